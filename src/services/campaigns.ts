@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { canAdministerPlatform } from '../domain/permissions';
+import { assertAllowed, loadActor } from './actor';
+import { writeAudit } from './audit';
+import type { ServiceDeps } from './deps';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { parseOrThrow } from './validate';
+
+export interface CampaignAvailability {
+  status: 'OPEN' | 'CLOSED';
+  openToAll: boolean;
+  /** The assignment rows of the agency in question (empty when it is not assigned). */
+  agencies: readonly { agencyId: string }[];
+}
+
+export function campaignOpenToAgency(c: CampaignAvailability): boolean {
+  return c.status === 'OPEN' && (c.openToAll || c.agencies.length > 0);
+}
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  status: 'OPEN' | 'CLOSED';
+  openToAll: boolean;
+}
+
+const campaignSelect = { id: true, name: true, status: true, openToAll: true } as const;
+
+/** The campaigns this user may submit to (agency users), or every campaign (owners, recruiters). */
+export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise<CampaignSummary[]> {
+  const actor = await loadActor(deps.db, actorId);
+  if (!actor.active) assertAllowed(canAdministerPlatform(actor));
+  if (actor.agencyId) {
+    return deps.db.campaign.findMany({
+      where: { status: 'OPEN', OR: [{ openToAll: true }, { agencies: { some: { agencyId: actor.agencyId } } }] },
+      select: campaignSelect,
+      orderBy: { name: 'asc' },
+    });
+  }
+  return deps.db.campaign.findMany({ select: campaignSelect, orderBy: [{ status: 'asc' }, { name: 'asc' }] });
+}
+
+export const createCampaignInput = z.object({
+  name: z.string().trim().min(2, 'A campaign name needs at least 2 characters.').max(120),
+  openToAll: z.boolean().default(true),
+  agencyIds: z.array(z.string()).default([]),
+});
+
+export async function createCampaign(
+  deps: ServiceDeps,
+  actorId: string,
+  raw: z.input<typeof createCampaignInput>,
+): Promise<CampaignSummary> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  const input = parseOrThrow(createCampaignInput, raw);
+  const existing = await deps.db.campaign.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (existing) throw new ConflictError(`A campaign named “${input.name}” already exists. Pick another name.`);
+  return deps.db.$transaction(async (tx) => {
+    const campaign = await tx.campaign.create({
+      data: {
+        name: input.name,
+        openToAll: input.openToAll,
+        agencies: { create: input.agencyIds.map((agencyId) => ({ agencyId })) },
+      },
+      select: campaignSelect,
+    });
+    await writeAudit(tx, { actorId, action: 'campaign.create', targetType: 'campaign', targetId: campaign.id });
+    return campaign;
+  });
+}
+
+export async function setCampaignStatus(
+  deps: ServiceDeps,
+  actorId: string,
+  campaignId: string,
+  status: 'OPEN' | 'CLOSED',
+): Promise<CampaignSummary> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  await findCampaign(deps, campaignId);
+  return deps.db.$transaction(async (tx) => {
+    const campaign = await tx.campaign.update({ where: { id: campaignId }, data: { status }, select: campaignSelect });
+    await writeAudit(tx, {
+      actorId,
+      action: `campaign.${status === 'OPEN' ? 'open' : 'close'}`,
+      targetType: 'campaign',
+      targetId: campaignId,
+    });
+    return campaign;
+  });
+}
+
+/** Restricts a campaign to the given agencies (or opens it to all when the list is empty). */
+export async function setCampaignAgencies(
+  deps: ServiceDeps,
+  actorId: string,
+  campaignId: string,
+  agencyIds: string[],
+): Promise<void> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  await findCampaign(deps, campaignId);
+  await deps.db.$transaction(async (tx) => {
+    await tx.campaignAgency.deleteMany({ where: { campaignId } });
+    await tx.campaignAgency.createMany({ data: agencyIds.map((agencyId) => ({ campaignId, agencyId })) });
+    await tx.campaign.update({ where: { id: campaignId }, data: { openToAll: agencyIds.length === 0 } });
+    await writeAudit(tx, {
+      actorId,
+      action: 'campaign.agencies',
+      targetType: 'campaign',
+      targetId: campaignId,
+      details: { agencyIds },
+    });
+  });
+}
+
+export async function assignRecruiter(
+  deps: ServiceDeps,
+  actorId: string,
+  campaignId: string,
+  recruiterId: string,
+): Promise<void> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  await findCampaign(deps, campaignId);
+  const recruiter = await deps.db.user.findUnique({ where: { id: recruiterId }, select: { role: true } });
+  if (recruiter?.role !== 'RECRUITER')
+    throw new InvalidInputError('Only recruiters can be assigned to a campaign.', 'recruiterId');
+  await deps.db.$transaction(async (tx) => {
+    await tx.campaignRecruiter.upsert({
+      where: { campaignId_userId: { campaignId, userId: recruiterId } },
+      create: { campaignId, userId: recruiterId },
+      update: {},
+    });
+    await writeAudit(tx, {
+      actorId,
+      action: 'campaign.recruiter',
+      targetType: 'campaign',
+      targetId: campaignId,
+      details: { recruiterId },
+    });
+  });
+}
+
+export const duplicateRuleInput = z.object({
+  windowMonths: z.number().int().min(1, 'The window is at least 1 month.').max(60, 'The window is at most 60 months.'),
+  matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
+  crossAgency: z.enum(['FLAG', 'BLOCK']),
+  sameAgency: z.enum(['FLAG', 'BLOCK']),
+});
+export type DuplicateRuleInput = z.infer<typeof duplicateRuleInput>;
+
+/** Sets the duplicate rule of a campaign, or the global default when `campaignId` is null. */
+export async function setDuplicateRule(
+  deps: ServiceDeps,
+  actorId: string,
+  campaignId: string | null,
+  raw: DuplicateRuleInput,
+): Promise<void> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  const rule = parseOrThrow(duplicateRuleInput, raw);
+  if (campaignId) await findCampaign(deps, campaignId);
+  const scope = campaignId ?? 'global';
+  await deps.db.$transaction(async (tx) => {
+    await tx.duplicateRule.upsert({ where: { scope }, create: { scope, campaignId, ...rule }, update: rule });
+    await writeAudit(tx, { actorId, action: 'duplicate_rule.set', targetType: 'duplicate_rule', targetId: scope, details: rule });
+  });
+}
+
+async function findCampaign(deps: ServiceDeps, campaignId: string): Promise<void> {
+  const found = await deps.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
+  if (!found) throw new NotFoundError('No such campaign. List the campaigns to see their ids.');
+}

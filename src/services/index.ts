@@ -1,0 +1,52 @@
+import * as agencies from './agencies';
+import * as auditLog from './audit-log';
+import * as campaigns from './campaigns';
+import * as candidates from './candidates';
+import * as dashboards from './dashboards';
+import type { ServiceDeps } from './deps';
+import * as identities from './identities';
+import * as invitations from './invitations';
+import * as submissions from './submissions';
+import * as users from './users';
+
+export type { ServiceDeps } from './deps';
+export * from './errors';
+export { SYSTEM_ACTOR } from './actor';
+
+/**
+ * Every use case with its dependencies bound: `services.submitCandidate(actorId, input)`.
+ * Callers (engine, HTTP API, CLI) hold this object instead of the database.
+ */
+export function createServices(deps: ServiceDeps) {
+  return {
+    deps,
+    submitCandidate: submissions.submitCandidate.bind(null, deps),
+    listDashboard: dashboards.listDashboard.bind(null, deps),
+    getCandidateProfile: candidates.getCandidateProfile.bind(null, deps),
+    addComment: candidates.addComment.bind(null, deps),
+    changeStage: candidates.changeStage.bind(null, deps),
+    listUsers: users.listUsers.bind(null, deps),
+    getUser: users.getUser.bind(null, deps),
+    findUserId: users.findUserId.bind(null, deps),
+    renameUser: users.renameUser.bind(null, deps),
+    disableUser: users.disableUser.bind(null, deps),
+    enableUser: users.enableUser.bind(null, deps),
+    createAgency: agencies.createAgency.bind(null, deps),
+    listAgencies: agencies.listAgencies.bind(null, deps),
+    findAgencyId: agencies.findAgencyId.bind(null, deps),
+    setAgencyStatus: agencies.setAgencyStatus.bind(null, deps),
+    listCampaigns: campaigns.listCampaigns.bind(null, deps),
+    createCampaign: campaigns.createCampaign.bind(null, deps),
+    setCampaignStatus: campaigns.setCampaignStatus.bind(null, deps),
+    setCampaignAgencies: campaigns.setCampaignAgencies.bind(null, deps),
+    assignRecruiter: campaigns.assignRecruiter.bind(null, deps),
+    setDuplicateRule: campaigns.setDuplicateRule.bind(null, deps),
+    createInvitation: invitations.createInvitation.bind(null, deps),
+    redeemInvitation: invitations.redeemInvitation.bind(null, deps),
+    resolveIdentity: identities.resolveIdentity.bind(null, deps),
+    updateAddress: identities.updateAddress.bind(null, deps),
+    listAuditLog: auditLog.listAuditLog.bind(null, deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

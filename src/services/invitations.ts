@@ -1,0 +1,238 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { canInvite, ROLES, type Role } from '../domain/permissions';
+import { normalizeEmail } from '../domain/contact';
+import type { Prisma } from '../generated/prisma/client';
+import { assertAllowed, loadActor } from './actor';
+import { writeAudit } from './audit';
+import type { ServiceDeps } from './deps';
+import { ConflictError, ExpiredError, InvalidInputError, NotFoundError, RateLimitedError } from './errors';
+import { platformSchema } from './submissions';
+import { parseOrThrow } from './validate';
+
+/** Failed redemptions allowed per chat identity within the window before it must wait. */
+export const REDEEM_MAX_FAILURES = 5;
+export const REDEEM_WINDOW_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+/** 256 random bits, base64url: 43 characters, safe in a URL and in a Telegram deep link. */
+export function newInvitationToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export const inviteInput = z.object({
+  email: z.string(),
+  role: z.enum(ROLES as [Role, ...Role[]], { message: `The role is one of ${ROLES.join(', ')}.` }),
+  agencyId: z.string().nullish(),
+  name: z.string().trim().max(120).optional(),
+  country: z.string().trim().toUpperCase().length(2).optional(),
+});
+export type InviteInput = z.input<typeof inviteInput>;
+
+export interface InvitationCreated {
+  userId: string;
+  email: string;
+  role: Role;
+  /** The link to send; its last path segment is the token. Shown once, never stored in clear. */
+  url: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Invites an email address with a role. Inviting the same email again re-issues the link and voids
+ * the earlier ones, which is how a lost or expired link is replaced.
+ */
+export async function createInvitation(deps: ServiceDeps, actorId: string, raw: InviteInput): Promise<InvitationCreated> {
+  const input = parseOrThrow(inviteInput, raw);
+  const email = normalizeEmail(input.email);
+  if (!email.ok) throw new InvalidInputError(email.error.message, 'email');
+  const agencyId = input.agencyId ?? null;
+  const actor = await loadActor(deps.db, actorId);
+  assertAllowed(canInvite(actor, { role: input.role, agencyId }));
+  if (agencyId) {
+    const agency = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { status: true } });
+    if (!agency) throw new NotFoundError('No such agency. List the agencies to see their names.');
+    if (agency.status === 'DISABLED')
+      throw new ConflictError('That agency is disabled. Enable it before inviting users into it.');
+  }
+  const existing = await deps.db.user.findUnique({
+    where: { email: email.value },
+    select: { id: true, status: true, role: true, agencyId: true },
+  });
+  if (existing?.status === 'ACTIVE') throw new ConflictError(`${email.value} already has access. Nothing to send.`);
+  if (existing?.status === 'DISABLED')
+    throw new ConflictError(`${email.value} is disabled. Enable the user instead of inviting again.`);
+
+  const token = newInvitationToken();
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.inviteTtlDays * DAY_MS);
+  const userId = await deps.db.$transaction(async (tx) => {
+    const userData: Prisma.UserUncheckedCreateInput = {
+      email: email.value,
+      role: input.role,
+      agencyId,
+      status: 'INVITED',
+      name: input.name ?? null,
+      country: input.country ?? null,
+    };
+    const user = existing
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { role: input.role, agencyId, ...(input.name ? { name: input.name } : {}) },
+          select: { id: true },
+        })
+      : await tx.user.create({ data: userData, select: { id: true } });
+    await tx.invitation.updateMany({ where: { userId: user.id, redeemedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.invitation.create({
+      data: {
+        tokenHash: hashToken(token),
+        email: email.value,
+        role: input.role,
+        agencyId,
+        userId: user.id,
+        invitedById: actorId === 'system' ? null : actorId,
+        expiresAt,
+        createdAt: now,
+      },
+    });
+    await writeAudit(tx, {
+      actorId,
+      action: existing ? 'invitation.reissue' : 'invitation.create',
+      targetType: 'user',
+      targetId: user.id,
+      details: { role: input.role },
+    });
+    return user.id;
+  });
+  return { userId, email: email.value, role: input.role, url: `${deps.publicUrl}/invite/${token}`, token, expiresAt };
+}
+
+export const chatIdentityInput = z.object({
+  platform: platformSchema,
+  workspaceId: z.string().default(''),
+  platformUserId: z.string().min(1),
+  /** The platform's conversation reference, kept to message the user later. */
+  address: z.json().optional(),
+});
+export type ChatIdentityInput = z.input<typeof chatIdentityInput>;
+
+export interface InvitationRedeemed {
+  userId: string;
+  name: string | null;
+  email: string;
+  role: Role;
+}
+
+const identityKey = (i: { platform: string; workspaceId: string; platformUserId: string }) =>
+  `${i.platform}:${i.workspaceId}:${i.platformUserId}`;
+
+/**
+ * Binds a chat identity to the invited user. Single use (a conditional update wins once), expiring,
+ * and rate limited per chat identity so tokens cannot be guessed by trying.
+ */
+export async function redeemInvitation(
+  deps: ServiceDeps,
+  token: string,
+  rawIdentity: ChatIdentityInput,
+): Promise<InvitationRedeemed> {
+  const identity = parseOrThrow(chatIdentityInput, rawIdentity);
+  const key = identityKey(identity);
+  const now = deps.now();
+  const recentFailures = await deps.db.redemptionAttempt.count({
+    where: { identityKey: key, at: { gte: new Date(now.getTime() - REDEEM_WINDOW_MS) } },
+  });
+  if (recentFailures >= REDEEM_MAX_FAILURES) {
+    throw new RateLimitedError(
+      'Too many invalid invitation codes. Wait 15 minutes, then paste the link from your email again.',
+      REDEEM_WINDOW_MS,
+    );
+  }
+  const fail = async (error: Error): Promise<never> => {
+    await deps.db.redemptionAttempt.create({ data: { identityKey: key, at: now } });
+    throw error;
+  };
+
+  const invitation = await deps.db.invitation.findUnique({
+    where: { tokenHash: hashToken(token.trim()) },
+    select: { id: true, userId: true, expiresAt: true, redeemedAt: true, revokedAt: true, user: { select: { status: true } } },
+  });
+  if (!invitation)
+    return fail(
+      new NotFoundError(
+        'That invitation code is not valid. Copy the whole link from your invitation email, or ask for a new one.',
+      ),
+    );
+  if (invitation.redeemedAt)
+    return fail(
+      new ConflictError(
+        'That invitation was already used. If it was not you, tell your admin; otherwise you are already in: say help.',
+      ),
+    );
+  if (invitation.revokedAt)
+    return fail(new ExpiredError('That invitation was replaced by a newer one. Use the link in your latest invitation email.'));
+  if (invitation.expiresAt <= now)
+    return fail(
+      new ExpiredError('That invitation has expired. Ask your admin to invite you again; the new link works for 7 days.'),
+    );
+  if (invitation.user.status === 'DISABLED')
+    return fail(new ConflictError('Your access has been disabled. Ask your agency admin or the Endorse owner.'));
+
+  const bound = await deps.db.chatIdentity.findUnique({
+    where: {
+      platform_workspaceId_platformUserId: {
+        platform: identity.platform,
+        workspaceId: identity.workspaceId,
+        platformUserId: identity.platformUserId,
+      },
+    },
+    select: { userId: true },
+  });
+  if (bound && bound.userId !== invitation.userId) {
+    throw new ConflictError(
+      'This chat account is already linked to another Endorse user. Use a different account, or ask an owner to unlink it.',
+    );
+  }
+
+  return deps.db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, redeemedAt: null, revokedAt: null },
+      data: { redeemedAt: now },
+    });
+    if (claimed.count !== 1) throw new ConflictError('That invitation was already used. Say help to see what you can do.');
+    const address =
+      identity.address === undefined || identity.address === null ? undefined : (identity.address as Prisma.InputJsonValue);
+    await tx.chatIdentity.upsert({
+      where: {
+        platform_workspaceId_platformUserId: {
+          platform: identity.platform,
+          workspaceId: identity.workspaceId,
+          platformUserId: identity.platformUserId,
+        },
+      },
+      create: {
+        userId: invitation.userId,
+        platform: identity.platform,
+        workspaceId: identity.workspaceId,
+        platformUserId: identity.platformUserId,
+        address,
+      },
+      update: { address, unreachableAt: null },
+    });
+    const user = await tx.user.update({
+      where: { id: invitation.userId },
+      data: { status: 'ACTIVE' },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: 'invitation.redeem',
+      targetType: 'user',
+      targetId: user.id,
+      details: { platform: identity.platform },
+    });
+    return { userId: user.id, name: user.name, email: user.email, role: user.role };
+  });
+}

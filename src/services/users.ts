@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { canListUsers, canManageUser, canViewUser, ROLES, type Role } from '../domain/permissions';
+import { Prisma } from '../generated/prisma/client';
+import { assertAllowed, loadActor } from './actor';
+import { writeAudit } from './audit';
+import type { ServiceDeps } from './deps';
+import { InvalidInputError, NotFoundError } from './errors';
+import { parseOrThrow } from './validate';
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  status: 'INVITED' | 'ACTIVE' | 'DISABLED';
+  country: string | null;
+  agency: { id: string; name: string; status: 'ACTIVE' | 'DISABLED' } | null;
+  channels: string[];
+  createdAt: Date;
+}
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  status: true,
+  country: true,
+  createdAt: true,
+  agency: { select: { id: true, name: true, status: true } },
+  identities: { select: { platform: true } },
+} as const;
+
+type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+const toSummary = ({ identities, ...u }: UserRow): UserSummary => ({
+  ...u,
+  channels: [...new Set(identities.map((i) => i.platform))],
+});
+
+export const listUsersQuery = z.object({
+  agencyId: z.string().optional(),
+  country: z.string().trim().toUpperCase().length(2, 'A country is a 2-letter code such as PH.').optional(),
+  role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+  search: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(50).default(20),
+});
+export type ListUsersQuery = z.input<typeof listUsersQuery>;
+
+/** Owners: every user (filter by agency, country, role); admins: their agency's (filter by role). */
+export async function listUsers(
+  deps: ServiceDeps,
+  actorId: string,
+  raw: ListUsersQuery = {},
+): Promise<{ users: UserSummary[]; total: number; page: number; pageCount: number }> {
+  const q = parseOrThrow(listUsersQuery, raw);
+  const actor = await loadActor(deps.db, actorId);
+  const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : actor.agencyId;
+  assertAllowed(canListUsers(actor, actor.role === 'OWNER' ? agencyId : actor.agencyId));
+  const filters: Prisma.UserWhereInput[] = [];
+  if (agencyId) filters.push({ agencyId });
+  if (q.role) filters.push({ role: q.role });
+  if (q.country && actor.role === 'OWNER') filters.push({ country: q.country });
+  if (q.search) {
+    filters.push({
+      OR: [{ name: { contains: q.search, mode: 'insensitive' } }, { email: { contains: q.search.toLowerCase() } }],
+    });
+  }
+  const where: Prisma.UserWhereInput = { AND: filters };
+  const [total, rows] = await Promise.all([
+    deps.db.user.count({ where }),
+    deps.db.user.findMany({
+      where,
+      select: userSelect,
+      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
+  ]);
+  return { users: rows.map(toSummary), total, page: q.page, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
+}
+
+async function findTarget(deps: ServiceDeps, userId: string): Promise<UserRow> {
+  const user = await deps.db.user.findUnique({ where: { id: userId }, select: userSelect });
+  if (!user) throw new NotFoundError('No such user. List the users to find the right one.');
+  return user;
+}
+
+/** Finds a user by id or by email, so admins can type either. */
+export async function findUserId(deps: ServiceDeps, idOrEmail: string): Promise<string> {
+  const key = idOrEmail.trim();
+  const user = await deps.db.user.findFirst({
+    where: key.includes('@') ? { email: key.toLowerCase() } : { id: key },
+    select: { id: true },
+  });
+  if (!user) throw new NotFoundError(`No user “${key}”. List the users to find the right one.`);
+  return user.id;
+}
+
+export async function getUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
+  const actor = await loadActor(deps.db, actorId);
+  const target = await findTarget(deps, userId);
+  assertAllowed(canViewUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
+  return toSummary(target);
+}
+
+const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(120, 'A name is at most 120 characters.');
+
+export async function renameUser(deps: ServiceDeps, actorId: string, userId: string, rawName: string): Promise<UserSummary> {
+  const name = parseOrThrow(nameSchema, rawName);
+  return manage(deps, actorId, userId, 'user.rename', { name });
+}
+
+export async function disableUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
+  return manage(deps, actorId, userId, 'user.disable', { status: 'DISABLED' });
+}
+
+export async function enableUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
+  const target = await findTarget(deps, userId);
+  // An invited user becomes active by redeeming the invitation, not by an admin's click.
+  if (target.status === 'INVITED')
+    throw new InvalidInputError('That user has not accepted the invitation yet; send it again with invite.');
+  return manage(deps, actorId, userId, 'user.enable', { status: 'ACTIVE' });
+}
+
+async function manage(
+  deps: ServiceDeps,
+  actorId: string,
+  userId: string,
+  action: string,
+  data: Prisma.UserUpdateInput,
+): Promise<UserSummary> {
+  const actor = await loadActor(deps.db, actorId);
+  const target = await findTarget(deps, userId);
+  assertAllowed(canManageUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
+  return deps.db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: userId }, data, select: userSelect });
+    if (data.status === 'DISABLED') {
+      // An unfinished dialog of a disabled user must not go on (DESIGN §1).
+      await tx.conversation.updateMany({ where: { userId }, data: { state: Prisma.DbNull, version: { increment: 1 } } });
+    }
+    await writeAudit(tx, { actorId, action, targetType: 'user', targetId: userId });
+    return toSummary(updated);
+  });
+}
