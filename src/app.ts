@@ -1,0 +1,100 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { findDemoUsers, seedDemo, type DemoUser } from './demo/seed';
+import { createHttpApp, type HealthReport, type Mount } from './http/app';
+import { createQueue, type JobQueue } from './jobs';
+import type { Logger } from './logger';
+import { createServices, type Services } from './services';
+
+/** Everything one process holds, built from the config in one place (the composition root). */
+export interface Endorse {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  queue: JobQueue;
+  services: Services;
+  http: Express;
+  /** Demo users when the demo data is present (embedded database or DEMO_SEED=on). */
+  demoUsers: DemoUser[];
+  listen(port?: number): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+export interface EndorseOptions {
+  /** Parts that add routes (adapters, web chat, API); each receives the built core. */
+  mounts?: readonly ((core: Core) => Mount)[];
+  /** Registers job definitions on the queue before it starts. */
+  jobs?: readonly ((core: Core) => void)[];
+  now?: () => Date;
+}
+
+/** The parts that mounts and jobs build on. */
+export interface Core {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  queue: JobQueue;
+  services: Services;
+  demoUsers: DemoUser[];
+}
+
+export async function createEndorse(config: Config, logger: Logger, options: EndorseOptions = {}): Promise<Endorse> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migrated = await migrate(database.sql);
+    if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
+    const seedWanted = config.demoSeed === 'on' || (config.demoSeed === 'auto' && database.kind === 'embedded');
+    if (seedWanted && (await seedDemo(database.prisma))) logger.info('demo data seeded');
+    const demoUsers = seedWanted ? await findDemoUsers(database.prisma) : [];
+
+    const queue = createQueue({ redisUrl: config.redisUrl, logger });
+    const services = createServices({
+      db: database.prisma,
+      logger,
+      now: options.now ?? (() => new Date()),
+      publicUrl: config.publicUrl,
+      inviteTtlDays: config.inviteTtlDays,
+    });
+    const core: Core = { config, logger, database, queue, services, demoUsers };
+    for (const register of options.jobs ?? []) register(core);
+
+    const health = async (): Promise<HealthReport> => {
+      const [db, q] = await Promise.all([
+        database.sql.query('SELECT 1 AS ok').then(
+          () => ({ ok: true, kind: database.kind }),
+          (error: Error) => ({ ok: false, kind: database.kind, detail: error.message }),
+        ),
+        queue.health(),
+      ]);
+      return { ok: db.ok && q.ok, database: db, queue: q };
+    };
+    const http = createHttpApp({ logger, health, mounts: (options.mounts ?? []).map((m) => m(core)) });
+
+    let server: Server | undefined;
+    return {
+      ...core,
+      http,
+      async listen(port = config.port) {
+        if (config.processRole !== 'web') await queue.start();
+        server = await new Promise<Server>((resolve, reject) => {
+          const s = http.listen(port, () => resolve(s));
+          s.once('error', reject);
+        });
+        return server;
+      },
+      async stop() {
+        // Stop taking requests, let running ones finish, then close the queue and the database.
+        if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+        server?.closeAllConnections?.();
+        await queue.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import Bull from 'bull';
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, retryDelayMs, shouldRetry, type JobDefinition } from './job';
+import type { AddOptions, JobQueue, QueueHealth } from './queue';
+
+const QUEUE_NAME = 'endorse';
+const BACKOFF = 'endorse';
+
+export interface BullQueueOptions {
+  redisUrl: string;
+  logger: Logger;
+  /** Jobs of one kind run at once per process. Default 8. */
+  concurrency?: number;
+  /** Queue name prefix in Redis; tests use their own so runs do not meet. */
+  prefix?: string;
+}
+
+/**
+ * The Redis backend. Jobs survive restarts and are shared by every instance; while Redis is
+ * unreachable, ioredis keeps the commands and sends them on reconnect, so an add waits, not drops.
+ */
+export function createBullQueue(options: BullQueueOptions): JobQueue {
+  const definitions = new Map<string, JobDefinition>();
+  const logger = options.logger;
+  const queue = new Bull(QUEUE_NAME, options.redisUrl, {
+    prefix: options.prefix ?? 'bull',
+    settings: {
+      backoffStrategies: {
+        // Bull hands the thrown error to the strategy, so a 429's Retry-After sets the delay.
+        [BACKOFF]: (attemptsMade: number, error: Error, strategyOptions?: { name?: string }) => {
+          const definition = definitions.get(strategyOptions?.name ?? '');
+          return definition ? retryDelayMs(definition, attemptsMade, error) : 1000;
+        },
+      },
+    },
+  });
+  queue.on('error', (error) => logger.error({ err: error.message }, 'queue error'));
+
+  return {
+    backend: 'bull',
+    register(definition) {
+      definitions.set(definition.name, definition as unknown as JobDefinition);
+    },
+    async add<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, addOptions: AddOptions = {}) {
+      if (!definitions.has(definition.name)) throw new Error(`Job ${definition.name} is not registered.`);
+      const parsed = definition.schema.parse(data);
+      await queue.add(definition.name, parsed, {
+        jobId: addOptions.jobId,
+        delay: addOptions.delayMs,
+        attempts: definition.attempts ?? DEFAULT_ATTEMPTS,
+        backoff: { type: BACKOFF, options: { name: definition.name } },
+        timeout: definition.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      });
+    },
+    async start() {
+      for (const definition of definitions.values()) {
+        void queue.process(definition.name, options.concurrency ?? 8, async (job: Bull.Job) => {
+          const attempt = job.attemptsMade + 1;
+          const attempts = definition.attempts ?? DEFAULT_ATTEMPTS;
+          const data = definition.schema.parse(job.data);
+          try {
+            await definition.handler(data, { attempt, lastAttempt: attempt >= attempts });
+          } catch (error) {
+            const err = error as Error;
+            if (shouldRetry(definition, attempt, err)) {
+              logger.warn({ job: definition.name, jobId: job.id, attempt, err: err.message }, 'job failed; retrying');
+            } else {
+              logger.error({ job: definition.name, jobId: job.id, attempt, err: err.message }, 'job failed for good');
+              await job.discard();
+              await definition
+                .onFailed?.(data, err)
+                .catch((e: Error) => logger.error({ job: definition.name, err: e.message }, 'onFailed handler failed'));
+            }
+            throw err;
+          }
+        });
+      }
+    },
+    async health(): Promise<QueueHealth> {
+      try {
+        await Promise.race([
+          queue.client.ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000).unref()),
+        ]);
+        return { backend: 'bull', ok: true };
+      } catch (error) {
+        return { backend: 'bull', ok: false, detail: `Redis: ${(error as Error).message}` };
+      }
+    },
+    async idle() {
+      for (;;) {
+        const counts = await queue.getJobCounts();
+        if (counts.waiting + counts.active + counts.delayed === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    async close() {
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { createEndorse } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { EmbeddedDatabaseBusyError } from './db/embedded-lock';
+import { productMounts, productJobs } from './product';
+
+/** `npm start`: HTTP and jobs in one process; `--worker` runs jobs only (PROCESS_ROLE=worker). */
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  if (process.argv.includes('--worker')) env.PROCESS_ROLE = 'worker';
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel);
+  const endorse = await createEndorse(config, logger, { mounts: productMounts, jobs: productJobs });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await endorse.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  if (config.processRole === 'worker') {
+    await endorse.queue.start();
+    logger.info({ queue: endorse.queue.backend }, 'worker started');
+    return;
+  }
+  const server = await endorse.listen();
+  const port = (server.address() as AddressInfo).port;
+  const base = config.publicUrl.includes(`:${config.port}`)
+    ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
+    : config.publicUrl;
+  logger.info({ port, database: endorse.database.kind, queue: endorse.queue.backend }, 'Endorse is listening');
+  printWelcome(base, endorse.demoUsers.length > 0);
+}
+
+function printWelcome(base: string, demo: boolean): void {
+  const lines = [``, `Endorse is running at ${base}`, `  health:   ${base}/healthz`, `  web chat: ${base}/chat`];
+  if (demo)
+    lines.push(`  demo:     open ${base}/chat and pick a demo user to sign in as (owner, admin, agency users, recruiter)`);
+  lines.push(`Stop with Ctrl+C.`, ``);
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseBusyError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Endorse could not start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});
