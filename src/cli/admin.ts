@@ -1,0 +1,30 @@
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
+import { createLogger } from '../logger';
+import { createServices } from '../services';
+import { runAdminCommand } from './admin-commands';
+import { runCli } from './run-cli';
+
+/**
+ * `npm run admin -- …`: bootstrapping and operations through the same services as the chat. It
+ * reads the server's configuration; on the embedded database it stops with a clear message while
+ * a server holds it (see src/db/embedded-lock.ts).
+ */
+runCli(async () => {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.sql);
+    const services = createServices({
+      db: database.prisma,
+      logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+      now: () => new Date(),
+      publicUrl: config.publicUrl,
+      inviteTtlDays: config.inviteTtlDays,
+    });
+    await runAdminCommand(services, process.argv.slice(2), (line) => console.log(line));
+  } finally {
+    await database.close();
+  }
+});
