@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../../src/db/database';
+import { migrate } from '../../../src/db/migrate';
+import { createLogger } from '../../../src/logger';
+import { createServices, SYSTEM_ACTOR, type Services } from '../../../src/services';
+
+/**
+ * The embedded default (PGlite) runs the same migrations and the same services as PostgreSQL;
+ * this pins the behaviour a bare `npm start` relies on.
+ */
+let dir: string;
+let database: Database;
+let services: Services;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'endorse-embedded-'));
+  database = await openDatabase({ dataDir: dir });
+  await migrate(database.sql);
+  services = createServices({
+    db: database.prisma,
+    logger: createLogger('silent'),
+    now: () => new Date(),
+    publicUrl: 'http://endorse.test',
+    inviteTtlDays: 7,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function agencyUser(agency: string): Promise<string> {
+  const a = await services.createAgency(SYSTEM_ACTOR, { name: agency });
+  const user = await database.prisma.user.create({
+    data: {
+      email: `user@${agency.toLowerCase().replace(/\W/g, '')}.test`,
+      role: 'AGENCY_USER',
+      agencyId: a.id,
+      status: 'ACTIVE',
+    },
+  });
+  return user.id;
+}
+
+test('submissions on the embedded database get all three outcomes, concurrently too', async () => {
+  const [userA, userB] = [await agencyUser('Embedded A'), await agencyUser('Embedded B')];
+  const campaign = await services.createCampaign(SYSTEM_ACTOR, { name: 'Embedded campaign' });
+  const person = {
+    firstName: 'Jane',
+    lastName: 'Cruz',
+    phone: '+63 917 123 4567',
+    email: 'jane@example.com',
+    campaignId: campaign.id,
+    channel: 'WEB' as const,
+  };
+
+  const results = await Promise.all([userA, userB, userA, userB].map((id) => services.submitCandidate(id, person)));
+
+  const outcomes = results.map((r) => r.outcome).sort();
+  expect(outcomes.filter((o) => o === 'ADDED')).toHaveLength(1);
+  expect(outcomes).toEqual(expect.arrayContaining(['PREVIOUSLY_SUBMITTED', 'DUPLICATE']));
+  expect(await database.prisma.candidate.count()).toBe(1);
+});
+
+test('migrating again applies nothing', async () => {
+  expect((await migrate(database.sql)).applied).toEqual([]);
+});
