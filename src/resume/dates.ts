@@ -1,0 +1,71 @@
+/** Dates as printed on resumes: "Jan 2020 – Present", "2018 - 2020", "06/2019", "2015 年 3 月". */
+export interface DateSpan {
+  /** As printed; null when the resume gives a single date (which goes in `end`). */
+  start: string | null;
+  end: string;
+  /** Where the match sits in the searched text, to cut it out of a line. */
+  index: number;
+  length: number;
+}
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const YEAR = '(?:19|20)\\d{2}';
+const MM = '(?:0?[1-9]|1[0-2])';
+const POINT = [
+  `${YEAR}\\s*年\\s*${MM}\\s*月`,
+  `(?:${MONTH}|${SEASON})\\s*,?\\s*${YEAR}`,
+  `${MM}\\s*/\\s*${YEAR}`,
+  `${YEAR}\\s*[./-]\\s*${MM}(?![\\d])`,
+  `${YEAR}\\s*年?`,
+].join('|');
+const OPEN = '(?:present|current(?:ly)?|now|today|ongoing|date|至今|现在|今)';
+const DASH = '[-–—‐‑−~]';
+const RANGE_SEP = `\\s*(?:${DASH}+|\\bto\\b|\\buntil\\b|至)\\s*`;
+// \b does not work next to CJK or before "年", so edges are explicit look-arounds.
+const EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+
+// Some text layers drop the dash (a soft hyphen glyph): "Sep. 2023 Mar. 2024" is still a range.
+const MONTH_YEAR = `(?:${MONTH}|${SEASON})\\s*,?\\s*${YEAR}`;
+const ADJACENT_RE = new RegExp(`${EDGE_BEFORE}(${MONTH_YEAR})\\s+(${MONTH_YEAR}|${OPEN})${EDGE_AFTER}`, 'iu');
+const RANGE_RE = new RegExp(`${EDGE_BEFORE}(${POINT})${RANGE_SEP}(${POINT}|${OPEN})${EDGE_AFTER}`, 'iu');
+// Month-less years alone are too common in prose ("2nd place 2021"); a single date needs a
+// month, a season or an explicit context (the caller decides with `allowBareYear`).
+const SINGLE_RE = new RegExp(
+  `${EDGE_BEFORE}((?:${MONTH}|${SEASON})\\s*,?\\s*${YEAR}|${YEAR}\\s*年\\s*${MM}\\s*月|${MM}\\s*/\\s*${YEAR})${EDGE_AFTER}`,
+  'iu',
+);
+const BARE_YEAR_RE = new RegExp(`${EDGE_BEFORE}(${YEAR})${EDGE_AFTER}`, 'u');
+
+function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The first date range in `text`, else the first single date; null when there is none. */
+export function findDateSpan(text: string, options: { allowBareYear?: boolean } = {}): DateSpan | null {
+  const range = RANGE_RE.exec(text) ?? ADJACENT_RE.exec(text);
+  if (range?.[1] && range[2]) {
+    return { start: tidy(range[1]), end: tidy(range[2]), index: range.index, length: range[0].length };
+  }
+  const single = SINGLE_RE.exec(text) ?? (options.allowBareYear ? BARE_YEAR_RE.exec(text) : null);
+  if (single?.[1]) return { start: null, end: tidy(single[1]), index: single.index, length: single[0].length };
+  return null;
+}
+
+/** `text` with the date span and the separators around it removed. */
+export function withoutDate(text: string, span: DateSpan): string {
+  const before = text.slice(0, span.index);
+  const after = text.slice(span.index + span.length);
+  return `${before}\t${after}`
+    .split('\t')
+    .map((cell) =>
+      cell
+        .replace(/^[\s|,;:·•–—)-]+|[\s|,;:·•–—(-]+$/g, '')
+        .replace(/\(\s*\)/g, '')
+        .trim(),
+    )
+    .filter((cell) => cell.length > 0)
+    .join('\t');
+}

@@ -1,0 +1,137 @@
+import { cleanText, tidyLine, type ResumeLine } from './text-lines';
+
+/** One positioned run of text from a PDF page, in PDF user space (y grows upwards). */
+export interface PositionedItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+export interface PositionedPage {
+  width: number;
+  height: number;
+  items: PositionedItem[];
+}
+
+// Gaps measured in font sizes: below SPACE_EM the runs are one word split by the generator
+// (small caps, kerning); above TAB_EM the layout put them apart on purpose (cells, right dates).
+const SPACE_EM = 0.12;
+const TAB_EM = 1.2;
+const BIN_PT = 2;
+const MIN_GUTTER_PT = 8;
+// A real second column carries prose; a narrow strip of dates beside the content does not.
+const MIN_COLUMN_SHARE = 0.22;
+const DATE_HINT = /\b(?:19|20)\d{2}\b|present/i;
+
+export function linesFromPages(pages: PositionedPage[]): ResumeLine[] {
+  const out: ResumeLine[] = [];
+  pages.forEach((page, i) => {
+    for (const line of pageLines(page)) out.push({ ...line, page: i + 1 });
+  });
+  return out;
+}
+
+function pageLines(page: PositionedPage): ResumeLine[] {
+  // A soft hyphen in a PDF text layer was drawn, so it is a visible hyphen (or dash) there.
+  const items = page.items
+    .map((it) => ({ ...it, str: cleanText(it.str.replace(/\u00ad/g, '-')) }))
+    .filter((it) => it.str.trim().length > 0 && it.fontSize > 0);
+  if (items.length === 0) return [];
+  const gutter = findGutter(items);
+  if (gutter === null) return buildRows(items);
+  // Rows that cross the gutter (a centred name, a full-width header) come first; then each
+  // column is read top to bottom, left before right.
+  const crossing = (it: PositionedItem): boolean => it.x < gutter && it.x + it.width > gutter;
+  const crossRowsY = new Set(items.filter(crossing).map((it) => Math.round(it.y)));
+  const inCrossRow = (it: PositionedItem): boolean =>
+    crossing(it) || [...crossRowsY].some((y) => Math.abs(y - it.y) < it.fontSize * 0.5);
+  const full = items.filter(inCrossRow);
+  const rest = items.filter((it) => !inCrossRow(it));
+  const left = rest.filter((it) => it.x + it.width / 2 < gutter);
+  const right = rest.filter((it) => it.x + it.width / 2 >= gutter);
+  return [...buildRows(full), ...buildRows(left), ...buildRows(right)];
+}
+
+/**
+ * Finds the x of a vertical white strip that splits the page into two wide columns of text.
+ * Returns null for single-column pages, including those with a narrow date column.
+ */
+function findGutter(items: PositionedItem[]): number | null {
+  const minX = Math.min(...items.map((it) => it.x));
+  const maxX = Math.max(...items.map((it) => it.x + it.width));
+  const span = maxX - minX;
+  if (span <= 0) return null;
+  const bins = new Array<number>(Math.ceil(span / BIN_PT) + 1).fill(0);
+  for (const it of items) {
+    const from = Math.floor((it.x - minX) / BIN_PT);
+    const to = Math.floor((it.x + it.width - minX) / BIN_PT);
+    for (let b = from; b <= to; b++) bins[b] = (bins[b] ?? 0) + 1;
+  }
+  // A header crossing the gutter should not hide it: tolerate a few crossings.
+  const tolerance = Math.max(2, Math.round(items.length * 0.02));
+  let best: { at: number; width: number } | null = null;
+  let runStart = -1;
+  for (let b = 0; b <= bins.length; b++) {
+    const empty = b < bins.length && (bins[b] ?? 0) <= tolerance;
+    if (empty && runStart < 0) runStart = b;
+    if (!empty && runStart >= 0) {
+      const width = (b - runStart) * BIN_PT;
+      const at = minX + ((runStart + b) / 2) * BIN_PT;
+      const leftShare = (at - minX) / span;
+      if (width >= MIN_GUTTER_PT && leftShare >= MIN_COLUMN_SHARE && leftShare <= 1 - MIN_COLUMN_SHARE) {
+        if (best === null || width > best.width) best = { at, width };
+      }
+      runStart = -1;
+    }
+  }
+  if (best === null) return null;
+  const at = best.at;
+  // Both sides must hold many lines of text, not a few labels.
+  const leftLines = new Set(items.filter((it) => it.x + it.width <= at).map((it) => Math.round(it.y)));
+  const rightLines = new Set(items.filter((it) => it.x >= at).map((it) => Math.round(it.y)));
+  const rightWide = items.filter((it) => it.x >= at && it.width > (maxX - at) * 0.5).length;
+  const leftWide = items.filter((it) => it.x + it.width <= at && it.width > (at - minX) * 0.5).length;
+  if (leftLines.size < 8 || rightLines.size < 8 || rightWide < 3 || leftWide < 3) return null;
+  const chars = (side: (it: PositionedItem) => boolean): number => items.filter(side).reduce((n, it) => n + it.str.length, 0);
+  const total = chars(() => true);
+  const minChars = total * 0.15;
+  if (chars((it) => it.x + it.width <= at) < minChars || chars((it) => it.x >= at) < minChars) return null;
+  // A wide strip of "dates | places" beside the entries is a table column, not a page column.
+  const datey = (side: PositionedItem[]): boolean => side.filter((it) => DATE_HINT.test(it.str)).length * 2 >= side.length;
+  if (datey(items.filter((it) => it.x >= at)) || datey(items.filter((it) => it.x + it.width <= at))) return null;
+  return at;
+}
+
+function buildRows(items: PositionedItem[]): ResumeLine[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PositionedItem[][] = [];
+  for (const it of sorted) {
+    const row = rows[rows.length - 1];
+    const head = row?.[0];
+    // Baselines within ~40% of the font size are one line (superscripts, mixed fonts).
+    if (row && head && Math.abs(head.y - it.y) <= Math.max(head.fontSize, it.fontSize) * 0.4) row.push(it);
+    else rows.push([it]);
+  }
+  return rows.map(joinRow).filter((l) => l.text.length > 0);
+}
+
+function joinRow(row: PositionedItem[]): ResumeLine {
+  const cells = [...row].sort((a, b) => a.x - b.x);
+  let text = '';
+  let prevEnd: number | null = null;
+  let fontSize = 0;
+  for (const it of cells) {
+    fontSize = Math.max(fontSize, it.fontSize);
+    if (prevEnd !== null) {
+      const gap = it.x - prevEnd;
+      const em = it.fontSize;
+      if (gap > TAB_EM * em) text += '\t';
+      else if (gap > SPACE_EM * em && !text.endsWith(' ') && !it.str.startsWith(' ')) text += ' ';
+    }
+    text += it.str;
+    prevEnd = Math.max(prevEnd ?? -Infinity, it.x + it.width);
+  }
+  return { text: tidyLine(text), fontSize: Math.round(fontSize * 10) / 10 };
+}

@@ -1,0 +1,118 @@
+import type { CountryCode } from 'libphonenumber-js';
+import {
+  isResumeReadError,
+  RESUME_MAX_BYTES,
+  TimedOutError,
+  TooLargeError,
+  UnsupportedTypeError,
+  type ResumeReadError,
+} from './errors';
+import { extractDocx } from './extract-docx';
+import { createPdfExtractor, type PdfExtractor } from './extract-pdf';
+import { parseResume, type ParsedResume } from './parse-resume';
+import { sniffResumeType } from './sniff';
+import type { ExtractedText } from './text-lines';
+
+export type ResumeFileType = 'pdf' | 'docx';
+
+/** Default limit on text extraction; a 1–2 page resume takes tens of milliseconds. */
+export const DEFAULT_RESUME_TIMEOUT_MS = 15_000;
+
+/** Options of {@link readResume}. */
+export interface ReadResumeOptions {
+  /** Original file name, for error detail only; the type comes from the bytes. */
+  filename?: string;
+  /** Limit on text extraction in ms; default {@link DEFAULT_RESUME_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Country assumed for a phone printed without "+CC"; default: none (kept as printed). */
+  defaultCountry?: CountryCode;
+}
+
+export type ResumeReadResult =
+  | {
+      ok: true;
+      fileType: ResumeFileType;
+      resume: ParsedResume;
+      /** The extracted text, one line per layout line; personal data, never log it. */
+      text: string;
+      pageCount: number;
+      /** Time spent extracting text (not parsing), in ms. */
+      extractMs: number;
+    }
+  | { ok: false; error: ResumeReadError };
+
+export interface ResumeReader {
+  read(bytes: Buffer, options?: ReadResumeOptions): Promise<ResumeReadResult>;
+  /** Stops the PDF worker thread (it restarts on the next read). */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createResumeReader}. */
+export interface ResumeReaderOptions {
+  /** PDF extractor to use; default: a warm worker thread owned by this reader. */
+  pdf?: PdfExtractor;
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimedOutError(timeoutMs)), timeoutMs);
+    work.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Sniffs, size-checks, extracts (with a time limit) and parses a resume. Bad input never throws:
+ * it comes back as `{ ok: false, error }` whose `error.userMessage` can be shown as is, so the
+ * caller goes on with the submission. Only a bug in this module would reject.
+ */
+export function createResumeReader(options: ResumeReaderOptions = {}): ResumeReader {
+  const pdf = options.pdf ?? createPdfExtractor();
+  return {
+    async read(bytes, opts = {}) {
+      const timeoutMs = opts.timeoutMs ?? DEFAULT_RESUME_TIMEOUT_MS;
+      try {
+        if (bytes.length > RESUME_MAX_BYTES) throw new TooLargeError(bytes.length);
+        const fileType = sniffResumeType(bytes);
+        if (fileType === 'unknown') throw new UnsupportedTypeError(opts.filename);
+        const started = performance.now();
+        const extracted: ExtractedText =
+          fileType === 'pdf' ? await pdf.extract(bytes, timeoutMs) : await withTimeout(extractDocx(bytes), timeoutMs);
+        const extractMs = performance.now() - started;
+        const resume = parseResume(extracted.lines, { defaultCountry: opts.defaultCountry });
+        const text = extracted.lines.map((l) => l.text).join('\n');
+        return { ok: true, fileType, resume, text, pageCount: extracted.pageCount, extractMs };
+      } catch (err) {
+        if (isResumeReadError(err)) return { ok: false, error: err };
+        throw err;
+      }
+    },
+    close: () => pdf.close(),
+  };
+}
+
+let shared: ResumeReader | null = null;
+
+/**
+ * {@link ResumeReader.read} on a process-wide reader, created on first use so that the PDF
+ * worker stays warm between files. The CLI and the queue job both come through here.
+ */
+export function readResume(bytes: Buffer, options?: ReadResumeOptions): Promise<ResumeReadResult> {
+  shared ??= createResumeReader();
+  return shared.read(bytes, options);
+}
+
+/** Stops the shared reader's worker thread (graceful shutdown, end of tests). */
+export async function closeResumeReader(): Promise<void> {
+  const reader = shared;
+  shared = null;
+  if (reader) await reader.close();
+}

@@ -1,0 +1,17 @@
+/** What the bytes say a file is; the name and the declared MIME type are never trusted. */
+export type SniffedType = 'pdf' | 'docx' | 'unknown';
+
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const DOCX_MAIN_PART = Buffer.from('word/document.xml', 'latin1');
+// Readers accept a PDF header anywhere in the first kilobyte (some generators prepend junk).
+const PDF_HEADER_WINDOW = 1024;
+
+export function sniffResumeType(bytes: Uint8Array): SniffedType {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.subarray(0, PDF_HEADER_WINDOW).includes(PDF_MAGIC)) return 'pdf';
+  // ZIP entry names are stored uncompressed in the local headers and the central directory,
+  // so a DOCX shows its main part's name in plain bytes; other ZIPs (xlsx, jar) do not.
+  if (buf.subarray(0, 4).equals(ZIP_MAGIC) && buf.includes(DOCX_MAIN_PART)) return 'docx';
+  return 'unknown';
+}
