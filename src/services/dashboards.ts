@@ -64,7 +64,8 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
     assertAllowed(canSeeMyCandidates(actor));
     scope = { submittedById: actor.userId };
   } else {
-    const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : actor.agencyId;
+    // Non-owners see their own agency's pool; naming another agency is refused, not silently ignored.
+    const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : (q.agencyId ?? actor.agencyId);
     assertAllowed(canSeeAgencyPool(actor, agencyId));
     scope = agencyId ? { agencyId } : {};
   }
@@ -99,7 +100,8 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
     }),
     deps.db.submission.groupBy({
       by: ['outcome'],
-      where: { AND: [scope, { submittedAt: { gte: from, lt: to } }] },
+      // An explicit period is half-open; the default one ends now and includes it.
+      where: { AND: [scope, { submittedAt: q.to ? { gte: from, lt: to } : { gte: from, lte: to } }] },
       _count: { _all: true },
     }),
   ]);

@@ -62,6 +62,9 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
     where: { email: email.value },
     select: { id: true, status: true, role: true, agencyId: true },
   });
+  // Re-issuing moves the pending user to the new role and agency: the actor must be allowed to
+  // invite them as they are now too, or an admin could take over another agency's invitee.
+  if (existing && actor.role !== 'OWNER') assertAllowed(canInvite(actor, { role: existing.role, agencyId: existing.agencyId }));
   if (existing?.status === 'ACTIVE') throw new ConflictError(`${email.value} already has access. Nothing to send.`);
   if (existing?.status === 'DISABLED')
     throw new ConflictError(`${email.value} is disabled. Enable the user instead of inviting again.`);

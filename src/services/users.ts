@@ -55,8 +55,9 @@ export async function listUsers(
 ): Promise<{ users: UserSummary[]; total: number; page: number; pageCount: number }> {
   const q = parseOrThrow(listUsersQuery, raw);
   const actor = await loadActor(deps.db, actorId);
-  const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : actor.agencyId;
-  assertAllowed(canListUsers(actor, actor.role === 'OWNER' ? agencyId : actor.agencyId));
+  // Non-owners list their own agency; naming another agency is refused, not silently ignored.
+  const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : (q.agencyId ?? actor.agencyId);
+  assertAllowed(canListUsers(actor, agencyId));
   const filters: Prisma.UserWhereInput[] = [];
   if (agencyId) filters.push({ agencyId });
   if (q.role) filters.push({ role: q.role });
@@ -116,11 +117,11 @@ export async function disableUser(deps: ServiceDeps, actorId: string, userId: st
 }
 
 export async function enableUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
-  const target = await findTarget(deps, userId);
-  // An invited user becomes active by redeeming the invitation, not by an admin's click.
-  if (target.status === 'INVITED')
-    throw new InvalidInputError('That user has not accepted the invitation yet; send it again with invite.');
-  return manage(deps, actorId, userId, 'user.enable', { status: 'ACTIVE' });
+  return manage(deps, actorId, userId, 'user.enable', { status: 'ACTIVE' }, (target) => {
+    // An invited user becomes active by redeeming the invitation, not by an admin's click.
+    if (target.status === 'INVITED')
+      throw new InvalidInputError('That user has not accepted the invitation yet; send it again with invite.');
+  });
 }
 
 async function manage(
@@ -129,10 +130,13 @@ async function manage(
   userId: string,
   action: string,
   data: Prisma.UserUpdateInput,
+  precondition?: (target: UserRow) => void,
 ): Promise<UserSummary> {
   const actor = await loadActor(deps.db, actorId);
   const target = await findTarget(deps, userId);
   assertAllowed(canManageUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
+  // Checked after the permission, so a caller without rights learns nothing about the target.
+  precondition?.(target);
   return deps.db.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: userId }, data, select: userSelect });
     if (data.status === 'DISABLED') {
