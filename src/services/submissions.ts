@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '../domain/contact';
-import {
-  classifySubmission,
-  DEFAULT_DUPLICATE_RULE,
-  windowStart,
-  type BlockReason,
-  type DuplicateRuleSpec,
-} from '../domain/duplicates';
+import { classifySubmission, DEFAULT_DUPLICATE_RULE, type BlockReason, type DuplicateRuleSpec } from '../domain/duplicates';
 import { canSubmit } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
+import { findMatches } from './duplicate-check';
 import { writeAudit, type DbOrTx } from './audit';
 import { campaignOpenToAgency } from './campaigns';
 import type { ServiceDeps } from './deps';
@@ -28,6 +23,14 @@ export const submitCandidateInput = z.object({
   campaignId: z.string().min(1, 'Pick a campaign.'),
   channel: platformSchema,
   resumeFileId: z.string().optional(),
+  /** What was read from the resume, kept on a new candidate (DESIGN §2 candidate record). */
+  resume: z
+    .object({
+      resumeSummary: z.string().max(2000).nullish(),
+      educationSummary: z.string().max(2000).nullish(),
+      resumeExperience: z.string().max(2000).nullish(),
+    })
+    .optional(),
 });
 export type SubmitCandidateInput = z.input<typeof submitCandidateInput>;
 
@@ -84,15 +87,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     await lockKeys(tx, [`phone:${key.phone}`, `email:${key.email}`]);
     const now = deps.now();
     const rule = await ruleFor(tx, campaign.id);
-    const keyFilter: Prisma.CandidateWhereInput[] = [];
-    if (rule.matchOn !== 'EMAIL') keyFilter.push({ phone: key.phone });
-    if (rule.matchOn !== 'PHONE') keyFilter.push({ email: key.email });
-    const candidates = await tx.candidate.findMany({
-      where: { OR: keyFilter, submittedAt: { gte: windowStart(now, rule.windowMonths) } },
-      select: { id: true, ref: true, agencyId: true, phone: true, email: true, submittedAt: true },
-      orderBy: { submittedAt: 'asc' },
-      take: 50,
-    });
+    const candidates = await findMatches(tx, { key, rule, agencyId, now });
     const verdict = classifySubmission({ rule, agencyId, key, now, candidates });
     const submission = {
       agencyId,
@@ -129,6 +124,9 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
             submittedById: actor.userId,
             campaignId: campaign.id,
             resumeFileId: input.resumeFileId ?? null,
+            resumeSummary: input.resume?.resumeSummary ?? null,
+            educationSummary: input.resume?.educationSummary ?? null,
+            resumeExperience: input.resume?.resumeExperience ?? null,
             submittedAt: now,
           },
           select: { id: true, ref: true },
