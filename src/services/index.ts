@@ -2,8 +2,10 @@ import * as agencies from './agencies';
 import * as auditLog from './audit-log';
 import * as campaigns from './campaigns';
 import * as candidates from './candidates';
+import * as conversations from './conversations';
 import * as dashboards from './dashboards';
 import type { ServiceDeps } from './deps';
+import * as files from './files';
 import * as identities from './identities';
 import * as invitations from './invitations';
 import * as submissions from './submissions';
@@ -46,6 +48,14 @@ export function createServices(deps: ServiceDeps) {
     resolveIdentity: identities.resolveIdentity.bind(null, deps),
     updateAddress: identities.updateAddress.bind(null, deps),
     listAuditLog: auditLog.listAuditLog.bind(null, deps),
+    markEventProcessed: conversations.markEventProcessed.bind(null, deps),
+    loadConversation: conversations.loadConversation.bind(null, deps),
+    saveConversation: conversations.saveConversation.bind(null, deps),
+    findCandidateRefByMessage: conversations.findCandidateRefByMessage.bind(null, deps),
+    pruneProcessedEvents: conversations.pruneProcessedEvents.bind(null, deps),
+    storeFile: files.storeFile.bind(null, deps),
+    readFile: files.readFile.bind(null, deps),
+    deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
   };
 }
 

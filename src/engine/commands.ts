@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import type { Role } from '../domain/permissions';
+import type { MessageKey } from '../i18n';
+import { en } from '../i18n/en';
+import { parseCandidateRef } from '../services/candidates';
+import { OUTCOMES, STAGES, type OutcomeName } from '../services/dashboards';
+import { layoutArgs, type ArgLayout } from './args';
+
+/**
+ * Every command, declared once: the help menu, permission checks and the platform manifests all
+ * come from this list, so a user only ever sees what their role may use.
+ */
+const ALL: readonly Role[] = ['OWNER', 'AGENCY_ADMIN', 'AGENCY_USER', 'RECRUITER'];
+const AGENCY: readonly Role[] = ['AGENCY_ADMIN', 'AGENCY_USER'];
+const MANAGERS: readonly Role[] = ['OWNER', 'AGENCY_ADMIN'];
+const OWNER: readonly Role[] = ['OWNER'];
+const STAGE_SETTERS: readonly Role[] = ['OWNER', 'RECRUITER'];
+
+const refArg = z
+  .string()
+  .transform((s) => parseCandidateRef(s))
+  .refine((n): n is number => n !== null)
+  .transform((n) => n as number);
+const word = z.string().trim().min(1);
+// A word past the last positional argument means the command was mistyped.
+const noExtra = { _extra: z.never().optional() };
+
+const OUTCOME_WORDS: Record<string, OutcomeName> = {
+  added: 'ADDED',
+  new: 'ADDED',
+  previously_submitted: 'PREVIOUSLY_SUBMITTED',
+  previous: 'PREVIOUSLY_SUBMITTED',
+  previously: 'PREVIOUSLY_SUBMITTED',
+  duplicate: 'DUPLICATE',
+  dup: 'DUPLICATE',
+};
+const outcomeArg = z
+  .string()
+  .transform((s) => OUTCOME_WORDS[s.toLowerCase()] ?? s.toUpperCase())
+  .pipe(z.enum(OUTCOMES));
+const stageArg = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(STAGES));
+
+const dashboardArgs = z.object({
+  search: z.string().optional(),
+  outcome: outcomeArg.optional(),
+  stage: stageArg.optional(),
+  agency: z.string().optional(),
+});
+const DASH_LAYOUT: ArgLayout = { positional: ['search*'], options: ['outcome', 'stage', 'agency'] };
+
+interface SpecDef<S extends z.ZodType> {
+  aliases: readonly string[];
+  help: MessageKey;
+  usage: string;
+  roles: readonly Role[];
+  layout: ArgLayout;
+  args: S;
+  /** Works for people the bot does not know yet (invitation redemption). */
+  public?: boolean;
+  /** Recognised as a bare word even inside a dialog (`cancel`, `back`, `help`). */
+  control?: boolean;
+}
+
+const spec = <S extends z.ZodType>(d: SpecDef<S>): SpecDef<S> => d;
+const none = { positional: [] } as const;
+const empty = z.object({ ...noExtra });
+
+export const COMMAND_SPECS = {
+  help: spec({
+    aliases: ['menu', '?', 'commands'],
+    help: 'cmd.help',
+    usage: 'help',
+    roles: ALL,
+    layout: none,
+    args: z.object({}),
+    control: true,
+  }),
+  submit: spec({
+    aliases: ['new', 'endorse', 'add'],
+    help: 'cmd.submit',
+    usage: 'submit',
+    roles: AGENCY,
+    layout: none,
+    args: z.object({}),
+  }),
+  cancel: spec({
+    aliases: ['stop', 'quit'],
+    help: 'cmd.cancel',
+    usage: 'cancel',
+    roles: ALL,
+    layout: none,
+    args: z.object({}),
+    control: true,
+  }),
+  back: spec({
+    aliases: ['previous'],
+    help: 'cmd.back',
+    usage: 'back',
+    roles: ALL,
+    layout: none,
+    args: z.object({}),
+    control: true,
+  }),
+  candidates: spec({
+    aliases: ['mine', 'my', 'list'],
+    help: 'cmd.candidates',
+    usage: 'candidates [search] [outcome:duplicate] [stage:new]',
+    roles: ALL,
+    layout: DASH_LAYOUT,
+    args: dashboardArgs,
+  }),
+  pool: spec({
+    aliases: ['agencypool'],
+    help: 'cmd.pool',
+    usage: 'pool [search] [outcome:…] [stage:…] [agency:"Name"|all]',
+    roles: MANAGERS,
+    layout: DASH_LAYOUT,
+    args: dashboardArgs,
+  }),
+  candidate: spec({
+    aliases: ['profile', 'show', 'open'],
+    help: 'cmd.candidate',
+    usage: 'candidate C-1042',
+    roles: ALL,
+    layout: { positional: ['ref'] },
+    args: z.object({ ref: refArg, ...noExtra }),
+  }),
+  comment: spec({
+    aliases: ['note'],
+    help: 'cmd.comment',
+    usage: 'comment C-1042 your text',
+    roles: ALL,
+    layout: { positional: ['ref', 'text*'] },
+    args: z.object({ ref: refArg, text: word }),
+  }),
+  stage: spec({
+    aliases: ['move'],
+    help: 'cmd.stage',
+    usage: `stage C-1042 ${STAGES.join('|').toLowerCase()}`,
+    roles: STAGE_SETTERS,
+    layout: { positional: ['ref', 'stage'] },
+    args: z.object({ ref: refArg, stage: stageArg, ...noExtra }),
+  }),
+  users: spec({
+    aliases: ['people', 'team'],
+    help: 'cmd.users',
+    usage: 'users [search] [role:agency_user] [agency:"Name"] [country:PH]',
+    roles: MANAGERS,
+    layout: { positional: ['search*'], options: ['role', 'agency', 'country'] },
+    args: z.object({
+      search: z.string().optional(),
+      role: z.string().optional(),
+      agency: z.string().optional(),
+      country: z.string().optional(),
+    }),
+  }),
+  user: spec({
+    aliases: [],
+    help: 'cmd.user',
+    usage: 'user jane@example.com',
+    roles: MANAGERS,
+    layout: { positional: ['who'] },
+    args: z.object({ who: word, ...noExtra }),
+  }),
+  rename: spec({
+    aliases: [],
+    help: 'cmd.rename',
+    usage: 'rename jane@example.com New Name',
+    roles: MANAGERS,
+    layout: { positional: ['who', 'name*'] },
+    args: z.object({ who: word, name: word }),
+  }),
+  disable: spec({
+    aliases: ['deactivate'],
+    help: 'cmd.disable',
+    usage: 'disable jane@example.com',
+    roles: MANAGERS,
+    layout: { positional: ['who'] },
+    args: z.object({ who: word, ...noExtra }),
+  }),
+  enable: spec({
+    aliases: ['reactivate'],
+    help: 'cmd.enable',
+    usage: 'enable jane@example.com',
+    roles: MANAGERS,
+    layout: { positional: ['who'] },
+    args: z.object({ who: word, ...noExtra }),
+  }),
+  agencies: spec({ aliases: [], help: 'cmd.agencies', usage: 'agencies', roles: OWNER, layout: none, args: empty }),
+  agency: spec({
+    aliases: [],
+    help: 'cmd.agency',
+    usage: 'agency disable|enable Agency Name',
+    roles: OWNER,
+    layout: { positional: ['action', 'name*'] },
+    args: z.object({ action: z.enum(['disable', 'enable']), name: word }),
+  }),
+  invite: spec({
+    aliases: [],
+    help: 'cmd.invite',
+    usage: 'invite jane@example.com agency_user [Agency Name]',
+    roles: MANAGERS,
+    layout: { positional: ['email', 'role', 'agency*'] },
+    args: z.object({ email: word, role: word, agency: z.string().optional() }),
+  }),
+  start: spec({
+    aliases: ['link'],
+    help: 'cmd.start',
+    usage: 'link <code from your invitation>',
+    roles: ALL,
+    layout: { positional: ['token'] },
+    args: z.object({ token: z.string().optional(), ...noExtra }),
+    public: true,
+  }),
+  campaigns: spec({
+    aliases: ['campaign'],
+    help: 'cmd.campaigns',
+    usage: 'campaigns',
+    roles: ALL,
+    layout: none,
+    args: z.object({}),
+  }),
+};
+
+export type CommandName = keyof typeof COMMAND_SPECS;
+export type CommandArgs<K extends CommandName> = z.output<(typeof COMMAND_SPECS)[K]['args']>;
+
+/** The public shape of a command, for the help menu and platform manifests. */
+export interface CommandSpec {
+  name: CommandName;
+  aliases: readonly string[];
+  /** One line, English (manifests); the engine shows `helpKey` in the user's locale. */
+  help: string;
+  helpKey: MessageKey;
+  usage: string;
+  roles: readonly Role[];
+  args: z.ZodType;
+}
+
+export const commands: readonly CommandSpec[] = (Object.keys(COMMAND_SPECS) as CommandName[]).map((name) => {
+  const s = COMMAND_SPECS[name];
+  return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, usage: s.usage, roles: s.roles, args: s.args };
+});
+
+const byWord = new Map<string, CommandName>();
+for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w, c.name);
+
+export function findCommand(word: string): CommandName | null {
+  return byWord.get(word.toLowerCase()) ?? null;
+}
+
+export const isControl = (name: CommandName): boolean => 'control' in COMMAND_SPECS[name];
+export const isPublic = (name: CommandName): boolean => 'public' in COMMAND_SPECS[name];
+export const allowedFor = (name: CommandName, role: Role): boolean => COMMAND_SPECS[name].roles.includes(role);
+
+export function parseArgs<K extends CommandName>(name: K, raw: string): CommandArgs<K> | null {
+  const s = COMMAND_SPECS[name];
+  const parsed = s.args.safeParse(layoutArgs(raw, s.layout));
+  return parsed.success ? (parsed.data as CommandArgs<K>) : null;
+}
+
+export interface CommandText {
+  name: CommandName;
+  args: string;
+  /** Typed with a slash (or a platform command): a command even in the middle of a dialog. */
+  explicit: boolean;
+}
+
+/** `submit`, `/submit`, `Submit`, `/start@EndorseBot token`, `endorse submit` → a command. */
+export function parseCommandText(input: string): CommandText | null {
+  let text = input.trim();
+  const explicit = text.startsWith('/');
+  if (explicit) text = text.slice(1);
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!match?.[1]) return null;
+  const head = match[1].replace(/@\S+$/, '');
+  if (head.toLowerCase() === 'endorse' && match[2]) {
+    const inner = parseCommandText(match[2]);
+    return inner ? { ...inner, explicit: true } : null;
+  }
+  const name = findCommand(head);
+  return name ? { name, args: match[2] ?? '', explicit } : null;
+}

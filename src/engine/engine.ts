@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { t } from '../i18n';
+import type { Services } from '../services';
+import type { LoadedConversation } from '../services/conversations';
+import type { ResolvedIdentity } from '../services/identities';
+import { PLAIN_CAPABILITIES, ConversationConflict, type Ctx, type EngineRuntime, type Replies } from './context';
+import { inboundEventSchema, type InboundEvent } from './messages';
+import { onStranger } from './flows/access';
+import { dropDialog } from './flows/wizard-resume';
+import { route } from './router';
+import { parseState } from './state';
+import { describeError } from './errors';
+import { text } from './reply';
+
+/**
+ * The pipeline of one event: validate, drop a repeat, resolve the identity fresh, refuse the
+ * disabled, load the conversation, route, save with the loaded version. User errors become
+ * messages; anything else is logged with ids only and answered politely.
+ */
+export async function handleEvent(runtime: EngineRuntime, input: unknown): Promise<Replies> {
+  const started = performance.now();
+  const parsed = inboundEventSchema.safeParse(input);
+  if (!parsed.success) {
+    runtime.logger.warn({ issues: parsed.error.issues.length }, 'engine: malformed inbound event');
+    return [];
+  }
+  const event = parsed.data;
+  const ids = { platform: event.platform, eventId: event.eventId, kind: event.payload.type };
+  let userId: string | undefined;
+  try {
+    const { services } = runtime;
+    // The reads go out with the insert that decides: one round trip instead of three. A repeat
+    // still does nothing, since only the insert's answer lets the event through.
+    const [fresh, user, conversation] = await Promise.all([
+      services.markEventProcessed(event.platform, event.eventId),
+      services.resolveIdentity({
+        platform: event.platform,
+        workspaceId: event.identity.workspaceId,
+        platformUserId: event.identity.platformUserId,
+      }),
+      services.loadConversation(conversationKey(event)),
+    ]);
+    if (!fresh) {
+      runtime.logger.info({ ...ids, repeat: true }, 'engine: repeated event dropped');
+      return [];
+    }
+    if (!user) return await onStranger(runtime, event);
+    userId = user.userId;
+    if (!user.active) {
+      await dropDialog(runtime, conversationKey(event), user.userId);
+      return [text(t(event.locale, 'access.disabled'))];
+    }
+    return await runInConversation(runtime, event, user, conversation);
+  } catch (error) {
+    const err = error as Error;
+    runtime.logger.error({ ...ids, userId, err: { name: err.name, message: scrub(err.message) } }, 'engine: event failed');
+    return [text(t(event.locale, 'error.internal'))];
+  } finally {
+    runtime.logger.info({ ...ids, userId, ms: Math.round(performance.now() - started) }, 'engine: event handled');
+  }
+}
+
+/** Dialog state is per user in a conversation, so people in one group channel do not mix. */
+export function conversationKey(event: InboundEvent) {
+  return {
+    platform: event.platform,
+    workspaceId: event.identity.workspaceId,
+    conversationId: `${event.conversation.id}#${event.identity.platformUserId}`,
+  };
+}
+
+async function runInConversation(
+  runtime: EngineRuntime,
+  event: InboundEvent,
+  user: ResolvedIdentity,
+  preloaded: LoadedConversation,
+): Promise<Replies> {
+  const { services } = runtime;
+  const key = conversationKey(event);
+  const caps = runtime.adapters.get(event.platform)?.capabilities ?? PLAIN_CAPABILITIES;
+  for (let attempt = 0; ; attempt++) {
+    const loaded = attempt === 0 ? preloaded : await services.loadConversation(key);
+    let version = loaded.version;
+    let claimed = false;
+    const state = parseState(loaded.state);
+    let saved = JSON.stringify(state);
+    const ctx: Ctx = {
+      runtime,
+      services,
+      event,
+      user,
+      key,
+      caps,
+      state,
+      t: (k, params) => t(event.locale, k, params),
+      async claim() {
+        const next = await services.saveConversation(key, version, user.userId, ctx.state);
+        if (next === null) throw new ConversationConflict('conversation advanced elsewhere');
+        version = next;
+        claimed = true;
+        saved = JSON.stringify(ctx.state);
+      },
+    };
+    let replies: Replies;
+    try {
+      await keepAddressFresh(ctx);
+      replies = await route(ctx);
+    } catch (error) {
+      if (error instanceof ConversationConflict) {
+        if (attempt === 0) continue;
+        return [text(t(event.locale, 'error.busy'))];
+      }
+      const known = describeError(ctx, error);
+      if (known === null) throw error;
+      replies = [text(known)];
+    }
+    if (JSON.stringify(ctx.state) !== saved) {
+      const next = await services.saveConversation(key, version, user.userId, ctx.state);
+      if (next === null) {
+        // Flows claim before anything that must not happen twice, so re-running unclaimed work is safe.
+        if (!claimed && attempt === 0) continue;
+        if (!claimed) return [text(t(event.locale, 'error.busy'))];
+        runtime.logger.warn(
+          { platform: event.platform, eventId: event.eventId, userId: user.userId },
+          'engine: state lost a race after a claim',
+        );
+      }
+    }
+    return replies;
+  }
+}
+
+async function keepAddressFresh(ctx: Ctx): Promise<void> {
+  const address = ctx.event.conversation.address;
+  if (address === undefined || address === null) return;
+  const hash = createHash('sha1').update(ctx.user.identityId).update(JSON.stringify(address)).digest('base64url').slice(0, 16);
+  if (ctx.state.addr === hash) return;
+  await ctx.services.updateAddress(ctx.user.identityId, address as Parameters<Services['updateAddress']>[1]);
+  ctx.state.addr = hash;
+}
+
+/** Error messages can quote what a user typed; logs must not (DESIGN §7). */
+export function scrub(message: string): string {
+  return message
+    .replace(/[^\s@"'“”]+@[^\s@"'“”]+/g, '[email]')
+    .replace(/\+?\d[\d\s().-]{5,}\d/g, '[number]')
+    .slice(0, 300);
+}

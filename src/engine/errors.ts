@@ -1,0 +1,13 @@
+import { ServiceError } from '../services/errors';
+import type { Ctx } from './context';
+
+/**
+ * The text for an error a user can act on (the services write theirs for the person at the
+ * keyboard), or null for a fault the engine should log and apologise for.
+ */
+export function describeError(ctx: Ctx, error: unknown): string | null {
+  if (error instanceof ServiceError) {
+    return error.code === 'FORBIDDEN' ? `${error.message} ${ctx.t('error.forbiddenHint')}` : error.message;
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import type { Ctx, Replies } from '../context';
+import { list, text } from '../reply';
+import { confirmQuestion } from './users';
+
+export async function onAgencies(ctx: Ctx): Promise<Replies> {
+  const agencies = await ctx.services.listAgencies(ctx.user.userId);
+  return [
+    list({
+      title: ctx.t('agencies.title'),
+      items: agencies.map((a) => ({
+        title: a.name,
+        subtitle: [a.status, a.country, ctx.t('agencies.users', { count: a.userCount })].filter(Boolean).join(' · '),
+      })),
+      page: 1,
+      pageCount: 1,
+      emptyText: ctx.t('agencies.empty'),
+    }),
+  ];
+}
+
+/** `agency disable <name>` asks first; `agency enable <name>` just does it. */
+export async function onAgencyStatus(ctx: Ctx, action: 'disable' | 'enable', name: string): Promise<Replies> {
+  const agencyId = await ctx.services.findAgencyId(name);
+  if (action === 'enable') {
+    const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'ACTIVE');
+    return [text(ctx.t('agencies.enabled', { agency: agency.name }))];
+  }
+  ctx.state.dialog = { kind: 'confirm', op: 'disableAgency', targetId: agencyId, label: name };
+  return [confirmQuestion(ctx, ctx.t('agencies.disableAsk', { agency: name }))];
+}
+
+export async function disableAgency(ctx: Ctx, agencyId: string, name: string): Promise<Replies> {
+  const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'DISABLED');
+  return [text(ctx.t('agencies.disabled', { agency: agency.name || name, count: agency.userCount }))];
+}

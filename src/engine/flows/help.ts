@@ -1,0 +1,28 @@
+import type { Role } from '../../domain/permissions';
+import { t } from '../../i18n';
+import { commands } from '../commands';
+import type { Ctx, Replies } from '../context';
+import { text } from '../reply';
+import { prompt } from './wizard-steps';
+
+const HIDDEN = new Set(['start']);
+
+/** The menu of what this role may use, from the one command list. */
+export function helpLines(locale: string, role: Role): string {
+  const lines = commands
+    .filter((c) => c.roles.includes(role) && !HIDDEN.has(c.name))
+    .map((c) => `• ${c.usage} — ${t(locale, c.helpKey)}`);
+  return `${t(locale, 'help.title')}\n${lines.join('\n')}\n${t(locale, 'help.footer')}`;
+}
+
+/** The menu; inside the wizard, followed by the question still open so the user can go on. */
+export async function onHelp(ctx: Ctx): Promise<Replies> {
+  const menu = text(helpLines(ctx.event.locale, ctx.user.role));
+  const dialog = ctx.state.dialog;
+  return dialog?.kind === 'wizard' ? [menu, ...(await prompt(ctx, dialog))] : [menu];
+}
+
+export async function onWelcome(ctx: Ctx): Promise<Replies> {
+  const hello = ctx.t('help.hello', { name: ctx.user.name ?? ctx.user.email });
+  return [text(`${hello}\n\n${helpLines(ctx.event.locale, ctx.user.role)}`)];
+}

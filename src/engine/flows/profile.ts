@@ -1,0 +1,96 @@
+import { formatCandidateRef, parseCandidateRef, type CandidateProfile } from '../../services/candidates';
+import { STAGES } from '../../services/dashboards';
+import { ServiceError } from '../../services/errors';
+import type { Ctx, Replies } from '../context';
+import { card, choices, text } from '../reply';
+
+const COMMENTS_SHOWN = 10;
+const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function onCandidate(ctx: Ctx, ref: number): Promise<Replies> {
+  const p = await ctx.services.getCandidateProfile(ctx.user.userId, ref);
+  return [profileCard(ctx, p)];
+}
+
+function profileCard(ctx: Ctx, p: CandidateProfile) {
+  const comments = p.comments.slice(-COMMENTS_SHOWN);
+  const thread =
+    comments.length === 0
+      ? ctx.t('profile.noComments')
+      : comments.map((c) => `${c.author} (${day(c.createdAt)}): ${c.body}`).join('\n');
+  const ref = formatCandidateRef(p.ref);
+  const buttons = [{ actionId: 'comment', value: String(p.ref), label: ctx.t('profile.button.comment') }];
+  if (canSetStage(ctx)) buttons.push({ actionId: 'stage', value: String(p.ref), label: ctx.t('profile.button.stage') });
+  return card({
+    title: `${ref} ${p.firstName} ${p.lastName}`,
+    subtitle: `${ctx.t('outcome.added')} · ${p.stage}`,
+    fields: [
+      { label: ctx.t('profile.stage'), value: p.stage },
+      { label: ctx.t('profile.addedBy'), value: `${p.addedBy}, ${p.agency}` },
+      { label: ctx.t('profile.addedOn'), value: day(p.addedAt) },
+      { label: ctx.t('field.campaign'), value: p.campaign },
+      { label: ctx.t('profile.source'), value: `${p.source} (${p.channel})` },
+      { label: ctx.t('field.phone'), value: p.phone },
+      { label: ctx.t('field.email'), value: p.email },
+      { label: ctx.t('profile.resumeSummary'), value: p.resumeSummary ?? '' },
+      { label: ctx.t('profile.education'), value: p.educationSummary ?? '' },
+      { label: ctx.t('profile.experience'), value: p.resumeExperience ?? '' },
+    ],
+    text: `${ctx.t('profile.comments', { count: p.comments.length })}\n${thread}`,
+    choices: buttons,
+  });
+}
+
+export async function onComment(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  const added = await ctx.services.addComment(ctx.user.userId, ref, body);
+  return [text(ctx.t('comment.added', { ref: formatCandidateRef(added.candidateRef) }))];
+}
+
+/** The Comment button: the next text is the comment. */
+export async function onCommentButton(ctx: Ctx, arg: string): Promise<Replies> {
+  const ref = parseCandidateRef(arg);
+  if (ref === null) return [text(ctx.t('action.stale'))];
+  // Checks the right to see (and so comment on) the candidate before asking for text.
+  await ctx.services.getCandidateProfile(ctx.user.userId, ref);
+  ctx.state.dialog = { kind: 'comment', ref };
+  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref) }))];
+}
+
+export async function onCommentText(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  ctx.state.dialog = null;
+  await ctx.claim();
+  try {
+    return await onComment(ctx, ref, body);
+  } catch (error) {
+    // An empty or too long comment: ask again instead of dropping what they meant to say.
+    if (error instanceof ServiceError && error.code === 'INVALID') ctx.state.dialog = { kind: 'comment', ref };
+    throw error;
+  }
+}
+
+/** A reply to a relayed comment becomes a comment on that candidate; null when it is not one. */
+export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promise<Replies | null> {
+  const ref = await ctx.services.findCandidateRefByMessage(replyTo);
+  if (ref === null) return null;
+  const added = await ctx.services.addComment(ctx.user.userId, ref, body);
+  return [text(ctx.t('comment.replyAdded', { ref: formatCandidateRef(added.candidateRef) }))];
+}
+
+export async function onStage(ctx: Ctx, ref: number, stage: string): Promise<Replies> {
+  const changed = await ctx.services.changeStage(ctx.user.userId, ref, stage);
+  return [text(ctx.t('stage.changed', { ref: formatCandidateRef(changed.candidateRef), from: changed.from, to: changed.to }))];
+}
+
+/** The Change stage button: the stages as choices. */
+export async function onStageButton(ctx: Ctx, arg: string): Promise<Replies> {
+  const ref = parseCandidateRef(arg);
+  if (ref === null) return [text(ctx.t('action.stale'))];
+  if (!canSetStage(ctx)) return [text(ctx.t('command.notAllowed', { command: 'stage' }))];
+  return [
+    choices(
+      ctx.t('stage.ask', { ref: formatCandidateRef(ref) }),
+      STAGES.map((s) => ({ actionId: 'setstage', value: `${ref}:${s}`, label: s })),
+    ),
+  ];
+}

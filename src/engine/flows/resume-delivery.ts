@@ -1,0 +1,42 @@
+import { t } from '../../i18n';
+import type { ResumeJobData, ResumeJobOutcome } from '../../jobs/resume-job';
+import type { EngineRuntime, Replies } from '../context';
+import { text } from '../reply';
+import { applyResumeResult } from './wizard-resume';
+import { prompt, type AskCtx } from './wizard-steps';
+
+/**
+ * The resume job's last step: the result goes into the wizard, then a message of its own to the
+ * conversation shows what was read and asks only what is still missing.
+ */
+export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData, outcome: ResumeJobOutcome): Promise<void> {
+  const applied = await applyResumeResult(runtime, data, outcome);
+  if (applied.kind === 'gone') return;
+  const ask: AskCtx = {
+    t: (key, params) => t(data.locale, key, params),
+    services: runtime.services,
+    user: { userId: data.userId },
+  };
+  const replies: Replies = [];
+  if (applied.kind === 'read') {
+    const none = ask.t('resume.notFound');
+    const found = applied.found;
+    const lines = [
+      ask.t('resume.read', { file: data.filename }),
+      `${ask.t('field.name')}: ${found.name ?? none}`,
+      `${ask.t('field.email')}: ${found.email ?? none}`,
+      `${ask.t('field.phone')}: ${found.phone ?? none}`,
+      ask.t('resume.correct'),
+    ];
+    replies.push(text(lines.join('\n')));
+  } else {
+    replies.push(text(ask.t(`resume.error.${applied.code}` as Parameters<typeof ask.t>[0], { mb: 10 })));
+  }
+  replies.push(...(await prompt(ask, applied.wizard)));
+  const adapter = runtime.adapters.get(data.conversation.platform);
+  if (!adapter || data.address === undefined || data.address === null) {
+    runtime.logger.warn({ fileId: data.fileId, platform: data.conversation.platform }, 'resume: no channel to tell the user');
+    return;
+  }
+  for (const message of replies) await adapter.send(data.address, message);
+}

@@ -1,0 +1,150 @@
+import type { Role } from '../../domain/permissions';
+import { ServiceError } from '../../services/errors';
+import type { UserSummary } from '../../services/users';
+import type { CommandArgs } from '../commands';
+import type { Ctx, Replies } from '../context';
+import { card, choices, list, text } from '../reply';
+import type { ListQuery } from '../state';
+import { parseRole } from './invite';
+import { disableAgency } from './agencies';
+
+type UsersQuery = Extract<ListQuery, { kind: 'users' }>;
+const PAGE_SIZE = 10;
+const label = (u: Pick<UserSummary, 'name' | 'email'>) => (u.name ? `${u.name} <${u.email}>` : u.email);
+
+export async function onUsers(ctx: Ctx, args: CommandArgs<'users'>): Promise<Replies> {
+  const query: UsersQuery = { kind: 'users' };
+  if (args.search) query.search = args.search;
+  if (args.role) {
+    const role = parseRole(args.role);
+    if (!role) return [text(ctx.t('invite.badRole', { role: args.role }))];
+    query.role = role;
+  }
+  if (args.agency) query.agencyId = await ctx.services.findAgencyId(args.agency);
+  if (args.country) query.country = args.country;
+  ctx.state.list = query;
+  return [await renderUsers(ctx, query, 1)];
+}
+
+export async function onUserPage(ctx: Ctx, page: number): Promise<Replies> {
+  const query = ctx.state.list;
+  if (query?.kind !== 'users' || !Number.isInteger(page) || page < 1) return [text(ctx.t('action.stale'))];
+  return [await renderUsers(ctx, query, page, ctx.caps.editInPlace ? ctx.event.sourceMessageRef : undefined)];
+}
+
+async function renderUsers(ctx: Ctx, q: UsersQuery, page: number, edit?: string) {
+  const result = await ctx.services.listUsers(ctx.user.userId, {
+    search: q.search,
+    role: q.role as Role | undefined,
+    agencyId: q.agencyId,
+    country: q.country,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const buttons = [];
+  if (result.page > 1) buttons.push({ actionId: 'upage', value: String(result.page - 1), label: ctx.t('list.prev') });
+  if (result.page < result.pageCount)
+    buttons.push({ actionId: 'upage', value: String(result.page + 1), label: ctx.t('list.next') });
+  return list(
+    {
+      title: ctx.t('users.title'),
+      summary: ctx.t('users.summary', { total: result.total }),
+      items: result.users.map((u) => ({
+        title: label(u),
+        subtitle: [u.role, u.agency?.name, u.status, u.country].filter(Boolean).join(' · '),
+        actionId: `user:${u.id}`,
+      })),
+      page: result.page,
+      pageCount: result.pageCount,
+      emptyText: ctx.t('users.empty'),
+      choices: buttons,
+    },
+    edit,
+  );
+}
+
+export async function onUser(ctx: Ctx, who: string): Promise<Replies> {
+  const id = await ctx.services.findUserId(who);
+  const u = await ctx.services.getUser(ctx.user.userId, id);
+  const buttons = [{ actionId: 'rename', value: u.id, label: ctx.t('users.button.rename') }];
+  if (u.status === 'DISABLED') buttons.push({ actionId: 'enable', value: u.id, label: ctx.t('users.button.enable') });
+  else if (u.status === 'ACTIVE') buttons.push({ actionId: 'disable', value: u.id, label: ctx.t('users.button.disable') });
+  return [
+    card({
+      title: label(u),
+      fields: [
+        { label: ctx.t('users.role'), value: u.role },
+        { label: ctx.t('users.status'), value: u.status },
+        { label: ctx.t('users.agency'), value: u.agency?.name ?? '' },
+        { label: ctx.t('users.country'), value: u.country ?? '' },
+        { label: ctx.t('users.channels'), value: u.channels.join(', ') },
+        { label: ctx.t('users.since'), value: u.createdAt.toISOString().slice(0, 10) },
+      ],
+      choices: u.id === ctx.user.userId ? [] : buttons,
+    }),
+  ];
+}
+
+export async function onRename(ctx: Ctx, who: string, name: string): Promise<Replies> {
+  const id = await ctx.services.findUserId(who);
+  const u = await ctx.services.renameUser(ctx.user.userId, id, name);
+  return [text(ctx.t('users.renamed', { user: label(u) }))];
+}
+
+export async function onRenameButton(ctx: Ctx, userId: string): Promise<Replies> {
+  const u = await ctx.services.getUser(ctx.user.userId, userId);
+  ctx.state.dialog = { kind: 'rename', userId: u.id, label: label(u) };
+  return [text(ctx.t('users.renameAsk', { user: label(u) }))];
+}
+
+export async function onRenameText(ctx: Ctx, userId: string, name: string): Promise<Replies> {
+  const dialog = ctx.state.dialog;
+  ctx.state.dialog = null;
+  try {
+    const u = await ctx.services.renameUser(ctx.user.userId, userId, name);
+    return [text(ctx.t('users.renamed', { user: label(u) }))];
+  } catch (error) {
+    // A name the service refuses is asked again rather than dropping the rename.
+    if (error instanceof ServiceError && error.code === 'INVALID') ctx.state.dialog = dialog;
+    throw error;
+  }
+}
+
+/** Disabling is destructive: it asks first, with buttons. */
+export async function onDisable(ctx: Ctx, who: string): Promise<Replies> {
+  const id = await ctx.services.findUserId(who);
+  const u = await ctx.services.getUser(ctx.user.userId, id);
+  ctx.state.dialog = { kind: 'confirm', op: 'disableUser', targetId: u.id, label: label(u) };
+  return [confirmQuestion(ctx, ctx.t('users.disableAsk', { user: label(u) }))];
+}
+
+export function confirmQuestion(ctx: Ctx, question: string) {
+  return choices(question, [
+    { actionId: 'confirm', value: 'yes', label: ctx.t('confirm.yes'), style: 'danger' },
+    { actionId: 'confirm', value: 'no', label: ctx.t('confirm.no') },
+  ]);
+}
+
+export async function onEnable(ctx: Ctx, who: string): Promise<Replies> {
+  const id = await ctx.services.findUserId(who);
+  const u = await ctx.services.enableUser(ctx.user.userId, id);
+  return [text(ctx.t('users.enabled', { user: label(u) }))];
+}
+
+/** The answer to a confirmation question, by button or typed yes / no. */
+export async function onConfirm(ctx: Ctx, answer: string): Promise<Replies> {
+  const dialog = ctx.state.dialog;
+  if (dialog?.kind !== 'confirm') return [text(ctx.t('action.stale'))];
+  const a = answer.trim().toLowerCase();
+  if (a === 'no' || a === 'n') {
+    ctx.state.dialog = null;
+    return [text(ctx.t('confirm.kept'))];
+  }
+  if (a !== 'yes' && a !== 'y') return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
+  ctx.state.dialog = null;
+  // Saved before acting, so a repeat on another instance finds nothing to confirm.
+  await ctx.claim();
+  if (dialog.op === 'disableAgency') return disableAgency(ctx, dialog.targetId, dialog.label);
+  const u = await ctx.services.disableUser(ctx.user.userId, dialog.targetId);
+  return [text(ctx.t('users.disabled', { user: label(u) }))];
+}

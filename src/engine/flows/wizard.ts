@@ -1,0 +1,145 @@
+import type { Ctx, Replies } from '../context';
+import { text } from '../reply';
+import type { WizardState } from '../state';
+import { onCommentText } from './profile';
+import { onConfirm, onRenameText } from './users';
+import { applyText } from './wizard-input';
+import { discardResume } from './wizard-resume';
+import { advance, clearStep, editChoices, nextStep, prompt } from './wizard-steps';
+import { submitDraft } from './wizard-submit';
+import { submissionForm } from './wizard-form';
+
+export function currentWizard(ctx: Ctx): WizardState | null {
+  const dialog = ctx.state.dialog;
+  return dialog?.kind === 'wizard' ? dialog : null;
+}
+
+/** Starts (or restarts) the submission wizard. */
+export async function onSubmit(ctx: Ctx): Promise<Replies> {
+  const old = currentWizard(ctx);
+  if (old) await discardResume(ctx, old.draft);
+  const wiz: WizardState = { kind: 'wizard', step: 'name', history: [], draft: {} };
+  ctx.state.dialog = wiz;
+  if (ctx.caps.forms) return [await submissionForm(ctx, wiz.draft)];
+  return [text(ctx.t('wizard.start')), ...(await prompt(ctx, wiz))];
+}
+
+export async function onCancel(ctx: Ctx): Promise<Replies> {
+  const dialog = ctx.state.dialog;
+  if (!dialog) return [text(ctx.t('cancel.nothing'))];
+  ctx.state.dialog = null;
+  if (dialog.kind === 'wizard') {
+    await discardResume(ctx, dialog.draft);
+    return [text(ctx.t('cancel.wizard'))];
+  }
+  return [text(ctx.t('cancel.done'))];
+}
+
+export async function onBack(ctx: Ctx): Promise<Replies> {
+  const wiz = currentWizard(ctx);
+  if (!wiz) return [text(ctx.t(ctx.state.dialog ? 'back.notHere' : 'back.nothing'))];
+  const previous = wiz.history.pop();
+  if (!previous) return [text(ctx.t('back.first')), ...(await prompt(ctx, wiz))];
+  if (previous === 'resume') await discardResume(ctx, wiz.draft);
+  clearStep(wiz.draft, previous);
+  wiz.step = previous;
+  return prompt(ctx, wiz);
+}
+
+/** Free text while a dialog is open: the answer to its question. */
+export async function onDialogText(ctx: Ctx, input: string): Promise<Replies> {
+  const dialog = ctx.state.dialog;
+  if (!dialog) return [text(ctx.t('command.pointer'))];
+  switch (dialog.kind) {
+    case 'comment':
+      return onCommentText(ctx, dialog.ref, input);
+    case 'rename':
+      return onRenameText(ctx, dialog.userId, input);
+    case 'confirm':
+      return onConfirm(ctx, input);
+    case 'wizard':
+      return onWizardText(ctx, dialog, input);
+  }
+}
+
+const YES = /^(y|yes|ok|confirm|submit|send)$/i;
+
+async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): Promise<Replies> {
+  const answer = input.trim();
+  switch (wiz.step) {
+    case 'campaign':
+      return pickCampaign(ctx, wiz, answer);
+    case 'resume':
+      if (/^(skip|no|none)$/i.test(answer)) return skipResume(ctx, wiz);
+      return [text(ctx.t('wizard.resume.expected')), ...(await prompt(ctx, wiz))];
+    case 'confirm':
+      if (YES.test(answer)) return submitDraft(ctx, wiz);
+      if (/^edit$/i.test(answer)) return [editChoices(ctx)];
+      return [text(ctx.t('wizard.confirm.expected')), ...(await prompt(ctx, wiz))];
+    default: {
+      const problems = applyText(wiz.draft, wiz.step, answer);
+      const before = wiz.step;
+      advance(wiz);
+      const lines = problems.map((p) => p.message ?? ctx.t('wizard.bad.name'));
+      if (lines.length === 0 && wiz.step === before) lines.push(ctx.t('wizard.bad.unclear'));
+      // Say what was wrong first, then ask the question still open (the same one if it failed).
+      const lead = lines.length > 0 ? [text(lines.join('\n'))] : [];
+      return [...lead, ...(await prompt(ctx, wiz))];
+    }
+  }
+}
+
+async function pickCampaign(ctx: Ctx, wiz: WizardState, answer: string, byId = false): Promise<Replies> {
+  const open = (await ctx.services.listCampaigns(ctx.user.userId)).filter((c) => c.status === 'OPEN');
+  const wanted = answer.toLowerCase();
+  const found = byId
+    ? open.find((c) => c.id === answer)
+    : (open.find((c) => c.name.toLowerCase() === wanted) ??
+      open[Number(answer) - 1] ??
+      (open.filter((c) => c.name.toLowerCase().includes(wanted)).length === 1
+        ? open.find((c) => c.name.toLowerCase().includes(wanted))
+        : undefined));
+  if (!found) return [text(ctx.t('wizard.bad.campaign')), ...(await prompt(ctx, wiz))];
+  wiz.draft.campaignId = found.id;
+  wiz.draft.campaignName = found.name;
+  advance(wiz);
+  return prompt(ctx, wiz);
+}
+
+async function skipResume(ctx: Ctx, wiz: WizardState): Promise<Replies> {
+  wiz.draft.resumeSkipped = true;
+  advance(wiz);
+  return prompt(ctx, wiz);
+}
+
+/** Buttons of the wizard: campaign, skip, confirm, edit, cancel. */
+export async function onWizardAction(ctx: Ctx, arg: string): Promise<Replies> {
+  const wiz = currentWizard(ctx);
+  if (!wiz) return [text(ctx.t('wizard.gone'))];
+  const payload = ctx.event.payload;
+  const value = payload.type === 'action' ? (payload.value ?? '') : '';
+  switch (arg) {
+    case 'campaign':
+      return pickCampaign(ctx, wiz, value, true);
+    case 'skip':
+      return skipResume(ctx, wiz);
+    case 'confirm':
+      return submitDraft(ctx, wiz);
+    case 'cancel':
+      return onCancel(ctx);
+    case 'edit':
+      return value ? editField(ctx, wiz, value) : [editChoices(ctx)];
+    default:
+      return [text(ctx.t('action.stale'))];
+  }
+}
+
+async function editField(ctx: Ctx, wiz: WizardState, field: string): Promise<Replies> {
+  const step = (['name', 'phone', 'email', 'campaign', 'resume'] as const).find((s) => s === field);
+  if (!step) return [text(ctx.t('action.stale'))];
+  if (step === 'resume') await discardResume(ctx, wiz.draft);
+  clearStep(wiz.draft, step);
+  wiz.history.push('confirm');
+  wiz.step = nextStep(wiz.draft);
+  return prompt(ctx, wiz);
+}

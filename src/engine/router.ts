@@ -1,0 +1,110 @@
+import {
+  allowedFor,
+  COMMAND_SPECS,
+  findCommand,
+  isControl,
+  parseArgs,
+  parseCommandText,
+  type CommandArgs,
+  type CommandName,
+} from './commands';
+import type { Ctx, Replies } from './context';
+import { onHelp, onWelcome } from './flows/help';
+import { onRedeem } from './flows/access';
+import { onCampaigns } from './flows/campaigns';
+import { onDashboard, onPage } from './flows/dashboard';
+import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageButton } from './flows/profile';
+import { onAgencies, onAgencyStatus } from './flows/agencies';
+import { onInvite } from './flows/invite';
+import { onConfirm, onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
+import { onBack, onCancel, onDialogText, onSubmit, onWizardAction } from './flows/wizard';
+import { onForm } from './flows/wizard-form';
+import { onFile } from './flows/wizard-resume';
+import { splitAction, text } from './reply';
+
+type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
+
+const handlers: Handlers = {
+  help: (ctx) => onHelp(ctx),
+  submit: (ctx) => onSubmit(ctx),
+  cancel: (ctx) => onCancel(ctx),
+  back: (ctx) => onBack(ctx),
+  candidates: (ctx, args) => onDashboard(ctx, 'mine', args),
+  pool: (ctx, args) => onDashboard(ctx, 'pool', args),
+  candidate: (ctx, args) => onCandidate(ctx, args.ref),
+  comment: (ctx, args) => onComment(ctx, args.ref, args.text),
+  stage: (ctx, args) => onStage(ctx, args.ref, args.stage),
+  users: (ctx, args) => onUsers(ctx, args),
+  user: (ctx, args) => onUser(ctx, args.who),
+  rename: (ctx, args) => onRename(ctx, args.who, args.name),
+  disable: (ctx, args) => onDisable(ctx, args.who),
+  enable: (ctx, args) => onEnable(ctx, args.who),
+  agencies: (ctx) => onAgencies(ctx),
+  agency: (ctx, args) => onAgencyStatus(ctx, args.action, args.name),
+  invite: (ctx, args) => onInvite(ctx, args),
+  start: (ctx, args) => (args.token ? onRedeem(ctx, args.token) : onWelcome(ctx)),
+  campaigns: (ctx) => onCampaigns(ctx),
+};
+
+async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: string): Promise<Replies> {
+  if (!allowedFor(name, ctx.user.role)) return [text(ctx.t('command.notAllowed', { command: name }))];
+  const args = parseArgs(name, rawArgs);
+  if (args === null)
+    return [text(ctx.t('command.usage', { usage: COMMAND_SPECS[name].usage, help: ctx.t(COMMAND_SPECS[name].help) }))];
+  return handlers[name](ctx, args);
+}
+
+/** Button presses: the action id names what to do, the value (or the id's tail) says on what. */
+const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
+  page: (ctx, arg) => onPage(ctx, Number(arg)),
+  upage: (ctx, arg) => onUserPage(ctx, Number(arg)),
+  open: (ctx, arg) => runCommand(ctx, 'candidate', arg),
+  comment: (ctx, arg) => onCommentButton(ctx, arg),
+  stage: (ctx, arg) => onStageButton(ctx, arg),
+  setstage: (ctx, arg) => runCommand(ctx, 'stage', arg.replace(':', ' ')),
+  user: (ctx, arg) => runCommand(ctx, 'user', arg),
+  rename: (ctx, arg) => onRenameButton(ctx, arg),
+  disable: (ctx, arg) => runCommand(ctx, 'disable', arg),
+  enable: (ctx, arg) => runCommand(ctx, 'enable', arg),
+  confirm: (ctx, arg) => onConfirm(ctx, arg),
+  wiz: (ctx, arg) => onWizardAction(ctx, arg),
+  cmd: (ctx, arg) => route(ctx, arg),
+  submit: (ctx) => runCommand(ctx, 'submit', ''),
+};
+
+/** Routes one event of a known, active user to its flow. */
+export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
+  const payload = textOverride === undefined ? ctx.event.payload : { type: 'text' as const, text: textOverride };
+  switch (payload.type) {
+    case 'installed':
+      return onWelcome(ctx);
+    case 'file':
+      return onFile(ctx, [payload.file]);
+    case 'form':
+      return onForm(ctx, payload);
+    case 'command': {
+      // Slack sends `/endorse submit` as the command `endorse` with `submit` as its text.
+      if (payload.name.toLowerCase() === 'endorse' && payload.args.trim()) return route(ctx, `/${payload.args}`);
+      const name = findCommand(payload.name.replace(/^\//, ''));
+      if (!name) return [text(ctx.t('command.unknown', { command: payload.name }))];
+      return runCommand(ctx, name, payload.args);
+    }
+    case 'action': {
+      const { kind, arg } = splitAction(payload.actionId, payload.value);
+      const handler = actions[kind];
+      return handler ? handler(ctx, arg) : [text(ctx.t('action.stale'))];
+    }
+    case 'text': {
+      const reply =
+        textOverride === undefined && ctx.event.replyTo ? await onReplyTo(ctx, ctx.event.replyTo, payload.text) : null;
+      if (reply) return reply;
+      const command = parseCommandText(payload.text);
+      if (ctx.state.dialog) {
+        if (command && (command.explicit || isControl(command.name))) return runCommand(ctx, command.name, command.args);
+        return onDialogText(ctx, payload.text);
+      }
+      if (command) return runCommand(ctx, command.name, command.args);
+      return [text(ctx.t('command.pointer'))];
+    }
+  }
+}
