@@ -21,36 +21,42 @@ export interface ResolvedIdentity {
   active: boolean;
 }
 
-/** Who is behind a chat identity, read fresh on every event (no cache may outlive a disable). */
+interface IdentityRow {
+  identityId: string;
+  userId: string;
+  name: string | null;
+  email: string;
+  role: Role;
+  status: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  agencyStatus: string | null;
+}
+
+/**
+ * Who is behind a chat identity, read fresh on every event (no cache may outlive a disable). One
+ * raw statement: it runs on every inbound message.
+ */
 export async function resolveIdentity(deps: ServiceDeps, key: IdentityKey): Promise<ResolvedIdentity | null> {
-  const row = await deps.db.chatIdentity.findUnique({
-    where: { platform_workspaceId_platformUserId: key },
-    select: {
-      id: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          role: true,
-          status: true,
-          agencyId: true,
-          agency: { select: { name: true, status: true } },
-        },
-      },
-    },
-  });
+  const rows = await deps.db.$queryRaw<IdentityRow[]>`
+    SELECT i."id" AS "identityId", u."id" AS "userId", u."name", u."email", u."role"::text AS "role",
+           u."status"::text AS "status", u."agencyId", a."name" AS "agencyName", a."status"::text AS "agencyStatus"
+    FROM "ChatIdentity" i
+    JOIN "User" u ON u."id" = i."userId"
+    LEFT JOIN "Agency" a ON a."id" = u."agencyId"
+    WHERE i."platform" = ${key.platform}::"Platform" AND i."workspaceId" = ${key.workspaceId}
+      AND i."platformUserId" = ${key.platformUserId}`;
+  const row = rows[0];
   if (!row) return null;
-  const u = row.user;
   return {
-    identityId: row.id,
-    userId: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    agencyId: u.agencyId,
-    agencyName: u.agency?.name ?? null,
-    active: u.status === 'ACTIVE' && (u.agency === null || u.agency.status === 'ACTIVE'),
+    identityId: row.identityId,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    agencyId: row.agencyId,
+    agencyName: row.agencyName,
+    active: row.status === 'ACTIVE' && (row.agencyStatus === null || row.agencyStatus === 'ACTIVE'),
   };
 }
 
