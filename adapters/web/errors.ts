@@ -1,0 +1,52 @@
+import { ChannelError } from '../../src/engine/channel';
+
+/** What the web chat answers when it will not take a request. */
+export type WebChatErrorCode = 'UNAUTHORIZED' | 'INVALID' | 'TOO_LARGE' | 'NOT_FOUND' | 'FORBIDDEN';
+
+const STATUS: Record<WebChatErrorCode, number> = {
+  UNAUTHORIZED: 401,
+  INVALID: 400,
+  TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+};
+
+export class WebChatError extends Error {
+  override readonly name = 'WebChatError';
+  constructor(
+    readonly code: WebChatErrorCode,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  /** The JSON body the page shows: `message` is written for the person at the keyboard. */
+  toJSON(): { error: string; message: string } {
+    return { error: this.code.toLowerCase(), message: this.message };
+  }
+}
+
+export const notSignedIn = (): WebChatError =>
+  new WebChatError(
+    'UNAUTHORIZED',
+    'You are not signed in to the web chat. Open the invitation link from your email and choose "Open the web chat"' +
+      ' (or, on the demo, pick a user under "Sign in as" at /chat).',
+  );
+
+export const fileTooLarge = (maxBytes: number): WebChatError =>
+  new WebChatError('TOO_LARGE', `That file is too large. Files can be up to ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+
+/** The adapter's failures in the engine's neutral terms (STYLE.md §4). */
+export function toChannelError(error: unknown): ChannelError {
+  if (error instanceof ChannelError) return error;
+  if (error instanceof WebChatError) {
+    const code = error.code === 'TOO_LARGE' ? 'INVALID' : error.code;
+    return new ChannelError(code, error.message, { cause: error });
+  }
+  return new ChannelError('UNREACHABLE', 'The web chat could not do that.', { cause: error });
+}

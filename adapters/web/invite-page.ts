@@ -1,0 +1,58 @@
+import type { InviteChannel } from '../../src/domain/invite-channels';
+
+/** The page behind an invitation link (DESIGN §2): it offers each configured channel. */
+export interface InvitePageOptions {
+  token: string;
+  /** From `inviteChannels`, the same list the invitation email is built from. */
+  channels: readonly InviteChannel[];
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
+
+export const isTokenShaped = (token: string): boolean => TOKEN.test(token);
+
+function renderChannel(channel: InviteChannel): string {
+  const label = escapeHtml(channel.label);
+  const instructions = `<p class="hint">${escapeHtml(channel.instructions)}</p>`;
+  if (channel.url && channel.method === 'POST') {
+    return `<section><h2>${label}</h2><form method="post" action="${escapeHtml(new URL(channel.url).pathname)}">
+      <button type="submit" class="primary">Open the ${label.toLowerCase()}</button></form>${instructions}</section>`;
+  }
+  if (channel.url) {
+    return `<section><h2>${label}</h2><p><a class="button" href="${escapeHtml(channel.url)}">Open in ${label}</a></p>${instructions}</section>`;
+  }
+  return `<section><h2>${label}</h2>${instructions}<p><code class="token">${escapeHtml(channel.command ?? '')}</code></p></section>`;
+}
+
+/** Pure: returns the HTML. Every interpolated value goes through `escapeHtml`. */
+export function renderInvitePage(options: InvitePageOptions): string {
+  const channels =
+    options.channels.length > 0
+      ? options.channels.map(renderChannel).join('\n')
+      : '<p>No chat channel is configured yet. Ask your admin how to reach Endorse.</p>';
+  return page(
+    'Your Endorse invitation',
+    `<h1>Welcome to Endorse</h1>
+     <p>You have been invited to submit and follow candidates from your chat app. Pick where you want to use it:</p>
+     ${channels}
+     <p class="hint">The link works once and expires; if it has, ask your admin to invite you again.</p>`,
+  );
+}
+
+export function renderBadInvitePage(): string {
+  return page(
+    'Invitation link incomplete',
+    `<h1>That link is not complete</h1><p>Copy the whole link from your invitation email, or ask your admin for a new one.</p>`,
+  );
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/chat/assets/chat.css"></head>
+<body class="invite"><main class="invite-card">${body}</main></body></html>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

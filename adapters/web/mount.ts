@@ -1,0 +1,257 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { InboundEventInput, OutboundMessage } from '../../src/engine/messages';
+import type { Mount } from '../../src/http/app';
+import type { Logger } from '../../src/logger';
+import type { DemoUser } from '../../src/demo/seed';
+import { ServiceError, type Services } from '../../src/services';
+import { fileTooLarge, notSignedIn, WebChatError } from './errors';
+import type { WebChatAdapter } from './index';
+import type { InviteChannel } from '../../src/domain/invite-channels';
+import { isTokenShaped, renderBadInvitePage, renderInvitePage } from './invite-page';
+import { demoLoginSchema, parseEvent, parseOrInvalid, startCommandEvent, uploadHeadersSchema } from './parse';
+import { readCookie, SESSION_COOKIE, sessionCookieHeader, signSession, verifySession } from './verify';
+
+/** The engine as the web chat sees it: events in, direct replies out. */
+export interface EngineHandler {
+  handle(event: InboundEventInput): Promise<OutboundMessage[]>;
+}
+
+export interface WebChatMountDeps {
+  adapter: WebChatAdapter;
+  engine: EngineHandler;
+  services: Pick<Services, 'resolveIdentity' | 'bindDemoWebIdentity'>;
+  /** Non-empty only on the demo database: enables "Sign in as". */
+  demoUsers: readonly DemoUser[];
+  logger: Logger;
+}
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+/**
+ * A stream ends itself after this long and the page reconnects at once (and re-reads the history,
+ * so nothing published in between is lost). Two reasons: proxies drop long idle connections, and
+ * an endless response would keep the HTTP server from closing on shutdown.
+ */
+export const STREAM_LIFETIME_MS = 15_000;
+// No inline script or style anywhere: the page's only code is /chat/assets/chat.js.
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** GET /chat and /chat/api/*: the page, its events, uploads and live stream. */
+export function mountWebChat(deps: WebChatMountDeps): Mount {
+  return (app: Express) => {
+    app.use('/chat', (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      next();
+    });
+    app.get('/chat', (_req, res) => {
+      res.setHeader('Content-Security-Policy', CSP);
+      res.sendFile(path.join(PUBLIC_DIR, 'chat.html'));
+    });
+    app.use('/chat/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+    app.use('/chat/api', apiRouter(deps));
+  };
+}
+
+function apiRouter(deps: WebChatMountDeps): express.Router {
+  const { adapter, logger } = deps;
+  const config = adapter.config;
+  const router = express.Router();
+  const json = express.json({ limit: '64kb' });
+  const sessionOf = (req: Request): string | null =>
+    verifySession(readCookie(req.headers.cookie, SESSION_COOKIE), config.sessionSecret, adapter.now().getTime());
+  const requireSession = (req: Request): string => {
+    const sessionId = sessionOf(req);
+    if (!sessionId) throw notSignedIn();
+    return sessionId;
+  };
+
+  router.get('/session', async (req, res) => {
+    const sessionId = sessionOf(req);
+    const user = sessionId
+      ? await deps.services.resolveIdentity({ platform: 'WEB', workspaceId: '', platformUserId: sessionId })
+      : null;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      signedIn: sessionId !== null,
+      user: user ? { name: user.name ?? user.email, role: user.role, agency: user.agencyName } : null,
+      demoUsers: deps.demoUsers.map((u) => ({ id: u.id, name: u.name, role: u.role, agency: u.agency })),
+      maxFileBytes: config.maxFileBytes,
+    });
+  });
+
+  router.post('/demo-login', json, async (req, res) => {
+    if (deps.demoUsers.length === 0)
+      throw new WebChatError('NOT_FOUND', 'Sign-in as a demo user exists only on the demo database. Use your invitation link.');
+    const { userId } = parseOrInvalid(demoLoginSchema, req.body, 'The sign-in request');
+    const sessionId = newSessionId();
+    const user = await deps.services.bindDemoWebIdentity({ userId, sessionId });
+    setSession(res, sessionId);
+    logger.info({ userId: user.userId, channel: 'WEB' }, 'web chat demo sign-in');
+    res.json({ user: { name: user.name, role: user.role, agency: user.agency } });
+  });
+
+  router.post('/logout', (req, res) => {
+    const sessionId = sessionOf(req);
+    if (sessionId) adapter.hub.forget(sessionId);
+    res.setHeader('Set-Cookie', sessionCookieHeader('', { secure: config.secureCookie, maxAgeMs: 0 }));
+    res.json({ signedIn: false });
+  });
+
+  router.post('/events', json, async (req, res) => {
+    const sessionId = requireSession(req);
+    const { event, echo } = parseEvent(req.body, { sessionId, lookupFile: (ref) => adapter.uploads.lookup(sessionId, ref) });
+    adapter.echoUser(sessionId, event.eventId, { kind: 'text', text: echo });
+    const replies = await deps.engine.handle(event);
+    logger.debug({ eventId: event.eventId, replies: replies.length }, 'web chat event');
+    res.json({ messages: adapter.deliver(sessionId, replies) });
+  });
+
+  router.post('/files', async (req, res) => {
+    const sessionId = requireSession(req);
+    const headers = parseOrInvalid(uploadHeadersSchema, req.headers, 'The upload');
+    const bytes = await readBody(req, config.maxFileBytes);
+    if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
+    const file = adapter.uploads.put(sessionId, headers['x-file-name'], headers['content-type'], bytes);
+    res.status(201).json({ file });
+  });
+
+  router.get('/history', (req, res) => {
+    const sessionId = requireSession(req);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ entries: adapter.hub.history(sessionId) });
+  });
+
+  router.get('/stream', (req, res) => {
+    const sessionId = requireSession(req);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 500\n\n');
+    const unsubscribe = adapter.hub.subscribe(sessionId, {
+      push: (entry) => res.write(`data: ${JSON.stringify(entry)}\n\n`),
+      end: () => res.end(),
+    });
+    const lifetime = setTimeout(() => res.end(), STREAM_LIFETIME_MS);
+    lifetime.unref();
+    req.on('close', () => {
+      clearTimeout(lifetime);
+      unsubscribe();
+    });
+  });
+
+  router.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not_found', message: 'No such web chat route.' });
+  });
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const answer = toHttpError(error, config.maxFileBytes);
+    if (answer.status >= 500)
+      logger.error({ requestId: res.locals.requestId, path: req.path, err: (error as Error).message }, 'web chat request failed');
+    if (res.headersSent) return void res.end();
+    if (answer.status === 413) res.setHeader('Connection', 'close');
+    res.status(answer.status).json(answer.body);
+  });
+
+  const setSession = (res: Response, sessionId: string) => {
+    const value = signSession(sessionId, adapter.now().getTime() + config.sessionTtlMs, config.sessionSecret);
+    res.setHeader('Set-Cookie', sessionCookieHeader(value, { secure: config.secureCookie, maxAgeMs: config.sessionTtlMs }));
+  };
+  return router;
+}
+
+export interface InvitePageDeps {
+  /** Null when the web chat is off: the page then offers only the other channels. */
+  webChat: WebChatMountDeps | null;
+  /** The channels a token can be redeemed on (`inviteChannels` bound to the configuration). */
+  channels: (token: string) => InviteChannel[];
+}
+
+/** GET /invite/:token and POST /invite/:token/web: the invitation link's landing page. */
+export function mountInvitePage({ webChat, channels }: InvitePageDeps): Mount {
+  return (app: Express) => {
+    app.get('/invite/:token', (req, res) => {
+      const token = req.params.token;
+      res.setHeader('Content-Security-Policy', CSP);
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
+      res.type('html').send(renderInvitePage({ token, channels: channels(token) }));
+    });
+    if (!webChat) return;
+    app.post('/invite/:token/web', async (req, res) => {
+      const token = req.params.token;
+      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
+      // Another site must not sign a visitor in as the invitee of its own link (login CSRF).
+      if (!sameOrigin(req))
+        return void res.status(403).type('text').send('Open the invitation link itself and press the button there.');
+      const { adapter } = webChat;
+      const sessionId = newSessionId();
+      // The engine redeems the token for this new identity and answers; the answer (welcome or
+      // why not) waits in the session's transcript and is the first thing the chat shows.
+      const replies = await webChat.engine.handle(startCommandEvent(sessionId, token, randomUUID()));
+      adapter.deliver(sessionId, replies);
+      const value = signSession(sessionId, adapter.now().getTime() + adapter.config.sessionTtlMs, adapter.config.sessionSecret);
+      res.setHeader(
+        'Set-Cookie',
+        sessionCookieHeader(value, { secure: adapter.config.secureCookie, maxAgeMs: adapter.config.sessionTtlMs }),
+      );
+      res.redirect(303, '/chat');
+    });
+  };
+}
+
+const newSessionId = (): string => randomBytes(24).toString('base64url');
+
+/** Browsers send Origin on form posts; when present it must be this host. */
+function sameOrigin(req: Request): boolean {
+  const origin = req.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.get('host');
+  } catch {
+    return false;
+  }
+}
+
+function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume();
+    return Promise.reject(fileTooLarge(maxBytes));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(fileTooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function toHttpError(error: unknown, maxBytes: number): { status: number; body: { error: string; message: string } } {
+  if (error instanceof WebChatError) return { status: error.status, body: error.toJSON() };
+  if (error instanceof ServiceError) {
+    const status = { FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409, RATE_LIMITED: 429, EXPIRED: 410 }[error.code];
+    return { status, body: { error: error.code.toLowerCase(), message: error.message } };
+  }
+  // body-parser's errors carry a `type`; a JSON syntax error is the sender's fault, not ours.
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed')
+    return { status: 400, body: { error: 'invalid', message: 'The request body is not valid JSON.' } };
+  if (type === 'entity.too.large') return { status: 413, body: fileTooLarge(maxBytes).toJSON() };
+  return { status: 500, body: { error: 'internal', message: 'Something went wrong on our side; try again.' } };
+}

@@ -1,0 +1,457 @@
+// Endorse web chat. Plain browser JS, no build step. Every piece of data reaches the page through
+// textContent or element properties, never innerHTML, so nothing the server or a user sends is
+// ever interpreted as markup.
+(function () {
+  'use strict';
+
+  var API = '/chat/api';
+  var els = {
+    who: byId('who'),
+    signout: byId('signout'),
+    signin: byId('signin'),
+    demo: byId('demo'),
+    demoUsers: byId('demo-users'),
+    chat: byId('chat'),
+    log: byId('log'),
+    composer: byId('composer'),
+    input: byId('input'),
+    status: byId('status'),
+  };
+  var entries = {}; // entry id -> { node: <li>, json: the view it shows }
+  var stream = null;
+  var maxFileBytes = 10 * 1024 * 1024;
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    var key;
+    for (key in attrs || {}) {
+      if (Object.prototype.hasOwnProperty.call(attrs, key) && attrs[key] !== undefined && attrs[key] !== null) {
+        if (key === 'text') node.textContent = attrs[key];
+        else if (key === 'className') node.className = attrs[key];
+        else node.setAttribute(key, attrs[key]);
+      }
+    }
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(child);
+    });
+    return node;
+  }
+
+  // crypto.randomUUID exists only in secure contexts (https, localhost); fall back for plain http.
+  function uuid() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    var b = window.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) {
+      return (x + 0x100).toString(16).slice(1);
+    });
+    return (
+      h.slice(0, 4).join('') +
+      '-' +
+      h.slice(4, 6).join('') +
+      '-' +
+      h.slice(6, 8).join('') +
+      '-' +
+      h.slice(8, 10).join('') +
+      '-' +
+      h.slice(10).join('')
+    );
+  }
+
+  function request(path, options) {
+    var opts = options || {};
+    var init = { method: opts.method || 'GET', credentials: 'same-origin', headers: opts.headers || {} };
+    if (opts.json !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(opts.json);
+    } else if (opts.body !== undefined) {
+      init.body = opts.body;
+    }
+    return fetch(API + path, init).then(function (res) {
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (data) {
+          if (!res.ok) {
+            var error = new Error(data.message || 'The server answered ' + res.status + '.');
+            error.status = res.status;
+            throw error;
+          }
+          return data;
+        });
+    });
+  }
+
+  function setStatus(text) {
+    els.status.textContent = text || '';
+  }
+
+  function showError(error) {
+    addLocal('error', error && error.message ? error.message : 'Something went wrong; try again.');
+  }
+
+  // ---- sign-in state -------------------------------------------------------------------------
+
+  function start() {
+    request('/session')
+      .then(function (session) {
+        maxFileBytes = session.maxFileBytes || maxFileBytes;
+        if (session.signedIn) openChat(session.user);
+        else showSignIn(session.demoUsers || []);
+      })
+      .catch(function (error) {
+        setStatus(error.message);
+      });
+  }
+
+  function showSignIn(demoUsers) {
+    closeStream();
+    els.chat.hidden = true;
+    els.signout.hidden = true;
+    els.who.textContent = '';
+    els.signin.hidden = false;
+    els.demoUsers.replaceChildren();
+    els.demo.hidden = demoUsers.length === 0;
+    demoUsers.forEach(function (user) {
+      var detail = user.role.replace(/_/g, ' ').toLowerCase() + (user.agency ? ', ' + user.agency : '');
+      var button = el('button', { type: 'button', className: 'demo-user' }, [
+        el('span', { className: 'demo-name', text: user.name }),
+        el('span', { className: 'demo-detail', text: detail }),
+      ]);
+      button.addEventListener('click', function () {
+        button.disabled = true;
+        request('/demo-login', { method: 'POST', json: { userId: user.id } })
+          .then(start)
+          .catch(function (error) {
+            button.disabled = false;
+            setStatus(error.message);
+          });
+      });
+      els.demoUsers.appendChild(el('li', {}, [button]));
+    });
+  }
+
+  function openChat(user) {
+    els.signin.hidden = true;
+    els.chat.hidden = false;
+    els.signout.hidden = false;
+    els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : 'Not linked yet';
+    setStatus('');
+    els.log.replaceChildren();
+    entries = {};
+    loadHistory(true);
+    openStream();
+    els.input.focus();
+  }
+
+  function loadHistory(first) {
+    request('/history')
+      .then(function (data) {
+        (data.entries || []).forEach(upsert);
+        if (first && (!data.entries || data.entries.length === 0))
+          addLocal('hint', 'Type help to see what you can do, or submit to submit a candidate.');
+      })
+      .catch(function (error) {
+        if (first) showError(error);
+      });
+  }
+
+  function openStream() {
+    closeStream();
+    if (!window.EventSource) return;
+    stream = new EventSource(API + '/stream');
+    // The server ends each stream after a few seconds and the browser reconnects; re-reading the
+    // history on every (re)connect fills any gap, and identical entries are skipped by upsert.
+    var opened = false;
+    stream.onopen = function () {
+      if (opened) loadHistory();
+      opened = true;
+    };
+    stream.onmessage = function (event) {
+      try {
+        upsert(JSON.parse(event.data));
+      } catch (e) {
+        /* a malformed event is skipped; the next one still renders */
+      }
+    };
+  }
+
+  function closeStream() {
+    if (stream) stream.close();
+    stream = null;
+  }
+
+  els.signout.addEventListener('click', function () {
+    request('/logout', { method: 'POST', json: {} }).then(start).catch(showError);
+  });
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  els.composer.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = els.input.value.trim();
+    if (!text) return;
+    els.input.value = '';
+    send({ type: 'text', text: text }, text);
+  });
+
+  // The eventId is made here, once per message: a retried POST carries the same id and the
+  // engine handles it once.
+  function send(body, echo) {
+    body.eventId = uuid();
+    upsert({ id: body.eventId, from: 'user', view: { kind: 'text', text: echo } });
+    setStatus('Sending…');
+    return postEvent(body, 1)
+      .then(function (data) {
+        setStatus('');
+        (data.messages || []).forEach(upsert);
+      })
+      .catch(function (error) {
+        setStatus('');
+        showError(error);
+      });
+  }
+
+  function postEvent(body, retries) {
+    return request('/events', { method: 'POST', json: body }).catch(function (error) {
+      if (error.status === undefined && retries > 0) return postEvent(body, retries - 1);
+      throw error;
+    });
+  }
+
+  function upload(file) {
+    if (file.size > maxFileBytes) {
+      return Promise.reject(
+        new Error('That file is too large. Files can be up to ' + Math.round(maxFileBytes / 1048576) + ' MB.'),
+      );
+    }
+    return request('/files', {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      body: file,
+    }).then(function (data) {
+      return data.file;
+    });
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  // The same entry can arrive twice (the POST's answer and the stream); an identical copy is
+  // ignored so a half-filled form or a pressed button keeps its state. An edit replaces in place.
+  function upsert(entry) {
+    if (!entry || !entry.id || !entry.view) return;
+    var json = JSON.stringify(entry.view);
+    var known = entries[entry.id];
+    if (known && known.json === json) return;
+    var item = el('li', { className: 'entry ' + (entry.from === 'user' ? 'from-user' : 'from-bot'), 'data-ref': entry.id }, [
+      el('span', { className: 'visually-hidden', text: entry.from === 'user' ? 'You: ' : 'Endorse: ' }),
+      renderView(entry.view, entry.from === 'bot' ? entry.id : null),
+    ]);
+    if (known) known.node.replaceWith(item);
+    else els.log.appendChild(item);
+    entries[entry.id] = { node: item, json: json };
+    if (!known) item.scrollIntoView({ block: 'end' });
+  }
+
+  function addLocal(kind, text) {
+    var item = el('li', { className: 'entry local ' + kind }, [el('p', { text: text })]);
+    els.log.appendChild(item);
+    item.scrollIntoView({ block: 'end' });
+  }
+
+  function renderView(view, ref) {
+    switch (view.kind) {
+      case 'text':
+        return el('div', { className: 'bubble' }, [para(view.text)]);
+      case 'choices':
+        return el('div', { className: 'bubble' }, [para(view.text), buttons(view.buttons, ref, true)]);
+      case 'card':
+        return renderCard(view, ref);
+      case 'list':
+        return renderList(view, ref);
+      case 'form':
+        return renderForm(view, ref);
+      case 'file_request':
+        return renderFileRequest(view, ref);
+      default:
+        return el('div', { className: 'bubble' }, [para('(This message cannot be shown here.)')]);
+    }
+  }
+
+  function para(text, className) {
+    return el('p', { className: className || 'text', text: text });
+  }
+
+  // `once`: a question's buttons are spent after one press; paging buttons stay live.
+  function buttons(list, ref, once) {
+    if (!list || list.length === 0 || !ref) return null;
+    var row = el('div', { className: 'buttons', role: 'group' });
+    list.forEach(function (b) {
+      var button = el('button', { type: 'button', className: b.style === 'default' ? '' : b.style, text: b.label });
+      button.addEventListener('click', function () {
+        if (once) {
+          Array.prototype.forEach.call(row.querySelectorAll('button'), function (other) {
+            other.disabled = true;
+          });
+          button.classList.add('chosen');
+        }
+        send({ type: 'action', actionId: b.actionId, value: b.value, label: b.label, sourceMessageRef: ref }, b.label);
+      });
+      row.appendChild(button);
+    });
+    return row;
+  }
+
+  function renderCard(view, ref) {
+    var fields = el('dl', { className: 'fields' });
+    view.fields.forEach(function (f) {
+      fields.appendChild(el('div', { className: 'field' }, [el('dt', { text: f.label }), el('dd', { text: f.value })]));
+    });
+    return el('article', { className: 'bubble card' }, [
+      el('h2', { className: 'card-title', text: view.title }),
+      view.subtitle ? para(view.subtitle, 'subtitle') : null,
+      fields,
+      view.text ? para(view.text) : null,
+      buttons(view.buttons, ref, true),
+    ]);
+  }
+
+  function renderList(view, ref) {
+    var list = el('ul', { className: 'items' });
+    view.items.forEach(function (item) {
+      var open = null;
+      if (item.button && ref) {
+        open = el('button', { type: 'button', className: 'small', text: 'Open', 'aria-label': 'Open ' + item.title });
+        open.addEventListener('click', function () {
+          send(
+            {
+              type: 'action',
+              actionId: item.button.actionId,
+              value: item.button.value,
+              label: 'Open ' + item.title,
+              sourceMessageRef: ref,
+            },
+            'Open ' + item.title,
+          );
+        });
+      }
+      list.appendChild(
+        el('li', { className: 'item' }, [
+          el('div', {}, [
+            el('strong', { text: item.title }),
+            item.subtitle ? el('div', { className: 'subtitle', text: item.subtitle }) : null,
+          ]),
+          open,
+        ]),
+      );
+    });
+    return el('section', { className: 'bubble list', 'aria-label': view.title }, [
+      el('h2', { className: 'card-title', text: view.title }),
+      view.summary ? para(view.summary, 'subtitle') : null,
+      view.items.length > 0 ? list : para(view.emptyText),
+      para(view.pageLabel, 'page'),
+      buttons(view.buttons, ref, false),
+    ]);
+  }
+
+  function renderForm(view, ref) {
+    var form = el('form', { className: 'bubble form', 'aria-label': view.title });
+    var fieldset = el('fieldset', {}, [el('legend', { text: view.title })]);
+    if (view.text) fieldset.appendChild(para(view.text));
+    view.fields.forEach(function (f) {
+      var id = 'f-' + (ref || uuid()) + '-' + f.name;
+      var input;
+      if (f.input === 'select') {
+        input = el('select', { id: id, name: f.name }, [el('option', { value: '', text: 'Choose…' })]);
+        (f.options || []).forEach(function (o) {
+          input.appendChild(el('option', { value: o.value, text: o.label }));
+        });
+      } else if (f.input === 'textarea') {
+        input = el('textarea', { id: id, name: f.name, rows: '3', placeholder: f.placeholder });
+      } else {
+        input = el('input', { id: id, name: f.name, type: f.input, placeholder: f.placeholder, accept: f.accept });
+      }
+      if (f.value && f.input !== 'file') input.value = f.value;
+      input.required = Boolean(f.required);
+      var hint = f.hint ? el('small', { id: id + '-hint', className: 'hint', text: f.hint }) : null;
+      if (hint) input.setAttribute('aria-describedby', id + '-hint');
+      fieldset.appendChild(
+        el('div', { className: 'form-row' }, [el('label', { for: id, text: f.label + (f.required ? ' *' : '') }), input, hint]),
+      );
+    });
+    fieldset.appendChild(el('button', { type: 'submit', className: 'primary', text: view.submitLabel }));
+    form.appendChild(fieldset);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var values = {};
+      var pending = [];
+      view.fields.forEach(function (f) {
+        var input = form.elements.namedItem(f.name);
+        if (!input) return;
+        if (f.input === 'file') {
+          if (input.files && input.files[0]) pending.push(upload(input.files[0]));
+        } else {
+          values[f.name] = input.value;
+        }
+      });
+      fieldset.disabled = true;
+      Promise.all(pending)
+        .then(function (files) {
+          return send(
+            {
+              type: 'form',
+              formId: view.formId,
+              values: values,
+              files: files.map(function (f) {
+                return { ref: f.ref };
+              }),
+              sourceMessageRef: ref || undefined,
+            },
+            'Sent the form.',
+          );
+        })
+        .catch(function (error) {
+          fieldset.disabled = false;
+          showError(error);
+        });
+    });
+    return form;
+  }
+
+  function renderFileRequest(view, ref) {
+    var id = 'file-' + (ref || uuid());
+    var input = el('input', { id: id, type: 'file', accept: view.accept });
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      input.disabled = true;
+      upload(file)
+        .then(function (stored) {
+          return send({ type: 'file', file: { ref: stored.ref }, sourceMessageRef: ref || undefined }, '📎 ' + stored.name);
+        })
+        .catch(function (error) {
+          input.disabled = false;
+          input.value = '';
+          showError(error);
+        });
+    });
+    var limit = Math.round(view.maxBytes / 1048576);
+    return el('div', { className: 'bubble file-request' }, [
+      para(view.text),
+      el('div', { className: 'form-row' }, [
+        el('label', { for: id, text: 'Attach a file (' + view.acceptLabel + ', up to ' + limit + ' MB)' }),
+        input,
+      ]),
+      buttons(view.buttons, ref, true),
+    ]);
+  }
+
+  start();
+})();

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createEndorse, type Endorse } from '../../../src/app';
+import { loadConfig } from '../../../src/config';
+import { createLogger } from '../../../src/logger';
+import { composeProduct } from '../../../src/product';
+
+export interface RunningApp {
+  endorse: Endorse;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PGlite loads parts of itself with a dynamic import(), which jest's module sandbox refuses unless
+ * node runs with --experimental-vm-modules. With the flag the app gets a fresh embedded database
+ * in a temp DATA_DIR; without it, a fresh PostgreSQL database of its own on TEST_PG_URL's server.
+ */
+const canEmbed = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--experimental-vm-modules'));
+
+/** The real product in this process: a fresh database, the demo seed, every product mount, a free port. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'endorse-e2e-'));
+  const database = canEmbed ? null : await createPostgresDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    DEMO_SEED: 'on',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
+    ...env,
+  });
+  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
+  const server = await endorse.listen(0);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    endorse,
+    baseUrl,
+    async stop() {
+      await endorse.stop();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `endorse_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The session cookie from a response's Set-Cookie, ready for a Cookie header. */
+export function sessionCookie(res: Response): string {
+  const header = res.headers.get('set-cookie') ?? '';
+  const pair = header.split(';')[0] ?? '';
+  if (!pair.includes('=')) throw new Error(`no session cookie in: ${header}`);
+  return pair;
+}

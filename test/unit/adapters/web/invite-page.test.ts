@@ -1,0 +1,39 @@
+import { inviteChannels, type InviteChannelsConfig } from '../../../../src/domain/invite-channels';
+import { isTokenShaped, renderInvitePage } from '../../../../adapters/web/invite-page';
+
+describe('invitation landing page', () => {
+  const token = 'abcDEF123_-abcDEF123_-abcDEF123_-abcDEF123';
+  const all: InviteChannelsConfig = {
+    publicUrl: 'https://e.test',
+    telegramBotUsername: 'EndorseBot',
+    slack: true,
+    teams: true,
+    webChat: true,
+  };
+  const page = (config: InviteChannelsConfig, t = token) => renderInvitePage({ token: t, channels: inviteChannels(t, config) });
+
+  it('offers every configured channel: web chat, Telegram deep link, and the link command for Slack and Teams', () => {
+    const html = page(all);
+    expect(html).toContain(`action="/invite/${token}/web"`);
+    expect(html).toContain(`href="https://t.me/EndorseBot?start=${token}"`);
+    expect(html).toContain(`link ${token}`);
+    expect(html).toContain('Microsoft Teams');
+    expect(html).toContain('Slack');
+  });
+
+  it('offers nothing it cannot honour when no channel is configured', () => {
+    const html = page({ publicUrl: 'https://e.test', slack: false, teams: false, webChat: false });
+    expect(html).not.toContain('Open the web chat');
+    expect(html).not.toContain('t.me');
+    expect(html).toContain('No chat channel is configured yet');
+  });
+
+  it('escapes whatever it is given and only accepts token-shaped paths', () => {
+    const html = page({ ...all, telegramBotUsername: undefined }, '<script>alert(1)</script>"');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect(isTokenShaped(token)).toBe(true);
+    expect(isTokenShaped('<script>alert(1)</script>')).toBe(false);
+    expect(isTokenShaped('short')).toBe(false);
+  });
+});
