@@ -4,7 +4,8 @@ import type { Logger } from '../logger';
 import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, retryDelayMs, shouldRetry, type JobDefinition } from './job';
 import type { AddOptions, JobQueue, QueueHealth } from './queue';
 
-const QUEUE_NAME = 'endorse';
+/** The one bull queue's name (every job kind shares it); the queue dashboard opens it by this name. */
+export const QUEUE_NAME = 'endorse';
 const BACKOFF = 'endorse';
 
 export interface BullQueueOptions {
@@ -57,7 +58,7 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
     },
     async start() {
       for (const definition of definitions.values()) {
-        void queue.process(definition.name, options.concurrency ?? 8, async (job: Bull.Job) => {
+        void queue.process(definition.name, definition.concurrency ?? options.concurrency ?? 8, async (job: Bull.Job) => {
           const attempt = job.attemptsMade + 1;
           const attempts = definition.attempts ?? DEFAULT_ATTEMPTS;
           const data = definition.schema.parse(job.data);

@@ -16,6 +16,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   timeoutMs?: number;
   /** Called once when the last try has failed, so the failure is recorded, never dropped. */
   onFailed?: (data: z.output<S>, error: Error) => Promise<void>;
+  /**
+   * Jobs of this kind run at once per process on bull (default: the queue's, 8). Raise it for work
+   * that mostly waits on a remote API (notification delivery), not for CPU work (resume reading).
+   */
+  concurrency?: number;
 }
 
 export interface JobContext {

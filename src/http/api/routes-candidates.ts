@@ -1,0 +1,120 @@
+import { SYSTEM_ACTOR } from '../../services';
+import type { ApiPrincipal } from '../../services/api-keys';
+import type { Services } from '../../services';
+import { ApiProblem } from './problem';
+import { BOTH_SCOPES, defineRoute, type ApiRoute } from './route';
+import {
+  candidatePageSchema,
+  candidateProfileSchema,
+  candidatesQuery,
+  commentBodySchema,
+  commentCreatedSchema,
+  refParams,
+  stageBodySchema,
+  stageChangedSchema,
+} from './schemas';
+
+/**
+ * The acting user of a write: the named author, else the user the key acts as. A recruiter key
+ * can only speak for recruiters; an owner key for recruiters and owners.
+ */
+async function authorOf(services: Services, principal: ApiPrincipal, authorEmail: string | undefined): Promise<string> {
+  if (!authorEmail) {
+    if (principal.actorId !== SYSTEM_ACTOR) return principal.actorId;
+    throw new ApiProblem(422, 'author-required', 'Author required', 'This API key acts as no user: give authorEmail.', {
+      errors: [{ path: 'body.authorEmail', message: 'Required for this key.' }],
+    });
+  }
+  const user = await services.getUser(SYSTEM_ACTOR, await services.findUserId(authorEmail));
+  const allowed = principal.scope === 'OWNER' ? ['OWNER', 'RECRUITER'] : ['RECRUITER'];
+  if (!allowed.includes(user.role))
+    throw new ApiProblem(
+      403,
+      'author-not-allowed',
+      'Author not allowed',
+      `A ${principal.scope.toLowerCase()} key cannot act as that user.`,
+    );
+  return user.id;
+}
+
+export const candidateRoutes: readonly ApiRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/candidates',
+    operationId: 'listCandidates',
+    summary: 'List submissions with their candidates (the Agency Pool of every agency, or one with agencyId)',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    query: candidatesQuery,
+    responses: [{ status: 200, description: 'One page', schema: candidatePageSchema }],
+    async handler({ services, query }) {
+      const { from, to, ...rest } = query;
+      const page = await services.listDashboard(SYSTEM_ACTOR, {
+        view: 'pool',
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      });
+      return { status: 200, json: page };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/candidates/{ref}',
+    operationId: 'getCandidate',
+    summary: 'A candidate with the comment thread',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    params: refParams,
+    responses: [{ status: 200, description: 'The candidate', schema: candidateProfileSchema }],
+    async handler({ services, params }) {
+      return { status: 200, json: await services.getCandidateProfile(SYSTEM_ACTOR, params.ref) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/candidates/{ref}/resume',
+    operationId: 'getCandidateResume',
+    summary: 'The original resume file as submitted',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    params: refParams,
+    responses: [{ status: 200, description: 'The file (PDF or DOCX)', contentType: 'application/octet-stream' }],
+    async handler({ services, params }) {
+      const file = await services.getCandidateResume(SYSTEM_ACTOR, params.ref);
+      return { status: 200, bytes: file.data, contentType: file.contentType, filename: file.filename };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/candidates/{ref}/comments',
+    operationId: 'addComment',
+    summary: 'Add a recruiter comment; the submitting agency user and the agency admins get it in chat',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    params: refParams,
+    body: commentBodySchema,
+    responses: [{ status: 201, description: 'Comment added', schema: commentCreatedSchema }],
+    async handler({ services, principal, params, body }) {
+      const author = await authorOf(services, principal, body.authorEmail);
+      const added = await services.addComment(author, params.ref, body.body);
+      return { status: 201, json: { commentId: added.commentId, candidateRef: added.candidateRef } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/candidates/{ref}/stage',
+    operationId: 'changeStage',
+    summary: 'Move a candidate to another pipeline stage; the submitter is notified',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    params: refParams,
+    body: stageBodySchema,
+    responses: [{ status: 200, description: 'Stage changed', schema: stageChangedSchema }],
+    async handler({ services, principal, params, body }) {
+      const author = await authorOf(services, principal, body.authorEmail);
+      const changed = await services.changeStage(author, params.ref, body.stage);
+      return { status: 200, json: { candidateRef: changed.candidateRef, from: changed.from, to: changed.to } };
+    },
+  }),
+];

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { OUTCOMES, STAGES } from '../../services/dashboards';
+import { problemSchema } from './problem';
+
+/** `C-1042` or `1042` in a path. */
+export const refParams = z.object({
+  ref: z
+    .string()
+    .regex(/^(C-)?\d{1,9}$/i, 'A candidate reference looks like C-1042 or 1042.')
+    .transform((v) => Number(v.replace(/^C-/i, ''))),
+});
+export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export const candidateRowSchema = z
+  .object({
+    submissionId: z.string(),
+    candidateRef: z.number().int().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    outcome: z.enum(OUTCOMES),
+    stage: z.enum(STAGES).nullable(),
+    campaign: z.string(),
+    submittedAt: z.iso.datetime(),
+    submittedBy: z.string(),
+  })
+  .meta({ id: 'CandidateRow' });
+
+export const candidatePageSchema = z
+  .object({
+    rows: z.array(candidateRowSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageCount: z.number().int(),
+    metrics: z.object({
+      added: z.number().int(),
+      previouslySubmitted: z.number().int(),
+      duplicate: z.number().int(),
+      from: z.iso.datetime(),
+      to: z.iso.datetime(),
+    }),
+  })
+  .meta({ id: 'CandidatePage' });
+
+export const candidateProfileSchema = z
+  .object({
+    id: z.string(),
+    ref: z.number().int(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().describe('E.164'),
+    email: z.string(),
+    outcome: z.enum(OUTCOMES),
+    stage: z.enum(STAGES),
+    source: z.string(),
+    channel: z.string(),
+    agency: z.string(),
+    addedBy: z.string(),
+    addedAt: z.iso.datetime(),
+    campaign: z.string(),
+    resumeSummary: z.string().nullable(),
+    educationSummary: z.string().nullable(),
+    resumeExperience: z.string().nullable(),
+    comments: z.array(
+      z.object({ id: z.string(), author: z.string(), authorRole: z.string(), body: z.string(), createdAt: z.iso.datetime() }),
+    ),
+  })
+  .meta({ id: 'CandidateProfile' });
+
+/** Who the comment or stage change is by; defaults to the user the API key acts as. */
+const authorEmail = z.email().max(254).optional().describe('Email of the recruiter (or owner) acting');
+
+export const commentBodySchema = z
+  .object({ body: z.string().trim().min(1).max(4000), authorEmail })
+  .strict()
+  .meta({ id: 'NewComment' });
+export const commentCreatedSchema = z
+  .object({ commentId: z.string(), candidateRef: z.number().int() })
+  .meta({ id: 'CommentCreated' });
+
+export const stageBodySchema = z
+  .object({ stage: z.enum(STAGES), authorEmail })
+  .strict()
+  .meta({ id: 'StageChange' });
+export const stageChangedSchema = z
+  .object({ candidateRef: z.number().int(), from: z.enum(STAGES), to: z.enum(STAGES) })
+  .meta({ id: 'StageChanged' });
+
+export const candidatesQuery = z
+  .object({
+    agencyId: z.string().optional(),
+    search: z.string().max(100).optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+    stage: z.enum(STAGES).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(50).default(20),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+  })
+  .strict();
+
+export const campaignSchema = z
+  .object({ id: z.string(), name: z.string(), status: z.enum(['OPEN', 'CLOSED']), openToAll: z.boolean() })
+  .meta({ id: 'Campaign' });
+
+export const newCampaignSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    /** Restrict to these agencies; empty or absent → open to every agency. */
+    agencyIds: z.array(z.string()).max(500).default([]),
+  })
+  .strict()
+  .meta({ id: 'NewCampaign' });
+
+export const campaignPatchSchema = z
+  .object({ status: z.enum(['OPEN', 'CLOSED']).optional(), agencyIds: z.array(z.string()).max(500).optional() })
+  .strict()
+  .refine((p) => p.status !== undefined || p.agencyIds !== undefined, 'Give status, agencyIds or both.')
+  .meta({ id: 'CampaignPatch' });
+
+export const recruiterBodySchema = z.object({ email: z.email() }).strict().meta({ id: 'RecruiterAssignment' });
+
+export const duplicateRuleSchema = z
+  .object({
+    windowMonths: z.number().int().min(1).max(60),
+    matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
+    crossAgency: z.enum(['FLAG', 'BLOCK']),
+    sameAgency: z.enum(['FLAG', 'BLOCK']),
+  })
+  .strict()
+  .meta({ id: 'DuplicateRule' });
+export const ruleParams = z.object({ scope: z.string().min(1).max(100).describe('`global` or a campaign id') });
+
+export const deliveriesQuery = z
+  .object({
+    status: z.enum(['failed', 'pending', 'sent', 'all']).default('failed'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.iso.datetime().optional(),
+  })
+  .strict();
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(['PENDING', 'SENT', 'FAILED', 'UNREACHABLE']),
+    channel: z.string(),
+    recipient: z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }),
+    candidateRef: z.number().int().nullable(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    sentAt: z.iso.datetime().nullable(),
+    failedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Delivery' });
+
+export { problemSchema };

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import { ChannelError } from '../engine/channel';
+import { outboundMessageSchema } from '../engine/messages';
+import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } from '../jobs';
+import type { Logger } from '../logger';
+import { PermanentMailError, type Mailer } from '../mail/mailer';
+import { platformSchema } from '../services/submissions';
+import type { ChannelRegistry } from './channel-registry';
+import type { RateLimiter } from './rate-limiter';
+import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
+
+export const DELIVERY_JOB_NAME = 'notify.deliver';
+export const deliveryJobSchema = z.object({ notificationId: z.string().min(1) });
+
+/** Bull and the inline queue both dedupe on this id, so a re-enqueue after a Redis loss adds one job. */
+export const deliveryJobId = (notificationId: string): string => `notify-${notificationId}`;
+
+export interface DeliveryDeps {
+  db: Db;
+  channels: ChannelRegistry;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  logger: Logger;
+  now: () => Date;
+  publicUrl: string;
+  /** Total tries per notification. Default 6 (about 30 s of backoff from 1 s). */
+  attempts?: number;
+  backoffMs?: number;
+  /** How long a worker holds a row while sending; a copy of the job meanwhile leaves it alone. */
+  leaseMs?: number;
+  /** Deliveries in flight per process; they mostly wait on the platform's API. Default 32. */
+  concurrency?: number;
+}
+
+/** The outcome of one try, as the attempt record states it. */
+type TryResult = { ok: true; messageRef: string } | { ok: false; code: string; message: string; error: Error };
+
+/**
+ * Sends one Notification row through its channel and records the attempt. Retries follow the
+ * channel's error: RATE_LIMITED waits its Retry-After, FORBIDDEN / NOT_FOUND (blocked bot, gone chat)
+ * mark the identity unreachable and stop, anything else backs off. After the last try `onFailed`
+ * marks the row FAILED, so nothing is dropped silently.
+ */
+export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deliveryJobSchema> {
+  const leaseMs = deps.leaseMs ?? 60_000;
+  return defineJob({
+    name: DELIVERY_JOB_NAME,
+    schema: deliveryJobSchema,
+    attempts: deps.attempts ?? 6,
+    backoffMs: deps.backoffMs ?? 1000,
+    timeoutMs: 45_000,
+    concurrency: deps.concurrency ?? 32,
+    async handler({ notificationId }) {
+      const n = await claim(deps, notificationId, leaseMs);
+      // Already sent, failed, or being sent by another copy of this job: nothing to do here.
+      if (!n) return;
+      const started = performance.now();
+      const result = await tryOnce(deps, n);
+      const durationMs = Math.round(performance.now() - started);
+      const recordAttempt = deps.db.deliveryAttempt.create({
+        data: {
+          notificationId,
+          attempt: n.attempts,
+          ok: result.ok,
+          errorCode: result.ok ? null : result.code,
+          error: result.ok ? null : result.message.slice(0, 500),
+          durationMs,
+          at: deps.now(),
+        },
+      });
+      const ids = { notificationId, channel: n.channel, attempt: n.attempts, ms: durationMs };
+      if (result.ok) {
+        // The engine routes a reply to this message by platformMessageId (see findCandidateRefByMessage).
+        // Two independent writes, run side by side to keep the delivery path short.
+        await Promise.all([
+          recordAttempt,
+          deps.db.notification.update({
+            where: { id: notificationId },
+            data: {
+              status: 'SENT',
+              sentAt: deps.now(),
+              platformMessageId: result.messageRef,
+              lockedUntil: null,
+              lastError: null,
+            },
+          }),
+        ]);
+        deps.logger.info(ids, 'notification delivered');
+        return;
+      }
+      await recordAttempt;
+      deps.logger.warn({ ...ids, code: result.code }, 'notification attempt failed');
+      if (result.code === 'FORBIDDEN' || result.code === 'NOT_FOUND') {
+        await deps.db.$transaction([
+          deps.db.notification.update({
+            where: { id: notificationId },
+            data: { status: 'UNREACHABLE', lastError: result.message, lockedUntil: null, failedAt: deps.now() },
+          }),
+          ...(n.chatIdentityId
+            ? [deps.db.chatIdentity.update({ where: { id: n.chatIdentityId }, data: { unreachableAt: deps.now() } })]
+            : []),
+        ]);
+        throw new PermanentJobError(`${result.code}: ${result.message}`);
+      }
+      await deps.db.notification.update({
+        where: { id: notificationId },
+        data: { lastError: result.message, lockedUntil: null },
+      });
+      if (result.code === 'RATE_LIMITED' && result.error instanceof ChannelError) {
+        const wait = result.error.options.retryAfterMs ?? 1000;
+        deps.limiter.pause(n.channel, n.chatIdentityId ?? n.id, wait);
+        throw new RetryAfterError(wait);
+      }
+      if (result.code === 'INVALID' || result.code === 'PERMANENT')
+        throw new PermanentJobError(`${result.code}: ${result.message}`);
+      throw result.error;
+    },
+    async onFailed({ notificationId }, error) {
+      // UNREACHABLE rows keep their status; anything still pending is now a failure to list.
+      await deps.db.notification.updateMany({
+        where: { id: notificationId, status: 'PENDING' },
+        data: { status: 'FAILED', failedAt: deps.now(), lastError: error.message.slice(0, 500), lockedUntil: null },
+      });
+      deps.logger.error({ notificationId, err: error.message }, 'notification failed after the last try');
+    },
+  });
+}
+
+interface LoadedNotification {
+  id: string;
+  kind: NotificationKindName;
+  channel: string;
+  payload: unknown;
+  attempts: number;
+  chatIdentityId: string | null;
+  /** Null when the row goes by email, or the identity has no stored address yet. */
+  address: unknown;
+  email: string;
+  userStatus: string;
+}
+
+/**
+ * Takes the lease on a PENDING row (counting the attempt) and reads what sending needs, in one
+ * statement: this runs for every message, and one round trip instead of two keeps it cheap.
+ */
+async function claim(deps: DeliveryDeps, notificationId: string, leaseMs: number): Promise<LoadedNotification | null> {
+  const now = deps.now();
+  const rows = await deps.db.$queryRaw<LoadedNotification[]>`
+    WITH claimed AS (
+      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
+      WHERE "id" = ${notificationId} AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      RETURNING "id", "kind", "channel", "payload", "attempts", "chatIdentityId", "recipientId"
+    )
+    SELECT c."id", c."kind"::text AS "kind", c."channel", c."payload", c."attempts", c."chatIdentityId",
+           ci."address", u."email", u."status"::text AS "userStatus"
+    FROM claimed c
+    JOIN "User" u ON u."id" = c."recipientId"
+    LEFT JOIN "ChatIdentity" ci ON ci."id" = c."chatIdentityId"`;
+  const row = rows[0];
+  return row ? { ...row, attempts: Number(row.attempts) } : null;
+}
+
+async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryResult> {
+  const fail = (code: string, message: string, error: Error = new Error(message)): TryResult => ({
+    ok: false,
+    code,
+    message,
+    error,
+  });
+  const payload = notificationPayloadSchema.safeParse(n.payload);
+  if (!payload.success) return fail('INVALID', 'stored payload does not parse');
+  if (n.userStatus === 'DISABLED') return fail('PERMANENT', 'the recipient is disabled');
+  try {
+    if (n.channel === 'EMAIL') {
+      await deps.limiter.acquire('EMAIL', n.id);
+      const mail = renderNotificationEmail(n.kind, payload.data, deps.publicUrl);
+      const sent = await deps.mailer.send({ to: n.email, ...mail });
+      return { ok: true, messageRef: sent.messageId };
+    }
+    const platform = platformSchema.safeParse(n.channel);
+    if (!platform.success || !n.chatIdentityId) return fail('NOT_FOUND', 'the chat identity is gone');
+    if (n.address === null || n.address === undefined)
+      return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
+    const adapter = deps.channels.get(platform.data);
+    // A platform not configured in this process may be configured again later: retry, then fail.
+    if (!adapter) return fail('UNREACHABLE', `no ${platform.data} adapter is configured`);
+    await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
+    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data));
+    const sent = await adapter.send(n.address, message);
+    return { ok: true, messageRef: sent.messageRef };
+  } catch (error) {
+    const err = error as Error;
+    if (error instanceof ChannelError) return fail(error.code, err.message, err);
+    if (error instanceof PermanentMailError) return fail('PERMANENT', err.message, err);
+    return fail(n.channel === 'EMAIL' ? 'SMTP' : 'INTERNAL', err.message, err);
+  }
+}

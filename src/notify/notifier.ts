@@ -1,0 +1,239 @@
+import type { Db } from '../db/database';
+import type { JobDefinition, JobQueue } from '../jobs';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mail/mailer';
+import type { CommentAdded, StageChanged } from '../services/candidates';
+import type { SubmissionResult } from '../services/submissions';
+import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
+import type { ChannelRegistry } from './channel-registry';
+import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
+import {
+  agencySideRecipients,
+  campaignRecruiters,
+  candidateContextSelect,
+  loadCandidateContext,
+  toCandidateContext,
+  submitterOnly,
+  writeNotifications,
+  type CandidateContext,
+  type NotificationEvent,
+} from './fan-out';
+import { createRateLimiter, type RateLimiter } from './rate-limiter';
+
+export interface NotifierDeps {
+  db: Db;
+  queue: JobQueue;
+  logger: Logger;
+  now: () => Date;
+  publicUrl: string;
+  channels: ChannelRegistry;
+  mailer: Mailer;
+  limiter?: RateLimiter;
+  /** Retry policy of the delivery job (tests shorten it). */
+  delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number };
+  /** The ATS webhook job when ATS_WEBHOOK_URL is set. */
+  atsJob?: JobDefinition<typeof atsJobSchema> | null;
+  /** An enqueue that takes longer (Redis down) is left to the sweeper. Default 2 s. */
+  enqueueTimeoutMs?: number;
+  /** A PENDING row older than this with no live lease is re-enqueued by `sweep`. Default 60 s. */
+  sweepAfterMs?: number;
+}
+
+/**
+ * The domain-event step (issue 8): call after a service succeeded. Each event writes its
+ * Notification rows first (the database is the record; DESIGN §7 "nothing is lost"), then enqueues
+ * one delivery job per row. If Redis loses jobs, `sweep` re-enqueues what is still pending.
+ */
+export interface Notifier {
+  readonly deliveryJob: JobDefinition<typeof deliveryJobSchema>;
+  /** Registers the delivery (and ATS) jobs on the queue; call before `queue.start()`. */
+  register(): void;
+  /** Dispatches on the author's role: recruiters and owners → agency side; agency users → recruiters. */
+  onCommentAdded(result: CommentAdded): Promise<number>;
+  onRecruiterComment(result: CommentAdded): Promise<number>;
+  onAgencyComment(result: CommentAdded): Promise<number>;
+  onStageChange(result: StageChanged): Promise<number>;
+  onCandidateSubmitted(result: SubmissionResult): Promise<number>;
+  /** Re-enqueues stale PENDING rows; returns how many. */
+  sweep(): Promise<number>;
+  /** Runs `sweep` every `intervalMs` until the returned function is called. */
+  startSweeper(intervalMs?: number): () => void;
+}
+
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const limiter = deps.limiter ?? createRateLimiter();
+  const deliveryJob = createDeliveryJob({ ...deps, ...deps.delivery, limiter });
+  const enqueueTimeoutMs = deps.enqueueTimeoutMs ?? 2000;
+  const sweepAfterMs = deps.sweepAfterMs ?? 60_000;
+
+  const enqueue = async (ids: string[]) => {
+    await Promise.all(ids.map((id) => enqueueOne(id)));
+  };
+  const enqueueOne = async (id: string) => {
+    const added = deps.queue.add(deliveryJob, { notificationId: id }, { jobId: deliveryJobId(id) });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      added.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), enqueueTimeoutMs))),
+    ])
+      .catch((error: Error) => {
+        deps.logger.warn({ notificationId: id, err: error.message }, 'notify: enqueue failed; the sweeper will retry');
+        return false;
+      })
+      .finally(() => clearTimeout(timer));
+    // The add may still land later; the job id makes that and the sweeper's re-add one job.
+    if (timedOut) {
+      added.catch(() => undefined);
+      deps.logger.warn({ notificationId: id }, 'notify: enqueue is slow (queue down?); the sweeper will retry');
+    }
+  };
+
+  const publish = async (event: NotificationEvent): Promise<number> => {
+    const ids = await writeNotifications(deps.db, deps.now(), event);
+    await enqueue(ids);
+    deps.logger.info({ kind: event.kind, candidateId: event.candidateId, notifications: ids.length }, 'notify: event fanned out');
+    return ids.length;
+  };
+
+  const toAts = async (data: Omit<AtsJobData, 'deliveryId' | 'occurredAt'>) => {
+    if (!deps.atsJob) return;
+    const job = { ...data, deliveryId: newAtsDeliveryId(), occurredAt: deps.now().toISOString() };
+    await deps.queue.add(deps.atsJob, job).catch((error: Error) => {
+      deps.logger.error({ job: ATS_JOB_NAME, err: error.message }, 'notify: could not enqueue the ATS webhook');
+    });
+  };
+
+  const comment = async (result: CommentAdded) => {
+    const row = await deps.db.comment.findUnique({
+      where: { id: result.commentId },
+      select: {
+        body: true,
+        authorId: true,
+        author: { select: { name: true, email: true } },
+        candidate: { select: candidateContextSelect },
+      },
+    });
+    if (!row) return null;
+    return { c: toCandidateContext(row.candidate), row, author: row.author.name ?? row.author.email };
+  };
+  const payloadOf = (c: CandidateContext) => ({
+    candidateRef: c.ref,
+    candidateName: c.name,
+    campaign: c.campaign,
+    agency: c.agency,
+  });
+
+  const notifier: Notifier = {
+    deliveryJob,
+    register() {
+      deps.queue.register(deliveryJob);
+      if (deps.atsJob) deps.queue.register(deps.atsJob);
+    },
+    async onCommentAdded(result) {
+      return result.authorRole === 'AGENCY_ADMIN' || result.authorRole === 'AGENCY_USER'
+        ? notifier.onAgencyComment(result)
+        : notifier.onRecruiterComment(result);
+    },
+    async onRecruiterComment(result) {
+      const found = await comment(result);
+      if (!found) return 0;
+      const { c, row, author } = found;
+      return publish({
+        kind: 'RECRUITER_COMMENT',
+        candidateId: c.id,
+        eventKey: `comment:${result.commentId}`,
+        recipients: await agencySideRecipients(deps.db, c, row.authorId),
+        payload: { ...payloadOf(c), actor: author, body: row.body },
+      });
+    },
+    async onAgencyComment(result) {
+      const found = await comment(result);
+      if (!found) return 0;
+      const { c, row, author } = found;
+      await toAts({
+        event: 'comment.created',
+        data: { candidateRef: c.ref, candidateId: c.id, commentId: result.commentId, author, agency: c.agency, body: row.body },
+      });
+      return publish({
+        kind: 'AGENCY_COMMENT',
+        candidateId: c.id,
+        eventKey: `comment:${result.commentId}`,
+        recipients: await campaignRecruiters(deps.db, c, row.authorId),
+        payload: { ...payloadOf(c), actor: author, body: row.body },
+      });
+    },
+    async onStageChange(result) {
+      const c = await loadCandidateContext(deps.db, result.candidateId);
+      if (!c) return 0;
+      const change = await deps.db.stageChange.findFirst({
+        where: { candidateId: c.id, toStage: result.to },
+        orderBy: { at: 'desc' },
+        select: { id: true, changedBy: { select: { name: true, email: true } } },
+      });
+      return publish({
+        kind: 'STAGE_CHANGE',
+        candidateId: c.id,
+        eventKey: `stage:${change?.id ?? `${c.id}:${result.from}:${result.to}`}`,
+        recipients: await submitterOnly(deps.db, c),
+        payload: {
+          ...payloadOf(c),
+          from: result.from,
+          to: result.to,
+          actor: change ? (change.changedBy.name ?? change.changedBy.email) : undefined,
+        },
+      });
+    },
+    async onCandidateSubmitted(result) {
+      if (result.outcome !== 'ADDED') return 0;
+      const c = await loadCandidateContext(deps.db, result.candidateId);
+      if (!c) return 0;
+      await toAts({
+        event: 'candidate.submitted',
+        data: {
+          candidateRef: c.ref,
+          candidateId: c.id,
+          submissionId: result.submissionId,
+          agency: c.agency,
+          campaign: c.campaign,
+        },
+      });
+      return publish({
+        kind: 'CANDIDATE_SUBMITTED',
+        candidateId: c.id,
+        eventKey: `submission:${result.submissionId}`,
+        recipients: await campaignRecruiters(deps.db, c, null),
+        payload: payloadOf(c),
+      });
+    },
+    async sweep() {
+      const now = deps.now();
+      const stale = await deps.db.notification.findMany({
+        where: {
+          status: 'PENDING',
+          createdAt: { lt: new Date(now.getTime() - sweepAfterMs) },
+          OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+        },
+        select: { id: true },
+        orderBy: { createdAt: 'asc' },
+        take: 1000,
+      });
+      await enqueue(stale.map((n) => n.id));
+      if (stale.length > 0) deps.logger.info({ notifications: stale.length }, 'notify: re-enqueued pending notifications');
+      return stale.length;
+    },
+    startSweeper(intervalMs = 30_000) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        notifier
+          .sweep()
+          .catch((error: Error) => deps.logger.warn({ err: error.message }, 'notify: sweep failed'))
+          .finally(() => (running = false));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+  return notifier;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { OutboundMessageInput } from '../engine/messages';
+import { formatCandidateRef } from '../services/candidates';
+
+export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
+export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * What a notification says, stored on the row when the event happens (so a later edit or a
+ * renamed user does not change a message already queued) and rendered when it is sent.
+ */
+export const notificationPayloadSchema = z.object({
+  candidateRef: z.number().int(),
+  candidateName: z.string(),
+  campaign: z.string(),
+  agency: z.string(),
+  /** Who commented or moved the stage. */
+  actor: z.string().optional(),
+  body: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
+
+export const REPLY_HINT = 'Reply to this message to answer.';
+
+/** The `replyKey` of a relayed message: the engine routes a reply to it back to this candidate. */
+export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
+
+/** Pure: the chat message for a notification (text, so every channel renders it the same). */
+export function renderNotification(kind: NotificationKindName, p: NotificationPayload): OutboundMessageInput {
+  return { body: { type: 'text', text: notificationText(kind, p) }, replyKey: candidateReplyKey(p.candidateRef) };
+}
+
+export function notificationText(kind: NotificationKindName, p: NotificationPayload): string {
+  const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
+  switch (kind) {
+    case 'RECRUITER_COMMENT':
+      return `${p.actor ?? 'A recruiter'} commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
+    case 'AGENCY_COMMENT':
+      return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
+    case 'STAGE_CHANGE':
+      return `${who} (${p.campaign}) moved from ${p.from ?? '?'} to ${p.to ?? '?'}${p.actor ? ` (by ${p.actor})` : ''}.\n\n${REPLY_HINT}`;
+    case 'CANDIDATE_SUBMITTED':
+      return `New candidate ${who} from ${p.agency} for ${p.campaign}.\n\n${REPLY_HINT}`;
+  }
+}
+
+const SUBJECTS: Record<NotificationKindName, (p: NotificationPayload) => string> = {
+  RECRUITER_COMMENT: (p) => `New comment on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
+  AGENCY_COMMENT: (p) => `${p.agency} commented on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
+  STAGE_CHANGE: (p) => `${formatCandidateRef(p.candidateRef)} ${p.candidateName} is now ${p.to ?? 'moved'}`,
+  CANDIDATE_SUBMITTED: (p) => `New candidate ${formatCandidateRef(p.candidateRef)} from ${p.agency}`,
+};
+
+/** The same notification as an email, for a recipient who linked no chat. */
+export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string) {
+  // An email cannot be replied to into the thread; point at the chat instead of the reply hint.
+  const text = notificationText(kind, p).replace(
+    REPLY_HINT,
+    `Link a chat app to answer from there (open the invitation link again, or ask your admin): ${publicUrl}`,
+  );
+  return { subject: SUBJECTS[kind](p), text };
+}

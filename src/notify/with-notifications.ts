@@ -1,0 +1,45 @@
+import type { Logger } from '../logger';
+import type { Services } from '../services';
+import type { InvitationCreated } from '../services/invitations';
+import type { Notifier } from './notifier';
+
+/**
+ * The services with the domain-event step attached: after addComment, changeStage or
+ * submitCandidate succeeds (and createInvitation, whose email is queued), the notifier fans the event out. Callers (the REST API, the engine)
+ * take this object instead of the bare services and need not know about notifications.
+ * A notification failure is logged, never turned into a failure of the action that already happened.
+ */
+export function withNotifications(
+  services: Services,
+  notifier: Notifier,
+  logger: Logger,
+  /** Sends the invitation email (queued); the chat still shows the link to the inviter. */
+  onInvited: (invitation: InvitationCreated) => Promise<void> = async () => undefined,
+): Services {
+  const after = async (what: string, publish: () => Promise<number>) => {
+    await publish().catch((error: Error) => logger.error({ event: what, err: error.message }, 'notify: event not fanned out'));
+  };
+  return {
+    ...services,
+    async addComment(...args) {
+      const result = await services.addComment(...args);
+      await after('comment', () => notifier.onCommentAdded(result));
+      return result;
+    },
+    async changeStage(...args) {
+      const result = await services.changeStage(...args);
+      await after('stage', () => notifier.onStageChange(result));
+      return result;
+    },
+    async createInvitation(...args) {
+      const result = await services.createInvitation(...args);
+      await after('invitation', () => onInvited(result).then(() => 1));
+      return result;
+    },
+    async submitCandidate(...args) {
+      const result = await services.submitCandidate(...args);
+      await after('submission', () => notifier.onCandidateSubmitted(result));
+      return result;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { canViewCandidate } from '../domain/permissions';
+import { assertAllowed, loadActor } from './actor';
+import type { ServiceDeps } from './deps';
+import { NotFoundError } from './errors';
+import type { StoredFileData } from './files';
+
+/** The original resume file of a candidate, for whoever may view the candidate. */
+export async function getCandidateResume(deps: ServiceDeps, actorId: string, ref: number): Promise<StoredFileData> {
+  const actor = await loadActor(deps.db, actorId);
+  const c = await deps.db.candidate.findUnique({
+    where: { ref },
+    select: {
+      agencyId: true,
+      submittedById: true,
+      resumeFile: { select: { id: true, filename: true, contentType: true, size: true, sha256: true, data: true } },
+    },
+  });
+  if (!c) throw new NotFoundError(`There is no candidate C-${ref}.`);
+  assertAllowed(canViewCandidate(actor, c));
+  if (!c.resumeFile) throw new NotFoundError(`C-${ref} was submitted without a resume.`);
+  return { ...c.resumeFile, data: Buffer.from(c.resumeFile.data) };
+}

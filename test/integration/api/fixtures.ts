@@ -1,0 +1,54 @@
+import { apiRoutes, type ApiRoute } from '../../../src/http/api';
+import { startApi, createApiKeys, type ApiKeys, type ApiServer } from '../../support/api';
+import { openNotifyEnv, submitCandidate, type NotifyEnv } from '../../support/notify';
+import { openTestEnv, seedFixture, unique, type Fixture, type TestEnv } from '../../support/services';
+
+/** One API over the notifying services, a seeded fixture, and keys of every kind. */
+export interface ApiWorld {
+  env: TestEnv;
+  f: Fixture;
+  n: NotifyEnv;
+  api: ApiServer;
+  keys: ApiKeys;
+  recruiterEmail: string;
+  close(): Promise<void>;
+}
+
+export async function openApiWorld(): Promise<ApiWorld> {
+  const env = await openTestEnv();
+  const f = await seedFixture(env);
+  const n = await openNotifyEnv(env);
+  const api = await startApi(env, n);
+  const recruiterEmail = (await env.deps.db.user.findUniqueOrThrow({ where: { id: f.recruiterId } })).email;
+  const keys = await createApiKeys(env, recruiterEmail);
+  return {
+    env,
+    f,
+    n,
+    api,
+    keys,
+    recruiterEmail,
+    async close() {
+      await api.close();
+      await n.close();
+      await env.close();
+    },
+  };
+}
+
+/** A concrete, valid request for each operation: the path filled in and a body that passes. */
+export async function sampleRequest(w: ApiWorld, route: ApiRoute): Promise<{ path: string; body?: unknown }> {
+  const ref = await submitCandidate(w.env, w.f.userA, w.f.campaignId);
+  const path = route.path.replace('{ref}', `C-${ref}`).replace('{id}', w.f.campaignId).replace('{scope}', 'global');
+  const bodies: Record<string, unknown> = {
+    addComment: { body: 'Sample comment', authorEmail: w.recruiterEmail },
+    changeStage: { stage: 'SCREENING', authorEmail: w.recruiterEmail },
+    createCampaign: { name: unique('API campaign') },
+    updateCampaign: { status: 'OPEN' },
+    assignRecruiter: { email: w.recruiterEmail },
+    setDuplicateRule: { windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG' },
+  };
+  return { path, body: bodies[route.operationId] };
+}
+
+export const routesNeeding = (scope: 'OWNER' | 'RECRUITER') => apiRoutes.filter((r) => !r.scopes.includes(scope));
