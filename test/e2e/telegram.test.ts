@@ -1,0 +1,501 @@
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createTelegramAdapter, mountTelegram, toTelegramConfig, type TelegramConfig } from '../../adapters/telegram';
+import { setupTelegram } from '../../adapters/telegram/setup';
+import { commands } from '../../src/engine/commands';
+import { createLogger } from '../../src/logger';
+import { SYSTEM_ACTOR } from '../../src/services';
+import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
+import { startApp, type RunningApp } from './support/app';
+import { startFakeTelegramApi, type FakeCall, type FakeTelegramApi } from './support/fake-telegram-api';
+import {
+  callbackUpdate,
+  commandUpdate,
+  documentUpdate,
+  replyUpdate,
+  textUpdate,
+  type TelegramPerson,
+} from './support/telegram-updates';
+
+/**
+ * Must-show 1 and 2 (issue 5): real-format updates posted to the running app's webhook, with a
+ * local fake Bot API recording every call the app makes.
+ */
+jest.setTimeout(120_000);
+
+const TOKEN = '123456789:AAE2e-test-token_abcdefghijklmnop';
+const SECRET = 'e2e-telegram-webhook-secret-0123456789';
+const RESUME = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/resumes/rendercv__John_Doe_ClassicTheme_CV.pdf'));
+
+let fake: FakeTelegramApi;
+let app: RunningApp;
+let env: TestEnv;
+let f: Fixture;
+let campaignName: string;
+
+beforeAll(async () => {
+  fake = await startFakeTelegramApi({ token: TOKEN });
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is unset: run through jest (globalSetup).');
+  app = await startApp({
+    DATABASE_URL: databaseUrl,
+    DEMO_SEED: 'off',
+    WEB_CHAT_ENABLED: 'false',
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: fake.url,
+    TELEGRAM_BOT_USERNAME: 'test_bot',
+  });
+  env = await openTestEnv();
+  f = await seedFixture(env);
+  campaignName = (await env.deps.db.campaign.findUniqueOrThrow({ where: { id: f.campaignId } })).name;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await env?.close();
+  await fake?.close();
+});
+
+const newPerson = (): TelegramPerson => ({ id: randomInt(100_000_000, 2_000_000_000), firstName: unique('Tg') });
+
+function post(update: unknown, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': SECRET }) {
+  return fetch(`${app.baseUrl}/telegram/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof update === 'string' ? update : JSON.stringify(update),
+  });
+}
+
+/** Posts an update and returns what the app sent or edited in answer (the webhook answers after). */
+async function exchange(update: Record<string, unknown>): Promise<FakeCall[]> {
+  const before = fake.calls.length;
+  const res = await post(update);
+  expect(res.status).toBe(200);
+  // Only this chat: notifications for other tests' people may be delivered meanwhile.
+  const chatId = chatOf(update);
+  return fake.calls
+    .slice(before)
+    .filter((c) => (c.method === 'sendMessage' || c.method === 'editMessageText') && Number(c.body.chat_id) === chatId);
+}
+
+function chatOf(update: Record<string, unknown>): number {
+  const message = (update.message ?? (update.callback_query as { message?: unknown } | undefined)?.message) as
+    { chat: { id: number } } | undefined;
+  if (!message) throw new Error('update without a chat');
+  return message.chat.id;
+}
+
+const textOf = (calls: FakeCall[]) => calls.map((c) => String(c.body.text));
+
+type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
+function buttonData(call: FakeCall | undefined, label: string | RegExp): string {
+  const keyboard = call?.body.reply_markup as Keyboard | undefined;
+  const button = keyboard?.inline_keyboard
+    .flat()
+    .find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
+  if (!button) throw new Error(`no button ${String(label)} in ${JSON.stringify(call?.body)}`);
+  return button.callback_data;
+}
+
+/** The message id the fake gave a recorded sendMessage / editMessageText. */
+async function messageIdOf(call: FakeCall): Promise<number> {
+  const result = call.response?.result as { message_id?: number } | undefined;
+  if (typeof result?.message_id !== 'number') throw new Error(`no message id for ${JSON.stringify(call)}`);
+  return result.message_id;
+}
+
+async function linkPerson(userId: string, person: TelegramPerson): Promise<void> {
+  await env.deps.db.chatIdentity.create({
+    data: { userId, platform: 'TELEGRAM', workspaceId: '', platformUserId: String(person.id), address: { chatId: person.id } },
+  });
+}
+
+/** The delivery job records the platform message id right after the send returns. */
+async function waitForSent(platformMessageId: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  while ((await env.deps.db.notification.count({ where: { platformMessageId, status: 'SENT' } })) === 0) {
+    if (Date.now() > until) throw new Error(`notification ${platformMessageId} not recorded as SENT`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const pretty = (phone: string) => `${phone.slice(0, 3)} ${phone.slice(3, 6)} ${phone.slice(6, 9)} ${phone.slice(9)}`;
+
+/** Walks the wizard up to the campaign buttons and presses the fixture's campaign. */
+async function fillFields(person: TelegramPerson, phone: string, email: string): Promise<FakeCall[]> {
+  expect(textOf(await exchange(commandUpdate(person, 'submit')))).toEqual([
+    expect.stringContaining('submit a candidate'),
+    expect.stringContaining('full name'),
+  ]);
+  await exchange(textUpdate(person, 'Jane Dela Cruz'));
+  await exchange(textUpdate(person, pretty(phone)));
+  const campaigns = await exchange(textUpdate(person, email));
+  expect(textOf(campaigns)).toEqual([expect.stringContaining('Which campaign')]);
+  const ask = campaigns[0] as FakeCall;
+  return exchange(callbackUpdate(person, buttonData(ask, campaignName), await messageIdOf(ask)));
+}
+
+describe('Telegram webhook', () => {
+  it('redeems an invitation through /start <token> and binds the chat', async () => {
+    const email = `${unique('invitee')}@example.test`;
+    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+      email,
+      role: 'AGENCY_USER',
+      agencyId: f.agencyA,
+      name: 'Tina Telegram',
+    });
+    const person = newPerson();
+
+    const stranger = await exchange(textUpdate(person, 'hello'));
+    expect(textOf(stranger)).toEqual([expect.stringMatching(/invitation/i)]);
+
+    const welcome = await exchange(commandUpdate(person, 'start', invitation.token));
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.body).toMatchObject({ chat_id: person.id, parse_mode: 'HTML' });
+    expect(String(welcome[0]?.body.text)).toContain('Welcome to Endorse, Tina Telegram!');
+    const identity = await env.deps.db.chatIdentity.findFirstOrThrow({
+      where: { platform: 'TELEGRAM', platformUserId: String(person.id) },
+    });
+    expect(identity.userId).toBe(invitation.userId);
+    expect(identity.address).toEqual({ chatId: person.id });
+
+    // The token is single use: someone else forwarding the link gets nowhere.
+    const other = newPerson();
+    expect(textOf(await exchange(commandUpdate(other, 'start', invitation.token)))[0]).not.toContain('Welcome');
+  });
+
+  it('takes a full submission with a PDF resume downloaded through getFile', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const phone = uniquePhone();
+    const email = `${unique('jane')}@example.com`;
+    const askResume = await fillFields(person, phone, email);
+    expect(textOf(askResume)).toEqual([expect.stringContaining('resume')]);
+    expect(buttonData(askResume[0], 'Skip')).toBe('wiz:skip');
+
+    fake.addFile('pdf-file-1', RESUME, 'John_Doe_CV.pdf');
+    const before = fake.calls.length;
+    const reading = await exchange(
+      documentUpdate(person, { fileId: 'pdf-file-1', name: 'John_Doe_CV.pdf', size: RESUME.length }),
+    );
+    expect(textOf(reading)).toEqual([expect.stringContaining('Reading the resume')]);
+    expect(fake.calls.slice(before).map((c) => c.method)).toContain('getFile');
+
+    // The resume job reads the file after the webhook answered, then sends the summary itself.
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => c.method === 'sendMessage' && /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))),
+    );
+    const summary = fake.callsOf('sendMessage', person.id).at(-1) as FakeCall;
+    expect(String(summary.body.text)).toContain(email);
+    const outcome = await exchange(callbackUpdate(person, buttonData(summary, 'Confirm'), await messageIdOf(summary)));
+    expect(textOf(outcome)[0]).toMatch(/^✅ New Candidate\n/);
+
+    const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
+    expect(candidate).toMatchObject({
+      firstName: 'Jane',
+      lastName: 'Dela Cruz',
+      email,
+      channel: 'TELEGRAM',
+      submittedById: f.userA,
+    });
+    const submission = await env.deps.db.submission.findFirstOrThrow({ where: { candidateId: candidate.id } });
+    expect(submission.resumeFileId).not.toBeNull();
+    // Every button press was answered, so no spinner is left turning.
+    expect(fake.callsOf('answerCallbackQuery').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says ⛔ Duplicate when a second agency submits the same person', async () => {
+    const phone = uniquePhone();
+    const a = newPerson();
+    const b = newPerson();
+    await linkPerson(f.adminA, a);
+    await linkPerson(f.userB, b);
+    for (const [person, expected] of [
+      [a, /^✅ New Candidate/],
+      [b, /^⛔ Duplicate/],
+    ] as const) {
+      const askResume = await fillFields(person, phone, `${unique('dup')}@example.com`);
+      const summary = (
+        await exchange(callbackUpdate(person, buttonData(askResume[0], 'Skip'), await messageIdOf(askResume[0] as FakeCall)))
+      )[0];
+      const outcome = await exchange(
+        callbackUpdate(person, buttonData(summary, 'Confirm'), await messageIdOf(summary as FakeCall)),
+      );
+      expect(textOf(outcome)[0]).toMatch(expected);
+    }
+  });
+
+  it('pages a list by editing the message in place', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA2, person);
+    for (let i = 0; i < 7; i++)
+      await env.services.submitCandidate(f.userA2, {
+        firstName: 'Page',
+        lastName: `<b>Tester${i}</b>`,
+        phone: uniquePhone(),
+        email: `${unique('page')}@example.com`,
+        campaignId: f.campaignId,
+        channel: 'TELEGRAM',
+      });
+    const first = await exchange(commandUpdate(person, 'candidates'));
+    expect(first).toHaveLength(1);
+    const list = first[0] as FakeCall;
+    // What users typed is escaped for Telegram's HTML mode.
+    expect(String(list.body.text)).toContain('&lt;b&gt;Tester');
+    expect(String(list.body.text)).toContain('(1/2)');
+    const listId = await messageIdOf(list);
+    const next = await exchange(callbackUpdate(person, buttonData(list, /Next/), listId));
+    expect(next).toHaveLength(1);
+    expect(next[0]?.method).toBe('editMessageText');
+    expect(next[0]?.body).toMatchObject({ chat_id: String(person.id), message_id: listId, parse_mode: 'HTML' });
+    expect(String(next[0]?.body.text)).toContain('(2/2)');
+  });
+
+  it('delivers a recruiter comment to the submitter chat through the queue, and takes the reply as a comment', async () => {
+    const agencyUser = newPerson();
+    const recruiter = newPerson();
+    const submitter = await env.deps.db.user.create({
+      data: {
+        email: `${unique('sub')}@example.test`,
+        name: 'Sam Submitter',
+        role: 'AGENCY_USER',
+        agencyId: f.agencyA,
+        status: 'ACTIVE',
+      },
+    });
+    await linkPerson(submitter.id, agencyUser);
+    await linkPerson(f.recruiterId, recruiter);
+    const created = await env.services.submitCandidate(submitter.id, {
+      firstName: 'Ria',
+      lastName: 'Relay',
+      phone: uniquePhone(),
+      email: `${unique('relay')}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'TELEGRAM',
+    });
+    if (created.outcome !== 'ADDED') throw new Error(`expected a new candidate, got ${created.outcome}`);
+
+    // The recruiter comments from their own Telegram chat; the notification job relays it.
+    const ack = await exchange(commandUpdate(recruiter, 'comment', `C-${created.candidateRef} Can <she> start in May?`));
+    expect(textOf(ack)).toHaveLength(1);
+    await fake.waitFor(() => fake.callsOf('sendMessage', agencyUser.id).length > 0);
+    const relayed = fake.callsOf('sendMessage', agencyUser.id)[0] as FakeCall;
+    expect(String(relayed.body.text)).toContain('Can &lt;she&gt; start in May?');
+    expect(relayed.body.parse_mode).toBe('HTML');
+    const messageId = await messageIdOf(relayed);
+    await waitForSent(`${agencyUser.id}:${messageId}`);
+
+    const answer = await exchange(replyUpdate(agencyUser, 'Yes, from May 1st.', messageId));
+    expect(textOf(answer)).toEqual([expect.stringContaining('added as a comment')]);
+    const comment = await env.deps.db.comment.findFirstOrThrow({
+      where: { candidateId: created.candidateId, authorId: submitter.id },
+    });
+    expect(comment.body).toBe('Yes, from May 1st.');
+  });
+
+  it('sends proactively to a stored address (send()), escaping what users wrote', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const created = await env.services.submitCandidate(f.userA, {
+      firstName: 'Reply',
+      lastName: 'Target',
+      phone: uniquePhone(),
+      email: `${unique('reply')}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'TELEGRAM',
+    });
+    if (created.outcome !== 'ADDED') throw new Error(`expected a new candidate, got ${created.outcome}`);
+    const candidate = await env.deps.db.candidate.findUniqueOrThrow({ where: { id: created.candidateId } });
+
+    // The adapter's proactive path on its own (the test above goes through the notification job).
+    const config = toTelegramConfig(app.endorse.config);
+    if (!config) throw new Error('telegram config missing');
+    const adapter = createTelegramAdapter({ config, logger: createLogger('silent') });
+    const identity = await env.deps.db.chatIdentity.findFirstOrThrow({
+      where: { platform: 'TELEGRAM', platformUserId: String(person.id) },
+    });
+    const sent = await adapter.send(identity.address, {
+      body: {
+        type: 'card',
+        title: `💬 Recruiter comment on C-${candidate.ref}`,
+        fields: [{ label: 'From', value: 'Rita <Recruiter>' }],
+        text: 'Can they start in May?',
+        choices: [],
+      },
+      replyKey: `candidate:${candidate.ref}`,
+    });
+    const relayed = fake.callsOf('sendMessage', person.id).at(-1);
+    expect(String(relayed?.body.text)).toContain('Rita &lt;Recruiter&gt;');
+    expect(sent.messageRef).toMatch(new RegExp(`^${person.id}:\\d+$`));
+    await env.deps.db.notification.create({
+      data: {
+        kind: 'RECRUITER_COMMENT',
+        candidateId: candidate.id,
+        recipientId: f.userA,
+        chatIdentityId: identity.id,
+        channel: 'TELEGRAM',
+        payload: {},
+        status: 'SENT',
+        platformMessageId: sent.messageRef,
+      },
+    });
+
+    const messageId = Number(sent.messageRef.split(':')[1]);
+    const answer = await exchange(replyUpdate(person, 'Yes, from May 1st.', messageId));
+    expect(textOf(answer)).toEqual([expect.stringContaining('added as a comment')]);
+    const comment = await env.deps.db.comment.findFirstOrThrow({
+      where: { candidateId: candidate.id },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(comment).toMatchObject({ body: 'Yes, from May 1st.', authorId: f.userA });
+  });
+});
+
+describe('Telegram webhook faults', () => {
+  it('answers 401 to a forged or missing secret and changes nothing', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const update = commandUpdate(person, 'help');
+    const before = fake.calls.length;
+    expect((await post(update, { 'x-telegram-bot-api-secret-token': 'forged-secret-forged-secret' })).status).toBe(401);
+    expect((await post(update, {})).status).toBe(401);
+    expect(fake.calls.slice(before).filter((c) => Number(c.body.chat_id) === person.id)).toHaveLength(0);
+    expect(
+      await env.deps.db.processedEvent.count({ where: { platform: 'TELEGRAM', eventId: `u:${update.update_id as number}` } }),
+    ).toBe(0);
+    // The same update with the right secret still goes through: the forgeries left no trace.
+    expect(await exchange(update)).toHaveLength(1);
+  });
+
+  it('refuses a document over the size limit before asking Telegram for it', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const before = fake.calls.length;
+    const answer = await exchange(documentUpdate(person, { fileId: 'huge-file', name: 'huge.pdf', size: 25 * 1024 * 1024 }));
+    expect(textOf(answer)).toEqual([expect.stringMatching(/too large|10 MB/i)]);
+    expect(fake.calls.slice(before).map((c) => c.method)).not.toContain('getFile');
+  });
+
+  it('npm run telegram:setup sets the webhook with the secret and publishes the command menu', async () => {
+    const config = toTelegramConfig(app.endorse.config);
+    if (!config) throw new Error('telegram config missing');
+    const result = await setupTelegram({ ...config, publicUrl: 'https://endorse.example.com' }, commands);
+    expect(result.webhookUrl).toBe('https://endorse.example.com/telegram/webhook');
+    expect(fake.callsOf('setWebhook').at(-1)?.body).toMatchObject({
+      url: 'https://endorse.example.com/telegram/webhook',
+      secret_token: SECRET,
+      allowed_updates: ['message', 'callback_query'],
+    });
+    const published = fake.callsOf('setMyCommands').at(-1)?.body.commands;
+    expect(published).toEqual(
+      JSON.parse(readFileSync(path.resolve(__dirname, '../../manifests/telegram/commands.json'), 'utf8')),
+    );
+  });
+
+  it('answers 400 to a body that is not an Update', async () => {
+    expect((await post('{"update_id":')).status).toBe(400);
+    expect((await post({ hello: 'world' })).status).toBe(400);
+  });
+
+  it('handles a redelivered update once', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const update = commandUpdate(person, 'help');
+    expect(await exchange(update)).toHaveLength(1);
+    expect(await exchange(update)).toHaveLength(0);
+    expect(fake.callsOf('sendMessage', person.id)).toHaveLength(1);
+  });
+
+  it('retries a send after the 429 retry_after and delivers it once', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    fake.failNext('sendMessage', { status: 429, retryAfterSeconds: 1, chatId: person.id });
+    const started = Date.now();
+    await exchange(commandUpdate(person, 'help'));
+    const tries = fake.callsOf('sendMessage', person.id);
+    expect(tries).toHaveLength(2);
+    expect((tries[1]?.at ?? 0) - (tries[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('marks the identity unreachable when the user blocked the bot (403)', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    fake.failNext('sendMessage', { status: 403, chatId: person.id });
+    await exchange(commandUpdate(person, 'help'));
+    expect(fake.callsOf('sendMessage', person.id)).toHaveLength(1);
+    const identity = await env.deps.db.chatIdentity.findFirstOrThrow({
+      where: { platform: 'TELEGRAM', platformUserId: String(person.id) },
+    });
+    expect(identity.unreachableAt).not.toBeNull();
+  });
+});
+
+describe('Telegram adapter against the fake Bot API', () => {
+  const config = (): TelegramConfig => {
+    const c = toTelegramConfig(app.endorse.config);
+    if (!c) throw new Error('telegram config missing');
+    return c;
+  };
+  const text = (value: string) => ({ body: { type: 'text' as const, text: value } });
+
+  it('hands a long retry_after to the queue as RATE_LIMITED instead of waiting in the request', async () => {
+    const person = newPerson();
+    const adapter = createTelegramAdapter({ config: config(), logger: createLogger('silent') });
+    fake.failNext('sendMessage', { status: 429, retryAfterSeconds: 30, chatId: person.id });
+    await expect(adapter.send({ chatId: person.id }, text('later'))).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      options: { retryAfterMs: 30_000 },
+    });
+    expect(fake.callsOf('sendMessage', person.id)).toHaveLength(1);
+    await expect(adapter.send({ chatId: 'not a chat' }, text('x'))).rejects.toMatchObject({ code: 'INVALID' });
+  });
+
+  it('sends a new message when the one to edit can no longer be edited', async () => {
+    const person = newPerson();
+    const adapter = createTelegramAdapter({ config: config(), logger: createLogger('silent') });
+    fake.failNext('editMessageText', { status: 400, description: "Bad Request: message can't be edited", chatId: person.id });
+    const sent = await adapter.send({ chatId: person.id }, { ...text('page 2'), edit: `${person.id}:42` });
+    expect(fake.callsOf('editMessageText', person.id)).toHaveLength(1);
+    expect(fake.callsOf('sendMessage', person.id)).toHaveLength(1);
+    expect(sent.messageRef).not.toBe(`${person.id}:42`);
+  });
+
+  it('answers 200 when our handler fails, and answers within the ack window when it is slow', async () => {
+    const person = newPerson();
+    const adapter = createTelegramAdapter({ config: config(), logger: createLogger('silent') });
+    let behaviour: 'throw' | 'slow' = 'throw';
+    const engine = {
+      handle: async () => {
+        if (behaviour === 'throw') throw new Error('bug');
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        return [text('late but there')];
+      },
+    };
+    const server = express();
+    mountTelegram({ adapter, engine, logger: createLogger('silent'), ackWithinMs: 200 })(server);
+    const listening = server.listen(0);
+    const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/telegram/webhook`;
+    const send = (update: unknown) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      });
+    try {
+      expect((await send(commandUpdate(person, 'help'))).status).toBe(200);
+      behaviour = 'slow';
+      const started = Date.now();
+      expect((await send(commandUpdate(person, 'help'))).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1_200);
+      // The work goes on after the answer: the reply still arrives.
+      await fake.waitFor(() => fake.callsOf('sendMessage', person.id).length === 1, 5_000);
+    } finally {
+      await new Promise((resolve) => listening.close(resolve));
+    }
+  });
+});
