@@ -1,0 +1,447 @@
+/**
+ * `npm run bench:slack` — issue 6, must-show 3 (DESIGN §6): in one run, side by side, a bare Bolt
+ * echo app (ExpressReceiver, `say()` the text back) and our running app (real PostgreSQL, the whole
+ * path: signature, Bolt, parse, idempotency, identity, dialog state, reply), both answering
+ * through the same local fake Web API, loaded with signed real-format message.im events.
+ *
+ * Both acknowledge before they work (Slack's 3 s rule), so the HTTP answer says little: latency
+ * here is end to end, from posting the event to the reply's chat.postMessage reaching the fake
+ * API (the fake runs in this process and reports each call as it arrives). A third row runs our
+ * Slack adapter with a stub engine, to tell the adapter's share from the engine's. Throughput counts
+ * replies, not acks. Runs: a fixed 200 events/s (open loop), then the maximum (closed loop: 32
+ * conversations each sending its next message as soon as the previous one was answered).
+ *
+ * The two apps each run in a child process. Each run is bounded (BENCH_SECONDS, default 20).
+ * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
+ * the app child creates and drops its own database `endorse_bench_slack`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { signSlackBody } from '../adapters/slack/verify';
+import { percentile } from './support/stats';
+import { formatMs, printTable } from './support/table';
+
+const SIGNING_SECRET = 'bench-slack-signing-secret-0123456789';
+const TEAM = { id: 'TBENCH0001', name: 'Bench workspace' };
+const TOKEN = 'xoxb-bench-0001-abcdefghijklmnop';
+const USERS = 256;
+const RATE_PER_S = 200;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 3;
+const MAX_CONVERSATIONS = 32;
+const REPLY_TIMEOUT_MS = 10_000;
+const BENCH_DB = 'endorse_bench_slack';
+const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const BUDGET_P99_RATIO = 2;
+const BUDGET_THROUGHPUT_RATIO = 0.5;
+/** What each user says; `help` (the default) walks the engine's whole command path and answers with Block Kit. */
+const MESSAGE_TEXT = process.env.BENCH_TEXT ?? 'help';
+const FIXTURE = path.resolve(__dirname, '../../shared/fixtures/slack/events_message_im.json');
+
+const role = process.argv[process.argv.indexOf('--role') + 1];
+const apiUrlArg = process.argv[process.argv.indexOf('--api') + 1] ?? '';
+const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
+const userId = (i: number) => `UBENCH${String(i).padStart(5, '0')}`;
+const dmOf = (user: string) => `D${user.slice(1)}`;
+
+// ---- children -------------------------------------------------------------------------------
+
+async function runBare(apiUrl: string): Promise<void> {
+  const { App, ExpressReceiver, LogLevel } = await import('@slack/bolt');
+  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
+  const app = new App({ receiver, token: TOKEN, clientOptions: { slackApiUrl: apiUrl }, logLevel: LogLevel.ERROR });
+  app.message(async ({ message, say }) => {
+    if ('text' in message && message.text) await say(message.text);
+  });
+  const server = await receiver.start(0);
+  const address = server.address();
+  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+}
+
+/** Our Slack adapter (verify, Bolt, parse, render, send) with a stub engine: the adapter's own share. */
+async function runAdapterOnly(apiUrl: string): Promise<void> {
+  const express = (await import('express')).default;
+  const { createSlackAdapter, mountSlack } = await import('../adapters/slack');
+  const { createLogger } = await import('../src/logger');
+  const logger = createLogger('silent');
+  const adapter = createSlackAdapter({
+    config: { signingSecret: SIGNING_SECRET, botToken: TOKEN, oauth: null, apiUrl, publicUrl: 'http://127.0.0.1' },
+    logger,
+  });
+  const reply = { body: { type: 'text' as const, text: 'I understand commands like `help`.' } };
+  const app = express();
+  mountSlack({ adapter, engine: { handle: async () => [reply] }, logger })(app);
+  const server = app.listen(0, () => {
+    const address = server.address();
+    ready({ port: typeof address === 'object' && address ? address.port : 0 });
+  });
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function runApp(apiUrl: string): Promise<void> {
+  const { createEndorse } = await import('../src/app');
+  const { loadConfig } = await import('../src/config');
+  const { createLogger } = await import('../src/logger');
+  const { composeProduct } = await import('../src/product');
+  await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${BENCH_DB}`);
+  // Diagnostic only (BENCH_SYNC_COMMIT=off): shows how much of our latency is each event's commit fsync.
+  if (process.env.BENCH_SYNC_COMMIT === 'off') await adminQuery(`ALTER DATABASE ${BENCH_DB} SET synchronous_commit = off`);
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL);
+  url.pathname = `/${BENCH_DB}`;
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    DATABASE_URL: url.toString(),
+    DEMO_SEED: 'off',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    WEB_CHAT_ENABLED: 'false',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_API_URL: apiUrl,
+  });
+  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
+  const db = endorse.database.prisma;
+  const agency = await db.agency.create({ data: { name: 'Bench Agency', country: 'PH' } });
+  for (let i = 0; i < USERS; i++) {
+    const user = await db.user.create({
+      data: {
+        email: `bench${i}@example.test`,
+        name: `Bench User ${i}`,
+        role: 'AGENCY_USER',
+        agencyId: agency.id,
+        status: 'ACTIVE',
+      },
+    });
+    const id = userId(i);
+    await db.chatIdentity.create({
+      data: {
+        userId: user.id,
+        platform: 'SLACK',
+        workspaceId: TEAM.id,
+        platformUserId: id,
+        address: { teamId: TEAM.id, channel: dmOf(id), userId: id },
+      },
+    });
+  }
+  const server = await endorse.listen(0);
+  const address = server.address();
+  process.on('SIGTERM', () => {
+    void endorse
+      .stop()
+      .then(() => adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`))
+      .finally(() => process.exit(0));
+  });
+  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+}
+
+// ---- parent: the fake API and the load driver ---------------------------------------------------
+
+interface Child {
+  process: ChildProcess;
+  port: number;
+}
+
+function startChild(childRole: string, apiUrl: string): Promise<Child> {
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of our app's process there (for finding where time goes).
+  const prof =
+    process.env.BENCH_CPU_PROF && childRole === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, ...process.execArgv, __filename, '--role', childRole, '--api', apiUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY '))
+        resolve({ process: child, port: Number((JSON.parse(line.slice(6)) as { port: number }).port) });
+      // The app logs to stdout; with BENCH_LOG_LEVEL set its lines are passed on (to stderr).
+      else if (process.env.BENCH_LOG_LEVEL) console.error(line);
+    });
+    child.once('exit', (code) => reject(new Error(`${childRole} exited with ${code} before it was ready`)));
+  });
+}
+
+function stopChild(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null) return resolve();
+    child.process.once('exit', () => resolve());
+    child.process.kill('SIGTERM');
+    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+/** Per DM channel, the requests still waiting for their reply (oldest first). */
+const waiting = new Map<string, ((at: number) => void)[]>();
+function onReply(channel: string): void {
+  waiting.get(channel)?.shift()?.(performance.now());
+}
+function replyFor(channel: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), REPLY_TIMEOUT_MS);
+    const list = waiting.get(channel) ?? [];
+    list.push((at) => {
+      clearTimeout(timer);
+      resolve(at);
+    });
+    waiting.set(channel, list);
+  });
+}
+
+const template = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { event: Record<string, unknown> } & Record<string, unknown>;
+let seq = 0;
+/** A signed message.im event (the shared fixture's shape) saying MESSAGE_TEXT from user `i`. */
+function signedEvent(i: number): { body: string; headers: Record<string, string> } {
+  const id = userId(i);
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
+  const body = JSON.stringify({
+    ...template,
+    team_id: TEAM.id,
+    authed_teams: [TEAM.id],
+    event_id: `EvBENCH${process.pid}x${seq}`,
+    event: { ...template.event, channel: dmOf(id), user: id, text: MESSAGE_TEXT, ts, event_ts: ts },
+  });
+  const stamp = String(Math.floor(Date.now() / 1000));
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'x-slack-request-timestamp': stamp,
+      'x-slack-signature': signSlackBody(SIGNING_SECRET, stamp, body),
+    },
+  };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+function postEvent(port: number, i: number): Promise<number> {
+  const { body, headers } = signedEvent(i);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/slack/events', method: 'POST', headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface Sample {
+  ackMs: number;
+  replyMs: number | null;
+  ok: boolean;
+}
+
+/** One message end to end: post, ack, then wait for its reply at the fake API. */
+async function roundTrip(port: number, i: number): Promise<Sample> {
+  const started = performance.now();
+  const reply = replyFor(dmOf(userId(i)));
+  const status = await postEvent(port, i).catch(() => 0);
+  const ackMs = performance.now() - started;
+  const at = await reply;
+  return { ackMs, replyMs: at === null ? null : at - started, ok: status === 200 };
+}
+
+async function openLoop(port: number, seconds: number, rate: number): Promise<Sample[]> {
+  const pending: Promise<Sample>[] = [];
+  const start = performance.now();
+  const total = Math.round(seconds * rate);
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(roundTrip(port, n % USERS));
+  }
+  return Promise.all(pending);
+}
+
+async function closedLoop(
+  port: number,
+  seconds: number,
+  conversations: number,
+): Promise<{ samples: Sample[]; elapsedMs: number }> {
+  const samples: Sample[] = [];
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: conversations }, async (_, worker) => {
+      // Each conversation uses its own users, so no two workers wait on the same DM.
+      for (let k = 0; performance.now() < until; k++)
+        samples.push(await roundTrip(port, worker + conversations * (k % (USERS / conversations))));
+    }),
+  );
+  return { samples, elapsedMs: performance.now() - start };
+}
+
+interface Figures {
+  name: string;
+  /** CPU milliseconds the app's process spent per reply, over both runs (robust to a noisy machine). */
+  cpuPerReply: number;
+  ackP99: number;
+  replyP50: number;
+  replyP99: number;
+  ratedLost: number;
+  maxPerS: number;
+  maxReplyP99: number;
+  maxLost: number;
+}
+
+function summarize(samples: Sample[]) {
+  const replies = samples.map((s) => s.replyMs).filter((v): v is number => v !== null);
+  return {
+    ackP99: percentile(
+      samples.map((s) => s.ackMs),
+      99,
+    ),
+    p50: replies.length ? percentile(replies, 50) : NaN,
+    p99: replies.length ? percentile(replies, 99) : NaN,
+    lost: samples.filter((s) => s.replyMs === null || !s.ok).length,
+    replied: replies.length,
+  };
+}
+
+/** CPU time (user + system) a child used so far, from /proc (Linux; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Waits until no reply has been outstanding for a moment (a backlog from the last run is drained), bounded. */
+async function drained(): Promise<void> {
+  const until = Date.now() + 20_000;
+  while ([...waiting.values()].some((l) => l.length > 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+async function measure(name: string, target: Child): Promise<Figures> {
+  await openLoop(target.port, WARMUP_SECONDS, RATE_PER_S);
+  await drained();
+  const cpuBefore = cpuMs(target.process.pid);
+  const ratedSamples = await openLoop(target.port, SECONDS, RATE_PER_S);
+  const rated = summarize(ratedSamples);
+  await drained();
+  const max = await closedLoop(target.port, SECONDS, MAX_CONVERSATIONS);
+  const m = summarize(max.samples);
+  const cpuPerReply = (cpuMs(target.process.pid) - cpuBefore) / Math.max(rated.replied + m.replied, 1);
+  console.error(`${name}: done`);
+  return {
+    cpuPerReply,
+    name,
+    ackP99: rated.ackP99,
+    replyP50: rated.p50,
+    replyP99: rated.p99,
+    ratedLost: rated.lost,
+    maxPerS: (m.replied * 1000) / max.elapsedMs,
+    maxReplyP99: m.p99,
+    maxLost: m.lost,
+  };
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `bench:slack — ${SECONDS} s per run; ${RATE_PER_S} events/s open loop, then max throughput closed loop over ${MAX_CONVERSATIONS} conversations; latency = event posted → reply at the fake Web API`,
+  );
+  const { startFakeSlackApi } = await import('../test/e2e/support/fake-slack-api');
+  const fake = await startFakeSlackApi({
+    onCall: (method, body) => {
+      if (method === 'chat.postMessage') onReply(String(body.channel));
+    },
+  });
+  fake.setRecording(false);
+  fake.addToken(TOKEN, TEAM);
+  const results: Figures[] = [];
+  for (const [name, childRole] of [
+    ['bare Bolt echo', 'bare'],
+    ['Slack adapter, stub engine', 'adapter'],
+    ['Endorse (Slack)', 'app'],
+  ] as const) {
+    const child = await startChild(childRole, fake.apiUrl);
+    try {
+      results.push(await measure(name, child));
+    } finally {
+      await stopChild(child);
+    }
+  }
+  await fake.close();
+  agent.destroy();
+
+  const [bare, adapterOnly, ours] = results as [Figures, Figures, Figures];
+  printTable(
+    [
+      '',
+      'ack p99 @200/s',
+      'reply p50 @200/s',
+      'reply p99 @200/s',
+      'lost @200/s',
+      'max replies/s',
+      'reply p99 @max',
+      'lost @max',
+      'CPU ms/reply',
+    ],
+    results.map((r) => [
+      r.name,
+      formatMs(r.ackP99),
+      formatMs(r.replyP50),
+      formatMs(r.replyP99),
+      r.ratedLost,
+      r.maxPerS.toFixed(0),
+      formatMs(r.maxReplyP99),
+      r.maxLost,
+      r.cpuPerReply.toFixed(2),
+    ]),
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+  );
+  console.log('');
+  const rows = [
+    ['whole app (Endorse / bare)', ours],
+    ['adapter only (stub engine / bare)', adapterOnly],
+  ] as const;
+  printTable(
+    [
+      'ratio',
+      'reply p99 @200/s',
+      `budget ≤ ${BUDGET_P99_RATIO}×`,
+      'max replies/s',
+      `budget ≥ ${BUDGET_THROUGHPUT_RATIO * 100} %`,
+      'CPU/reply',
+    ],
+    rows.map(([label, r]) => {
+      const p99 = r.replyP99 / bare.replyP99;
+      const throughput = r.maxPerS / bare.maxPerS;
+      return [
+        label,
+        `${p99.toFixed(2)}×`,
+        p99 <= BUDGET_P99_RATIO ? 'within' : 'OVER',
+        `${(throughput * 100).toFixed(0)} %`,
+        throughput >= BUDGET_THROUGHPUT_RATIO ? 'within' : 'UNDER',
+        `${(r.cpuPerReply / bare.cpuPerReply).toFixed(2)}×`,
+      ];
+    }),
+  );
+}
+
+if (role === 'bare') void runBare(apiUrlArg);
+else if (role === 'adapter') void runAdapterOnly(apiUrlArg);
+else if (role === 'app') void runApp(apiUrlArg);
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,130 @@
+import type { OutboundMessageInput } from '../../../../src/engine/messages';
+import { outboundMessageSchema } from '../../../../src/engine/messages';
+import { escapeMrkdwn, renderHome, renderMessage, renderModal } from '../../../../adapters/slack/render';
+
+const render = (m: OutboundMessageInput) => renderMessage(outboundMessageSchema.parse(m));
+const json = (v: unknown) => JSON.stringify(v);
+
+describe('Block Kit rendering', () => {
+  it('escapes everything user-supplied for mrkdwn', () => {
+    expect(escapeMrkdwn('<!channel> & <http://x|y>')).toBe('&lt;!channel&gt; &amp; &lt;http://x|y&gt;');
+    const out = render({
+      body: { type: 'card', title: 'C-1 <b>', fields: [{ label: 'Email', value: 'a&b@<x>.com' }], text: '<!here>' },
+    });
+    expect(json(out)).not.toMatch(/<!here>|<b>|<x>/);
+    expect(out.text).toContain('&lt;!here&gt;');
+  });
+
+  it('renders a few choices as buttons with unique action ids and many as one static_select', () => {
+    const few = render({
+      body: {
+        type: 'choices',
+        text: 'Pick',
+        choices: [
+          { actionId: 'wiz:yes', label: 'Yes', style: 'primary' },
+          { actionId: 'wiz:no', label: 'No' },
+        ],
+      },
+    });
+    const actions = few.blocks[1] as { elements: { type: string; action_id: string; style?: string }[] };
+    expect(actions.elements.map((e) => e.type)).toEqual(['button', 'button']);
+    expect(new Set(actions.elements.map((e) => e.action_id)).size).toBe(2);
+    expect(actions.elements[0]?.style).toBe('primary');
+    const many = render({
+      body: {
+        type: 'choices',
+        text: 'Which campaign?',
+        choices: Array.from({ length: 8 }, (_, i) => ({ actionId: 'wiz:campaign', value: `c${i}`, label: `Campaign ${i}` })),
+      },
+    });
+    const select = (many.blocks[1] as { elements: { type: string; options: unknown[] }[] }).elements[0];
+    expect(select?.type).toBe('static_select');
+    expect(select?.options).toHaveLength(8);
+  });
+
+  it('renders a paged list with its page label, items and paging buttons, within 50 blocks', () => {
+    const items = Array.from({ length: 80 }, (_, i) => ({ title: `Person ${i}`, subtitle: 'Campaign', actionId: `open:C-${i}` }));
+    const out = render({
+      body: {
+        type: 'list',
+        title: 'My Candidates',
+        summary: 'Added 3',
+        items,
+        page: 1,
+        pageCount: 8,
+        emptyText: 'None',
+        choices: [{ actionId: 'page', value: '2', label: 'Next ▶' }],
+      },
+    });
+    expect(out.blocks.length).toBeLessThanOrEqual(50);
+    expect(json(out.blocks[0])).toContain('(1/8)');
+    expect(json(out.blocks.at(-1))).toContain('Next ▶');
+  });
+
+  it('renders a form without a trigger as a button that opens it', () => {
+    const out = render({
+      body: {
+        type: 'form',
+        formId: 'submission',
+        title: 'Submit',
+        fields: [{ name: 'a', label: 'A', kind: 'text' }],
+        submitLabel: 'Send',
+        fallbackText: 'A?',
+      },
+    });
+    expect(json(out.blocks)).toContain('"action_id":"submit#100"');
+  });
+
+  it('renders the submission form as a modal with typed inputs and the DM in its metadata', () => {
+    const view = renderModal(
+      {
+        type: 'form',
+        formId: 'submission',
+        title: 'Submit a candidate to the employer',
+        fields: [
+          { name: 'email', label: 'Email', kind: 'email', required: true },
+          {
+            name: 'campaign',
+            label: 'Campaign',
+            kind: 'select',
+            required: true,
+            value: 'c2',
+            options: [
+              { value: 'c1', label: 'One' },
+              { value: 'c2', label: 'Two' },
+            ],
+          },
+          { name: 'resume', label: 'Resume', kind: 'file', required: false },
+        ],
+        submitLabel: 'Submit',
+        fallbackText: '',
+      },
+      'D42',
+    ) as {
+      callback_id: string;
+      private_metadata: string;
+      title: { text: string };
+      blocks: { block_id: string; optional: boolean; element: { type: string; initial_option?: { value: string } } }[];
+    };
+    expect(view.callback_id).toBe('form:submission');
+    expect(JSON.parse(view.private_metadata)).toEqual({ c: 'D42' });
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.blocks.map((b) => b.element.type)).toEqual(['email_text_input', 'static_select', 'file_input']);
+    expect(view.blocks[1]?.element.initial_option?.value).toBe('c2');
+    expect(view.blocks[2]?.optional).toBe(true);
+  });
+
+  it('publishes metrics on the Home tab, and how to get in for a stranger', () => {
+    const home = renderHome({
+      name: 'Ana <x>',
+      added: 3,
+      previouslySubmitted: 1,
+      duplicate: 2,
+      from: new Date('2026-10-26'),
+      to: new Date('2026-11-25'),
+    });
+    expect(json(home)).toMatch(/Added\*\\n3.*Previously submitted\*\\n1.*Duplicate\*\\n2/);
+    expect(json(home)).toContain('Ana &lt;x&gt;');
+    expect(json(renderHome(null))).toContain('invitation');
+  });
+});
