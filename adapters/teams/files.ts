@@ -1,4 +1,5 @@
 import { ChannelError } from '../../src/engine/channel';
+import { readLimitedBody } from '../shared/read-limited-body';
 
 /** DESIGN §7: no file over 10 MB is taken, whatever the caller allows. */
 export const TEAMS_DOWNLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -25,24 +26,5 @@ export async function downloadTeamsFile(fetchImpl: typeof fetch, ref: string, ma
   }
   if (res.status === 404 || res.status === 410) throw new ChannelError('NOT_FOUND', 'The file link has expired');
   if (!res.ok) throw new ChannelError(res.status >= 500 ? 'UNREACHABLE' : 'INVALID', `Teams file download: HTTP ${res.status}`);
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await res.body?.cancel();
-    throw new ChannelError('INVALID', 'That file is larger than allowed');
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new ChannelError('INVALID', 'That file is larger than allowed');
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
+  return readLimitedBody(res, limit);
 }

@@ -1,4 +1,5 @@
 import { ChannelError } from '../../src/engine/channel';
+import { readLimitedBody } from '../shared/read-limited-body';
 
 /** Bots may download files up to 20 MB through getFile; larger ones are refused before asking. */
 export const TELEGRAM_DOWNLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -17,24 +18,5 @@ export async function fetchFileBytes(fetchImpl: typeof fetch, url: string, maxBy
   if (res.status === 404) throw new ChannelError('NOT_FOUND', 'Telegram no longer has that file');
   if (!res.ok)
     throw new ChannelError(res.status >= 500 ? 'UNREACHABLE' : 'INVALID', `Telegram file download: HTTP ${res.status}`);
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    throw new ChannelError('INVALID', 'That file is larger than allowed');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ChannelError('INVALID', 'That file is larger than allowed');
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
+  return readLimitedBody(res, maxBytes);
 }

@@ -8,7 +8,7 @@ import { isEditImpossible, isNotModified, toChannelError } from './errors';
 import { fetchFileBytes, TELEGRAM_DOWNLOAD_MAX_BYTES } from './files';
 import { addressSchema, messageRef, parseMessageRef, parseUpdate, type ParsedUpdate } from './parse';
 import { renderMessage } from './render';
-import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from './retry';
+import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
 
 export type { TelegramConfig } from './config';
 export { toTelegramConfig, deepLink, WEBHOOK_PATH } from './config';
@@ -48,7 +48,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const fetchImpl = options.fetch ?? fetch;
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? realSleep;
-  const call = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep);
+  const call = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep, toChannelError);
 
   async function send(address: unknown, message: OutboundMessage): Promise<SentMessage> {
     const parsed = addressSchema.safeParse(address);

@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from 'grammy';
 import { toChannelError } from '../../../../adapters/telegram/errors';
-import { DEFAULT_RETRY_POLICY, withRetry } from '../../../../adapters/telegram/retry';
+import { DEFAULT_RETRY_POLICY, withRetry } from '../../../../adapters/shared/retry';
 import { verifySecret } from '../../../../adapters/telegram/verify';
 import { ChannelError } from '../../../../src/engine/channel';
 
@@ -48,6 +48,7 @@ describe('withRetry', () => {
       },
       DEFAULT_RETRY_POLICY,
       async (ms) => void waits.push(ms),
+      toChannelError,
     );
     expect(result).toBe('ok');
     expect(waits).toEqual([2000]);
@@ -56,13 +57,18 @@ describe('withRetry', () => {
   it('hands a long retry_after to the queue as RATE_LIMITED, and never retries a 403', async () => {
     const sleep = jest.fn(async () => undefined);
     await expect(
-      withRetry(() => Promise.reject(apiError(429, 'Too Many Requests', { retry_after: 60 })), DEFAULT_RETRY_POLICY, sleep),
+      withRetry(
+        () => Promise.reject(apiError(429, 'Too Many Requests', { retry_after: 60 })),
+        DEFAULT_RETRY_POLICY,
+        sleep,
+        toChannelError,
+      ),
     ).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       options: { retryAfterMs: 60_000 },
     });
     const forbidden = jest.fn(() => Promise.reject(apiError(403, 'Forbidden')));
-    await expect(withRetry(forbidden, DEFAULT_RETRY_POLICY, sleep)).rejects.toBeInstanceOf(ChannelError);
+    await expect(withRetry(forbidden, DEFAULT_RETRY_POLICY, sleep, toChannelError)).rejects.toBeInstanceOf(ChannelError);
     expect(forbidden).toHaveBeenCalledTimes(1);
     expect(sleep).not.toHaveBeenCalled();
   });
@@ -70,7 +76,9 @@ describe('withRetry', () => {
   it('backs off on 5xx and gives up after the last try', async () => {
     const waits: number[] = [];
     const failing = jest.fn(() => Promise.reject(apiError(500, 'Internal Server Error')));
-    await expect(withRetry(failing, DEFAULT_RETRY_POLICY, async (ms) => void waits.push(ms))).rejects.toMatchObject({
+    await expect(
+      withRetry(failing, DEFAULT_RETRY_POLICY, async (ms) => void waits.push(ms), toChannelError),
+    ).rejects.toMatchObject({
       code: 'UNREACHABLE',
     });
     expect(failing).toHaveBeenCalledTimes(3);
