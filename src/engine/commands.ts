@@ -190,6 +190,7 @@ export const COMMAND_SPECS = {
     args: z.object({ who: word, ...noExtra }),
   }),
   agencies: spec({ aliases: [], help: 'cmd.agencies', usage: 'agencies', roles: OWNER, layout: none, args: empty }),
+  deliveries: spec({ aliases: [], help: 'cmd.deliveries', usage: 'deliveries', roles: OWNER, layout: none, args: empty }),
   agency: spec({
     aliases: [],
     help: 'cmd.agency',

@@ -33,3 +33,24 @@ export async function disableAgency(ctx: Ctx, agencyId: string, name: string): P
   const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'DISABLED');
   return [text(ctx.t('agencies.disabled', { agency: agency.name || name, count: agency.userCount }))];
 }
+
+/** `deliveries`: the notifications that failed for good, newest first (owners). */
+export async function onDeliveries(ctx: Ctx): Promise<Replies> {
+  const rows = await ctx.services.listDeliveries(ctx.user.userId, { status: 'failed', limit: 20 });
+  return [
+    list({
+      title: ctx.t('deliveries.title'),
+      items: rows.map((d) => ({
+        title: ctx.t('deliveries.item', { kind: d.kind, recipient: d.recipient.name ?? d.recipient.email, channel: d.channel }),
+        subtitle: ctx.t('deliveries.detail', {
+          when: d.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+          tries: d.attempts,
+          error: d.lastError ?? '-',
+        }),
+      })),
+      page: 1,
+      pageCount: 1,
+      emptyText: ctx.t('deliveries.empty'),
+    }),
+  ];
+}

@@ -126,3 +126,37 @@ test('invite prints a link that `start <token>` redeems', async () => {
   expect((await newcomer.say(`start ${token}`))[0]).toContain('Welcome to Endorse');
   expect((await newcomer.say('help'))[0]).toContain('• submit');
 });
+
+test('an owner lists the notifications that failed for good; nobody else may', async () => {
+  const candidate = await ee.env.deps.db.candidate.create({
+    data: {
+      firstName: 'Failed',
+      lastName: 'Delivery',
+      phone: '+639170000001',
+      email: `${unique('fd')}@example.com`,
+      channel: 'WEB',
+      agencyId: f.agencyA,
+      submittedById: f.userA,
+      campaignId: f.campaignId,
+    },
+  });
+  await ee.env.deps.db.notification.create({
+    data: {
+      kind: 'RECRUITER_COMMENT',
+      candidateId: candidate.id,
+      recipientId: f.userA,
+      channel: 'TELEGRAM',
+      payload: {},
+      status: 'FAILED',
+      attempts: 5,
+      lastError: 'UNREACHABLE: Bot API answered 502',
+    },
+  });
+  const [list] = await (await as(f.ownerId)).say('deliveries');
+  expect(list).toContain('# Failed deliveries');
+  expect(list).toContain('RECRUITER_COMMENT');
+  expect(list).toContain('5 tries · UNREACHABLE: Bot API answered 502');
+
+  const [refused] = await (await as(f.adminA)).say('deliveries');
+  expect(refused).not.toContain('Failed deliveries');
+});
