@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
-import type { Express } from 'express';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { findDemoUsers, seedDemo, type DemoUser } from './demo/seed';
-import { createHttpApp, type HealthReport, type Mount } from './http/app';
+import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
 import { createQueue, type JobQueue } from './jobs';
 import type { Logger } from './logger';
 import { createServices, type Services } from './services';
@@ -24,10 +23,11 @@ export interface Endorse {
 }
 
 export interface EndorseOptions {
-  /** Parts that add routes (adapters, web chat, API); each receives the built core. */
-  mounts?: readonly ((core: Core) => Mount)[];
-  /** Registers job definitions on the queue before it starts. */
-  jobs?: readonly ((core: Core) => void)[];
+  /**
+   * Builds the product on the core (engine, adapters, notifications, API): registers its jobs on
+   * the queue (which starts only at `listen`) and returns the routes to mount.
+   */
+  compose?: (core: Core) => readonly Mount[];
   now?: () => Date;
 }
 
@@ -39,6 +39,11 @@ export interface Core {
   queue: JobQueue;
   services: Services;
   demoUsers: DemoUser[];
+  /**
+   * Registers work for shutdown, run before the HTTP server waits for open connections: a part
+   * that holds long-lived connections (server-sent events) ends them here.
+   */
+  onStop(hook: () => Promise<void> | void): void;
 }
 
 export async function createEndorse(config: Config, logger: Logger, options: EndorseOptions = {}): Promise<Endorse> {
@@ -58,8 +63,9 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
     });
-    const core: Core = { config, logger, database, queue, services, demoUsers };
-    for (const register of options.jobs ?? []) register(core);
+    const stopHooks: (() => Promise<void> | void)[] = [];
+    const core: Core = { config, logger, database, queue, services, demoUsers, onStop: (hook) => void stopHooks.push(hook) };
+    const mounts = options.compose?.(core) ?? [];
 
     const health = async (): Promise<HealthReport> => {
       const [db, q] = await Promise.all([
@@ -71,7 +77,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       ]);
       return { ok: db.ok && q.ok, database: db, queue: q };
     };
-    const http = createHttpApp({ logger, health, mounts: (options.mounts ?? []).map((m) => m(core)) });
+    const http = createHttpApp({ logger, health, mounts });
 
     let server: Server | undefined;
     return {
@@ -87,6 +93,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       },
       async stop() {
         // Stop taking requests, let running ones finish, then close the queue and the database.
+        await Promise.allSettled(stopHooks.map((hook) => hook()));
         if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         server?.closeAllConnections?.();
         await queue.close();

@@ -30,6 +30,125 @@ export const configSchema = z
     SESSION_SECRET: optionalString,
     /** Run HTTP only, jobs only, or both in one process. */
     PROCESS_ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'web', 'worker']).default('all')),
+    /** Serve the built-in web chat at /chat; set false to turn it off in production. */
+    WEB_CHAT_ENABLED: z.preprocess(
+      emptyToUndefined,
+      z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+    ),
+    /** BotFather's token; the Telegram adapter is mounted only when it is set. */
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+:[\w-]+$/, { message: 'must look like 123456789:AA… (from BotFather)' })
+        .optional(),
+    ),
+    /** Secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token (1–256 of A–Z a–z 0–9 _ -). */
+    TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[\w-]{16,256}$/, { message: 'must be 16–256 characters of A-Z a-z 0-9 _ -' })
+        .optional(),
+    ),
+    /** Bot API base URL; tests point it at a local fake. */
+    TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL' }).default('https://api.telegram.org')),
+    /** The bot's @username (without @), for t.me deep links and `/cmd@bot`. */
+    TELEGRAM_BOT_USERNAME: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^@?\w{5,32}$/, { message: 'must be the bot username, e.g. EndorseBot' })
+        .optional(),
+    ),
+    /** Slack app's Signing Secret (Basic Information); the Slack adapter is mounted only when it is set. */
+    SLACK_SIGNING_SECRET: optionalString,
+    /** Single-workspace bot token (xoxb-…), for development; production installs through OAuth instead. */
+    SLACK_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^xox[bp]-/, { message: 'must be a bot token starting with xoxb-' })
+        .optional(),
+    ),
+    /** OAuth distribution: the app's Client ID, Client Secret and a random secret that signs the install state. */
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString,
+    /** Slack Web API base URL (with the trailing /api/); tests point it at a local fake. */
+    SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL' }).default('https://slack.com/api/')),
+    /** Azure Bot's Microsoft App ID; with it, Bot Framework JWTs are checked on /api/messages. */
+    MICROSOFT_APP_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[0-9a-f-]{36}$/i, { message: 'must be the Azure Bot app id (a GUID)' })
+        .optional(),
+    ),
+    /** The app registration's client secret (not needed for UserAssignedMSI). */
+    MICROSOFT_APP_PASSWORD: optionalString,
+    /** The app's home tenant; required for SingleTenant and UserAssignedMSI apps. */
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+          message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+        })
+        .default('MultiTenant'),
+    ),
+    /** Where inbound JWT signing keys are published; default Bot Framework's (sovereign clouds, tests). */
+    MICROSOFT_OPENID_METADATA_URL: optionalUrl('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    /** Mount /api/messages without an app id: the Bot Framework Emulator's unauthenticated local mode. */
+    TEAMS_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false'], { message: 'must be true or false' }).optional()),
+    /** SMTP server for emails (invitations, notifications of users without a chat), e.g. smtp://user:pass@host:587; unset → emails are logged. */
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+        .optional(),
+    ),
+    /** The From header of emails. */
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Endorse <no-reply@localhost>')),
+    /** The employer's ATS endpoint for agency comments and new candidates (HMAC-SHA256 signed POSTs). */
+    ATS_WEBHOOK_URL: optionalUrl('https://ats.example.com/hooks/endorse'),
+    /** The shared secret that signs ATS webhook bodies. */
+    ATS_WEBHOOK_SECRET: optionalString,
+    /** Basic auth for the queue dashboard at /admin/queues (mounted only with REDIS_URL and both set). */
+    BULL_BOARD_USER: optionalString,
+    BULL_BOARD_PASSWORD: optionalString,
+  })
+  .refine((env) => !env.TELEGRAM_BOT_TOKEN || env.TELEGRAM_WEBHOOK_SECRET, {
+    message: 'is required when TELEGRAM_BOT_TOKEN is set (generate one: openssl rand -hex 32)',
+    path: ['TELEGRAM_WEBHOOK_SECRET'],
+  })
+  .refine(
+    (env) =>
+      !env.SLACK_SIGNING_SECRET ||
+      env.SLACK_BOT_TOKEN ||
+      (env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET),
+    {
+      message:
+        'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth)',
+      path: ['SLACK_SIGNING_SECRET'],
+    },
+  )
+  .refine((env) => !(env.NODE_ENV === 'production' && env.TEAMS_ENABLED === 'true' && !env.MICROSOFT_APP_ID), {
+    message: 'is required in production when TEAMS_ENABLED=true: the unauthenticated local (Emulator) mode is refused there',
+    path: ['MICROSOFT_APP_ID'],
+  })
+  .refine((env) => !env.MICROSOFT_APP_ID || env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' || env.MICROSOFT_APP_PASSWORD, {
+    message: 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot app registration)',
+    path: ['MICROSOFT_APP_PASSWORD'],
+  })
+  .refine((env) => !env.MICROSOFT_APP_ID || env.MICROSOFT_APP_TYPE === 'MultiTenant' || env.MICROSOFT_APP_TENANT_ID, {
+    message: 'is required when MICROSOFT_APP_TYPE is SingleTenant or UserAssignedMSI',
+    path: ['MICROSOFT_APP_TENANT_ID'],
+  })
+  .refine((env) => !env.ATS_WEBHOOK_URL || (env.ATS_WEBHOOK_SECRET && env.ATS_WEBHOOK_SECRET.length >= 16), {
+    message: 'is required (16+ characters) when ATS_WEBHOOK_URL is set (generate one: openssl rand -hex 32)',
+    path: ['ATS_WEBHOOK_SECRET'],
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -43,6 +162,47 @@ export const configSchema = z
     demoSeed: env.DEMO_SEED,
     sessionSecret: env.SESSION_SECRET,
     processRole: env.PROCESS_ROLE,
+    webChatEnabled: env.WEB_CHAT_ENABLED === 'true',
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    /** Null unless ATS_WEBHOOK_URL is set. */
+    atsWebhook:
+      env.ATS_WEBHOOK_URL && env.ATS_WEBHOOK_SECRET ? { url: env.ATS_WEBHOOK_URL, secret: env.ATS_WEBHOOK_SECRET } : null,
+    /** Null unless both BULL_BOARD_USER and BULL_BOARD_PASSWORD are set. */
+    queueBoard:
+      env.BULL_BOARD_USER && env.BULL_BOARD_PASSWORD ? { user: env.BULL_BOARD_USER, password: env.BULL_BOARD_PASSWORD } : null,
+    /** Null unless TELEGRAM_BOT_TOKEN is set. */
+    telegram:
+      env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_WEBHOOK_SECRET
+        ? {
+            token: env.TELEGRAM_BOT_TOKEN,
+            webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+            apiRoot: env.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+            botUsername: env.TELEGRAM_BOT_USERNAME?.replace(/^@/, '') ?? null,
+          }
+        : null,
+    /** Null unless SLACK_SIGNING_SECRET is set. */
+    slack: env.SLACK_SIGNING_SECRET
+      ? {
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          botToken: env.SLACK_BOT_TOKEN,
+          oauth:
+            env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+              ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, stateSecret: env.SLACK_STATE_SECRET }
+              : null,
+          apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+        }
+      : null,
+    /** Null unless MICROSOFT_APP_ID is set or TEAMS_ENABLED=true; appId null = local (Emulator) mode. */
+    teams:
+      env.MICROSOFT_APP_ID || env.TEAMS_ENABLED === 'true'
+        ? {
+            appId: env.MICROSOFT_APP_ID ?? null,
+            appPassword: env.MICROSOFT_APP_PASSWORD ?? null,
+            appTenantId: env.MICROSOFT_APP_TENANT_ID ?? null,
+            appType: env.MICROSOFT_APP_TYPE,
+            openIdMetadataUrl: env.MICROSOFT_OPENID_METADATA_URL ?? null,
+          }
+        : null,
   }));
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -51,9 +211,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Parses an environment (default: `process.env`) into a frozen config, or throws ConfigError. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+/**
+ * Parses an environment (default: `process.env`) into a frozen config, or throws ConfigError.
+ * `--worker` among `argv` means PROCESS_ROLE=worker (`npm run worker`).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, argv: readonly string[] = []): Config {
+  const parsed = configSchema.safeParse(argv.includes('--worker') ? { ...env, PROCESS_ROLE: 'worker' } : env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(

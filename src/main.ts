@@ -3,15 +3,13 @@ import { createEndorse } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { EmbeddedDatabaseBusyError } from './db/embedded-lock';
-import { productMounts, productJobs } from './product';
+import { composeProduct } from './product';
 
 /** `npm start`: HTTP and jobs in one process; `--worker` runs jobs only (PROCESS_ROLE=worker). */
 async function main(): Promise<void> {
-  const env = { ...process.env };
-  if (process.argv.includes('--worker')) env.PROCESS_ROLE = 'worker';
-  const config = loadConfig(env);
+  const config = loadConfig(undefined, process.argv);
   const logger = createLogger(config.logLevel);
-  const endorse = await createEndorse(config, logger, { mounts: productMounts, jobs: productJobs });
+  const endorse = await createEndorse(config, logger, { compose: composeProduct });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -35,12 +33,13 @@ async function main(): Promise<void> {
     ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
     : config.publicUrl;
   logger.info({ port, database: endorse.database.kind, queue: endorse.queue.backend }, 'Endorse is listening');
-  printWelcome(base, endorse.demoUsers.length > 0);
+  printWelcome(base, config.webChatEnabled, endorse.demoUsers.length > 0);
 }
 
-function printWelcome(base: string, demo: boolean): void {
-  const lines = [``, `Endorse is running at ${base}`, `  health:   ${base}/healthz`, `  web chat: ${base}/chat`];
-  if (demo)
+function printWelcome(base: string, webChat: boolean, demo: boolean): void {
+  const lines = [``, `Endorse is running at ${base}`, `  health:   ${base}/healthz`];
+  if (webChat) lines.push(`  web chat: ${base}/chat`);
+  if (webChat && demo)
     lines.push(`  demo:     open ${base}/chat and pick a demo user to sign in as (owner, admin, agency users, recruiter)`);
   lines.push(`Stop with Ctrl+C.`, ``);
   process.stdout.write(lines.join('\n'));

@@ -1,10 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { createWebChatAdapter, mountInvitePage, mountWebChat, toWebChatConfig, type WebChatMountDeps } from '../adapters/web';
+import { createTelegramChannel, mountTelegram } from '../adapters/telegram';
+import { createSlackChannel, mountSlack } from '../adapters/slack';
+import { createTeamsChannel, mountTeams } from '../adapters/teams';
 import type { Core } from './app';
+import { inviteChannels } from './domain/invite-channels';
+import { createEngine } from './engine';
 import type { Mount } from './http/app';
+import { createNotifications } from './notify/wiring';
 
 /**
- * The parts of the product mounted on the shared HTTP app and the job queue. Adding a platform is
- * one line here; the engine and services never learn of it.
+ * The product on top of the core: the notification pipeline, one engine, every configured channel
+ * registered with both, and their routes. Adding a platform is one adapter here; the engine and the
+ * services never learn of it. Called once per process by createEndorse, before the queue starts,
+ * so the jobs the engine and the pipeline register are in place.
  */
-export const productMounts: readonly ((core: Core) => Mount)[] = [];
+export function composeProduct(core: Core): Mount[] {
+  // The engine gets the notifying services (comments, stage changes and submissions reach chat), and
+  // every adapter registered with it is registered for notifications too.
+  const notifications = createNotifications(core);
+  core.onStop(() => notifications.close());
+  const engine = notifications.withChannels(
+    createEngine({ services: notifications.services, queue: core.queue, logger: core.logger }),
+  );
+  const mounts: Mount[] = [notifications.mount];
 
-export const productJobs: readonly ((core: Core) => void)[] = [];
+  let webChat: WebChatMountDeps | null = null;
+  if (core.config.webChatEnabled) {
+    const config = toWebChatConfig(core.config, () => randomBytes(32).toString('base64url'));
+    if (config.secretIsEphemeral)
+      core.logger.warn(
+        'SESSION_SECRET is unset: web chat sessions end when this process stops; set it when running two instances',
+      );
+    const adapter = createWebChatAdapter({ config, logger: core.logger });
+    engine.registerChannel(adapter);
+    // Open event streams never end on their own; end them so shutdown does not wait on browsers.
+    core.onStop(() => adapter.close());
+    webChat = { adapter, engine, services: core.services, demoUsers: core.demoUsers, logger: core.logger };
+  }
+  const channelsFor = (token: string) =>
+    inviteChannels(token, {
+      publicUrl: core.config.publicUrl,
+      telegramBotUsername: core.config.telegram?.botUsername ?? undefined,
+      slack: core.config.slack !== null,
+      teams: core.config.teams !== null,
+      webChat: webChat !== null,
+    });
+  mounts.push(mountInvitePage({ webChat, channels: channelsFor }));
+  if (webChat) mounts.push(mountWebChat(webChat));
+
+  const channelDeps = { config: core.config, logger: core.logger, services: core.services, engine };
+  const telegram = createTelegramChannel(channelDeps);
+  if (telegram) mounts.push(mountTelegram(telegram));
+  const slack = createSlackChannel(channelDeps);
+  if (slack) mounts.push(mountSlack(slack));
+  const teams = createTeamsChannel(channelDeps);
+  if (teams) mounts.push(mountTeams(teams));
+  return mounts;
+}

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../domain/permissions';
 import { SYSTEM_ACTOR, type Services } from '../services';
+import { API_KEY_SCOPES } from '../services/api-keys';
+import { renderInvitationEmail, type Mailer } from '../mail';
 import { UsageError } from './run-cli';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
@@ -19,7 +21,13 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                             invite; prints the invitation URL as the last line
   user list [--agency <name>] [--role <role>] [--search <text>]
   user disable|enable <email>
-  audit [--limit <n>]                       latest admin actions`;
+  audit [--limit <n>]                       latest admin actions
+  apikey create <name> --scope owner|recruiter [--user <email>]
+                                            create a REST API key (printed once; --user: whom it acts as)
+  apikey list                               list API keys (never the keys themselves)
+  apikey revoke <id>                        revoke an API key at once
+  deliveries [--status failed|pending|sent|all] [--limit <n>]
+                                            notification deliveries (default: the failed ones)`;
 
 type Print = (line: string) => void;
 
@@ -54,7 +62,13 @@ async function findCampaignId(services: Services, name: string): Promise<string>
 }
 
 /** Runs one admin command through the same services the chat uses, acting as the operator. */
-export async function runAdminCommand(services: Services, argv: string[], print: Print): Promise<void> {
+/** Optional parts the command line has when configured. */
+export interface AdminExtras {
+  /** Sends invitation emails (SMTP_URL set); without it `user invite` only prints the link. */
+  mailer?: Mailer;
+}
+
+export async function runAdminCommand(services: Services, argv: string[], print: Print, extras: AdminExtras = {}): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -70,6 +84,9 @@ export async function runAdminCommand(services: Services, argv: string[], print:
       cross: { type: 'string' },
       same: { type: 'string' },
       limit: { type: 'string' },
+      scope: { type: 'string' },
+      user: { type: 'string' },
+      status: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -163,6 +180,18 @@ export async function runAdminCommand(services: Services, argv: string[], print:
         name: values.name,
       });
       print(`Invited ${invitation.email} as ${invitation.role}; the link works until ${invitation.expiresAt.toISOString()}.`);
+      if (extras.mailer?.kind === 'smtp') {
+        await extras.mailer.send(
+          renderInvitationEmail({
+            to: invitation.email,
+            url: invitation.url,
+            role: invitation.role,
+            agencyName: agencyFlag,
+            expiresAt: invitation.expiresAt,
+          }),
+        );
+        print(`Emailed the invitation to ${invitation.email}.`);
+      }
       print(invitation.url);
       return;
     }
@@ -191,6 +220,58 @@ export async function runAdminCommand(services: Services, argv: string[], print:
         ['AT', 'ACTOR', 'ACTION', 'TARGET'],
         ...rows.map((r) => [r.at.toISOString(), r.actor, r.action, `${r.targetType}:${r.targetId}`]),
       ]).forEach(print);
+      return;
+    }
+    case 'apikey create': {
+      const scope = lower(values.scope, API_KEY_SCOPES, '--scope', 'RECRUITER');
+      if (values.scope === undefined) throw new UsageError('--scope owner|recruiter is required.');
+      const created = await services.createApiKey(me, { name: need('the key name'), scope, userEmail: values.user });
+      print(`Created API key ${created.name} (${created.scope}, id ${created.id}). Store it now; it is not shown again:`);
+      print(created.key);
+      return;
+    }
+    case 'apikey list': {
+      const keys = await services.listApiKeys(me);
+      table([
+        ['ID', 'NAME', 'SCOPE', 'PREFIX', 'STATUS', 'LAST USED'],
+        ...keys.map((k) => [
+          k.id,
+          k.name,
+          k.scope,
+          `${k.prefix}…`,
+          k.revokedAt ? 'revoked' : 'active',
+          k.lastUsedAt?.toISOString() ?? '-',
+        ]),
+      ]).forEach(print);
+      return;
+    }
+    case 'apikey revoke': {
+      const revoked = await services.revokeApiKey(me, need('the key id'));
+      print(`Revoked API key ${revoked.name} (${revoked.id}).`);
+      return;
+    }
+    case 'deliveries': {
+      const status = lower(values.status, ['FAILED', 'PENDING', 'SENT', 'ALL'] as const, '--status', 'FAILED');
+      const limit = values.limit === undefined ? 50 : Number(values.limit);
+      const rows = await services.listDeliveries(me, {
+        status: status.toLowerCase() as 'failed' | 'pending' | 'sent' | 'all',
+        limit: Number.isInteger(limit) ? Math.min(Math.max(limit, 1), 200) : 50,
+      });
+      if (rows.length === 0) print(status === 'FAILED' ? 'No failed deliveries.' : 'No deliveries.');
+      else
+        table([
+          ['CREATED', 'STATUS', 'KIND', 'CHANNEL', 'RECIPIENT', 'CANDIDATE', 'TRIES', 'LAST ERROR'],
+          ...rows.map((d) => [
+            d.createdAt.toISOString(),
+            d.status,
+            d.kind,
+            d.channel,
+            d.recipient.email,
+            d.candidateRef === null ? '-' : `C-${d.candidateRef}`,
+            String(d.attempts),
+            (d.lastError ?? '-').slice(0, 60),
+          ]),
+        ]).forEach(print);
       return;
     }
     default:

@@ -2,6 +2,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
+import { createMailer } from '../mail';
 import { createServices } from '../services';
 import { runAdminCommand } from './admin-commands';
 import { runCli } from './run-cli';
@@ -23,7 +24,13 @@ runCli(async () => {
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
     });
-    await runAdminCommand(services, process.argv.slice(2), (line) => console.log(line));
+    // With SMTP_URL, `user invite` emails the link too; without, it prints it (and nothing is logged).
+    const mailer = config.mail.smtpUrl ? createMailer({ ...config.mail, logger: createLogger('warn') }) : undefined;
+    try {
+      await runAdminCommand(services, process.argv.slice(2), (line) => console.log(line), { mailer });
+    } finally {
+      mailer?.close();
+    }
   } finally {
     await database.close();
   }

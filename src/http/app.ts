@@ -1,4 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+
+export type { Express };
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 

@@ -64,3 +64,14 @@ export async function resolveIdentity(deps: ServiceDeps, key: IdentityKey): Prom
 export async function updateAddress(deps: ServiceDeps, identityId: string, address: Prisma.InputJsonValue): Promise<void> {
   await deps.db.chatIdentity.update({ where: { id: identityId }, data: { address, unreachableAt: null } });
 }
+
+/**
+ * Records that the platform refused to deliver to this identity (the user blocked the bot or
+ * removed the app): notifications skip it until the user writes again or links anew.
+ */
+export async function markIdentityUnreachable(deps: ServiceDeps, key: IdentityKey): Promise<void> {
+  await deps.db.chatIdentity.updateMany({
+    where: { platform: key.platform, workspaceId: key.workspaceId, platformUserId: key.platformUserId },
+    data: { unreachableAt: deps.now() },
+  });
+}

@@ -1,6 +1,8 @@
 import * as agencies from './agencies';
+import * as apiKeys from './api-keys';
 import * as auditLog from './audit-log';
 import * as campaigns from './campaigns';
+import * as candidateFiles from './candidate-files';
 import * as candidates from './candidates';
 import * as conversations from './conversations';
 import * as dashboards from './dashboards';
@@ -8,8 +10,11 @@ import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
 import * as invitations from './invitations';
+import * as notifications from './notifications';
 import * as submissions from './submissions';
+import { createSlackInstallations } from './slack-installations';
 import * as users from './users';
+import * as webIdentity from './web-identity';
 
 export type { ServiceDeps } from './deps';
 export * from './errors';
@@ -47,7 +52,10 @@ export function createServices(deps: ServiceDeps) {
     redeemInvitation: invitations.redeemInvitation.bind(null, deps),
     resolveIdentity: identities.resolveIdentity.bind(null, deps),
     updateAddress: identities.updateAddress.bind(null, deps),
+    markIdentityUnreachable: identities.markIdentityUnreachable.bind(null, deps),
     listAuditLog: auditLog.listAuditLog.bind(null, deps),
+    /** Slack OAuth installations (Bolt's installation store in PostgreSQL). */
+    slackInstallations: createSlackInstallations(deps),
     markEventProcessed: conversations.markEventProcessed.bind(null, deps),
     loadConversation: conversations.loadConversation.bind(null, deps),
     saveConversation: conversations.saveConversation.bind(null, deps),
@@ -56,6 +64,13 @@ export function createServices(deps: ServiceDeps) {
     storeFile: files.storeFile.bind(null, deps),
     readFile: files.readFile.bind(null, deps),
     deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
+    bindDemoWebIdentity: webIdentity.bindDemoWebIdentity.bind(null, deps),
+    listDeliveries: notifications.listDeliveries.bind(null, deps),
+    getCandidateResume: candidateFiles.getCandidateResume.bind(null, deps),
+    createApiKey: apiKeys.createApiKey.bind(null, deps),
+    revokeApiKey: apiKeys.revokeApiKey.bind(null, deps),
+    listApiKeys: apiKeys.listApiKeys.bind(null, deps),
+    authenticateApiKey: apiKeys.authenticateApiKey.bind(null, deps),
   };
 }
 

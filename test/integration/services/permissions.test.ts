@@ -20,7 +20,9 @@ jest.setTimeout(60_000);
  * checks the permission). The engine's own plumbing takes no actor either and is left out for the
  * same reason: conversation state and processed events (loadConversation, saveConversation,
  * markEventProcessed, findCandidateRefByMessage), uploaded files (storeFile, readFile,
- * deleteUnusedFile) and the demo web sign-in (bindDemoWebIdentity).
+ * deleteUnusedFile), the demo web sign-in (bindDemoWebIdentity), the REST API's key check
+ * (authenticateApiKey), pruning of handled event ids, marking an identity unreachable and the
+ * Slack installation store (slackInstallations).
  *
  * The file runs on its own freshly migrated database so that "changes nothing" can be proved by a
  * content hash of every table, which test files running in parallel would otherwise disturb.
@@ -68,6 +70,8 @@ interface World {
   mineRef: number | null;
   ownRef: number;
   otherRef: number;
+  /** An API key to revoke. */
+  apiKeyId: string;
 }
 
 let env: TestEnv;
@@ -81,6 +85,13 @@ async function user(role: Role, agencyId: string | null, status: 'ACTIVE' | 'DIS
   return row.id;
 }
 
+// Every candidate has a resume, so fetching the original file is allowed or denied, not absent.
+const resumeFile = () =>
+  env.deps.db.storedFile.create({
+    data: { filename: 'cv.pdf', contentType: 'application/pdf', size: 8, sha256: '0'.repeat(64), data: Buffer.from('%PDF-1.4') },
+    select: { id: true },
+  });
+
 async function candidate(agencyId: string, submittedById: string, campaignId: string): Promise<number> {
   const row = await env.deps.db.candidate.create({
     data: {
@@ -93,6 +104,7 @@ async function candidate(agencyId: string, submittedById: string, campaignId: st
       submittedById,
       campaignId,
       submittedAt: env.clock.now(),
+      resumeFileId: (await resumeFile()).id,
     },
     select: { ref: true },
   });
@@ -121,7 +133,12 @@ async function world(actorCase: ActorCase): Promise<World> {
     candidate(agencyB, userB, campaignId),
   ]);
   if (actorCase.agencyDisabled) await db.agency.update({ where: { id: agencyA }, data: { status: 'DISABLED' } });
+  const apiKey = await db.apiKey.create({
+    data: { name: unique('key'), prefix: 'ek_test', keyHash: unique('hash'), scope: 'RECRUITER' },
+    select: { id: true },
+  });
   return {
+    apiKeyId: apiKey.id,
     actorId,
     agencyA,
     agencyB,
@@ -184,6 +201,11 @@ const CALLS = {
       agencyId: pick(t, w.agencyA, w.agencyB),
     }),
   listAuditLog: () => (s, w) => s.listAuditLog(w.actorId),
+  getCandidateResume: (t) => (s, w) => s.getCandidateResume(w.actorId, ref(w, t)),
+  listDeliveries: () => (s, w) => s.listDeliveries(w.actorId, { status: 'failed' }),
+  createApiKey: () => (s, w) => s.createApiKey(w.actorId, { name: unique('ats'), scope: 'RECRUITER' }),
+  listApiKeys: () => (s, w) => s.listApiKeys(w.actorId),
+  revokeApiKey: () => (s, w) => s.revokeApiKey(w.actorId, w.apiKeyId),
 } satisfies Record<string, (target: Target) => Call>;
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +265,13 @@ const TABLE: Row[] = [
   ['createInvitation',       'own',   A,    A,    D,    D],
   ['createInvitation',       'other', A,    D,    D,    D],
   ['listAuditLog',           '-',     A,    D,    D,    D],
+  ['getCandidateResume',     'mine',  '',   A,    A,    ''],
+  ['getCandidateResume',     'own',   A,    A,    D,    A],
+  ['getCandidateResume',     'other', A,    D,    D,    A],
+  ['listDeliveries',         '-',     A,    D,    D,    D],
+  ['createApiKey',           '-',     A,    D,    D,    D],
+  ['listApiKeys',            '-',     A,    D,    D,    D],
+  ['revokeApiKey',           '-',     A,    D,    D,    D],
 ];
 
 interface Case {
@@ -329,6 +358,12 @@ test('the table covers every permission-checked call of createServices', () => {
     'readFile',
     'deleteUnusedFile',
     'bindDemoWebIdentity',
+    // The REST API's key check (the key is the credential), the pruning of handled event ids and
+    // the platforms' "this user blocked us" signal: system plumbing, no actor.
+    'authenticateApiKey',
+    'pruneProcessedEvents',
+    'markIdentityUnreachable',
+    'slackInstallations',
   ];
   const inTable = [...new Set(TABLE.map(([call]) => call.split(' ')[0]))].sort();
   expect(inTable).toEqual(
