@@ -15,11 +15,11 @@
  * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * the app child creates and drops its own database `endorse_bench_slack`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startChild, stopChild } from './support/child-process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { signSlackBody } from '../adapters/slack/verify';
 import { percentile } from './support/stats';
@@ -150,37 +150,19 @@ async function runApp(apiUrl: string): Promise<void> {
 
 // ---- parent: the fake API and the load driver ---------------------------------------------------
 
-interface Child {
+interface AppChild {
   process: ChildProcess;
   port: number;
 }
 
-function startChild(childRole: string, apiUrl: string): Promise<Child> {
+async function startRole(childRole: string, apiUrl: string): Promise<AppChild> {
   // BENCH_CPU_PROF=<dir> writes a CPU profile of our app's process there (for finding where time goes).
-  const prof =
+  const nodeArgs =
     process.env.BENCH_CPU_PROF && childRole === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, ...process.execArgv, __filename, '--role', childRole, '--api', apiUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      if (line.startsWith('READY '))
-        resolve({ process: child, port: Number((JSON.parse(line.slice(6)) as { port: number }).port) });
-      // The app logs to stdout; with BENCH_LOG_LEVEL set its lines are passed on (to stderr).
-      else if (process.env.BENCH_LOG_LEVEL) console.error(line);
-    });
-    child.once('exit', (code) => reject(new Error(`${childRole} exited with ${code} before it was ready`)));
-  });
-}
-
-function stopChild(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGTERM');
-    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
-  });
+  // The app logs to stdout; with BENCH_LOG_LEVEL set its lines are passed on (to stderr).
+  const onLine = process.env.BENCH_LOG_LEVEL ? (line: string) => console.error(line) : undefined;
+  const child = await startChild(__filename, ['--role', childRole, '--api', apiUrl], { nodeArgs, onLine });
+  return { process: child.process, port: Number(child.info.port) };
 }
 
 /** Per DM channel, the requests still waiting for their reply (oldest first). */
@@ -330,7 +312,7 @@ async function drained(): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-async function measure(name: string, target: Child): Promise<Figures> {
+async function measure(name: string, target: AppChild): Promise<Figures> {
   await openLoop(target.port, WARMUP_SECONDS, RATE_PER_S);
   await drained();
   const cpuBefore = cpuMs(target.process.pid);
@@ -372,7 +354,7 @@ async function main(): Promise<void> {
     ['Slack adapter, stub engine', 'adapter'],
     ['Endorse (Slack)', 'app'],
   ] as const) {
-    const child = await startChild(childRole, fake.apiUrl);
+    const child = await startRole(childRole, fake.apiUrl);
     try {
       results.push(await measure(name, child));
     } finally {

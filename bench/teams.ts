@@ -13,12 +13,11 @@
  * (default postgresql://postgres@127.0.0.1:5432/postgres); the app child creates and drops its own
  * database `endorse_bench_teams`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild, stopChild, type Child } from './support/child-process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { formatMs, printTable } from './support/table';
@@ -180,32 +179,8 @@ async function runApp(serviceUrl: string): Promise<void> {
 
 // ---- parent ---------------------------------------------------------------------------------
 
-interface Child {
-  process: ChildProcess;
-  info: Record<string, unknown>;
-}
-
-function startChild(childRole: string, extra: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--role', childRole, ...extra], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve({ process: child, info: JSON.parse(line.slice(6)) as Record<string, unknown> });
-    });
-    child.once('exit', (code) => reject(new Error(`${childRole} exited with ${code} before it was ready`)));
-  });
-}
-
-function stopChild(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGTERM');
-    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
-  });
-}
+const startRole = (childRole: string, extra: string[] = []): Promise<Child> =>
+  startChild(__filename, ['--role', childRole, ...extra]);
 
 const sample = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 let nextActivity = 1;
@@ -301,11 +276,11 @@ async function main(): Promise<void> {
   console.log(
     `bench:teams — ${SECONDS} s per run, ${RATE_PER_S} activities/s fixed rate (${RATE_CONNECTIONS} connections), max throughput with ${MAX_CONNECTIONS} connections, ${USERS} users`,
   );
-  const fake = await startChild('fake');
+  const fake = await startRole('fake');
   const serviceUrl = String(fake.info.url);
-  const bare = await startChild('bare');
-  const app = await startChild('app', ['--service-url', serviceUrl]);
-  const stub = await startChild('stub');
+  const bare = await startRole('bare');
+  const app = await startRole('app', ['--service-url', serviceUrl]);
+  const stub = await startRole('stub');
   try {
     const results = [];
     results.push(await measure('bare botbuilder echo', bare, serviceUrl));

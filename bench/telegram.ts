@@ -10,10 +10,9 @@
  * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * the app child creates and drops its own database `endorse_bench_telegram`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startChild, stopChild, type Child } from './support/child-process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { formatMs, printTable } from './support/table';
@@ -140,32 +139,8 @@ async function runApp(apiRoot: string): Promise<void> {
 
 // ---- parent ---------------------------------------------------------------------------------
 
-interface Child {
-  process: ChildProcess;
-  info: Record<string, unknown>;
-}
-
-function startChild(childRole: string, extra: string[] = []): Promise<Child> {
-  const child = spawn(process.execPath, [...process.execArgv, __filename, '--role', childRole, ...extra], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve({ process: child, info: JSON.parse(line.slice(6)) as Record<string, unknown> });
-    });
-    child.once('exit', (code) => reject(new Error(`${childRole} exited with ${code} before it was ready`)));
-  });
-}
-
-function stopChild(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGTERM');
-    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
-  });
-}
+const startRole = (childRole: string, extra: string[] = []): Promise<Child> =>
+  startChild(__filename, ['--role', childRole, ...extra]);
 
 let nextUpdateId = 1;
 /** A real-format text update (shape of the shared fixture update_text_message_entities.json). */
@@ -282,11 +257,11 @@ async function main(): Promise<void> {
   console.log(
     `bench:telegram — ${SECONDS} s per run, ${RATE_PER_S} updates/s fixed rate (${RATE_CONNECTIONS} connections), max throughput with ${MAX_CONNECTIONS} connections`,
   );
-  const fake = await startChild('fake');
+  const fake = await startRole('fake');
   const fakeUrl = String(fake.info.url);
-  const bare = await startChild('bare', ['--api', fakeUrl]);
-  const adapterOnly = await startChild('adapter', ['--api', fakeUrl]);
-  const app = await startChild('app', ['--api', fakeUrl]);
+  const bare = await startRole('bare', ['--api', fakeUrl]);
+  const adapterOnly = await startRole('adapter', ['--api', fakeUrl]);
+  const app = await startRole('app', ['--api', fakeUrl]);
   try {
     const results = await measureAll(
       [

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/**
+ * A benchmark target in its own process (bare echo bot, our app, a fake platform API), so the
+ * targets never share an event loop with each other or with the load generator. A child says it is
+ * ready with one `READY <json>` line on stdout.
+ */
+export interface Child {
+  process: ChildProcess;
+  info: Record<string, unknown>;
+}
+
+export interface StartChildOptions {
+  /** Extra Node flags (e.g. --cpu-prof) before the script. */
+  nodeArgs?: string[];
+  /** Every other line the child prints on stdout. */
+  onLine?: (line: string) => void;
+}
+
+export function startChild(script: string, args: string[], options: StartChildOptions = {}): Promise<Child> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...process.execArgv, script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) resolve({ process: child, info: JSON.parse(line.slice(6)) as Record<string, unknown> });
+      else options.onLine?.(line);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
+  });
+}
+
+/** SIGTERM, then SIGKILL after 10 s: a bench must end by itself. */
+export function stopChild(child: Child | { process: ChildProcess }): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null) return resolve();
+    child.process.once('exit', () => resolve());
+    child.process.kill('SIGTERM');
+    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
+  });
+}
