@@ -31,9 +31,9 @@ import { findMatches } from '../src/services/duplicate-check';
 import type { SubmitCandidateInput } from '../src/services/submissions';
 import { summarize, type Summary } from './support/stats';
 import { formatMs, printTable } from './support/table';
+import { BENCH_SERVER_URL, recreateDatabase } from './support/bench-database';
 
 const BENCH_DB = 'endorse_bench';
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const CHECK_SAMPLES = 2000;
 const CHECK_WARMUP = 300;
 const SUBMIT_SAMPLES = 500;
@@ -118,17 +118,6 @@ function benchUrl(serverUrl: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Database, reference rows, seed
-
-async function recreateDatabase(serverUrl: string): Promise<void> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function databaseExists(serverUrl: string): Promise<boolean> {
   const admin = new Client({ connectionString: serverUrl });
@@ -527,14 +516,14 @@ async function capturePrismaSql(url: string, key: Key, now: Date): Promise<{ sql
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const serverUrl = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
+  const serverUrl = BENCH_SERVER_URL;
   const url = benchUrl(serverUrl);
   const started = performance.now();
   log(`bench:dedup — ${fmtInt(options.count)} candidates, database ${BENCH_DB} on ${new URL(serverUrl).host}`);
   log(`Load average (1/5/15 min) at start: ${load()} on ${availableParallelism()} cores`);
 
   let reuse = options.keep && (await databaseExists(serverUrl));
-  if (!reuse) await recreateDatabase(serverUrl);
+  if (!reuse) await recreateDatabase(BENCH_DB, serverUrl);
   let db = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 4 });
   try {
     await migrate(db.sql);
@@ -547,7 +536,7 @@ async function main(): Promise<void> {
         log(`--keep: found ${fmtInt(count)} candidates, not ${fmtInt(options.count)}: re-creating the database`);
         reuse = false;
         await db.close();
-        await recreateDatabase(serverUrl);
+        await recreateDatabase(BENCH_DB, serverUrl);
         db = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 4 });
         await migrate(db.sql);
         ref = await ensureReference(db.prisma);

@@ -16,7 +16,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { createEngine, type Engine, type InboundEventInput } from '../src/engine';
@@ -25,9 +24,9 @@ import { createLogger } from '../src/logger';
 import { createServices } from '../src/services';
 import { summarize } from './support/stats';
 import { formatMs, printTable } from './support/table';
+import { recreateDatabase } from './support/bench-database';
 
 const BENCH_DB = 'endorse_bench_engine';
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const USERS = 64;
 const OPEN_RATE_PER_S = 200;
 const OPEN_SECONDS = 15;
@@ -37,21 +36,6 @@ const CLOSED_SECONDS = 7;
 const WARMUP_MESSAGES = 400;
 const CLOSED_CONCURRENCY = [1, 4, 16, 32] as const;
 const BUDGET_P99_MS = 20;
-
-async function createBenchDatabase(): Promise<string> {
-  const server = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${BENCH_DB}`;
-  return url.toString();
-}
 
 interface SimUser {
   platformUserId: string;
@@ -218,7 +202,7 @@ async function closedLoop(engine: Engine, users: SimUser[], campaignId: string, 
 }
 
 async function main(): Promise<void> {
-  const url = await createBenchDatabase();
+  const url = await recreateDatabase(BENCH_DB);
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 20 });
   try {
     await migrate(database.sql);

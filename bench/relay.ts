@@ -24,7 +24,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { createQueue } from '../src/jobs';
@@ -36,6 +35,7 @@ import { startFakePlatform, createFakePlatformChannel } from './support/fake-pla
 import { startApiServer } from './support/relay-api';
 import { summarize, type Summary } from './support/stats';
 import { formatMs, printTable } from './support/table';
+import { BENCH_SERVER_URL, recreateDatabase } from './support/bench-database';
 
 const BENCH_DB = 'endorse_bench_relay';
 const AGENCIES = 10;
@@ -73,26 +73,12 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DB}`;
-  return url.toString();
-}
-
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = BENCH_SERVER_URL;
   const redisUrl = options.inline ? undefined : (process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
   const logger = createLogger(process.env.BENCH_LOG_LEVEL ?? 'silent');
-  const database = await openDatabase({ databaseUrl: await freshDatabase(serverUrl), dataDir: '', poolMax: 20 });
+  const database = await openDatabase({ databaseUrl: await recreateDatabase(BENCH_DB, serverUrl), dataDir: '', poolMax: 20 });
   await migrate(database.sql);
   const deps = { db: database.prisma, logger, now: () => new Date(), publicUrl: 'http://bench.local', inviteTtlDays: 7 };
   const services = createServices(deps);

@@ -20,10 +20,10 @@ import { startChild, stopChild } from './support/child-process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
-import { Client } from 'pg';
 import { signSlackBody } from '../adapters/slack/verify';
 import { percentile } from './support/stats';
 import { formatMs, printTable } from './support/table';
+import { adminQuery, dropDatabase, recreateDatabase } from './support/bench-database';
 
 const SIGNING_SECRET = 'bench-slack-signing-secret-0123456789';
 const TEAM = { id: 'TBENCH0001', name: 'Bench workspace' };
@@ -35,7 +35,6 @@ const WARMUP_SECONDS = 3;
 const MAX_CONVERSATIONS = 32;
 const REPLY_TIMEOUT_MS = 10_000;
 const BENCH_DB = 'endorse_bench_slack';
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const BUDGET_P99_RATIO = 2;
 const BUDGET_THROUGHPUT_RATIO = 0.5;
 /** What each user says; `help` (the default) walks the engine's whole command path and answers with Block Kit. */
@@ -81,31 +80,18 @@ async function runAdapterOnly(apiUrl: string): Promise<void> {
   });
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function runApp(apiUrl: string): Promise<void> {
   const { createEndorse } = await import('../src/app');
   const { loadConfig } = await import('../src/config');
   const { createLogger } = await import('../src/logger');
   const { composeProduct } = await import('../src/product');
-  await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${BENCH_DB}`);
+  const url = await recreateDatabase(BENCH_DB);
   // Diagnostic only (BENCH_SYNC_COMMIT=off): shows how much of our latency is each event's commit fsync.
   if (process.env.BENCH_SYNC_COMMIT === 'off') await adminQuery(`ALTER DATABASE ${BENCH_DB} SET synchronous_commit = off`);
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL);
-  url.pathname = `/${BENCH_DB}`;
   const config = loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: url,
     DEMO_SEED: 'off',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     WEB_CHAT_ENABLED: 'false',
@@ -142,7 +128,7 @@ async function runApp(apiUrl: string): Promise<void> {
   process.on('SIGTERM', () => {
     void endorse
       .stop()
-      .then(() => adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`))
+      .then(() => dropDatabase(BENCH_DB))
       .finally(() => process.exit(0));
   });
   ready({ port: typeof address === 'object' && address ? address.port : 0 });

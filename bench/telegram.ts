@@ -14,8 +14,8 @@ import { startChild, stopChild, type Child } from './support/child-process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { formatMs, printTable } from './support/table';
+import { dropDatabase, recreateDatabase } from './support/bench-database';
 
 const TOKEN = '123456789:AABenchToken_abcdefghijklmnopqrstuv';
 const SECRET = 'bench-telegram-webhook-secret-0123456789';
@@ -27,7 +27,6 @@ const WARMUP_SECONDS = 3;
 const RATE_CONNECTIONS = 16;
 const MAX_CONNECTIONS = 32;
 const BENCH_DB = 'endorse_bench_telegram';
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const BUDGET_P99_RATIO = 2;
 const BUDGET_THROUGHPUT_RATIO = 0.5;
 
@@ -77,29 +76,16 @@ async function runAdapterOnly(apiRoot: string): Promise<void> {
   });
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function runApp(apiRoot: string): Promise<void> {
   const { createEndorse } = await import('../src/app');
   const { loadConfig } = await import('../src/config');
   const { createLogger } = await import('../src/logger');
   const { composeProduct } = await import('../src/product');
-  await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${BENCH_DB}`);
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL);
-  url.pathname = `/${BENCH_DB}`;
+  const url = await recreateDatabase(BENCH_DB);
   const config = loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: url,
     DEMO_SEED: 'off',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     WEB_CHAT_ENABLED: 'false',
@@ -131,7 +117,7 @@ async function runApp(apiRoot: string): Promise<void> {
   process.on('SIGTERM', () => {
     void endorse
       .stop()
-      .then(() => adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`))
+      .then(() => dropDatabase(BENCH_DB))
       .finally(() => process.exit(0));
   });
   ready({ port: typeof address === 'object' && address ? address.port : 0 });
