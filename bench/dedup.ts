@@ -571,6 +571,7 @@ async function main(): Promise<void> {
     log(`Whole submissions through createServices(deps).submitCandidate, ${SUBMIT_WARMUP} warm-up first…`);
     const deps: ServiceDeps = {
       db: db.prisma,
+      sql: db.driver,
       logger: createLogger('silent'),
       now: () => new Date(),
       publicUrl: 'http://localhost:3000',

@@ -210,6 +210,7 @@ async function main(): Promise<void> {
     const logger = createLogger('silent');
     const services = createServices({
       db: database.prisma,
+      sql: database.driver,
       logger,
       now: () => new Date(),
       publicUrl: 'http://bench',

@@ -80,7 +80,14 @@ async function main(): Promise<void> {
   const logger = createLogger(process.env.BENCH_LOG_LEVEL ?? 'silent');
   const database = await openDatabase({ databaseUrl: await recreateDatabase(BENCH_DB, serverUrl), dataDir: '', poolMax: 20 });
   await migrate(database.sql);
-  const deps = { db: database.prisma, logger, now: () => new Date(), publicUrl: 'http://bench.local', inviteTtlDays: 7 };
+  const deps = {
+    db: database.prisma,
+    sql: database.driver,
+    logger,
+    now: () => new Date(),
+    publicUrl: 'http://bench.local',
+    inviteTtlDays: 7,
+  };
   const services = createServices(deps);
 
   // Fixture: agencies with an admin and users; each user submitted candidates; everyone has one chat.

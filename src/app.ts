@@ -58,6 +58,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     const queue = createQueue({ redisUrl: config.redisUrl, logger });
     const services = createServices({
       db: database.prisma,
+      sql: database.driver,
       logger,
       now: options.now ?? (() => new Date()),
       publicUrl: config.publicUrl,

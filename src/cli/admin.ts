@@ -19,6 +19,7 @@ runCli(async () => {
     await migrate(database.sql);
     const services = createServices({
       db: database.prisma,
+      sql: database.driver,
       logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
       now: () => new Date(),
       publicUrl: config.publicUrl,

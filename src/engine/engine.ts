@@ -29,17 +29,11 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
   let userId: string | undefined;
   try {
     const { services } = runtime;
-    // The reads go out with the insert that decides: one round trip instead of three. A repeat
-    // still does nothing, since only the insert's answer lets the event through.
-    const [fresh, user, conversation] = await Promise.all([
-      services.markEventProcessed(event.platform, event.eventId),
-      services.resolveIdentity({
-        platform: event.platform,
-        workspaceId: event.identity.workspaceId,
-        platformUserId: event.identity.platformUserId,
-      }),
-      services.loadConversation(conversationKey(event)),
-    ]);
+    const { fresh, user, conversation } = await services.openEvent(
+      event.eventId,
+      { platform: event.platform, workspaceId: event.identity.workspaceId, platformUserId: event.identity.platformUserId },
+      conversationKey(event).conversationId,
+    );
     if (!fresh) {
       runtime.logger.info({ ...ids, repeat: true }, 'engine: repeated event dropped');
       return [];

@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../domain/permissions';
 import type { Decision } from '../domain/permissions';
-import type { Db } from '../db/database';
+import type { SqlQuery } from '../db/sql-runner';
 import { ForbiddenError, NotFoundError } from './errors';
 
 /**
@@ -13,12 +13,14 @@ export const SYSTEM_ACTOR = 'system';
  * Loads the actor from the database on every call: a disabled user or agency loses access on the
  * very next request, because nothing is cached (DESIGN §1).
  */
-export async function loadActor(db: Db, userId: string): Promise<Actor> {
+export async function loadActor(sql: SqlQuery, userId: string): Promise<Actor> {
   if (userId === SYSTEM_ACTOR) return { userId, role: 'OWNER', agencyId: null, active: true };
-  // Raw: every service call starts here, and a compiled Prisma query costs three times as much.
-  const rows = await db.$queryRaw<{ role: Role; status: string; agencyId: string | null; agencyStatus: string | null }[]>`
-    SELECT u."role"::text AS "role", u."status"::text AS "status", u."agencyId", a."status"::text AS "agencyStatus"
-    FROM "User" u LEFT JOIN "Agency" a ON a."id" = u."agencyId" WHERE u."id" = ${userId}`;
+  // On the driver: every service call starts here.
+  const rows = await sql.query<{ role: Role; status: string; agencyId: string | null; agencyStatus: string | null }>(
+    `SELECT u."role"::text AS "role", u."status"::text AS "status", u."agencyId", a."status"::text AS "agencyStatus"
+     FROM "User" u LEFT JOIN "Agency" a ON a."id" = u."agencyId" WHERE u."id" = $1`,
+    [userId],
+  );
   const user = rows[0];
   if (!user) throw new NotFoundError('Your account was not found. Ask an owner or your agency admin for a new invitation.');
   return {

@@ -31,7 +31,7 @@ export async function createAgency(
   actorId: string,
   raw: z.input<typeof createAgencyInput>,
 ): Promise<AgencySummary> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const input = parseOrThrow(createAgencyInput, raw);
   const existing = await deps.db.agency.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) throw new ConflictError(`An agency named “${input.name}” already exists.`);
@@ -43,7 +43,7 @@ export async function createAgency(
 }
 
 export async function listAgencies(deps: ServiceDeps, actorId: string): Promise<AgencySummary[]> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const rows = await deps.db.agency.findMany({ select: agencySelect, orderBy: { name: 'asc' } });
   return rows.map(toSummary);
 }
@@ -65,7 +65,7 @@ export async function setAgencyStatus(
   agencyId: string,
   status: 'ACTIVE' | 'DISABLED',
 ): Promise<AgencySummary> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const found = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true } });
   if (!found) throw new NotFoundError('No such agency. List the agencies to see their names.');
   return deps.db.$transaction(async (tx) => {

@@ -40,7 +40,7 @@ export async function createApiKey(
   actorId: string,
   raw: z.input<typeof createApiKeyInput>,
 ): Promise<ApiKeyCreated> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const input = parseOrThrow(createApiKeyInput, raw);
   let userId: string | null = null;
   if (input.userEmail) {
@@ -78,7 +78,7 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(deps: ServiceDeps, actorId: string, id: string): Promise<{ id: string; name: string }> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const row = await deps.db.apiKey.findUnique({ where: { id }, select: { id: true, name: true } });
   if (!row) throw new NotFoundError('No API key with that id. List them with `npm run admin -- apikey list`.');
   await deps.db.$transaction(async (tx) => {
@@ -89,7 +89,7 @@ export async function revokeApiKey(deps: ServiceDeps, actorId: string, id: strin
 }
 
 export async function listApiKeys(deps: ServiceDeps, actorId: string) {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   return deps.db.apiKey.findMany({
     orderBy: { createdAt: 'desc' },
     select: { id: true, name: true, prefix: true, scope: true, revokedAt: true, lastUsedAt: true, createdAt: true },

@@ -12,7 +12,7 @@ export interface AuditRow {
 
 /** The latest admin actions, newest first (owners only). */
 export async function listAuditLog(deps: ServiceDeps, actorId: string, limit = 20): Promise<AuditRow[]> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const rows = await deps.db.auditLog.findMany({
     orderBy: { at: 'desc' },
     take: Math.min(Math.max(limit, 1), 200),

@@ -28,7 +28,7 @@ const campaignSelect = { id: true, name: true, status: true, openToAll: true } a
 
 /** The campaigns this user may submit to (agency users), or every campaign (owners, recruiters). */
 export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise<CampaignSummary[]> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   if (!actor.active) assertAllowed(canAdministerPlatform(actor));
   if (actor.agencyId) {
     return deps.db.campaign.findMany({
@@ -51,7 +51,7 @@ export async function createCampaign(
   actorId: string,
   raw: z.input<typeof createCampaignInput>,
 ): Promise<CampaignSummary> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const input = parseOrThrow(createCampaignInput, raw);
   const existing = await deps.db.campaign.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) throw new ConflictError(`A campaign named “${input.name}” already exists. Pick another name.`);
@@ -75,7 +75,7 @@ export async function setCampaignStatus(
   campaignId: string,
   status: 'OPEN' | 'CLOSED',
 ): Promise<CampaignSummary> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   await findCampaign(deps, campaignId);
   return deps.db.$transaction(async (tx) => {
     const campaign = await tx.campaign.update({ where: { id: campaignId }, data: { status }, select: campaignSelect });
@@ -96,7 +96,7 @@ export async function setCampaignAgencies(
   campaignId: string,
   agencyIds: string[],
 ): Promise<void> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   await findCampaign(deps, campaignId);
   await deps.db.$transaction(async (tx) => {
     await tx.campaignAgency.deleteMany({ where: { campaignId } });
@@ -118,7 +118,7 @@ export async function assignRecruiter(
   campaignId: string,
   recruiterId: string,
 ): Promise<void> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   await findCampaign(deps, campaignId);
   const recruiter = await deps.db.user.findUnique({ where: { id: recruiterId }, select: { role: true } });
   if (recruiter?.role !== 'RECRUITER')
@@ -154,7 +154,7 @@ export async function setDuplicateRule(
   campaignId: string | null,
   raw: DuplicateRuleInput,
 ): Promise<void> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const rule = parseOrThrow(duplicateRuleInput, raw);
   if (campaignId) await findCampaign(deps, campaignId);
   const scope = campaignId ?? 'global';

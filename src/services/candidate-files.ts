@@ -6,7 +6,7 @@ import type { StoredFileData } from './files';
 
 /** The original resume file of a candidate, for whoever may view the candidate. */
 export async function getCandidateResume(deps: ServiceDeps, actorId: string, ref: number): Promise<StoredFileData> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   const c = await deps.db.candidate.findUnique({
     where: { ref },
     select: {

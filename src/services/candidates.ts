@@ -65,7 +65,7 @@ async function findCandidate(deps: ServiceDeps, ref: number) {
 }
 
 export async function getCandidateProfile(deps: ServiceDeps, actorId: string, ref: number): Promise<CandidateProfile> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   const c = await findCandidate(deps, ref);
   assertAllowed(canViewCandidate(actor, c));
   const comments = await deps.db.comment.findMany({
@@ -115,7 +115,7 @@ export interface CommentAdded {
 }
 
 export async function addComment(deps: ServiceDeps, actorId: string, ref: number, rawBody: string): Promise<CommentAdded> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   const body = parseOrThrow(commentBody, rawBody);
   const c = await findCandidate(deps, ref);
   assertAllowed(canComment(actor, c));
@@ -136,7 +136,7 @@ export interface StageChanged {
 }
 
 export async function changeStage(deps: ServiceDeps, actorId: string, ref: number, rawStage: string): Promise<StageChanged> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   assertAllowed(canChangeStage(actor));
   const to = parseOrThrow(stageSchema, rawStage.trim().toUpperCase());
   const c = await findCandidate(deps, ref);

@@ -58,7 +58,7 @@ const DAY_MS = 86_400_000;
 
 export async function listDashboard(deps: ServiceDeps, actorId: string, raw: DashboardQuery): Promise<DashboardPage> {
   const q = parseOrThrow(dashboardQuery, raw);
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   let scope: Prisma.SubmissionWhereInput;
   if (q.view === 'mine') {
     assertAllowed(canSeeMyCandidates(actor));

@@ -21,7 +21,7 @@ export interface ResolvedIdentity {
   active: boolean;
 }
 
-interface IdentityRow {
+export interface IdentityRow extends Record<string, unknown> {
   identityId: string;
   userId: string;
   name: string | null;
@@ -34,20 +34,33 @@ interface IdentityRow {
 }
 
 /**
- * Who is behind a chat identity, read fresh on every event (no cache may outlive a disable). One
- * raw statement: it runs on every inbound message.
+ * The identity's user and agency, as one SELECT whose WHERE compares with the given placeholders
+ * (`$1`, ...), so it can stand alone or inside a larger statement (see openEvent).
  */
-export async function resolveIdentity(deps: ServiceDeps, key: IdentityKey): Promise<ResolvedIdentity | null> {
-  const rows = await deps.db.$queryRaw<IdentityRow[]>`
-    SELECT i."id" AS "identityId", u."id" AS "userId", u."name", u."email", u."role"::text AS "role",
+export function identitySelect(platform: string, workspaceId: string, platformUserId: string): string {
+  return `SELECT i."id" AS "identityId", u."id" AS "userId", u."name", u."email", u."role"::text AS "role",
            u."status"::text AS "status", u."agencyId", a."name" AS "agencyName", a."status"::text AS "agencyStatus"
     FROM "ChatIdentity" i
     JOIN "User" u ON u."id" = i."userId"
     LEFT JOIN "Agency" a ON a."id" = u."agencyId"
-    WHERE i."platform" = ${key.platform}::"Platform" AND i."workspaceId" = ${key.workspaceId}
-      AND i."platformUserId" = ${key.platformUserId}`;
-  const row = rows[0];
-  if (!row) return null;
+    WHERE i."platform" = ${platform}::"Platform" AND i."workspaceId" = ${workspaceId} AND i."platformUserId" = ${platformUserId}`;
+}
+
+/**
+ * Who is behind a chat identity, read fresh on every event (no cache may outlive a disable). One
+ * statement on the driver: adapters call it on every inbound request.
+ */
+export async function resolveIdentity(deps: ServiceDeps, key: IdentityKey): Promise<ResolvedIdentity | null> {
+  const rows = await deps.sql.query<IdentityRow>(identitySelect('$1', '$2', '$3'), [
+    key.platform,
+    key.workspaceId,
+    key.platformUserId,
+  ]);
+  return toResolvedIdentity(rows[0]);
+}
+
+export function toResolvedIdentity(row: IdentityRow | undefined): ResolvedIdentity | null {
+  if (!row?.identityId) return null;
   return {
     identityId: row.identityId,
     userId: row.userId,

@@ -56,7 +56,7 @@ export function createServices(deps: ServiceDeps) {
     listAuditLog: auditLog.listAuditLog.bind(null, deps),
     /** Slack OAuth installations (Bolt's installation store in PostgreSQL). */
     slackInstallations: createSlackInstallations(deps),
-    markEventProcessed: conversations.markEventProcessed.bind(null, deps),
+    openEvent: conversations.openEvent.bind(null, deps),
     loadConversation: conversations.loadConversation.bind(null, deps),
     saveConversation: conversations.saveConversation.bind(null, deps),
     findCandidateRefByMessage: conversations.findCandidateRefByMessage.bind(null, deps),

@@ -50,7 +50,7 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
   const email = normalizeEmail(input.email);
   if (!email.ok) throw new InvalidInputError(email.error.message, 'email');
   const agencyId = input.agencyId ?? null;
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   assertAllowed(canInvite(actor, { role: input.role, agencyId }));
   if (agencyId) {
     const agency = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { status: true } });

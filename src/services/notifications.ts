@@ -39,7 +39,7 @@ const STATUS_WHERE: Record<(typeof DELIVERY_FILTERS)[number], Prisma.Notificatio
 
 /** Notification deliveries, newest first; owners only (the `deliveries` command and API). */
 export async function listDeliveries(deps: ServiceDeps, actorId: string, raw: DeliveriesQuery = {}): Promise<DeliveryRow[]> {
-  assertAllowed(canAdministerPlatform(await loadActor(deps.db, actorId)));
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const q = parseOrThrow(deliveriesQuery, raw);
   const rows = await deps.db.notification.findMany({
     where: { ...STATUS_WHERE[q.status], ...(q.before ? { createdAt: { lt: q.before } } : {}) },

@@ -65,7 +65,7 @@ async function lockKeys(tx: Prisma.TransactionClient, keys: string[]): Promise<v
  * outcome, all in one transaction serialized on the normalized phone and email (DESIGN §2).
  */
 export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: SubmitCandidateInput): Promise<SubmissionResult> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   assertAllowed(canSubmit(actor));
   const input = parseOrThrow(submitCandidateInput, raw);
   const phone = normalizePhone(input.phone);

@@ -54,7 +54,7 @@ export async function listUsers(
   raw: ListUsersQuery = {},
 ): Promise<{ users: UserSummary[]; total: number; page: number; pageCount: number }> {
   const q = parseOrThrow(listUsersQuery, raw);
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   // Non-owners list their own agency; naming another agency is refused, not silently ignored.
   const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : (q.agencyId ?? actor.agencyId);
   assertAllowed(canListUsers(actor, agencyId));
@@ -99,7 +99,7 @@ export async function findUserId(deps: ServiceDeps, idOrEmail: string): Promise<
 }
 
 export async function getUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   const target = await findTarget(deps, userId);
   assertAllowed(canViewUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
   return toSummary(target);
@@ -132,7 +132,7 @@ async function manage(
   data: Prisma.UserUpdateInput,
   precondition?: (target: UserRow) => void,
 ): Promise<UserSummary> {
-  const actor = await loadActor(deps.db, actorId);
+  const actor = await loadActor(deps.sql, actorId);
   const target = await findTarget(deps, userId);
   assertAllowed(canManageUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
   // Checked after the permission, so a caller without rights learns nothing about the target.

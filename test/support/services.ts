@@ -35,6 +35,7 @@ export async function openTestEnv(clock = testClock()): Promise<TestEnv> {
   const database = await openDatabase({ databaseUrl: url, dataDir: '', poolMax: 25 });
   const deps: ServiceDeps = {
     db: database.prisma,
+    sql: database.driver,
     logger: createLogger('silent'),
     now: clock.now,
     publicUrl: 'http://endorse.test',

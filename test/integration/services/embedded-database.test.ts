@@ -20,6 +20,7 @@ beforeAll(async () => {
   await migrate(database.sql);
   services = createServices({
     db: database.prisma,
+    sql: database.driver,
     logger: createLogger('silent'),
     now: () => new Date(),
     publicUrl: 'http://endorse.test',
@@ -67,4 +68,20 @@ test('submissions on the embedded database get all three outcomes, concurrently 
 
 test('migrating again applies nothing', async () => {
   expect((await migrate(database.sql)).applied).toEqual([]);
+});
+
+test('an event opens once and its dialog state saves on the embedded database too', async () => {
+  const userId = await agencyUser('Embedded C');
+  const key = { platform: 'TELEGRAM' as const, workspaceId: '', platformUserId: '4242' };
+  await database.prisma.chatIdentity.create({ data: { userId, ...key } });
+  const conversation = { platform: key.platform, workspaceId: '', conversationId: 'chat-4242' };
+
+  const first = await services.openEvent('update-1', key, conversation.conversationId);
+  const saved = await services.saveConversation(conversation, first.conversation.version, userId, { step: 'email' });
+  const next = await services.openEvent('update-2', key, conversation.conversationId);
+
+  expect(first).toMatchObject({ fresh: true, user: { userId, active: true }, conversation: { version: 0 } });
+  expect(saved).toBe(1);
+  expect(next.conversation).toEqual({ version: 1, state: { step: 'email' }, userId });
+  expect((await services.openEvent('update-1', key, conversation.conversationId)).fresh).toBe(false);
 });

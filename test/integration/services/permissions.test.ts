@@ -19,7 +19,7 @@ jest.setTimeout(60_000);
  * invitations.test.ts), findUserId and findAgencyId (name → id look-ups; the call that uses the id
  * checks the permission). The engine's own plumbing takes no actor either and is left out for the
  * same reason: conversation state and processed events (loadConversation, saveConversation,
- * markEventProcessed, findCandidateRefByMessage), uploaded files (storeFile, readFile,
+ * openEvent, findCandidateRefByMessage), uploaded files (storeFile, readFile,
  * deleteUnusedFile), the demo web sign-in (bindDemoWebIdentity), the REST API's key check
  * (authenticateApiKey), pruning of handled event ids, marking an identity unreachable and the
  * Slack installation store (slackInstallations).
@@ -352,7 +352,7 @@ test('the table covers every permission-checked call of createServices', () => {
     'findAgencyId',
     'loadConversation',
     'saveConversation',
-    'markEventProcessed',
+    'openEvent',
     'findCandidateRefByMessage',
     'storeFile',
     'readFile',
