@@ -1,0 +1,127 @@
+import { createUser, openTestEnv, unique, type TestEnv } from '../../support/services';
+import type { IdentityKey } from '../../../src/services/identities';
+
+/**
+ * The statements every chat message runs (openEvent, saveConversation), straight on the driver:
+ * one round trip records the event id and reads identity and dialog, and a save only lands on the
+ * version it was loaded at.
+ */
+let env: TestEnv;
+
+beforeAll(async () => {
+  env = await openTestEnv();
+});
+
+afterAll(async () => {
+  await env.close();
+});
+
+async function telegramIdentity(): Promise<{ userId: string; key: IdentityKey }> {
+  const agency = await env.deps.db.agency.create({ data: { name: unique('Agency'), country: 'PH' } });
+  const userId = await createUser(env, 'AGENCY_USER', agency.id);
+  const key: IdentityKey = { platform: 'TELEGRAM', workspaceId: '', platformUserId: unique('tg') };
+  await env.deps.db.chatIdentity.create({ data: { userId, ...key } });
+  return { userId, key };
+}
+
+test('an event id opens once: the redelivery is reported as not fresh', async () => {
+  const { key } = await telegramIdentity();
+  const eventId = unique('update');
+
+  const first = await env.services.openEvent(eventId, key, 'chat-1');
+  const again = await env.services.openEvent(eventId, key, 'chat-1');
+
+  expect(first.fresh).toBe(true);
+  expect(again.fresh).toBe(false);
+});
+
+test('the same event id on another platform is a different event', async () => {
+  const { key } = await telegramIdentity();
+  const eventId = unique('shared-id');
+  await env.services.openEvent(eventId, key, 'chat-1');
+
+  const onSlack = await env.services.openEvent(eventId, { ...key, platform: 'SLACK', workspaceId: 'T1' }, 'chat-1');
+
+  expect(onSlack.fresh).toBe(true);
+});
+
+test('opening reads who is talking, with their agency, and an empty dialog the first time', async () => {
+  const { userId, key } = await telegramIdentity();
+
+  const opened = await env.services.openEvent(unique('update'), key, 'chat-1');
+
+  expect(opened.user).toMatchObject({ userId, role: 'AGENCY_USER', active: true });
+  expect(opened.user?.agencyName).toMatch(/^Agency/);
+  expect(opened.conversation).toEqual({ version: 0, state: null, userId: null });
+});
+
+test('a stranger opens with no user, and the event is still recorded', async () => {
+  const key: IdentityKey = { platform: 'TELEGRAM', workspaceId: '', platformUserId: unique('stranger') };
+  const eventId = unique('update');
+
+  const opened = await env.services.openEvent(eventId, key, 'chat-1');
+
+  expect(opened).toMatchObject({ fresh: true, user: null });
+  expect((await env.services.openEvent(eventId, key, 'chat-1')).fresh).toBe(false);
+});
+
+test('a disabled agency makes its user inactive on the very next event', async () => {
+  const { userId, key } = await telegramIdentity();
+  const user = await env.deps.db.user.findUniqueOrThrow({ where: { id: userId } });
+  await env.deps.db.agency.update({ where: { id: user.agencyId as string }, data: { status: 'DISABLED' } });
+
+  const opened = await env.services.openEvent(unique('update'), key, 'chat-1');
+
+  expect(opened.user).toMatchObject({ userId, active: false });
+});
+
+test('a saved dialog comes back with the next event, at its new version', async () => {
+  const { userId, key } = await telegramIdentity();
+  const conversation = { platform: key.platform, workspaceId: key.workspaceId, conversationId: unique('chat') };
+
+  expect(await env.services.saveConversation(conversation, 0, userId, { dialog: { step: 'email' } })).toBe(1);
+  expect(await env.services.saveConversation(conversation, 1, userId, { dialog: { step: 'phone' } })).toBe(2);
+  const opened = await env.services.openEvent(unique('update'), key, conversation.conversationId);
+
+  expect(opened.conversation).toEqual({ version: 2, state: { dialog: { step: 'phone' } }, userId });
+});
+
+test('a save at a version someone else already advanced is refused and changes nothing', async () => {
+  const { userId } = await telegramIdentity();
+  const conversation = { platform: 'TELEGRAM' as const, workspaceId: '', conversationId: unique('chat') };
+  await env.services.saveConversation(conversation, 0, userId, { n: 1 });
+  await env.services.saveConversation(conversation, 1, userId, { n: 2 });
+
+  expect(await env.services.saveConversation(conversation, 1, userId, { n: 'stale' })).toBeNull();
+  expect(await env.services.saveConversation(conversation, 0, userId, { n: 'stale' })).toBeNull();
+  expect(await env.services.loadConversation(conversation)).toEqual({ version: 2, state: { n: 2 }, userId });
+});
+
+test('a dialog saved as null clears the state', async () => {
+  const { userId } = await telegramIdentity();
+  const conversation = { platform: 'TELEGRAM' as const, workspaceId: '', conversationId: unique('chat') };
+  await env.services.saveConversation(conversation, 0, userId, { n: 1 });
+
+  expect(await env.services.saveConversation(conversation, 1, userId, null)).toBe(2);
+  expect(await env.services.loadConversation(conversation)).toEqual({ version: 2, state: null, userId });
+});
+
+test('event and dialog timestamps are the service clock, in UTC like every Prisma-written column', async () => {
+  const { userId, key } = await telegramIdentity();
+  const at = new Date('2026-03-01T23:30:00.000Z');
+  env.clock.set(at);
+  const eventId = unique('update');
+  const conversation = { platform: key.platform, workspaceId: key.workspaceId, conversationId: unique('chat') };
+  // jest.config.js runs the tests in Asia/Manila: a Date handed to the driver as local time would land 8 hours off.
+  await env.services.openEvent(eventId, key, conversation.conversationId);
+  await env.services.saveConversation(conversation, 0, userId, { n: 1 });
+
+  const event = await env.deps.db.processedEvent.findUniqueOrThrow({
+    where: { platform_eventId: { platform: 'TELEGRAM', eventId } },
+  });
+  const row = await env.deps.db.conversation.findUniqueOrThrow({
+    where: { platform_workspaceId_conversationId: conversation },
+  });
+  expect(event.createdAt.toISOString()).toBe(at.toISOString());
+  expect(row.updatedAt.toISOString()).toBe(at.toISOString());
+});
