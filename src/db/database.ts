@@ -35,7 +35,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 function openPostgres(url: string, max: number): Database {
-  const pool = new Pool({ connectionString: url, max });
+  // Connections stay open once opened (min = max): a fresh PostgreSQL backend costs tens of ms on
+  // its first statements, which the first messages after every quiet spell would wait for.
+  const pool = new Pool({ connectionString: url, max, min: max });
   const sqlPool = new Pool({ connectionString: url, max: 1 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlRunner = {
