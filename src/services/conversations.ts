@@ -1,5 +1,4 @@
 import type { ServiceDeps } from './deps';
-import { identitySelect, toResolvedIdentity, type IdentityKey, type IdentityRow, type ResolvedIdentity } from './identities';
 import type { PlatformName } from './submissions';
 
 /** A conversation's dialog row: one per platform, workspace and conversation (see the engine). */
@@ -16,55 +15,8 @@ export interface LoadedConversation {
   userId: string | null;
 }
 
-export interface OpenedEvent {
-  /** False when this platform event id was handled before: the event must be dropped. */
-  fresh: boolean;
-  /** Who is talking, or null for someone without an identity here yet. */
-  user: ResolvedIdentity | null;
-  conversation: LoadedConversation;
-}
-
-interface OpenedRow extends IdentityRow {
-  fresh: boolean;
-  version: number | null;
-  state: unknown;
-  conversationUserId: string | null;
-}
-
-/**
- * Everything an inbound event starts with, in one statement: records the platform event id
- * (insert-first, so two instances receiving one redelivery cannot both handle it), and reads the
- * identity and the dialog state. One round trip on every message instead of three.
- */
-export async function openEvent(
-  deps: ServiceDeps,
-  eventId: string,
-  identity: IdentityKey,
-  conversationId: string,
-): Promise<OpenedEvent> {
-  const rows = await deps.sql.query<OpenedRow>(
-    `WITH fresh AS (
-       INSERT INTO "ProcessedEvent" ("platform", "eventId", "createdAt")
-       VALUES ($1::"Platform", $2, $3::timestamp)
-       ON CONFLICT DO NOTHING
-       RETURNING 1
-     )
-     SELECT EXISTS (SELECT 1 FROM fresh) AS "fresh", who.*,
-            conv."version", conv."state", conv."userId" AS "conversationUserId"
-     FROM (SELECT set_config('synchronous_commit', 'off', true)) AS one
-     LEFT JOIN (${identitySelect('$1', '$4', '$5')}) AS who ON true
-     LEFT JOIN (${conversationSelect('$1', '$4', '$6')}) AS conv ON true`,
-    [identity.platform, eventId, utc(deps.now()), identity.workspaceId, identity.platformUserId, conversationId],
-  );
-  const row = rows[0] as OpenedRow;
-  return {
-    fresh: row.fresh,
-    user: toResolvedIdentity(row),
-    conversation: { version: row.version ?? 0, state: row.state, userId: row.conversationUserId },
-  };
-}
-
-function conversationSelect(platform: string, workspaceId: string, conversationId: string): string {
+/** The dialog row of a conversation, as a SELECT comparing with the given placeholders or columns. */
+export function conversationSelect(platform: string, workspaceId: string, conversationId: string): string {
   return `SELECT "version", "state", "userId" FROM "Conversation"
     WHERE "platform" = ${platform}::"Platform" AND "workspaceId" = ${workspaceId} AND "conversationId" = ${conversationId}`;
 }

@@ -9,6 +9,7 @@ import * as dashboards from './dashboards';
 import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
+import { createEventOpener } from './inbound-events';
 import * as invitations from './invitations';
 import * as notifications from './notifications';
 import * as submissions from './submissions';
@@ -56,7 +57,7 @@ export function createServices(deps: ServiceDeps) {
     listAuditLog: auditLog.listAuditLog.bind(null, deps),
     /** Slack OAuth installations (Bolt's installation store in PostgreSQL). */
     slackInstallations: createSlackInstallations(deps),
-    openEvent: conversations.openEvent.bind(null, deps),
+    openEvent: createEventOpener(deps),
     loadConversation: conversations.loadConversation.bind(null, deps),
     saveConversation: conversations.saveConversation.bind(null, deps),
     findCandidateRefByMessage: conversations.findCandidateRefByMessage.bind(null, deps),

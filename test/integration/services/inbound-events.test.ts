@@ -1,10 +1,11 @@
 import { createUser, openTestEnv, unique, type TestEnv } from '../../support/services';
 import type { IdentityKey } from '../../../src/services/identities';
+import { createEventOpener } from '../../../src/services/inbound-events';
 
 /**
  * The statements every chat message runs (openEvent, saveConversation), straight on the driver:
- * one round trip records the event id and reads identity and dialog, and a save only lands on the
- * version it was loaded at.
+ * one round trip records the event id and reads identity and dialog (one for many events under
+ * load), and a save only lands on the version it was loaded at.
  */
 let env: TestEnv;
 
@@ -124,4 +125,51 @@ test('event and dialog timestamps are the service clock, in UTC like every Prism
   });
   expect(event.createdAt.toISOString()).toBe(at.toISOString());
   expect(row.updatedAt.toISOString()).toBe(at.toISOString());
+});
+
+test('events arriving while the database is busy go out together, each answered as its own', async () => {
+  const people = await Promise.all(Array.from({ length: 6 }, () => telegramIdentity()));
+  const statements: string[] = [];
+  const openEvent = createEventOpener({
+    now: env.deps.now,
+    sql: { query: (text, params) => (statements.push(text), env.deps.sql.query(text, params)) },
+  });
+
+  const opened = await Promise.all(people.map(({ key }) => openEvent(unique('update'), key, 'chat-1')));
+
+  expect(opened.map((o) => o.user?.userId)).toEqual(people.map((p) => p.userId));
+  expect(opened.every((o) => o.fresh)).toBe(true);
+  // Two go out at once; the four arriving meanwhile share the next statement.
+  expect(statements).toHaveLength(3);
+});
+
+test('a redelivery inside the same batch is fresh only once', async () => {
+  const { key } = await telegramIdentity();
+  const eventId = unique('update');
+  const openEvent = createEventOpener(env.deps);
+
+  const opened = await Promise.all([1, 2, 3, 4].map(() => openEvent(eventId, key, 'chat-1')));
+
+  expect(opened.filter((o) => o.fresh)).toHaveLength(1);
+});
+
+test('a failed statement fails every event it carried, and the next events go through', async () => {
+  const { key } = await telegramIdentity();
+  let failNext = true;
+  const openEvent = createEventOpener({
+    now: env.deps.now,
+    sql: {
+      query: (text, params) => {
+        if (!failNext) return env.deps.sql.query(text, params);
+        failNext = false;
+        return Promise.reject(new Error('connection reset'));
+      },
+    },
+  });
+
+  const first = await openEvent(unique('update'), key, 'chat-1').catch((error: Error) => error);
+  const next = await openEvent(unique('update'), key, 'chat-1');
+
+  expect(first).toBeInstanceOf(Error);
+  expect(next.fresh).toBe(true);
 });
