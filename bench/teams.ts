@@ -4,31 +4,30 @@
  * path: parse, idempotency, identity, dialog state, Adaptive Card / text render, reply through the
  * Bot Connector client), both answering through the same fake Bot Connector and loaded with
  * autocannon posting real-format personal-chat activities (shared fixture message_personal.json).
- * Figures: p50/p99 at a fixed 200 activities/s, then the maximum throughput.
+ * Figures: p50/p99 at a fixed 200 activities/s, then the maximum throughput, in rounds
+ * (support/webhook-bench.ts says how they are compared).
  *
  * Both run in local (Emulator) mode, without JWTs: verifying a token costs the same on both sides
  * and would need Entra ID for the replies. The fake connector, the bare bot and our app each run in
  * a child process, so autocannon (here) does not share an event loop with what it measures. Each
- * run is bounded (BENCH_SECONDS, default 20). BENCH_DATABASE_URL names the PostgreSQL server
+ * run is bounded: BENCH_ROUNDS (default 3) rounds of BENCH_SECONDS (default 10). BENCH_DATABASE_URL names the PostgreSQL server
  * (default postgresql://postgres@127.0.0.1:5432/postgres); the app child creates and drops its own
  * database `endorse_bench_teams`.
  */
 import { startChild, stopChild, type Child } from './support/child-process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { formatMs, printTable } from './support/table';
+import { runWebhookBench } from './support/webhook-bench';
 import { dropDatabase, recreateDatabase } from './support/bench-database';
 
 /** Many users, so 200/s and beyond stay under Teams' 7 messages/s per conversation (our limiter). */
 const USERS = 256;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const RATE_PER_S = 200;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 3;
-const RATE_CONNECTIONS = 16;
 const MAX_CONNECTIONS = 32;
 const BENCH_DB = 'endorse_bench_teams';
 const BUDGET_P99_RATIO = 2;
@@ -188,139 +187,39 @@ function messageActivity(serviceUrl: string): string {
   });
 }
 
-interface Load {
-  p50: number;
-  p99: number;
-  rps: number;
-  sent: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(
-  port: number,
-  serviceUrl: string,
-  options: { seconds: number; connections: number; rate?: number },
-): Promise<Load> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/api/messages`,
-    connections: options.connections,
-    duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: messageActivity(serviceUrl) }),
-      },
-    ],
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    sent: result.requests.sent,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
 async function replyCount(serviceUrl: string): Promise<number> {
   const counts = (await (await fetch(`${serviceUrl}_counts`)).json()) as Record<string, number>;
   return counts.POST ?? 0;
 }
 
-/** CPU time (user + system) a child used so far, from /proc (Linux; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-async function measure(name: string, target: Child, serviceUrl: string) {
-  const port = Number(target.info.port);
-  await load(port, serviceUrl, { seconds: WARMUP_SECONDS, connections: RATE_CONNECTIONS, rate: RATE_PER_S });
-  const before = await replyCount(serviceUrl);
-  const cpuBefore = cpuMs(target.process.pid);
-  const rated = await load(port, serviceUrl, { seconds: SECONDS, connections: RATE_CONNECTIONS, rate: RATE_PER_S });
-  const max = await load(port, serviceUrl, { seconds: SECONDS, connections: MAX_CONNECTIONS });
-  // Requests cut off at the end of a run may still be sending their reply.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const replies = (await replyCount(serviceUrl)) - before;
-  const cpuPerActivity = (cpuMs(target.process.pid) - cpuBefore) / Math.max(rated.ok + max.ok, 1);
-  console.error(`${name}: done`);
-  return { name, rated, max, replies, answered: rated.ok + max.ok, cpuPerActivity };
-}
-
 async function main(): Promise<void> {
-  console.log(
-    `bench:teams — ${SECONDS} s per run, ${RATE_PER_S} activities/s fixed rate (${RATE_CONNECTIONS} connections), max throughput with ${MAX_CONNECTIONS} connections, ${USERS} users`,
-  );
   const fake = await startRole('fake');
   const serviceUrl = String(fake.info.url);
   const bare = await startRole('bare');
   const app = await startRole('app', ['--service-url', serviceUrl]);
   const stub = await startRole('stub');
   try {
-    const results = [];
-    results.push(await measure('bare botbuilder echo', bare, serviceUrl));
-    results.push(await measure('Endorse (PostgreSQL)', app, serviceUrl));
-    results.push(await measure('our adapter, stub engine', stub, serviceUrl));
-    printTable(
-      [
-        'target',
-        'p50 @200/s (ms)',
-        'p99 @200/s (ms)',
-        'max activities/s',
-        'CPU ms/activity',
-        'non-2xx',
-        'errors',
-        'replies sent / 200 answers',
-      ],
-      results.map((r) => [
-        r.name,
-        formatMs(r.rated.p50),
-        formatMs(r.rated.p99),
-        r.max.rps.toFixed(0),
-        r.cpuPerActivity.toFixed(2),
-        r.rated.non2xx + r.max.non2xx,
-        r.rated.errors + r.max.errors,
-        `${r.replies} / ${r.answered}`,
-      ]),
-      { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
-    );
-    const [b, a, st] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
-    const p99Ratio = a.rated.p99 / Math.max(b.rated.p99, 0.001);
-    const throughputRatio = a.max.rps / Math.max(b.max.rps, 1);
-    console.log(
-      `(CPU ms/activity: the target process only; PostgreSQL's share is not in it. Load average now: ${loadavg()[0]?.toFixed(1)})`,
-    );
-    console.log('');
-    printTable(
-      ['ratio (Endorse / bare)', 'value', 'budget', 'verdict'],
-      [
-        ['p50 @200/s', `${(a.rated.p50 / Math.max(b.rated.p50, 0.001)).toFixed(2)}×`, '—', '—'],
-        ['p99 @200/s', `${p99Ratio.toFixed(2)}×`, `≤ ${BUDGET_P99_RATIO}×`, p99Ratio <= BUDGET_P99_RATIO ? 'within' : 'OVER'],
-        [
-          'max throughput',
-          `${(throughputRatio * 100).toFixed(0)} %`,
-          `≥ ${BUDGET_THROUGHPUT_RATIO * 100} %`,
-          throughputRatio >= BUDGET_THROUGHPUT_RATIO ? 'within' : 'UNDER',
-        ],
-        [
-          'adapter alone (stub engine): p99 / throughput',
-          `${(st.rated.p99 / Math.max(b.rated.p99, 0.001)).toFixed(2)}× / ${((st.max.rps / Math.max(b.max.rps, 1)) * 100).toFixed(0)} %`,
-          '(diagnostic)',
-          '—',
-        ],
-      ],
-      { align: ['left', 'right', 'right', 'left'] },
+    await runWebhookBench(
+      {
+        title: `bench:teams — ${ROUNDS} rounds of ${SECONDS} s runs: ${RATE_PER_S} activities/s evenly paced, then max throughput (${MAX_CONNECTIONS} connections); ${USERS} users`,
+        unit: 'activity',
+        units: 'activities',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        body: () => messageActivity(serviceUrl),
+        replyCount: () => replyCount(serviceUrl),
+        ratePerS: RATE_PER_S,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        rounds: ROUNDS,
+        maxConnections: MAX_CONNECTIONS,
+        budget: { p99Ratio: BUDGET_P99_RATIO, throughputRatio: BUDGET_THROUGHPUT_RATIO },
+      },
+      {
+        bare: { name: 'bare botbuilder echo', child: bare },
+        app: { name: 'Endorse (PostgreSQL)', child: app },
+        stub: { name: 'our adapter, stub engine', child: stub },
+      },
     );
   } finally {
     await Promise.all([stopChild(app), stopChild(stub), stopChild(bare), stopChild(fake)]);

@@ -3,18 +3,17 @@
  * grammY echo bot (webhookCallback on express) and our running app (real PostgreSQL, the whole
  * path: secret check, parse, idempotency, identity, dialog state, reply), both answering through
  * the same fake Bot API and loaded with autocannon posting real-format updates with the secret
- * header. Figures: p50/p99 at a fixed 200 updates/s, then the maximum throughput.
+ * header. Figures: p50/p99 at a fixed 200 updates/s, then the maximum throughput, in rounds
+ * (support/webhook-bench.ts says how they are compared).
  *
  * The fake API, the bare bot and our app each run in a child process, so autocannon (here) does
- * not share an event loop with what it measures. Each run is bounded (BENCH_SECONDS, default 20).
+ * not share an event loop with what it measures. Each run is bounded: BENCH_ROUNDS (default 3)
+ * rounds of BENCH_SECONDS (default 10) per run.
  * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * the app child creates and drops its own database `endorse_bench_telegram`.
  */
 import { startChild, stopChild, type Child } from './support/child-process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import autocannon from 'autocannon';
-import { formatMs, printTable } from './support/table';
+import { runWebhookBench } from './support/webhook-bench';
 import { dropDatabase, recreateDatabase } from './support/bench-database';
 
 const TOKEN = '123456789:AABenchToken_abcdefghijklmnopqrstuv';
@@ -22,9 +21,9 @@ const SECRET = 'bench-telegram-webhook-secret-0123456789';
 const USERS = 64;
 const CHAT_BASE = 900_000_001;
 const RATE_PER_S = 200;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 3;
-const RATE_CONNECTIONS = 16;
 const MAX_CONNECTIONS = 32;
 const BENCH_DB = 'endorse_bench_telegram';
 const BUDGET_P99_RATIO = 2;
@@ -32,6 +31,8 @@ const BUDGET_THROUGHPUT_RATIO = 0.5;
 
 const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : undefined;
 const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
+// A clean exit on SIGTERM, so a child run with --cpu-prof writes its profile.
+if (role) process.once('SIGTERM', () => process.exit(0));
 
 // ---- children -------------------------------------------------------------------------------
 
@@ -153,159 +154,39 @@ function textUpdate(): string {
   });
 }
 
-interface Load {
-  p50: number;
-  p99: number;
-  rps: number;
-  sent: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(port: number, options: { seconds: number; connections: number; rate?: number }): Promise<Load> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/telegram/webhook`,
-    connections: options.connections,
-    duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-        setupRequest: (req) => ({ ...req, body: textUpdate() }),
-      },
-    ],
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    sent: result.requests.sent,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
 async function sendCount(fakeUrl: string): Promise<number> {
   const counts = (await (await fetch(`${fakeUrl}/_counts`)).json()) as Record<string, number>;
   return counts.sendMessage ?? 0;
 }
 
-/** CPU time (user + system) a child used so far, from /proc (Linux; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-interface Measured {
-  name: string;
-  rated: Load;
-  max: Load;
-  replies: number;
-  answered: number;
-  cpuPerUpdate: number;
-}
-
-/**
- * One phase (fixed rate, or max throughput) for each target in turn, so the machine's noise of the
- * moment falls on both alike; replies and CPU are counted around the target's own runs.
- */
-async function measureAll(targets: { name: string; child: Child }[], fakeUrl: string): Promise<Measured[]> {
-  const out = targets.map((t) => ({ ...t, port: Number(t.child.info.port), replies: 0, cpu: 0, runs: [] as Load[] }));
-  const run = async (t: (typeof out)[number], options: Parameters<typeof load>[1]) => {
-    const before = await sendCount(fakeUrl);
-    const cpuBefore = cpuMs(t.child.process.pid);
-    const result = await load(t.port, options);
-    // Requests cut off at the end of a run may still be sending their reply.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    t.replies += (await sendCount(fakeUrl)) - before;
-    t.cpu += cpuMs(t.child.process.pid) - cpuBefore;
-    return result;
-  };
-  for (const t of out) await load(t.port, { seconds: WARMUP_SECONDS, connections: RATE_CONNECTIONS, rate: RATE_PER_S });
-  for (const t of out) t.runs.push(await run(t, { seconds: SECONDS, connections: RATE_CONNECTIONS, rate: RATE_PER_S }));
-  for (const t of out) t.runs.push(await run(t, { seconds: SECONDS, connections: MAX_CONNECTIONS }));
-  return out.map((t) => {
-    const [rated, max] = t.runs as [Load, Load];
-    const answered = rated.ok + max.ok;
-    return { name: t.name, rated, max, replies: t.replies, answered, cpuPerUpdate: t.cpu / Math.max(answered, 1) };
-  });
-}
-
 async function main(): Promise<void> {
-  console.log(
-    `bench:telegram — ${SECONDS} s per run, ${RATE_PER_S} updates/s fixed rate (${RATE_CONNECTIONS} connections), max throughput with ${MAX_CONNECTIONS} connections`,
-  );
   const fake = await startRole('fake');
   const fakeUrl = String(fake.info.url);
   const bare = await startRole('bare', ['--api', fakeUrl]);
   const adapterOnly = await startRole('adapter', ['--api', fakeUrl]);
   const app = await startRole('app', ['--api', fakeUrl]);
   try {
-    const results = await measureAll(
-      [
-        { name: 'bare grammY echo', child: bare },
-        { name: 'Endorse (PostgreSQL)', child: app },
-        { name: 'our adapter, stub engine', child: adapterOnly },
-      ],
-      fakeUrl,
-    );
-    printTable(
-      [
-        'target',
-        'p50 @200/s (ms)',
-        'p99 @200/s (ms)',
-        'max updates/s',
-        'CPU ms/update',
-        'non-2xx',
-        'errors',
-        'replies sent / 200 answers',
-      ],
-      results.map((r) => [
-        r.name,
-        formatMs(r.rated.p50),
-        formatMs(r.rated.p99),
-        r.max.rps.toFixed(0),
-        r.cpuPerUpdate.toFixed(2),
-        r.rated.non2xx + r.max.non2xx,
-        r.rated.errors + r.max.errors,
-        `${r.replies} / ${r.answered}`,
-      ]),
-      { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
-    );
-    const [b, a, stub] = results as [Measured, Measured, Measured];
-    const p99Ratio = a.rated.p99 / Math.max(b.rated.p99, 0.001);
-    const throughputRatio = a.max.rps / Math.max(b.max.rps, 1);
-    console.log(
-      `(CPU ms/update: the target process only; PostgreSQL's share is not in it. Load average now: ${loadavg()[0]?.toFixed(1)})`,
-    );
-    console.log('');
-    printTable(
-      ['ratio (Endorse / bare)', 'value', 'budget', 'verdict'],
-      [
-        ['p50 @200/s', `${(a.rated.p50 / Math.max(b.rated.p50, 0.001)).toFixed(2)}×`, '—', '—'],
-        ['p99 @200/s', `${p99Ratio.toFixed(2)}×`, `≤ ${BUDGET_P99_RATIO}×`, p99Ratio <= BUDGET_P99_RATIO ? 'within' : 'OVER'],
-        [
-          'max throughput',
-          `${(throughputRatio * 100).toFixed(0)} %`,
-          `≥ ${BUDGET_THROUGHPUT_RATIO * 100} %`,
-          throughputRatio >= BUDGET_THROUGHPUT_RATIO ? 'within' : 'UNDER',
-        ],
-        [
-          'adapter alone (stub engine): p99 / throughput',
-          `${(stub.rated.p99 / Math.max(b.rated.p99, 0.001)).toFixed(2)}× / ${((stub.max.rps / Math.max(b.max.rps, 1)) * 100).toFixed(0)} %`,
-          '(diagnostic)',
-          '—',
-        ],
-      ],
-      { align: ['left', 'right', 'right', 'left'] },
+    await runWebhookBench(
+      {
+        title: `bench:telegram — ${ROUNDS} rounds of ${SECONDS} s runs: ${RATE_PER_S} updates/s evenly paced, then max throughput (${MAX_CONNECTIONS} connections)`,
+        unit: 'update',
+        units: 'updates',
+        path: '/telegram/webhook',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: textUpdate,
+        replyCount: () => sendCount(fakeUrl),
+        ratePerS: RATE_PER_S,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        rounds: ROUNDS,
+        maxConnections: MAX_CONNECTIONS,
+        budget: { p99Ratio: BUDGET_P99_RATIO, throughputRatio: BUDGET_THROUGHPUT_RATIO },
+      },
+      {
+        bare: { name: 'bare grammY echo', child: bare },
+        app: { name: 'Endorse (PostgreSQL)', child: app },
+        stub: { name: 'our adapter, stub engine', child: adapterOnly },
+      },
     );
   } finally {
     await Promise.all([stopChild(app), stopChild(adapterOnly), stopChild(bare), stopChild(fake)]);

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time of processes, from /proc (Linux; 0 elsewhere). A benchmark's targets and PostgreSQL
+ * share the machine's cores, so CPU per message is the figure that explains a throughput ratio.
+ */
+
+/** CPU time (user + system) in ms a process used so far. */
+export function processCpuMs(pid: number | string | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** A snapshot of every PostgreSQL server process's CPU time on this machine. */
+export function postgresCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') out.set(pid, processCpuMs(pid));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** CPU ms the PostgreSQL processes used since `before` (a process that ended meanwhile is not counted). */
+export function postgresCpuSince(before: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
+  return total;
+}

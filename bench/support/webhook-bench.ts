@@ -1,0 +1,198 @@
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import type { Child } from './child-process';
+import { postgresCpu, postgresCpuSince, processCpuMs } from './cpu';
+import { pacedLoad } from './paced-load';
+import { median } from './stats';
+import { formatMs, printTable } from './table';
+
+/**
+ * The side-by-side webhook benchmark of DESIGN §6 for platforms whose webhook answers when the
+ * work is done (Telegram, Teams): a bare echo bot, our app and our adapter with a stub engine, each
+ * in its own process, loaded with real-format requests. First p50/p99 at a fixed rate, arrivals
+ * evenly spaced (paced-load.ts), then the maximum throughput: autocannon, closed loop.
+ *
+ * The machine is shared and noisy, so the phases run in rounds, every target once per round and
+ * back to back, the order rotating; a ratio is taken within a round (bare and app measured a few
+ * seconds apart) and the verdict is the median of the rounds' ratios.
+ */
+
+export interface WebhookBenchSpec {
+  /** Printed first: what is measured, with the knobs. */
+  title: string;
+  /** What one request is, and many: 'update' / 'updates', 'activity' / 'activities'. */
+  unit: string;
+  units: string;
+  path: string;
+  headers: Record<string, string>;
+  /** A fresh request body (new ids every call, so idempotency does not drop it). */
+  body: () => string;
+  /** Replies the fake platform API received so far (all targets share it). */
+  replyCount: () => Promise<number>;
+  ratePerS: number;
+  seconds: number;
+  warmupSeconds: number;
+  rounds: number;
+  maxConnections: number;
+  budget: { p99Ratio: number; throughputRatio: number };
+}
+
+export interface WebhookTargets {
+  bare: { name: string; child: Child };
+  app: { name: string; child: Child };
+  stub: { name: string; child: Child };
+}
+
+interface Load {
+  p50: number;
+  p99: number;
+  rps: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+interface Tally {
+  name: string;
+  port: number;
+  pid: number | undefined;
+  rated: Load[];
+  max: Load[];
+  replies: number;
+  cpuMs: number;
+  postgresCpuMs: number;
+}
+
+type Run = { kind: 'rated'; seconds: number } | { kind: 'max'; seconds: number; connections: number };
+
+async function load(spec: WebhookBenchSpec, port: number, run: Run): Promise<Load> {
+  const url = `http://127.0.0.1:${port}${spec.path}`;
+  if (run.kind === 'rated')
+    return pacedLoad({ url, headers: spec.headers, body: spec.body, ratePerS: spec.ratePerS, seconds: run.seconds });
+  const result = await autocannon({
+    url,
+    connections: run.connections,
+    duration: run.seconds,
+    requests: [{ method: 'POST', headers: spec.headers, setupRequest: (req) => ({ ...req, body: spec.body() }) }],
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** One run on one target, with its replies and CPU (its own and PostgreSQL's) counted around it. */
+async function measured(spec: WebhookBenchSpec, t: Tally, run: Run) {
+  const replies = await spec.replyCount();
+  const cpu = processCpuMs(t.pid);
+  const pg = postgresCpu();
+  const result = await load(spec, t.port, run);
+  // Requests cut off at the end of a run may still be sending their reply.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  t.replies += (await spec.replyCount()) - replies;
+  t.cpuMs += processCpuMs(t.pid) - cpu;
+  t.postgresCpuMs += postgresCpuSince(pg);
+  return result;
+}
+
+const rotate = <T>(list: T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length] as T);
+const ratio = (a: number, b: number) => a / Math.max(b, 0.001);
+const times = (value: number) => `${value.toFixed(2)}×`;
+const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
+
+export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTargets): Promise<void> {
+  console.log(spec.title);
+  const tally = (t: { name: string; child: Child }): Tally => ({
+    name: t.name,
+    port: Number(t.child.info.port),
+    pid: t.child.process.pid,
+    rated: [],
+    max: [],
+    replies: 0,
+    cpuMs: 0,
+    postgresCpuMs: 0,
+  });
+  const [bare, app, stub] = [tally(targets.bare), tally(targets.app), tally(targets.stub)];
+  const all = [bare, app, stub];
+  for (const t of all) await load(spec, t.port, { kind: 'rated', seconds: spec.warmupSeconds });
+  for (let round = 0; round < spec.rounds; round++) {
+    const order = rotate(all, round);
+    for (const t of order) t.rated.push(await measured(spec, t, { kind: 'rated', seconds: spec.seconds }));
+    for (const t of order)
+      t.max.push(await measured(spec, t, { kind: 'max', seconds: spec.seconds, connections: spec.maxConnections }));
+    console.error(`round ${round + 1}/${spec.rounds} done`);
+  }
+
+  const answered = (t: Tally) => [...t.rated, ...t.max].reduce((sum, l) => sum + l.ok, 0);
+  const sum = (t: Tally, key: 'non2xx' | 'errors') => [...t.rated, ...t.max].reduce((s, l) => s + l[key], 0);
+  printTable(
+    [
+      'target (medians of the rounds)',
+      `p50 @${spec.ratePerS}/s (ms)`,
+      `p99 @${spec.ratePerS}/s (ms)`,
+      `max ${spec.units}/s`,
+      `CPU ms/${spec.unit}`,
+      `PostgreSQL CPU ms/${spec.unit}`,
+      'non-2xx',
+      'errors',
+      `replies sent / 2xx answers`,
+    ],
+    all.map((t) => [
+      t.name,
+      formatMs(median(t.rated.map((l) => l.p50))),
+      formatMs(median(t.rated.map((l) => l.p99))),
+      median(t.max.map((l) => l.rps)).toFixed(0),
+      (t.cpuMs / Math.max(answered(t), 1)).toFixed(2),
+      (t.postgresCpuMs / Math.max(answered(t), 1)).toFixed(2),
+      sum(t, 'non2xx'),
+      sum(t, 'errors'),
+      `${t.replies} / ${answered(t)}`,
+    ]),
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+  );
+  console.log(
+    `(CPU ms/${spec.unit}: the target's process, and every PostgreSQL process on the machine while it ran. Load average now: ${loadavg()[0]?.toFixed(1)})`,
+  );
+  console.log('');
+
+  const perRound = (t: Tally, pick: (rated: Load, max: Load) => number) =>
+    t.rated.map((rated, i) => pick(rated, t.max[i] as Load));
+  const ratios = (t: Tally, metric: 'p50' | 'p99' | 'rps') =>
+    perRound(t, (rated, max) => (metric === 'rps' ? max.rps : rated[metric])).map((v, i) =>
+      ratio(v, metric === 'rps' ? (bare.max[i] as Load).rps : (bare.rated[i] as Load)[metric]),
+    );
+  const p99Ratio = median(ratios(app, 'p99'));
+  const throughputRatio = median(ratios(app, 'rps'));
+  printTable(
+    ['ratio (Endorse / bare), median of the rounds', 'value', 'each round', 'budget', 'verdict'],
+    [
+      ['p50 @200/s', times(median(ratios(app, 'p50'))), ratios(app, 'p50').map(times).join(' '), '—', '—'],
+      [
+        'p99 @200/s',
+        times(p99Ratio),
+        ratios(app, 'p99').map(times).join(' '),
+        `≤ ${spec.budget.p99Ratio}×`,
+        p99Ratio <= spec.budget.p99Ratio ? 'within' : 'OVER',
+      ],
+      [
+        'max throughput',
+        percent(throughputRatio),
+        ratios(app, 'rps').map(percent).join(' '),
+        `≥ ${percent(spec.budget.throughputRatio)}`,
+        throughputRatio >= spec.budget.throughputRatio ? 'within' : 'UNDER',
+      ],
+      [
+        'adapter alone (stub engine): p99 / throughput',
+        `${times(median(ratios(stub, 'p99')))} / ${percent(median(ratios(stub, 'rps')))}`,
+        '',
+        '(diagnostic)',
+        '—',
+      ],
+    ],
+    { align: ['left', 'right', 'right', 'right', 'left'] },
+  );
+}
