@@ -27,7 +27,7 @@ export interface EndorseOptions {
    * Builds the product on the core (engine, adapters, notifications, API): registers its jobs on
    * the queue (which starts only at `listen`) and returns the routes to mount.
    */
-  compose?: (core: Core) => readonly Mount[];
+  compose?: (core: Core) => readonly Mount[] | Promise<readonly Mount[]>;
   now?: () => Date;
 }
 
@@ -66,7 +66,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     });
     const stopHooks: (() => Promise<void> | void)[] = [];
     const core: Core = { config, logger, database, queue, services, demoUsers, onStop: (hook) => void stopHooks.push(hook) };
-    const mounts = options.compose?.(core) ?? [];
+    const mounts = (await options.compose?.(core)) ?? [];
 
     const health = async (): Promise<HealthReport> => {
       const [db, q] = await Promise.all([

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { createWebChatAdapter, mountInvitePage, mountWebChat, toWebChatConfig, type WebChatMountDeps } from '../adapters/web';
-import { createTelegramChannel, mountTelegram } from '../adapters/telegram';
-import { createSlackChannel, mountSlack } from '../adapters/slack';
-import { createTeamsChannel, mountTeams } from '../adapters/teams';
 import type { Core } from './app';
 import { inviteChannels } from './domain/invite-channels';
 import { createEngine } from './engine';
@@ -13,9 +10,10 @@ import { createNotifications } from './notify/wiring';
  * The product on top of the core: the notification pipeline, one engine, every configured channel
  * registered with both, and their routes. Adding a platform is one adapter here; the engine and the
  * services never learn of it. Called once per process by createEndorse, before the queue starts,
- * so the jobs the engine and the pipeline register are in place.
+ * so the jobs the engine and the pipeline register are in place. A platform's adapter (and its
+ * SDK: 25-40 MB of memory each) is loaded only when that platform is configured.
  */
-export function composeProduct(core: Core): Mount[] {
+export async function composeProduct(core: Core): Promise<Mount[]> {
   // The engine gets the notifying services (comments, stage changes and submissions reach chat), and
   // every adapter registered with it is registered for notifications too.
   const notifications = createNotifications(core);
@@ -50,11 +48,20 @@ export function composeProduct(core: Core): Mount[] {
   if (webChat) mounts.push(mountWebChat(webChat));
 
   const channelDeps = { config: core.config, logger: core.logger, services: core.services, engine };
-  const telegram = createTelegramChannel(channelDeps);
-  if (telegram) mounts.push(mountTelegram(telegram));
-  const slack = createSlackChannel(channelDeps);
-  if (slack) mounts.push(mountSlack(slack));
-  const teams = createTeamsChannel(channelDeps);
-  if (teams) mounts.push(mountTeams(teams));
+  if (core.config.telegram) {
+    const { createTelegramChannel, mountTelegram } = await import('../adapters/telegram');
+    const telegram = createTelegramChannel(channelDeps);
+    if (telegram) mounts.push(mountTelegram(telegram));
+  }
+  if (core.config.slack) {
+    const { createSlackChannel, mountSlack } = await import('../adapters/slack');
+    const slack = createSlackChannel(channelDeps);
+    if (slack) mounts.push(mountSlack(slack));
+  }
+  if (core.config.teams) {
+    const { createTeamsChannel, mountTeams } = await import('../adapters/teams');
+    const teams = createTeamsChannel(channelDeps);
+    if (teams) mounts.push(mountTeams(teams));
+  }
   return mounts;
 }

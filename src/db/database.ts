@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock';
@@ -81,8 +80,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const lock: EmbeddedLock = acquireEmbeddedLock(dir);
   let pglite: PGlite;
+  // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
+  const [{ PGlite: EmbeddedPostgres }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
   try {
-    pglite = await PGlite.create(path.join(dir, 'pgdata'));
+    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'));
   } catch (error) {
     lock.release();
     throw error;
