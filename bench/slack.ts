@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { signSlackBody } from '../adapters/slack/verify';
-import { postgresCpu, postgresCpuSince, processCpuMs } from './support/cpu';
+import { postgresCpu, postgresCpuSince, processCpuMs, processMemoryMb } from './support/cpu';
 import { median, percentile } from './support/stats';
 import { formatMs, printTable } from './support/table';
 import { adminQuery, dropDatabase, recreateDatabase } from './support/bench-database';
@@ -272,6 +272,8 @@ interface Tally {
   replies: number;
   cpuMs: number;
   postgresCpuMs: number;
+  /** Started and set up, nothing handled yet; and the peak over the whole run (DESIGN §6). */
+  rssMb: { idle: number; peak: number };
 }
 
 function summarize(samples: Sample[]) {
@@ -329,8 +331,11 @@ async function main(): Promise<void> {
       ['bare Bolt echo', 'bare'],
       ['Endorse (Slack)', 'app'],
       ['Slack adapter, stub engine', 'adapter'],
-    ] as const)
-      tallies.push({ name, target: await startRole(childRole, fake.apiUrl), rounds: [], replies: 0, cpuMs: 0, postgresCpuMs: 0 });
+    ] as const) {
+      const target = await startRole(childRole, fake.apiUrl);
+      const idle = processMemoryMb(target.process.pid).rss;
+      tallies.push({ name, target, rounds: [], replies: 0, cpuMs: 0, postgresCpuMs: 0, rssMb: { idle, peak: 0 } });
+    }
     for (const t of tallies) {
       await openLoop(t.target.port, WARMUP_SECONDS, RATE_PER_S);
       await drained();
@@ -361,6 +366,7 @@ async function main(): Promise<void> {
       console.error(`round ${round + 1}/${ROUNDS} done`);
     }
   } finally {
+    for (const t of tallies) t.rssMb.peak = processMemoryMb(t.target.process.pid).peak;
     await Promise.all(tallies.map((t) => stopChild(t.target)));
     await fake.close();
     agent.destroy();
@@ -380,6 +386,7 @@ async function main(): Promise<void> {
       'lost @max',
       'CPU ms/reply',
       'PostgreSQL CPU ms/reply',
+      'RSS idle / peak (MB)',
     ],
     tallies.map((t) => [
       t.name,
@@ -392,8 +399,9 @@ async function main(): Promise<void> {
       sum(t, 'maxLost'),
       (t.cpuMs / Math.max(t.replies, 1)).toFixed(2),
       (t.postgresCpuMs / Math.max(t.replies, 1)).toFixed(2),
+      `${t.rssMb.idle.toFixed(0)} / ${t.rssMb.peak.toFixed(0)}`,
     ]),
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
   );
   console.log(`(CPU ms/reply: the target's process, and every PostgreSQL process on the machine while it ran.)`);
   console.log('');

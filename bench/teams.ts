@@ -24,14 +24,7 @@ import { dropDatabase, recreateDatabase } from './support/bench-database';
 /** Many users, so 200/s and beyond stay under Teams' 7 messages/s per conversation (our limiter). */
 const USERS = 256;
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-const RATE_PER_S = 200;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WARMUP_SECONDS = 3;
-const MAX_CONNECTIONS = 32;
 const BENCH_DB = 'endorse_bench_teams';
-const BUDGET_P99_RATIO = 2;
-const BUDGET_THROUGHPUT_RATIO = 0.5;
 const BOT = { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Teams TestBot' };
 const FIXTURE = path.resolve(__dirname, '../../shared/fixtures/teams/message_personal.json');
 
@@ -201,19 +194,14 @@ async function main(): Promise<void> {
   try {
     await runWebhookBench(
       {
-        title: `bench:teams — ${ROUNDS} rounds of ${SECONDS} s runs: ${RATE_PER_S} activities/s evenly paced, then max throughput (${MAX_CONNECTIONS} connections); ${USERS} users`,
+        name: 'teams',
+        note: `${USERS} users`,
         unit: 'activity',
         units: 'activities',
         path: '/api/messages',
         headers: { 'content-type': 'application/json' },
         body: () => messageActivity(serviceUrl),
         replyCount: () => replyCount(serviceUrl),
-        ratePerS: RATE_PER_S,
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-        rounds: ROUNDS,
-        maxConnections: MAX_CONNECTIONS,
-        budget: { p99Ratio: BUDGET_P99_RATIO, throughputRatio: BUDGET_THROUGHPUT_RATIO },
       },
       {
         bare: { name: 'bare botbuilder echo', child: bare },

@@ -20,14 +20,7 @@ const TOKEN = '123456789:AABenchToken_abcdefghijklmnopqrstuv';
 const SECRET = 'bench-telegram-webhook-secret-0123456789';
 const USERS = 64;
 const CHAT_BASE = 900_000_001;
-const RATE_PER_S = 200;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WARMUP_SECONDS = 3;
-const MAX_CONNECTIONS = 32;
 const BENCH_DB = 'endorse_bench_telegram';
-const BUDGET_P99_RATIO = 2;
-const BUDGET_THROUGHPUT_RATIO = 0.5;
 
 const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : undefined;
 const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
@@ -168,19 +161,13 @@ async function main(): Promise<void> {
   try {
     await runWebhookBench(
       {
-        title: `bench:telegram — ${ROUNDS} rounds of ${SECONDS} s runs: ${RATE_PER_S} updates/s evenly paced, then max throughput (${MAX_CONNECTIONS} connections)`,
+        name: 'telegram',
         unit: 'update',
         units: 'updates',
         path: '/telegram/webhook',
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
         body: textUpdate,
         replyCount: () => sendCount(fakeUrl),
-        ratePerS: RATE_PER_S,
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-        rounds: ROUNDS,
-        maxConnections: MAX_CONNECTIONS,
-        budget: { p99Ratio: BUDGET_P99_RATIO, throughputRatio: BUDGET_THROUGHPUT_RATIO },
       },
       {
         bare: { name: 'bare grammY echo', child: bare },

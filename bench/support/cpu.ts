@@ -41,3 +41,14 @@ export function postgresCpuSince(before: Map<string, number>): number {
   for (const [pid, ms] of postgresCpu()) total += ms - (before.get(pid) ?? 0);
   return total;
 }
+
+/** Resident memory in MB now (VmRSS) and at its peak so far (VmHWM), from /proc (0 elsewhere). */
+export function processMemoryMb(pid: number | string | undefined): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: 0, peak: 0 };
+  }
+}

@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { Child } from './child-process';
-import { postgresCpu, postgresCpuSince, processCpuMs } from './cpu';
-import { pacedLoad } from './paced-load';
+import { postgresCpu, postgresCpuSince, processCpuMs, processMemoryMb } from './cpu';
+import { pacedLoad, type PacedLoadResult } from './paced-load';
 import { median } from './stats';
 import { formatMs, printTable } from './table';
 
@@ -18,8 +18,10 @@ import { formatMs, printTable } from './table';
  */
 
 export interface WebhookBenchSpec {
-  /** Printed first: what is measured, with the knobs. */
-  title: string;
+  /** `bench:<name>`. */
+  name: string;
+  /** Said after the knobs in the title, e.g. how many users. */
+  note?: string;
   /** What one request is, and many: 'update' / 'updates', 'activity' / 'activities'. */
   unit: string;
   units: string;
@@ -29,13 +31,17 @@ export interface WebhookBenchSpec {
   body: () => string;
   /** Replies the fake platform API received so far (all targets share it). */
   replyCount: () => Promise<number>;
-  ratePerS: number;
-  seconds: number;
-  warmupSeconds: number;
-  rounds: number;
-  maxConnections: number;
-  budget: { p99Ratio: number; throughputRatio: number };
 }
+
+/** The knobs every platform benchmark shares; the budget is DESIGN §6's. */
+export const WEBHOOK_BENCH = {
+  ratePerS: 200,
+  seconds: Number(process.env.BENCH_SECONDS ?? 10),
+  warmupSeconds: 3,
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  maxConnections: 32,
+  budget: { p99Ratio: 2, throughputRatio: 0.5 },
+} as const;
 
 export interface WebhookTargets {
   bare: { name: string; child: Child };
@@ -43,14 +49,7 @@ export interface WebhookTargets {
   stub: { name: string; child: Child };
 }
 
-interface Load {
-  p50: number;
-  p99: number;
-  rps: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-}
+type Load = PacedLoadResult;
 
 interface Tally {
   name: string;
@@ -61,6 +60,7 @@ interface Tally {
   replies: number;
   cpuMs: number;
   postgresCpuMs: number;
+  idleRssMb: number;
 }
 
 type Run = { kind: 'rated'; seconds: number } | { kind: 'max'; seconds: number; connections: number };
@@ -68,7 +68,7 @@ type Run = { kind: 'rated'; seconds: number } | { kind: 'max'; seconds: number; 
 async function load(spec: WebhookBenchSpec, port: number, run: Run): Promise<Load> {
   const url = `http://127.0.0.1:${port}${spec.path}`;
   if (run.kind === 'rated')
-    return pacedLoad({ url, headers: spec.headers, body: spec.body, ratePerS: spec.ratePerS, seconds: run.seconds });
+    return pacedLoad({ url, headers: spec.headers, body: spec.body, ratePerS: WEBHOOK_BENCH.ratePerS, seconds: run.seconds });
   const result = await autocannon({
     url,
     connections: run.connections,
@@ -105,7 +105,10 @@ const times = (value: number) => `${value.toFixed(2)}×`;
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
 
 export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTargets): Promise<void> {
-  console.log(spec.title);
+  const k = WEBHOOK_BENCH;
+  console.log(
+    `bench:${spec.name} — ${k.rounds} rounds of ${k.seconds} s runs: ${k.ratePerS} ${spec.units}/s evenly paced, then max throughput (${k.maxConnections} connections)${spec.note ? `; ${spec.note}` : ''}`,
+  );
   const tally = (t: { name: string; child: Child }): Tally => ({
     name: t.name,
     port: Number(t.child.info.port),
@@ -115,16 +118,20 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
     replies: 0,
     cpuMs: 0,
     postgresCpuMs: 0,
+    // Started, set up, nothing handled yet (DESIGN §6 budgets idle and loaded memory).
+    idleRssMb: processMemoryMb(t.child.process.pid).rss,
   });
   const [bare, app, stub] = [tally(targets.bare), tally(targets.app), tally(targets.stub)];
   const all = [bare, app, stub];
-  for (const t of all) await load(spec, t.port, { kind: 'rated', seconds: spec.warmupSeconds });
-  for (let round = 0; round < spec.rounds; round++) {
+  for (const t of all) await load(spec, t.port, { kind: 'rated', seconds: WEBHOOK_BENCH.warmupSeconds });
+  for (let round = 0; round < WEBHOOK_BENCH.rounds; round++) {
     const order = rotate(all, round);
-    for (const t of order) t.rated.push(await measured(spec, t, { kind: 'rated', seconds: spec.seconds }));
+    for (const t of order) t.rated.push(await measured(spec, t, { kind: 'rated', seconds: WEBHOOK_BENCH.seconds }));
     for (const t of order)
-      t.max.push(await measured(spec, t, { kind: 'max', seconds: spec.seconds, connections: spec.maxConnections }));
-    console.error(`round ${round + 1}/${spec.rounds} done`);
+      t.max.push(
+        await measured(spec, t, { kind: 'max', seconds: WEBHOOK_BENCH.seconds, connections: WEBHOOK_BENCH.maxConnections }),
+      );
+    console.error(`round ${round + 1}/${WEBHOOK_BENCH.rounds} done`);
   }
 
   const answered = (t: Tally) => [...t.rated, ...t.max].reduce((sum, l) => sum + l.ok, 0);
@@ -132,14 +139,15 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
   printTable(
     [
       'target (medians of the rounds)',
-      `p50 @${spec.ratePerS}/s (ms)`,
-      `p99 @${spec.ratePerS}/s (ms)`,
+      `p50 @${WEBHOOK_BENCH.ratePerS}/s (ms)`,
+      `p99 @${WEBHOOK_BENCH.ratePerS}/s (ms)`,
       `max ${spec.units}/s`,
       `CPU ms/${spec.unit}`,
       `PostgreSQL CPU ms/${spec.unit}`,
       'non-2xx',
       'errors',
       `replies sent / 2xx answers`,
+      'RSS idle / peak (MB)',
     ],
     all.map((t) => [
       t.name,
@@ -151,8 +159,9 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
       sum(t, 'non2xx'),
       sum(t, 'errors'),
       `${t.replies} / ${answered(t)}`,
+      `${t.idleRssMb.toFixed(0)} / ${processMemoryMb(t.pid).peak.toFixed(0)}`,
     ]),
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
   );
   console.log(
     `(CPU ms/${spec.unit}: the target's process, and every PostgreSQL process on the machine while it ran. Load average now: ${loadavg()[0]?.toFixed(1)})`,
@@ -175,15 +184,15 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
         'p99 @200/s',
         times(p99Ratio),
         ratios(app, 'p99').map(times).join(' '),
-        `≤ ${spec.budget.p99Ratio}×`,
-        p99Ratio <= spec.budget.p99Ratio ? 'within' : 'OVER',
+        `≤ ${WEBHOOK_BENCH.budget.p99Ratio}×`,
+        p99Ratio <= WEBHOOK_BENCH.budget.p99Ratio ? 'within' : 'OVER',
       ],
       [
         'max throughput',
         percent(throughputRatio),
         ratios(app, 'rps').map(percent).join(' '),
-        `≥ ${percent(spec.budget.throughputRatio)}`,
-        throughputRatio >= spec.budget.throughputRatio ? 'within' : 'UNDER',
+        `≥ ${percent(WEBHOOK_BENCH.budget.throughputRatio)}`,
+        throughputRatio >= WEBHOOK_BENCH.budget.throughputRatio ? 'within' : 'UNDER',
       ],
       [
         'adapter alone (stub engine): p99 / throughput',
