@@ -37,7 +37,10 @@ const OPEN_EVENTS = `
       AS t("platform", "eventId", "workspaceId", "platformUserId", "conversationId", "n")
   ), fresh AS (
     INSERT INTO "ProcessedEvent" ("platform", "eventId", "createdAt")
-    SELECT "platform"::"Platform", "eventId", $6::timestamp FROM input
+    SELECT "platform"::"Platform", "eventId", $6::timestamp
+    FROM (SELECT DISTINCT "platform", "eventId" FROM input) AS ids
+    -- In key order: two batches holding the same redelivered ids wait on each other, never deadlock.
+    ORDER BY "platform", "eventId"
     ON CONFLICT DO NOTHING
     RETURNING "platform"::text AS "platform", "eventId"
   )
@@ -52,6 +55,8 @@ const OPEN_EVENTS = `
 
 /** How many statements may be on their way at once; events arriving meanwhile wait and go together. */
 const IN_FLIGHT = 2;
+/** At most this many events a statement: a failed statement fails every event it carries. */
+const MAX_BATCH = 100;
 
 interface Waiting {
   event: EventToOpen;
@@ -65,12 +70,11 @@ interface Waiting {
  * fewer round trips (and commits) per event, and a quiet moment waits for nothing.
  */
 export function createEventOpener(deps: Pick<ServiceDeps, 'sql' | 'now'>) {
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let inFlight = 0;
 
   const flush = (): void => {
-    const batch = queue;
-    queue = [];
+    const batch = queue.splice(0, MAX_BATCH);
     inFlight++;
     openBatch(
       deps,
@@ -105,6 +109,7 @@ export async function openBatch(deps: Pick<ServiceDeps, 'sql' | 'now'>, events: 
     // `timestamp` columns hold UTC as Prisma writes them; the zone in the text is ignored on the way in.
     deps.now().toISOString(),
   ]);
+  if (rows.length !== events.length) throw new Error(`opened ${rows.length} rows for ${events.length} events`);
   const seen = new Set<string>();
   return rows.map((row, i) => {
     const event = events[i] as EventToOpen;

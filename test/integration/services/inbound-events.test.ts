@@ -173,3 +173,17 @@ test('a failed statement fails every event it carried, and the next events go th
   expect(first).toBeInstanceOf(Error);
   expect(next.fresh).toBe(true);
 });
+
+test('a burst goes out in statements of at most 100 events, so one failure cannot fail them all', async () => {
+  const { key } = await telegramIdentity();
+  const batches: number[] = [];
+  const openEvent = createEventOpener({
+    now: env.deps.now,
+    sql: { query: (text, params) => (batches.push((params?.[1] as string[]).length), env.deps.sql.query(text, params)) },
+  });
+
+  const opened = await Promise.all(Array.from({ length: 250 }, () => openEvent(unique('update'), key, 'chat-1')));
+
+  expect(opened.every((o) => o.fresh)).toBe(true);
+  expect(batches).toEqual([1, 1, 100, 100, 48]);
+});
