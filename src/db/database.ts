@@ -15,7 +15,11 @@ export interface Database {
   prisma: Db;
   /** One dedicated session: migrations, scripts, session advisory locks. */
   sql: SqlRunner;
-  /** The pool Prisma runs on, for single statements on the per-message path. */
+  /**
+   * Single statements straight on the driver, for the ones every request runs (event opening, the
+   * actor and identity look-ups, dialog state): on PostgreSQL the pool Prisma runs on, with named
+   * prepared statements; embedded, the PGlite session.
+   */
   driver: SqlQuery;
   kind: 'postgres' | 'embedded';
   close(): Promise<void>;
@@ -36,7 +40,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function openPostgres(url: string, max: number): Database {
   // Connections stay open once opened (min = max): a fresh PostgreSQL backend costs tens of ms on
   // its first statements, which the first messages after every quiet spell would wait for.
-  const pool = new Pool({ connectionString: url, max, min: max });
+  // TCP keepalive finds a connection a NAT or load balancer dropped while it sat idle.
+  const pool = new Pool({ connectionString: url, max, min: max, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
   const sqlPool = new Pool({ connectionString: url, max: 1 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlRunner = {
@@ -78,13 +83,13 @@ function statementName(text: string): string {
 async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const lock: EmbeddedLock = acquireEmbeddedLock(dir);
-  let pglite: PGlite;
   // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
   const [{ PGlite: EmbeddedPostgres }, { PrismaPGlite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('pglite-prisma-adapter'),
   ]);
+  const lock: EmbeddedLock = acquireEmbeddedLock(dir);
+  let pglite: PGlite;
   try {
     pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'));
   } catch (error) {

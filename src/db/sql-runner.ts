@@ -9,9 +9,9 @@ export interface SqlRunner extends SqlQuery {
 }
 
 /**
- * One parameterized statement, straight on the driver under Prisma. For the few statements that
- * run on every chat message: Prisma's raw path costs about five times the driver's CPU per query
- * (`bench:telegram` shows the difference as throughput).
+ * One parameterized statement, straight on the driver under Prisma. For the few statements every
+ * request runs (a chat message, a service call): Prisma's raw path costs about five times the
+ * driver's CPU per query (`bench:telegram` shows the difference as throughput).
  */
 export interface SqlQuery {
   /** Runs one parameterized statement and returns its rows. */
