@@ -5,8 +5,12 @@ import { migrate } from './db/migrate';
 import { findDemoUsers, seedDemo, type DemoUser } from './demo/seed';
 import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
 import { createQueue, type JobQueue } from './jobs';
+import { every } from './jobs/every';
 import type { Logger } from './logger';
 import { createServices, type Services } from './services';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Everything one process holds, built from the config in one place (the composition root). */
 export interface Endorse {
@@ -85,7 +89,12 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       ...core,
       http,
       async listen(port = config.port) {
-        if (config.processRole !== 'web') await queue.start();
+        if (config.processRole !== 'web') {
+          await queue.start();
+          // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
+          const prune = every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger);
+          stopHooks.push(prune);
+        }
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);

@@ -187,3 +187,17 @@ test('a burst goes out in statements of at most 100 events, so one failure canno
   expect(opened.every((o) => o.fresh)).toBe(true);
   expect(batches).toEqual([1, 1, 100, 100, 48]);
 });
+
+test('event ids older than the window are forgotten, newer ones still drop a redelivery', async () => {
+  const { key } = await telegramIdentity();
+  const [old, recent] = [unique('old-update'), unique('recent-update')];
+  env.clock.set(new Date('2026-05-01T00:00:00.000Z'));
+  await env.services.openEvent(old, key, 'chat-1');
+  env.clock.set(new Date('2026-05-09T00:00:00.000Z'));
+  await env.services.openEvent(recent, key, 'chat-1');
+
+  await env.services.pruneProcessedEvents(7 * 24 * 3_600_000);
+
+  expect((await env.services.openEvent(old, key, 'chat-1')).fresh).toBe(true);
+  expect((await env.services.openEvent(recent, key, 'chat-1')).fresh).toBe(false);
+});
