@@ -2,9 +2,9 @@ import type { Logger } from '../logger';
 
 /**
  * Runs `task` every `intervalMs` in this process until stopped: housekeeping that is safe to run
- * on every instance at once (an idempotent delete), so it needs no queue. A run still going when
- * the next is due is not doubled; a failure is logged and the next run comes as planned. The timer
- * never keeps the process alive.
+ * on every instance at once (an idempotent delete, a sweep), so it needs no queue. A run still
+ * going when the next is due is not doubled; a failure is logged and the next run comes as
+ * planned. The timer never keeps the process alive.
  */
 export function every(intervalMs: number, name: string, task: () => Promise<unknown>, logger: Logger): () => void {
   let running = false;
@@ -12,7 +12,7 @@ export function every(intervalMs: number, name: string, task: () => Promise<unkn
     if (running) return;
     running = true;
     task()
-      .then((result) => logger.info({ task: name, result }, 'housekeeping done'))
+      .then((result) => logger.debug({ task: name, result }, 'housekeeping done'))
       .catch((error: unknown) => logger.error({ task: name, err: (error as Error)?.message }, 'housekeeping failed'))
       .finally(() => {
         running = false;

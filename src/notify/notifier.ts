@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { JobDefinition, JobQueue } from '../jobs';
+import { every } from '../jobs/every';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
@@ -222,17 +223,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       return stale.length;
     },
     startSweeper(intervalMs = 30_000) {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        notifier
-          .sweep()
-          .catch((error: Error) => deps.logger.warn({ err: error.message }, 'notify: sweep failed'))
-          .finally(() => (running = false));
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      return every(intervalMs, 'notify: sweep', () => notifier.sweep(), deps.logger);
     },
   };
   return notifier;
