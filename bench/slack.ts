@@ -16,7 +16,8 @@
  * the app child creates and drops its own database `endorse_bench_slack`.
  */
 import type { ChildProcess } from 'node:child_process';
-import { startChild, stopChild } from './support/child-process';
+import { reportListening, startChild, stopChild } from './support/child-process';
+import { seedBenchUsers, serveBenchApp, startBenchApp } from './support/bench-app';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import { signSlackBody } from '../adapters/slack/verify';
 import { postgresCpu, postgresCpuSince, processCpuMs, processMemoryMb } from './support/cpu';
 import { median, percentile } from './support/stats';
 import { formatMs, printTable } from './support/table';
-import { adminQuery, dropDatabase, recreateDatabase } from './support/bench-database';
+import { adminQuery } from './support/bench-database';
 
 const SIGNING_SECRET = 'bench-slack-signing-secret-0123456789';
 const TEAM = { id: 'TBENCH0001', name: 'Bench workspace' };
@@ -45,7 +46,6 @@ const FIXTURE = path.resolve(__dirname, '../../shared/fixtures/slack/events_mess
 
 const role = process.argv[process.argv.indexOf('--role') + 1];
 const apiUrlArg = process.argv[process.argv.indexOf('--api') + 1] ?? '';
-const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
 const userId = (i: number) => `UBENCH${String(i).padStart(5, '0')}`;
 const dmOf = (user: string) => `D${user.slice(1)}`;
 
@@ -58,9 +58,7 @@ async function runBare(apiUrl: string): Promise<void> {
   app.message(async ({ message, say }) => {
     if ('text' in message && message.text) await say(message.text);
   });
-  const server = await receiver.start(0);
-  const address = server.address();
-  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+  reportListening(await receiver.start(0));
 }
 
 /** Our Slack adapter (verify, Bolt, parse, render, send) with a stub engine: the adapter's own share. */
@@ -76,64 +74,24 @@ async function runAdapterOnly(apiUrl: string): Promise<void> {
   const reply = { body: { type: 'text' as const, text: 'I understand commands like `help`.' } };
   const app = express();
   mountSlack({ adapter, engine: { handle: async () => [reply] }, logger })(app);
-  const server = app.listen(0, () => {
-    const address = server.address();
-    ready({ port: typeof address === 'object' && address ? address.port : 0 });
-  });
+  const server = app.listen(0, () => reportListening(server));
 }
 
 async function runApp(apiUrl: string): Promise<void> {
-  const { createEndorse } = await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { createLogger } = await import('../src/logger');
-  const { composeProduct } = await import('../src/product');
-  const url = await recreateDatabase(BENCH_DB);
-  // Diagnostic only (BENCH_SYNC_COMMIT=off): shows how much of our latency is each event's commit fsync.
-  if (process.env.BENCH_SYNC_COMMIT === 'off') await adminQuery(`ALTER DATABASE ${BENCH_DB} SET synchronous_commit = off`);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    DATABASE_URL: url,
-    DEMO_SEED: 'off',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-    WEB_CHAT_ENABLED: 'false',
+  const endorse = await startBenchApp(BENCH_DB, {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: TOKEN,
     SLACK_API_URL: apiUrl,
   });
-  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
-  const db = endorse.database.prisma;
-  const agency = await db.agency.create({ data: { name: 'Bench Agency', country: 'PH' } });
-  for (let i = 0; i < USERS; i++) {
-    const user = await db.user.create({
-      data: {
-        email: `bench${i}@example.test`,
-        name: `Bench User ${i}`,
-        role: 'AGENCY_USER',
-        agencyId: agency.id,
-        status: 'ACTIVE',
-      },
-    });
-    const id = userId(i);
-    await db.chatIdentity.create({
-      data: {
-        userId: user.id,
-        platform: 'SLACK',
-        workspaceId: TEAM.id,
-        platformUserId: id,
-        address: { teamId: TEAM.id, channel: dmOf(id), userId: id },
-      },
-    });
-  }
-  const server = await endorse.listen(0);
-  const address = server.address();
-  process.on('SIGTERM', () => {
-    void endorse
-      .stop()
-      .then(() => dropDatabase(BENCH_DB))
-      .finally(() => process.exit(0));
-  });
-  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+  // Diagnostic only (BENCH_SYNC_COMMIT=off): shows how much of our latency is each event's commit fsync.
+  if (process.env.BENCH_SYNC_COMMIT === 'off') await adminQuery(`ALTER DATABASE ${BENCH_DB} SET synchronous_commit = off`);
+  await seedBenchUsers(endorse, USERS, (i) => ({
+    platform: 'SLACK',
+    workspaceId: TEAM.id,
+    platformUserId: userId(i),
+    address: { teamId: TEAM.id, channel: dmOf(userId(i)), userId: userId(i) },
+  }));
+  await serveBenchApp(endorse, BENCH_DB);
 }
 
 // ---- parent: the fake API and the load driver ---------------------------------------------------

@@ -14,12 +14,11 @@
  * (default postgresql://postgres@127.0.0.1:5432/postgres); the app child creates and drops its own
  * database `endorse_bench_teams`.
  */
-import { startChild, stopChild, type Child } from './support/child-process';
-import { randomUUID } from 'node:crypto';
+import { reportListening, reportReady, startChild, stopChild, type Child } from './support/child-process';
+import { seedBenchUsers, serveBenchApp, startBenchApp } from './support/bench-app';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runWebhookBench } from './support/webhook-bench';
-import { dropDatabase, recreateDatabase } from './support/bench-database';
 
 /** Many users, so 200/s and beyond stay under Teams' 7 messages/s per conversation (our limiter). */
 const USERS = 256;
@@ -29,7 +28,6 @@ const BOT = { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Teams TestBo
 const FIXTURE = path.resolve(__dirname, '../../shared/fixtures/teams/message_personal.json');
 
 const role = process.argv[process.argv.indexOf('--role') + 1];
-const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
 
 /** The user behind activity `n`: stable ids, so the app child can link them all beforehand. */
 const userOf = (i: number) => ({
@@ -57,7 +55,7 @@ async function runFake(): Promise<void> {
   const { startFakeBotConnector } = await import('../test/e2e/support/fake-bot-connector');
   const fake = await startFakeBotConnector();
   fake.setRecording(false);
-  ready({ url: fake.serviceUrl });
+  reportReady({ url: fake.serviceUrl });
 }
 
 async function runBare(): Promise<void> {
@@ -70,10 +68,7 @@ async function runBare(): Promise<void> {
       if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
     });
   });
-  const server = app.listen(0, () => {
-    const address = server.address();
-    ready({ port: typeof address === 'object' && address ? address.port : 0 });
-  });
+  const server = app.listen(0, () => reportListening(server));
 }
 
 /**
@@ -100,59 +95,20 @@ async function runStub(): Promise<void> {
   };
   const app = express();
   mountTeams({ adapter, engine, logger })(app);
-  const server = app.listen(0, () => {
-    const address = server.address();
-    ready({ port: typeof address === 'object' && address ? address.port : 0 });
-  });
+  const server = app.listen(0, () => reportListening(server));
 }
 
 async function runApp(serviceUrl: string): Promise<void> {
-  const { createEndorse } = await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { createLogger } = await import('../src/logger');
-  const { composeProduct } = await import('../src/product');
-  const url = await recreateDatabase(BENCH_DB);
-  const config = loadConfig({
-    // Local mode is refused under NODE_ENV=production; nothing else here depends on it.
-    NODE_ENV: 'test',
-    PORT: '0',
-    DATABASE_URL: url,
-    DEMO_SEED: 'off',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-    WEB_CHAT_ENABLED: 'false',
-    TEAMS_ENABLED: 'true',
-  });
-  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
-  const db = endorse.database.prisma;
-  const agency = await db.agency.create({ data: { name: 'Bench Agency', country: 'PH' } });
-  const users = Array.from({ length: USERS }, (_, i) => ({
-    id: randomUUID(),
-    email: `bench${i}@example.test`,
-    name: `Bench User ${i}`,
-    role: 'AGENCY_USER' as const,
-    agencyId: agency.id,
-    status: 'ACTIVE' as const,
+  // Local mode is refused under NODE_ENV=production; nothing else here depends on it.
+  const endorse = await startBenchApp(BENCH_DB, { NODE_ENV: 'test', TEAMS_ENABLED: 'true' });
+  await seedBenchUsers(endorse, USERS, (i) => ({
+    platform: 'TEAMS',
+    workspaceId: TENANT,
+    platformUserId: userOf(i).aadObjectId,
+    // As the install left it, so the first message does not have to store it.
+    address: addressOf(i, serviceUrl),
   }));
-  await db.user.createMany({ data: users });
-  await db.chatIdentity.createMany({
-    data: users.map((u, i) => ({
-      userId: u.id,
-      platform: 'TEAMS' as const,
-      workspaceId: TENANT,
-      platformUserId: userOf(i).aadObjectId,
-      // As the install left it, so the first message does not have to store it.
-      address: addressOf(i, serviceUrl),
-    })),
-  });
-  const server = await endorse.listen(0);
-  const address = server.address();
-  process.on('SIGTERM', () => {
-    void endorse
-      .stop()
-      .then(() => dropDatabase(BENCH_DB))
-      .finally(() => process.exit(0));
-  });
-  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+  await serveBenchApp(endorse, BENCH_DB);
 }
 
 // ---- parent ---------------------------------------------------------------------------------

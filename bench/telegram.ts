@@ -12,9 +12,9 @@
  * BENCH_DATABASE_URL names the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
  * the app child creates and drops its own database `endorse_bench_telegram`.
  */
-import { startChild, stopChild, type Child } from './support/child-process';
+import { reportListening, reportReady, startChild, stopChild, type Child } from './support/child-process';
+import { seedBenchUsers, serveBenchApp, startBenchApp } from './support/bench-app';
 import { runWebhookBench } from './support/webhook-bench';
-import { dropDatabase, recreateDatabase } from './support/bench-database';
 
 const TOKEN = '123456789:AABenchToken_abcdefghijklmnopqrstuv';
 const SECRET = 'bench-telegram-webhook-secret-0123456789';
@@ -23,7 +23,6 @@ const CHAT_BASE = 900_000_001;
 const BENCH_DB = 'endorse_bench_telegram';
 
 const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : undefined;
-const ready = (info: Record<string, unknown>) => console.log(`READY ${JSON.stringify(info)}`);
 // A clean exit on SIGTERM, so a child run with --cpu-prof writes its profile.
 if (role) process.once('SIGTERM', () => process.exit(0));
 
@@ -33,7 +32,7 @@ async function runFake(): Promise<void> {
   const { startFakeTelegramApi } = await import('../test/e2e/support/fake-telegram-api');
   const fake = await startFakeTelegramApi({ token: TOKEN });
   fake.setRecording(false);
-  ready({ url: fake.url });
+  reportReady({ url: fake.url });
 }
 
 async function runBare(apiRoot: string): Promise<void> {
@@ -44,10 +43,7 @@ async function runBare(apiRoot: string): Promise<void> {
   bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
   const app = express();
   app.post('/telegram/webhook', express.json(), webhookCallback(bot, 'express', { secretToken: SECRET }));
-  const server = app.listen(0, () => {
-    const address = server.address();
-    ready({ port: typeof address === 'object' && address ? address.port : 0 });
-  });
+  const server = app.listen(0, () => reportListening(server));
 }
 
 /**
@@ -64,57 +60,22 @@ async function runAdapterOnly(apiRoot: string): Promise<void> {
   const engine = { handle: async () => [{ body: { type: 'text' as const, text: 'help' } }] };
   const app = express();
   mountTelegram({ adapter, engine, logger })(app);
-  const server = app.listen(0, () => {
-    const address = server.address();
-    ready({ port: typeof address === 'object' && address ? address.port : 0 });
-  });
+  const server = app.listen(0, () => reportListening(server));
 }
 
 async function runApp(apiRoot: string): Promise<void> {
-  const { createEndorse } = await import('../src/app');
-  const { loadConfig } = await import('../src/config');
-  const { createLogger } = await import('../src/logger');
-  const { composeProduct } = await import('../src/product');
-  const url = await recreateDatabase(BENCH_DB);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    DATABASE_URL: url,
-    DEMO_SEED: 'off',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-    WEB_CHAT_ENABLED: 'false',
+  const endorse = await startBenchApp(BENCH_DB, {
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: apiRoot,
     TELEGRAM_BOT_USERNAME: 'test_bot',
   });
-  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
-  const db = endorse.database.prisma;
-  const agency = await db.agency.create({ data: { name: 'Bench Agency', country: 'PH' } });
-  for (let i = 0; i < USERS; i++) {
-    const user = await db.user.create({
-      data: {
-        email: `bench${i}@example.test`,
-        name: `Bench User ${i}`,
-        role: 'AGENCY_USER',
-        agencyId: agency.id,
-        status: 'ACTIVE',
-      },
-    });
-    const chatId = CHAT_BASE + i;
-    await db.chatIdentity.create({
-      data: { userId: user.id, platform: 'TELEGRAM', platformUserId: String(chatId), address: { chatId } },
-    });
-  }
-  const server = await endorse.listen(0);
-  const address = server.address();
-  process.on('SIGTERM', () => {
-    void endorse
-      .stop()
-      .then(() => dropDatabase(BENCH_DB))
-      .finally(() => process.exit(0));
-  });
-  ready({ port: typeof address === 'object' && address ? address.port : 0 });
+  await seedBenchUsers(endorse, USERS, (i) => ({
+    platform: 'TELEGRAM',
+    platformUserId: String(CHAT_BASE + i),
+    address: { chatId: CHAT_BASE + i },
+  }));
+  await serveBenchApp(endorse, BENCH_DB);
 }
 
 // ---- parent ---------------------------------------------------------------------------------

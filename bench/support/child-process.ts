@@ -41,3 +41,14 @@ export function stopChild(child: Child | { process: ChildProcess }): Promise<voi
     setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
   });
 }
+
+/** The child's side: says it is ready, with what the parent needs (a port, a URL). */
+export function reportReady(info: Record<string, unknown>): void {
+  console.log(`READY ${JSON.stringify(info)}`);
+}
+
+/** The child's side: reports the port a listening server got. */
+export function reportListening(server: { address(): string | { port: number } | null }): void {
+  const address = server.address();
+  reportReady({ port: typeof address === 'object' && address ? address.port : 0 });
+}
