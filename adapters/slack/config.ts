@@ -47,16 +47,21 @@ export function toSlackConfig(config: Config): SlackConfig | null {
   };
 }
 
+/** How long a Web API call may take, answer included, before it fails as UNREACHABLE. */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+
 /**
  * Options for Bolt's WebClient. Rate limits are thrown instead of waited out inside the client
  * (its default waits up to 30 minutes), so our retry policy decides: a short wait inline for a
  * direct reply, RATE_LIMITED{retryAfterMs} to the job queue otherwise. 5xx are retried by us too.
+ * Calls go through `apiFetch` (adapters/shared/api-fetch.ts), which keeps the deadline itself:
+ * the client's own `timeout` would leave an uncancellable timer per call.
  */
-export function toClientOptions(config: Pick<SlackConfig, 'apiUrl'>) {
+export function toClientOptions(config: Pick<SlackConfig, 'apiUrl'>, apiFetch: typeof fetch) {
   return {
     slackApiUrl: config.apiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 10_000,
+    fetch: apiFetch,
   };
 }

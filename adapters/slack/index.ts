@@ -8,6 +8,7 @@ import {
   EVENTS_PATH,
   INSTALL_PATH,
   REDIRECT_PATH,
+  SLACK_API_TIMEOUT_MS,
   SLACK_FILE_MAX_BYTES,
   toClientOptions,
   type SlackConfig,
@@ -18,6 +19,7 @@ import { botTokenOf, createInstallationStore } from './installation-store';
 import { boltLogger } from './logger';
 import { addressSchema, messageRef, parseFileRef, parseMessageRef, type SlackAddress } from './parse';
 import { renderMessage, renderModal, type Block } from './render';
+import { createApiFetch } from '../shared/api-fetch';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
 
 export type { SlackConfig } from './config';
@@ -33,6 +35,8 @@ export interface SlackAdapterOptions {
   installations?: SlackInstallations;
   /** For file downloads; default the global fetch. */
   fetch?: typeof fetch;
+  /** For Web API calls; default createApiFetch with SLACK_API_TIMEOUT_MS. */
+  apiFetch?: typeof fetch;
   /** Waits between retries; tests pass a recording one. */
   sleep?: Sleep;
   retry?: RetryPolicy;
@@ -75,7 +79,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const installations = options.installations;
   if (config.oauth && !installations) throw new Error('Slack OAuth needs an installation store');
   const logger = boltLogger(options.logger);
-  const clientOptions = toClientOptions(config);
+  const clientOptions = toClientOptions(config, options.apiFetch ?? createApiFetch({ timeoutMs: SLACK_API_TIMEOUT_MS }));
 
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,
