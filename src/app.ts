@@ -51,7 +51,12 @@ export interface Core {
 }
 
 export async function createEndorse(config: Config, logger: Logger, options: EndorseOptions = {}): Promise<Endorse> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) =>
+      logger.warn({ err: error.message }, 'database: an idle connection was lost; the next query reconnects'),
+  });
   try {
     const migrated = await migrate(database.sql);
     if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');

@@ -31,18 +31,28 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
+  /**
+   * A pooled connection that sat idle was lost (PostgreSQL restarted, an administrator ended it, the
+   * network dropped it). The pool has already let it go and the next query opens a new one; this
+   * only reports it. Without a listener the pool's 'error' event would end the process.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolMax ?? 10) : openEmbedded(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolMax ?? 10, options.onConnectionLost ?? (() => undefined))
+    : openEmbedded(options.dataDir);
 }
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, onConnectionLost: (error: Error) => void): Database {
   // Connections stay open once opened (min = max): a fresh PostgreSQL backend costs tens of ms on
   // its first statements, which the first messages after every quiet spell would wait for.
   // TCP keepalive finds a connection a NAT or load balancer dropped while it sat idle.
   const pool = new Pool({ connectionString: url, max, min: max, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
   const sqlPool = new Pool({ connectionString: url, max: 1 });
+  pool.on('error', onConnectionLost);
+  sqlPool.on('error', onConnectionLost);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlRunner = {
     // One dedicated connection so BEGIN/COMMIT and session advisory locks stay on one session.
