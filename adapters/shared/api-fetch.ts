@@ -1,6 +1,27 @@
 import http from 'node:http';
 import https from 'node:https';
 
+export interface ApiFetchOptions {
+  /** The whole call, from sending to the last byte of the answer. */
+  timeoutMs: number;
+  /** Answers larger than this fail (default 8 MB). */
+  maxResponseBytes?: number;
+  /** For what this transport does not send itself. Default: the global fetch. */
+  fallback?: typeof fetch;
+  /** How long a kept-alive connection may sit unused before we close it (default 4 s). */
+  idleSocketMs?: number;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Statuses whose Response must have no body (the Fetch standard's "null body status"). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_IDLE_SOCKET_MS = 4_000;
+/** setTimeout's ceiling: a longer delay fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A reused connection the server had already closed fails the write with one of these. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 /**
  * A `fetch` for a platform's Web API (small JSON requests and answers), built on node:http(s)
  * with keep-alive agents. Why not the global fetch: under load its responses outlive the request.
@@ -15,28 +36,23 @@ import https from 'node:https';
  * followed (an error unless `redirect: 'manual'`), no content decoding is asked for or done, and
  * `Response.url` is empty. A body this transport does not send (FormData, a stream) and a
  * `Request` object go to `fallback` (the global fetch) with the same deadline.
+ *
+ * A kept-alive connection is closed after `idleSocketMs` unused (as undici does), and a request
+ * that finds its reused connection already closed by the server (reset before any answer) is sent
+ * once more on a new one: the race Node's documentation describes for keep-alive clients.
  */
-export interface ApiFetchOptions {
-  /** The whole call, from sending to the last byte of the answer. */
-  timeoutMs: number;
-  /** Answers larger than this fail (default 8 MB). */
-  maxResponseBytes?: number;
-  /** For what this transport does not send itself. Default: the global fetch. */
-  fallback?: typeof fetch;
-}
-
-const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-/** Statuses whose Response must have no body (the Fetch standard's "null body status"). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
 export function createApiFetch(options: ApiFetchOptions): typeof fetch {
+  for (const [name, value] of [
+    ['timeoutMs', options.timeoutMs],
+    ['idleSocketMs', options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS],
+  ] as const)
+    if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS)
+      throw new RangeError(`createApiFetch: ${name} must be a whole number of ms from 1 to ${MAX_TIMER_MS}, not ${value}`);
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const fallback = options.fallback ?? ((input, init) => fetch(input, init));
-  const agents: Record<string, http.Agent> = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
-  };
+  // With an agent timeout Node also honours a shorter Keep-Alive: timeout=N the server announces.
+  const idle = { keepAlive: true, timeout: options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS };
+  const agents: Record<string, http.Agent> = { 'http:': new http.Agent(idle), 'https:': new https.Agent(idle) };
 
   return async function apiFetch(input, init = {}) {
     const body = sendableBody(init.body);
@@ -57,7 +73,7 @@ export function createApiFetch(options: ApiFetchOptions): typeof fetch {
     });
   };
 
-  function send(url: URL, agent: http.Agent, call: OutgoingCall): Promise<Response> {
+  function send(url: URL, agent: http.Agent, call: OutgoingCall, retried = false): Promise<Response> {
     return new Promise((resolve, reject) => {
       const { signal } = call;
       if (signal?.aborted) return reject(signal.reason);
@@ -72,7 +88,8 @@ export function createApiFetch(options: ApiFetchOptions): typeof fetch {
         clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
       };
-      // Rejects first, then drops the connection: an error after the answer began is not always re-emitted.
+      // Rejects here rather than through request.destroy(error): once the answer began, that error is
+      // not always emitted again on the request.
       const fail = (error: unknown) => {
         if (settled) return;
         settle();
@@ -80,13 +97,23 @@ export function createApiFetch(options: ApiFetchOptions): typeof fetch {
         request.destroy();
       };
       const deadline = setTimeout(
-        () => fail(new DOMException(`No answer from ${url.host} in ${options.timeoutMs} ms`, 'TimeoutError')),
+        () => fail(new DOMException(`No complete answer from ${url.host} in ${options.timeoutMs} ms`, 'TimeoutError')),
         options.timeoutMs,
       );
       const onAbort = () => fail(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
-      request.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
+      let answered = false;
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // The server had closed this idle connection as we wrote to it, so it read nothing: send again.
+        if (!retried && !answered && !settled && request.reusedSocket && STALE_SOCKET_CODES.has(error.code ?? '')) {
+          settle();
+          send(url, agent, call, true).then(resolve, reject);
+          return;
+        }
+        fail(new TypeError('fetch failed', { cause: error }));
+      });
       request.on('response', (answer) => {
+        answered = true;
         const status = answer.statusCode ?? 0;
         if (REDIRECT_STATUSES.has(status) && call.redirect !== 'manual')
           return fail(new TypeError(`fetch failed: ${url.host} answered a redirect (${status}), which API calls do not follow`));

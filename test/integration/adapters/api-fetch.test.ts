@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiFetch } from '../../../adapters/shared/api-fetch';
@@ -8,10 +9,14 @@ let handler: Handler;
 let server: Server;
 let base: string;
 const ports: number[] = [];
+/** Requests seen on each connection, by the client's port. */
+const perConnection = new Map<number, number>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    ports.push(req.socket.remotePort ?? 0);
+    const port = req.socket.remotePort ?? 0;
+    ports.push(port);
+    perConnection.set(port, (perConnection.get(port) ?? 0) + 1);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => handler(req, Buffer.concat(chunks).toString(), res));
@@ -25,6 +30,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   ports.length = 0;
+  perConnection.clear();
 });
 
 const apiFetch = createApiFetch({ timeoutMs: 2_000, maxResponseBytes: 1_000 });
@@ -89,6 +95,58 @@ test('a server that never answers fails the call as a TimeoutError at the deadli
   await expect(quick(`${base}/api/slow`, { method: 'POST', body: 'x' })).rejects.toMatchObject({ name: 'TimeoutError' });
 });
 
+test('the deadline covers the body: an answer that stalls half-way fails as a TimeoutError', async () => {
+  handler = (_req, _body, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"ok":');
+  };
+  const quick = createApiFetch({ timeoutMs: 50 });
+  await expect(quick(`${base}/api/stalls`)).rejects.toMatchObject({ name: 'TimeoutError' });
+});
+
+test('a finished call leaves no timer and no abort listener behind', async () => {
+  handler = (_req, _body, res) => res.end('{}');
+  const slowDeadline = createApiFetch({ timeoutMs: 60_000 });
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
+  const controller = new AbortController();
+  await (await slowDeadline(`${base}/api/auth.test`, { signal: controller.signal })).text();
+  expect(timers()).toBe(before);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+});
+
+test('a kept-alive connection left unused is closed after idleSocketMs', async () => {
+  let closed!: () => void;
+  const socketClosed = new Promise<void>((resolve) => (closed = resolve));
+  handler = (req, _body, res) => {
+    req.socket.once('close', () => closed());
+    res.end('{}');
+  };
+  const brief = createApiFetch({ timeoutMs: 2_000, idleSocketMs: 30 });
+  await (await brief(`${base}/api/auth.test`)).text();
+  await socketClosed;
+});
+
+test('a reused connection the server had closed is retried once on a new one', async () => {
+  handler = (req, _body, res) => {
+    // The second request on a connection meets a server that already let it go.
+    if (perConnection.get(req.socket.remotePort ?? 0) === 2) req.socket.destroy();
+    else res.end('{"ok":true}');
+  };
+  const own = createApiFetch({ timeoutMs: 2_000 });
+  await (await own(`${base}/api/first`)).text();
+  const answer = await own(`${base}/api/second`, { method: 'POST', body: 'x=1' });
+  expect(await answer.json()).toEqual({ ok: true });
+  expect(ports).toHaveLength(3);
+  expect(new Set(ports).size).toBe(2);
+});
+
+test('a deadline setTimeout cannot keep is refused when the fetch is made', () => {
+  expect(() => createApiFetch({ timeoutMs: Infinity })).toThrow(RangeError);
+  expect(() => createApiFetch({ timeoutMs: 2 ** 31 })).toThrow(/timeoutMs/);
+  expect(() => createApiFetch({ timeoutMs: 1_000, idleSocketMs: 0 })).toThrow(/idleSocketMs/);
+});
+
 test('an answer over the size limit fails instead of being held', async () => {
   handler = (_req, _body, res) => res.end('x'.repeat(5_000));
   await expect(apiFetch(`${base}/api/big`)).rejects.toThrow(/over 1000 bytes/);
@@ -142,4 +200,15 @@ test('a body it does not send itself (FormData) goes to the fallback, with the d
   expect(calls[0]?.input).toBe(`${base}/api/files.upload`);
   expect(calls[0]?.signal).toBeInstanceOf(AbortSignal);
   expect(ports).toEqual([]);
+});
+
+test('the fallback is held to the same deadline', async () => {
+  const withFallback = createApiFetch({
+    timeoutMs: 20,
+    fallback: (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+  });
+  await expect(withFallback(`${base}/api/files.upload`, { method: 'POST', body: new FormData() })).rejects.toMatchObject({
+    name: 'TimeoutError',
+  });
 });
