@@ -8,8 +8,9 @@
  * Each way runs in its own child process (a fresh heap), calling a local server in this process
  * with a chat.postMessage-sized form body, evenly paced at 200 calls/s for BENCH_SECONDS (default
  * 10), BENCH_ROUNDS times (default 3); the table shows medians of the rounds. "Old generation
- * growth" adds up how much the old space grew across each scavenge (read just after it), which is
- * what the scavenges promoted; full collections are counted apart.
+ * growth" adds up how much the old space grew across scavenges, read when the GC observer runs
+ * (shortly after, sometimes once for several): close to what they promoted, good for comparing
+ * the three ways. Full collections are counted apart.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

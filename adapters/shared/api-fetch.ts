@@ -25,7 +25,7 @@ const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 /**
  * A `fetch` for a platform's Web API (small JSON requests and answers), built on node:http(s)
  * with keep-alive agents. Why not the global fetch: under load its responses outlive the request.
- * undici registers each one for finalization, so V8's scavenger keeps it, and about 15 KB per call
+ * undici registers each one for finalization, so V8's scavenger keeps it, and 12–20 KB per call
  * reach the old generation. At 200 replies a second that made a full mark-compact every 1–2 s, and
  * those pauses were our reply p99 (`npm run bench:api-fetch` measures both). The SDK's own
  * `timeout` has the same effect: `AbortSignal.timeout` cannot be cleared, so every call leaves a

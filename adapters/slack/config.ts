@@ -51,9 +51,10 @@ export function toSlackConfig(config: Config): SlackConfig | null {
 export const SLACK_API_TIMEOUT_MS = 10_000;
 
 /**
- * Options for Bolt's WebClient. Rate limits are thrown instead of waited out inside the client
- * (its default waits up to 30 minutes), so our retry policy decides: a short wait inline for a
- * direct reply, RATE_LIMITED{retryAfterMs} to the job queue otherwise. 5xx are retried by us too.
+ * Options for Bolt's WebClient; Bolt also hands them to the OAuth installer and uses their `fetch`
+ * for `respond()`, which we do not call. Rate limits are thrown instead of waited out inside the
+ * client (its default waits up to 30 minutes), so our retry policy decides: a short wait inline for
+ * a direct reply, RATE_LIMITED{retryAfterMs} to the job queue otherwise. 5xx are retried by us too.
  * Calls go through `apiFetch` (adapters/shared/api-fetch.ts), which keeps the deadline itself:
  * the client's own `timeout` would leave an uncancellable timer per call.
  */
