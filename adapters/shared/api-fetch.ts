@@ -42,16 +42,17 @@ const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
  * once more on a new one: the race Node's documentation describes for keep-alive clients.
  */
 export function createApiFetch(options: ApiFetchOptions): typeof fetch {
+  const idleSocketMs = options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
   for (const [name, value] of [
     ['timeoutMs', options.timeoutMs],
-    ['idleSocketMs', options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS],
+    ['idleSocketMs', idleSocketMs],
   ] as const)
     if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS)
       throw new RangeError(`createApiFetch: ${name} must be a whole number of ms from 1 to ${MAX_TIMER_MS}, not ${value}`);
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const fallback = options.fallback ?? ((input, init) => fetch(input, init));
   // With an agent timeout Node also honours a shorter Keep-Alive: timeout=N the server announces.
-  const idle = { keepAlive: true, timeout: options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS };
+  const idle = { keepAlive: true, timeout: idleSocketMs };
   const agents: Record<string, http.Agent> = { 'http:': new http.Agent(idle), 'https:': new https.Agent(idle) };
 
   return async function apiFetch(input, init = {}) {
