@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ChannelError, type ChannelAdapter } from '../../src/engine/channel';
-import type { PlatformName } from '../../src/services/submissions';
+import type { PlatformName } from '../../src/domain/platforms';
 
 /**
  * A chat platform's send API on this machine: POST /messages {chat, text} answers after a fixed

@@ -1,5 +1,5 @@
 import type { OutboundMessage } from './messages';
-import type { PlatformName } from '../services/submissions';
+import type { PlatformName } from '../domain/platforms';
 
 /**
  * The port every platform adapter implements (STYLE.md §1). The engine owns it; adapters live in

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformSchema } from '../services/submissions';
+import { platformSchema } from '../domain/platforms';
 
 /**
  * The neutral message model between adapters and the engine (DESIGN §3). Nothing here is Slack's,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger';
 import { readResume as defaultReadResume, type ReadResumeOptions, type ResumeReadResult } from '../resume/read-resume';
 import type { Services } from '../services';
-import { platformSchema } from '../services/submissions';
+import { platformSchema } from '../domain/platforms';
 import { defineJob, type JobDefinition } from './job';
 
 export const RESUME_JOB_NAME = 'resume.extract';

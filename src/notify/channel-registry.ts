@@ -1,5 +1,5 @@
 import type { ChannelAdapter } from '../engine/channel';
-import type { PlatformName } from '../services/submissions';
+import type { PlatformName } from '../domain/platforms';
 
 /**
  * The adapters notifications can be sent through, by platform. The composition root (product.ts)

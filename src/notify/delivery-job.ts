@@ -5,7 +5,7 @@ import { outboundMessageSchema } from '../engine/messages';
 import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } from '../jobs';
 import type { Logger } from '../logger';
 import { PermanentMailError, type Mailer } from '../mail/mailer';
-import { platformSchema } from '../services/submissions';
+import { platformSchema } from '../domain/platforms';
 import type { ChannelRegistry } from './channel-registry';
 import type { RateLimiter } from './rate-limiter';
 import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from './deps';
-import type { PlatformName } from './submissions';
+import type { PlatformName } from '../domain/platforms';
 
 /** A conversation's dialog row: one per platform, workspace and conversation (see the engine). */
 export interface ConversationKey {

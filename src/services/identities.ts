@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { Role } from '../domain/permissions';
 import type { ServiceDeps } from './deps';
-import type { PlatformName } from './submissions';
+import type { PlatformName } from '../domain/platforms';
 
 export interface IdentityKey {
   platform: PlatformName;

@@ -7,7 +7,7 @@ import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import type { ServiceDeps } from './deps';
 import { ConflictError, ExpiredError, InvalidInputError, NotFoundError, RateLimitedError } from './errors';
-import { platformSchema } from './submissions';
+import { platformSchema } from '../domain/platforms';
 import { parseOrThrow } from './validate';
 
 /** Failed redemptions allowed per chat identity within the window before it must wait. */

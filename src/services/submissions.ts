@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '../domain/contact';
 import { classifySubmission, DEFAULT_DUPLICATE_RULE, type BlockReason, type DuplicateRuleSpec } from '../domain/duplicates';
 import { canSubmit } from '../domain/permissions';
+import { platformSchema } from '../domain/platforms';
 import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
 import { findMatches } from './duplicate-check';
@@ -11,9 +12,6 @@ import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
 
-export const PLATFORMS = ['WEB', 'TELEGRAM', 'SLACK', 'TEAMS'] as const;
-export const platformSchema = z.enum(PLATFORMS);
-export type PlatformName = z.infer<typeof platformSchema>;
 
 export const submitCandidateInput = z.object({
   firstName: z.string().trim().min(1, 'First name is required.').max(100),

@@ -4,7 +4,7 @@ import { ChannelError, type ChannelAdapter, type ChannelCapabilities } from '../
 import type { InboundEventInput, InboundPayload, OutboundMessage } from '../../src/engine/messages';
 import { createQueue, type JobQueue } from '../../src/jobs';
 import { createLogger } from '../../src/logger';
-import type { PlatformName } from '../../src/services/submissions';
+import type { PlatformName } from '../../src/domain/platforms';
 import { openTestEnv, type TestEnv } from './services';
 
 /** A real in-memory implementation of the channel port: records sends, serves file bytes. */

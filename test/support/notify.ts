@@ -10,7 +10,7 @@ import {
   type Notifier,
 } from '../../src/notify';
 import type { Services } from '../../src/services';
-import type { PlatformName } from '../../src/services/submissions';
+import type { PlatformName } from '../../src/domain/platforms';
 import { createRecordingChannel, createRecordingMailer, type RecordingChannel } from './recording-channel';
 import { unique, type TestEnv } from './services';
 

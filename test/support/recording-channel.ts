@@ -1,7 +1,7 @@
 import type { ChannelAdapter } from '../../src/engine/channel';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Mail, Mailer } from '../../src/mail/mailer';
-import type { PlatformName } from '../../src/services/submissions';
+import type { PlatformName } from '../../src/domain/platforms';
 
 export interface RecordedSend {
   address: unknown;
