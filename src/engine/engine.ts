@@ -6,7 +6,7 @@ import type { ResolvedIdentity } from '../services/identities';
 import { PLAIN_CAPABILITIES, ConversationConflict, type Ctx, type EngineRuntime, type Replies } from './context';
 import { inboundEventSchema, type InboundEvent } from './messages';
 import { onStranger } from './flows/access';
-import { dropDialog } from './flows/wizard-resume';
+import { dropDialog } from './dialogs';
 import { route } from './router';
 import { parseState } from './state';
 import { describeError } from './errors';

@@ -1,6 +1,6 @@
 import type { Ctx, Replies } from '../context';
 import { list, text } from '../reply';
-import { confirmQuestion } from './users';
+import { askToConfirm } from '../confirm';
 
 export async function onAgencies(ctx: Ctx): Promise<Replies> {
   const agencies = await ctx.services.listAgencies(ctx.user.userId);
@@ -25,8 +25,7 @@ export async function onAgencyStatus(ctx: Ctx, action: 'disable' | 'enable', nam
     const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'ACTIVE');
     return [text(ctx.t('agencies.enabled', { agency: agency.name }))];
   }
-  ctx.state.dialog = { kind: 'confirm', op: 'disableAgency', targetId: agencyId, label: name };
-  return [confirmQuestion(ctx, ctx.t('agencies.disableAsk', { agency: name }))];
+  return [askToConfirm(ctx, 'disableAgency', { id: agencyId, label: name }, ctx.t('agencies.disableAsk', { agency: name }))];
 }
 
 export async function disableAgency(ctx: Ctx, agencyId: string, name: string): Promise<Replies> {

@@ -3,10 +3,10 @@ import { ServiceError } from '../../services/errors';
 import type { UserSummary } from '../../services/users';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
-import { card, choices, list, text } from '../reply';
+import { askToConfirm } from '../confirm';
+import { card, list, text } from '../reply';
 import type { ListQuery } from '../state';
 import { parseRole } from './invite';
-import { disableAgency } from './agencies';
 
 type UsersQuery = Extract<ListQuery, { kind: 'users' }>;
 const PAGE_SIZE = 10;
@@ -114,15 +114,7 @@ export async function onRenameText(ctx: Ctx, userId: string, name: string): Prom
 export async function onDisable(ctx: Ctx, who: string): Promise<Replies> {
   const id = await ctx.services.findUserId(who);
   const u = await ctx.services.getUser(ctx.user.userId, id);
-  ctx.state.dialog = { kind: 'confirm', op: 'disableUser', targetId: u.id, label: label(u) };
-  return [confirmQuestion(ctx, ctx.t('users.disableAsk', { user: label(u) }))];
-}
-
-export function confirmQuestion(ctx: Ctx, question: string) {
-  return choices(question, [
-    { actionId: 'confirm', value: 'yes', label: ctx.t('confirm.yes'), style: 'danger' },
-    { actionId: 'confirm', value: 'no', label: ctx.t('confirm.no') },
-  ]);
+  return [askToConfirm(ctx, 'disableUser', { id: u.id, label: label(u) }, ctx.t('users.disableAsk', { user: label(u) }))];
 }
 
 export async function onEnable(ctx: Ctx, who: string): Promise<Replies> {
@@ -131,20 +123,8 @@ export async function onEnable(ctx: Ctx, who: string): Promise<Replies> {
   return [text(ctx.t('users.enabled', { user: label(u) }))];
 }
 
-/** The answer to a confirmation question, by button or typed yes / no. */
-export async function onConfirm(ctx: Ctx, answer: string): Promise<Replies> {
-  const dialog = ctx.state.dialog;
-  if (dialog?.kind !== 'confirm') return [text(ctx.t('action.stale'))];
-  const a = answer.trim().toLowerCase();
-  if (a === 'no' || a === 'n') {
-    ctx.state.dialog = null;
-    return [text(ctx.t('confirm.kept'))];
-  }
-  if (a !== 'yes' && a !== 'y') return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
-  ctx.state.dialog = null;
-  // Saved before acting, so a repeat on another instance finds nothing to confirm.
-  await ctx.claim();
-  if (dialog.op === 'disableAgency') return disableAgency(ctx, dialog.targetId, dialog.label);
-  const u = await ctx.services.disableUser(ctx.user.userId, dialog.targetId);
+/** The confirmed `disable <user>`. */
+export async function disableUser(ctx: Ctx, userId: string): Promise<Replies> {
+  const u = await ctx.services.disableUser(ctx.user.userId, userId);
   return [text(ctx.t('users.disabled', { user: label(u) }))];
 }

@@ -2,7 +2,6 @@ import { normalizeEmail, normalizePhone } from '../../domain/contact';
 import { RESUME_JOB_NAME, type ResumeJobData, type ResumeJobOutcome } from '../../jobs/resume-job';
 import { RESUME_MAX_BYTES } from '../../resume/errors';
 import { sniffResumeType } from '../../resume/sniff';
-import type { ConversationKey } from '../../services/conversations';
 import { ChannelError } from '../channel';
 import type { Ctx, EngineRuntime, Replies } from '../context';
 import type { FileRef } from '../messages';
@@ -21,16 +20,6 @@ const CONTENT_TYPES = {
 export async function discardResume(ctx: Pick<Ctx, 'services'>, d: Draft): Promise<void> {
   if (d.resume?.fileId) await ctx.services.deleteUnusedFile(d.resume.fileId);
   delete d.resume;
-}
-
-/** A disabled user's open dialog is dropped on their next event (DESIGN §1). */
-export async function dropDialog(runtime: EngineRuntime, key: ConversationKey, userId: string): Promise<void> {
-  const loaded = await runtime.services.loadConversation(key);
-  const state = parseState(loaded.state);
-  if (!state.dialog) return;
-  if (state.dialog.kind === 'wizard') await discardResume(runtime, state.dialog.draft);
-  state.dialog = null;
-  await runtime.services.saveConversation(key, loaded.version, userId, state);
 }
 
 /**

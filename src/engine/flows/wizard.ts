@@ -1,8 +1,6 @@
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import type { WizardState } from '../state';
-import { onCommentText } from './profile';
-import { onConfirm, onRenameText } from './users';
 import { applyText } from './wizard-input';
 import { discardResume } from './wizard-resume';
 import { advance, clearStep, editChoices, nextStep, prompt } from './wizard-steps';
@@ -46,25 +44,11 @@ export async function onBack(ctx: Ctx): Promise<Replies> {
   return prompt(ctx, wiz);
 }
 
-/** Free text while a dialog is open: the answer to its question. */
-export async function onDialogText(ctx: Ctx, input: string): Promise<Replies> {
-  const dialog = ctx.state.dialog;
-  if (!dialog) return [text(ctx.t('command.pointer'))];
-  switch (dialog.kind) {
-    case 'comment':
-      return onCommentText(ctx, dialog.ref, input);
-    case 'rename':
-      return onRenameText(ctx, dialog.userId, input);
-    case 'confirm':
-      return onConfirm(ctx, input);
-    case 'wizard':
-      return onWizardText(ctx, dialog, input);
-  }
-}
 
 const YES = /^(y|yes|ok|confirm|submit|send)$/i;
 
-async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): Promise<Replies> {
+/** Free text while the wizard is open: the answer to its current step. */
+export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): Promise<Replies> {
   const answer = input.trim();
   switch (wiz.step) {
     case 'campaign':
