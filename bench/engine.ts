@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import { createEngine, type Engine, type InboundEventInput } from '../src/engine';
+import { createChannelRegistry, createEngine, type Engine, type InboundEventInput } from '../src/engine';
 import { createQueue } from '../src/jobs';
 import { createLogger } from '../src/logger';
 import { createServices } from '../src/services';
@@ -217,7 +217,8 @@ async function main(): Promise<void> {
       inviteTtlDays: 7,
     });
     const queue = createQueue({ logger });
-    const engine = createEngine({ services, queue, logger });
+    // No channel is configured: the bench measures the engine alone, and nothing here is sent later.
+    const engine = createEngine({ services, queue, logger, channels: createChannelRegistry(), sendLater: async () => undefined });
     await queue.start();
 
     for (let i = 0; i < WARMUP_MESSAGES; i++) await sendNext(engine, users[i % users.length] as SimUser, campaignId);

@@ -61,19 +61,20 @@ async function runBare(apiUrl: string): Promise<void> {
   reportListening(await receiver.start(0));
 }
 
-/** Our Slack adapter (verify, Bolt, parse, render, send) with a stub engine: the adapter's own share. */
+/** Our Slack adapter (verify, parse, render, send) with a stub engine: the adapter's own share. */
 async function runAdapterOnly(apiUrl: string): Promise<void> {
   const express = (await import('express')).default;
-  const { createSlackAdapter, mountSlack } = await import('../adapters/slack');
+  const { createSlackAdapter } = await import('../adapters/slack');
+  const { mountChannel } = await import('../src/http/webhook');
   const { createLogger } = await import('../src/logger');
   const logger = createLogger('silent');
-  const adapter = createSlackAdapter({
-    config: { signingSecret: SIGNING_SECRET, botToken: TOKEN, oauth: null, apiUrl, publicUrl: 'http://127.0.0.1' },
-    logger,
-  });
+  const adapter = createSlackAdapter(
+    { signingSecret: SIGNING_SECRET, botToken: TOKEN, oauth: null, apiUrl, publicUrl: 'http://127.0.0.1' },
+    { logger },
+  );
   const reply = { body: { type: 'text' as const, text: 'I understand commands like `help`.' } };
   const app = express();
-  mountSlack({ adapter, engine: { handle: async () => [reply] }, logger })(app);
+  mountChannel(adapter, { engine: { handle: async () => [reply] }, logger, markUnreachable: async () => undefined })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

@@ -77,7 +77,8 @@ async function runBare(): Promise<void> {
  */
 async function runStub(): Promise<void> {
   const express = (await import('express')).default;
-  const { createTeamsAdapter, mountTeams } = await import('../adapters/teams');
+  const { createTeamsAdapter } = await import('../adapters/teams');
+  const { mountChannel } = await import('../src/http/webhook');
   const { createLogger } = await import('../src/logger');
   const logger = createLogger('silent');
   const config = {
@@ -88,13 +89,13 @@ async function runStub(): Promise<void> {
     nodeEnv: 'test' as const,
     openIdMetadataUrl: null,
   };
-  const adapter = createTeamsAdapter({ config, logger });
+  const adapter = createTeamsAdapter(config, { logger });
   const engine = {
     handle: async (event: { payload: { type: string; text?: string } }) =>
       event.payload.type === 'text' ? [{ body: { type: 'text' as const, text: event.payload.text ?? '' } }] : [],
   };
   const app = express();
-  mountTeams({ adapter, engine, logger })(app);
+  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

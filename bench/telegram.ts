@@ -52,14 +52,15 @@ async function runBare(apiRoot: string): Promise<void> {
  */
 async function runAdapterOnly(apiRoot: string): Promise<void> {
   const express = (await import('express')).default;
-  const { createTelegramAdapter, mountTelegram } = await import('../adapters/telegram');
+  const { createTelegramAdapter } = await import('../adapters/telegram');
+  const { mountChannel } = await import('../src/http/webhook');
   const { createLogger } = await import('../src/logger');
   const logger = createLogger('silent');
   const config = { token: TOKEN, webhookSecret: SECRET, apiRoot, botUsername: 'test_bot', publicUrl: 'http://127.0.0.1' };
-  const adapter = createTelegramAdapter({ config, logger });
+  const adapter = createTelegramAdapter(config, { logger });
   const engine = { handle: async () => [{ body: { type: 'text' as const, text: 'help' } }] };
   const app = express();
-  mountTelegram({ adapter, engine, logger })(app);
+  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

@@ -1,15 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { createEndorse } from './app';
+import { createEndorse } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { EmbeddedDatabaseBusyError } from './db/embedded-lock';
-import { composeProduct } from './product';
 
 /** `npm start`: HTTP and jobs in one process; `--worker` runs jobs only (PROCESS_ROLE=worker). */
 async function main(): Promise<void> {
   const config = loadConfig(undefined, process.argv);
   const logger = createLogger(config.logLevel);
-  const endorse = await createEndorse(config, logger, { compose: composeProduct });
+  const endorse = await createEndorse(config, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

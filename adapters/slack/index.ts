@@ -1,6 +1,6 @@
-import { App, ExpressReceiver, type types } from '@slack/bolt';
-import { ChannelError, type ChannelAdapter, type SentMessage } from '../../src/engine/channel';
-import type { MessageBody, OutboundMessage } from '../../src/engine/messages';
+import { ExpressReceiver, webApi, type types } from '@slack/bolt';
+import { ChannelError, type ChannelAdapter, type InboundItem, type SentMessage } from '../../src/engine/channel';
+import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
 import type { SlackInstallations } from '../../src/services/slack-installations';
 import {
@@ -17,19 +17,13 @@ import { isEditImpossible, toChannelError } from './errors';
 import { fetchSlackFile } from './files';
 import { botTokenOf, createInstallationStore } from './installation-store';
 import { boltLogger } from './logger';
-import { addressSchema, messageRef, parseFileRef, parseMessageRef, type SlackAddress } from './parse';
-import { renderMessage, renderModal, type Block } from './render';
+import { addressCodec, isDm, messageRef, parseFileRef, parseMessageRef, parseWebhookBody, type SlackAddress } from './parse';
+import { renderHomeView, renderMessage, renderModal } from './render';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySlackSignature } from './verify';
 import { createApiFetch } from '../shared/api-fetch';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
 
-export type { SlackConfig } from './config';
-export { toSlackConfig, EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH, SLASH_COMMAND, BOT_SCOPES, BOT_EVENTS } from './config';
-export { mountSlack, type SlackMountDeps } from './mount';
-export { createSlackChannel } from './channel';
-export { signSlackBody, verifySlackSignature } from './verify';
-
-export interface SlackAdapterOptions {
-  config: SlackConfig;
+export interface SlackAdapterDeps {
   logger: Logger;
   /** Where OAuth installations live; required when `config.oauth` is set. */
   installations?: SlackInstallations;
@@ -40,57 +34,48 @@ export interface SlackAdapterOptions {
   /** Waits between retries; tests pass a recording one. */
   sleep?: Sleep;
   retry?: RetryPolicy;
+  /** The clock of the signature's 5-minute window; tests move it. */
+  now?: () => number;
 }
 
-/** Per-call extras a webhook handler knows and a proactive send does not. */
-export interface DeliverOptions {
-  /** The workspace's bot token from Bolt's authorization (saves a lookup). */
+/** What one Slack request lends to the sends of its replies. */
+export interface SlackTurn {
+  /** The workspace's bot token, looked up once for all the replies of a request. */
   token?: string;
   /** From a slash command or button press: a form opens as a modal with it (once; it expires in 3 s). */
   triggerId?: string;
 }
 
-/** The Slack channel: the engine's port plus what the webhook route needs. */
-export interface SlackAdapter extends ChannelAdapter {
-  readonly config: SlackConfig;
-  /** Bolt's App: its receiver verifies nothing (mount.ts did), parses, acks and dispatches. */
-  readonly app: App;
-  readonly receiver: ExpressReceiver;
-  /** `send` with a trigger: a form becomes a modal. Returns the message ref (or `view:<id>`). */
-  deliver(address: SlackAddress, message: OutboundMessage, options?: DeliverOptions): Promise<SentMessage>;
-  /** The user's DM channel with the app (conversations.open), for anything said elsewhere. */
-  openDm(teamId: string, userId: string, token?: string): Promise<string>;
-  /** views.publish of the Home tab. */
-  publishHome(teamId: string, userId: string, view: Block, token?: string): Promise<void>;
-  /** The bot token for a workspace: the stored installation's, or SLACK_BOT_TOKEN without OAuth. */
-  tokenFor(teamId: string): Promise<string>;
-}
+/** Events, interactivity and slash commands are small; files arrive as URLs, never as bytes. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Slack wants its answer inside 3 s; the runner answers Slack requests before the engine runs. */
+const ANSWER_WITHIN_MS = 2_500;
 
 /**
+ * The Slack channel: one endpoint for events, interactivity and the slash command, verified on the
+ * raw bytes (v0 signature, 5-minute window) and answered at once; Bolt's WebClient for the Web API
+ * and, with OAuth configured, Bolt's receiver for /slack/install and /slack/oauth_redirect.
  * Retry contract of `send`: a 429 is retried here when its Retry-After is ≤ 5 s (3 tries in all);
  * otherwise it throws ChannelError RATE_LIMITED{retryAfterMs} for the queue to reschedule.
  */
-export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { config } = options;
-  const fetchImpl = options.fetch ?? fetch;
-  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-  const sleep = options.sleep ?? realSleep;
+export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps): ChannelAdapter<SlackAddress, SlackTurn> {
+  const fetchImpl = deps.fetch ?? fetch;
+  const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
+  const sleep = deps.sleep ?? realSleep;
+  const now = deps.now ?? Date.now;
   const call = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep, toChannelError);
-  const installations = options.installations;
+  const installations = deps.installations;
   if (config.oauth && !installations) throw new Error('Slack OAuth needs an installation store');
-  const logger = boltLogger(options.logger);
-  const clientOptions = toClientOptions(config, options.apiFetch ?? createApiFetch({ timeoutMs: SLACK_API_TIMEOUT_MS }));
+  const clientOptions = toClientOptions(config, deps.apiFetch ?? createApiFetch({ timeoutMs: SLACK_API_TIMEOUT_MS }));
+  const client = new webApi.WebClient(undefined, clientOptions);
 
-  const receiver = new ExpressReceiver({
-    signingSecret: config.signingSecret,
-    // mount.ts verifies the signature on the raw bytes before the receiver sees them (verify.ts).
-    signatureVerification: false,
-    endpoints: EVENTS_PATH,
-    // Ack first, then the engine: Slack's 3 s never depend on the database.
-    processBeforeResponse: false,
-    logger,
-    ...(config.oauth && installations
-      ? {
+  // OAuth only: Bolt's receiver serves the install page and the redirect; events never reach it.
+  const receiver =
+    config.oauth && installations
+      ? new ExpressReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: `${EVENTS_PATH}/unused`,
+          logger: boltLogger(deps.logger),
           clientId: config.oauth.clientId,
           clientSecret: config.oauth.clientSecret,
           stateSecret: config.oauth.stateSecret,
@@ -98,17 +83,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           redirectUri: `${config.publicUrl}${REDIRECT_PATH}`,
           installationStore: createInstallationStore(installations),
           installerOptions: { installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH, directInstall: true, clientOptions },
-        }
-      : {}),
-  });
-  // OAuth: Bolt authorizes each request from the installation store; otherwise the one bot token.
-  const app = new App({
-    receiver,
-    ...(config.oauth ? {} : { token: config.botToken }),
-    clientOptions,
-    logger,
-    convoStore: false,
-  });
+        })
+      : null;
 
   async function tokenFor(teamId: string): Promise<string> {
     if (!config.oauth) {
@@ -120,12 +96,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return token;
   }
 
+  async function turnToken(teamId: string, turn?: SlackTurn): Promise<string> {
+    if (turn?.token) return turn.token;
+    const token = await tokenFor(teamId);
+    if (turn) turn.token = token;
+    return token;
+  }
+
   async function post(address: SlackAddress, message: OutboundMessage, token: string): Promise<SentMessage> {
     const rendered = renderMessage(message);
     const edit = message.edit ? parseMessageRef(message.edit) : null;
     if (edit) {
       try {
-        await call(() => app.client.chat.update({ token, channel: edit.channel, ts: edit.ts, ...rendered }));
+        await call(() => client.chat.update({ token, channel: edit.channel, ts: edit.ts, ...rendered }));
         return { messageRef: messageRef(edit.channel, edit.ts) };
       } catch (error) {
         // Too old or deleted: the page arrives as a new message instead.
@@ -133,18 +116,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     }
     const sent = await call(() =>
-      app.client.chat.postMessage({ token, channel: address.channel, ...rendered, unfurl_links: false, unfurl_media: false }),
+      client.chat.postMessage({ token, channel: address.channel, ...rendered, unfurl_links: false, unfurl_media: false }),
     );
     return { messageRef: messageRef(sent.channel ?? address.channel, sent.ts ?? '') };
   }
 
-  async function deliver(address: SlackAddress, message: OutboundMessage, opts: DeliverOptions = {}): Promise<SentMessage> {
-    const token = opts.token ?? (await tokenFor(address.teamId));
-    const body: MessageBody = message.body;
-    if (body.type === 'form' && opts.triggerId) {
-      const triggerId = opts.triggerId;
+  async function send(address: SlackAddress, message: OutboundMessage, turn?: SlackTurn): Promise<SentMessage> {
+    const token = await turnToken(address.teamId, turn);
+    if (address.surface === 'home') {
+      const userId = address.userId ?? '';
+      await call(() =>
+        client.views.publish({ token, user_id: userId, view: renderHomeView(message) as unknown as types.HomeView }),
+      );
+      return { messageRef: `home:${userId}` };
+    }
+    const body = message.body;
+    const triggerId = turn?.triggerId;
+    if (body.type === 'form' && triggerId && turn) {
+      turn.triggerId = undefined;
       const opened = await call(() =>
-        app.client.views.open({
+        client.views.open({
           token,
           trigger_id: triggerId,
           view: renderModal(body, address.channel) as unknown as types.ModalView,
@@ -155,35 +146,63 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return post(address, message, token);
   }
 
+  /** Anything said outside the user's DM with the app (a mention, a command in a channel) is answered in the DM. */
+  async function prepare(item: InboundItem<SlackAddress>, turn: SlackTurn): Promise<InboundItem<SlackAddress>> {
+    const { address, event } = item;
+    if (address.surface === 'home' || isDm(address.channel)) return item;
+    const token = await turnToken(address.teamId, turn);
+    const opened = await call(() => client.conversations.open({ token, users: event.identity.platformUserId }));
+    const dm = opened.channel?.id;
+    if (!dm) throw new ChannelError('NOT_FOUND', 'Slack opened no DM channel');
+    const inDm: SlackAddress = { teamId: address.teamId, channel: dm, userId: event.identity.platformUserId };
+    return { address: inDm, event: { ...event, conversation: { id: dm, address: addressCodec.encode(inDm) } } };
+  }
+
   return {
     platform: 'SLACK',
     capabilities: { forms: true, editInPlace: true, files: true },
-    config,
-    app,
-    receiver,
-    tokenFor,
-    deliver,
-    async send(address, message) {
-      const parsed = addressSchema.safeParse(address);
-      if (!parsed.success) throw new ChannelError('INVALID', 'Not a Slack conversation address');
-      return deliver(parsed.data, message);
-    },
+    address: addressCodec,
+    send,
     async downloadFile(ref, maxBytes) {
       const parsed = parseFileRef(ref);
       if (!parsed) throw new ChannelError('NOT_FOUND', 'Slack gave no download URL for that file');
       const token = await tokenFor(parsed.teamId);
       return fetchSlackFile(fetchImpl, parsed.url, token, Math.min(maxBytes, SLACK_FILE_MAX_BYTES));
     },
-    async openDm(teamId, userId, token) {
-      const t = token ?? (await tokenFor(teamId));
-      const opened = await call(() => app.client.conversations.open({ token: t, users: userId }));
-      const id = opened.channel?.id;
-      if (!id) throw new ChannelError('NOT_FOUND', 'Slack opened no DM channel');
-      return id;
-    },
-    async publishHome(teamId, userId, view, token) {
-      const t = token ?? (await tokenFor(teamId));
-      await call(() => app.client.views.publish({ token: t, user_id: userId, view: view as unknown as types.HomeView }));
-    },
+    webhooks: [
+      {
+        path: EVENTS_PATH,
+        bodyLimitBytes: BODY_LIMIT_BYTES,
+        answerWithinMs: ANSWER_WITHIN_MS,
+        verify(req) {
+          const verdict = verifySlackSignature({
+            signingSecret: config.signingSecret,
+            timestamp: req.headers[TIMESTAMP_HEADER],
+            signature: req.headers[SIGNATURE_HEADER],
+            rawBody: req.rawBody,
+            nowMs: now(),
+          });
+          return verdict === 'ok'
+            ? { ok: true }
+            : { ok: false, status: 401, reason: `Missing, stale or wrong X-Slack-Signature (${verdict}).` };
+        },
+        parse(req) {
+          const parsed = parseWebhookBody(req.rawBody, req.headers['content-type']);
+          if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Slack request.' };
+          return {
+            ok: true,
+            value: {
+              items: parsed.item ? [parsed.item] : [],
+              turn: parsed.triggerId ? { triggerId: parsed.triggerId } : {},
+              answer: parsed.answer,
+              // Ack first, then the engine: Slack's 3 s never depend on the database.
+              answerFirst: true,
+            },
+          };
+        },
+        prepare,
+      },
+    ],
+    ...(receiver ? { routes: (app) => void app.use(receiver.router) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AddressCodec, InboundItem, WebhookAnswer } from '../../src/engine/channel';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
 
 /**
@@ -13,8 +14,18 @@ export const addressSchema = z.object({
   /** The DM channel between the user and the app (`D…`). */
   channel: z.string().min(1),
   userId: z.string().optional(),
+  /** The user's App Home tab instead of a channel: a message there is published as the Home view. */
+  surface: z.literal('home').optional(),
 });
 export type SlackAddress = z.infer<typeof addressSchema>;
+
+export const addressCodec: AddressCodec<SlackAddress> = {
+  encode: (address) => JSON.parse(JSON.stringify(address)) as { [key: string]: string },
+  decode: (stored) => {
+    const parsed = addressSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  },
+};
 
 /** A message ref everywhere (send, chat.update, replyTo): `${channel}:${ts}`. */
 export const messageRef = (channel: string, ts: string): string => `${channel}:${ts}`;
@@ -134,12 +145,76 @@ const viewSubmissionSchema = z.object({
 
 export interface ParsedSlack {
   event: InboundEventInput | null;
+  /** Where the event's replies go (the channel it was said in; see needsDm). */
+  address?: SlackAddress;
   /** Present on slash commands and button presses: lets a form open as a modal (valid ~3 s). */
   triggerId?: string;
   /** Said outside the user's DM with the app (a mention, a command in a channel, the Home tab): answered in the DM. */
   needsDm: boolean;
   /** app_home_opened: the Home tab is (re)published for this user. */
-  home?: { teamId: string; userId: string };
+  home?: { teamId: string; userId: string; eventId: string };
+}
+
+/** One Slack request as the webhook runner needs it. */
+export interface SlackRequest {
+  item: InboundItem<SlackAddress> | null;
+  triggerId?: string;
+  /** Slack's ack: 200, with a body for url_verification and for a slash command said in a channel. */
+  answer: WebhookAnswer;
+}
+
+/**
+ * The raw bytes of a verified request → what to hand to the engine and how to ack; null for a body
+ * that is not Slack's. Events come as JSON; interactivity as a form with a JSON `payload`; slash
+ * commands as a plain form.
+ */
+export function parseWebhookBody(rawBody: Buffer, contentType: string | undefined): SlackRequest | null {
+  const body = decodeBody(rawBody, contentType);
+  if (body === null) return null;
+  const envelope = z
+    .object({ type: z.string().optional(), challenge: z.string().optional(), ssl_check: z.string().optional() })
+    .safeParse(body);
+  if (!envelope.success) return null;
+  if (envelope.data.type === 'url_verification')
+    return { item: null, answer: { status: 200, body: { challenge: envelope.data.challenge ?? '' } } };
+  if (envelope.data.ssl_check !== undefined) return { item: null, answer: { status: 200 } };
+  let parsed: ParsedSlack;
+  try {
+    parsed = parseSlackBody(body);
+  } catch (error) {
+    if (error instanceof z.ZodError) return null;
+    throw error;
+  }
+  const triggerId = parsed.triggerId ? { triggerId: parsed.triggerId } : {};
+  if (parsed.home) {
+    const { teamId, userId, eventId } = parsed.home;
+    const event: InboundEventInput = { ...base(eventId, teamId, userId, 'home'), payload: { type: 'home' } };
+    // The Home tab is not a conversation to keep: no address is stored from it.
+    delete event.conversation.address;
+    return { item: { event, address: { teamId, channel: 'home', userId, surface: 'home' } }, answer: { status: 200 } };
+  }
+  if (!parsed.event || !parsed.address) return { item: null, answer: { status: 200 } };
+  const isSlash = parsed.event.payload.type === 'command' && parsed.event.eventId.startsWith('cmd:');
+  // A command typed in a channel is answered in the DM; the channel only sees this, and only its author.
+  const answer: WebhookAnswer =
+    isSlash && parsed.needsDm
+      ? { status: 200, body: { response_type: 'ephemeral', text: 'I answered in our direct messages.' } }
+      : { status: 200 };
+  return { item: { event: parsed.event, address: parsed.address }, ...triggerId, answer };
+}
+
+function decodeBody(rawBody: Buffer, contentType: string | undefined): unknown {
+  const text = rawBody.toString('utf8');
+  try {
+    if (contentType?.includes('application/x-www-form-urlencoded')) {
+      const form = new URLSearchParams(text);
+      const payload = form.get('payload');
+      return payload === null ? Object.fromEntries(form) : JSON.parse(payload);
+    }
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 const IGNORED: ParsedSlack = { event: null, needsDm: false };
@@ -175,8 +250,15 @@ function base(eventId: string, teamId: string, userId: string, channel: string, 
   };
 }
 
+/** The event with the typed address its replies go to. */
+const withAddress = (event: InboundEventInput, rest: Omit<ParsedSlack, 'event' | 'address'>): ParsedSlack => ({
+  event,
+  address: { teamId: event.identity.workspaceId ?? '', channel: event.conversation.id, userId: event.identity.platformUserId },
+  ...rest,
+});
+
 /** DM channels start with D; anything else (C, G) is a channel the answer must not go to. */
-const isDm = (channel: string) => channel.startsWith('D');
+export const isDm = (channel: string) => channel.startsWith('D');
 
 function parseEvent(body: z.infer<typeof eventCallbackSchema>): ParsedSlack {
   const teamId = body.team_id;
@@ -194,18 +276,18 @@ function parseEvent(body: z.infer<typeof eventCallbackSchema>): ParsedSlack {
         : { type: 'text', text: msg.text ?? '' };
       const event: InboundEventInput = { ...base(eventId, teamId, msg.user ?? '', msg.channel), payload };
       if (msg.thread_ts && msg.thread_ts !== msg.ts) event.replyTo = messageRef(msg.channel, msg.thread_ts);
-      return { event, needsDm: false };
+      return withAddress(event, { needsDm: false });
     }
     case 'app_mention': {
       const m = mentionEventSchema.parse(body.event);
       const text = m.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, '').trim();
       const event: InboundEventInput = { ...base(eventId, teamId, m.user, m.channel), payload: { type: 'text', text } };
-      return { event, needsDm: !isDm(m.channel) };
+      return withAddress(event, { needsDm: !isDm(m.channel) });
     }
     case 'app_home_opened': {
       const h = homeEventSchema.parse(body.event);
       return h.tab === undefined || h.tab === 'home'
-        ? { event: null, needsDm: false, home: { teamId, userId: h.user } }
+        ? { event: null, needsDm: false, home: { teamId, userId: h.user, eventId } }
         : IGNORED;
     }
     default:
@@ -219,7 +301,7 @@ function parseSlash(body: z.infer<typeof slashSchema>): ParsedSlack {
     ...base(`cmd:${body.trigger_id}`, body.team_id, body.user_id, body.channel_id, body.user_name),
     payload: { type: 'command', name: name.toLowerCase(), args: rest.join(' ') },
   };
-  return { event, triggerId: body.trigger_id, needsDm: !isDm(body.channel_id) };
+  return withAddress(event, { triggerId: body.trigger_id, needsDm: !isDm(body.channel_id) });
 }
 
 function parseBlockActions(body: z.infer<typeof blockActionsSchema>): ParsedSlack {
@@ -238,7 +320,7 @@ function parseBlockActions(body: z.infer<typeof blockActionsSchema>): ParsedSlac
   };
   if (body.container?.type === 'message' && body.container.message_ts && channel)
     event.sourceMessageRef = messageRef(channel, body.container.message_ts);
-  return { event, ...(body.trigger_id ? { triggerId: body.trigger_id } : {}), needsDm: !isDm(channel) };
+  return withAddress(event, { ...(body.trigger_id ? { triggerId: body.trigger_id } : {}), needsDm: !isDm(channel) });
 }
 
 function parseViewSubmission(body: z.infer<typeof viewSubmissionSchema>): ParsedSlack {
@@ -263,7 +345,7 @@ function parseViewSubmission(body: z.infer<typeof viewSubmissionSchema>): Parsed
     ...base(`view:${view.id}:${view.hash ?? body.trigger_id ?? ''}`, teamId, body.user.id, channel || 'home'),
     payload: { type: 'form', formId: view.callback_id.slice(FORM_CALLBACK_PREFIX.length), values, files },
   };
-  return { event, needsDm: !isDm(channel) };
+  return withAddress(event, { needsDm: !isDm(channel) });
 }
 
 function toFileRef(teamId: string, f: SlackFile): FileRef {

@@ -185,40 +185,7 @@ function inputBlock(field: FormField): Block {
   };
 }
 
-export interface HomeMetrics {
-  name: string;
-  added: number;
-  previouslySubmitted: number;
-  duplicate: number;
-  from: Date;
-  to: Date;
-}
-
-/** The App Home tab: the user's My Candidates metrics, or how to get access for a stranger. */
-export function renderHome(metrics: HomeMetrics | null): Block {
-  if (!metrics)
-    return {
-      type: 'home',
-      blocks: [
-        section('*Endorse*'),
-        section('Endorse is by invitation. Ask your agency admin for one, then send `link <code>` to this app.'),
-      ],
-    };
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    type: 'home',
-    blocks: [
-      section(`*Endorse* — hello ${escapeMrkdwn(metrics.name)}`),
-      {
-        type: 'section',
-        fields: [
-          mrkdwn(`*✅ Added*\n${metrics.added}`),
-          mrkdwn(`*↩️ Previously submitted*\n${metrics.previouslySubmitted}`),
-          mrkdwn(`*⛔ Duplicate*\n${metrics.duplicate}`),
-        ],
-      },
-      context(`My Candidates, ${day(metrics.from)} – ${day(metrics.to)}. Type \`help\` in Messages for everything else.`),
-      { type: 'actions', elements: [button({ actionId: 'submit', label: '📝 Submit a candidate', style: 'primary' }, 0)] },
-    ],
-  };
+/** The App Home tab: whatever the engine answered to the user opening it (their overview, or how to get access). */
+export function renderHomeView(message: OutboundMessage): Block {
+  return { type: 'home', blocks: renderBody(message.body).slice(0, BLOCKS_MAX) };
 }

@@ -5,24 +5,24 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import { ChannelError, type ChannelAdapter, type SentMessage } from '../../src/engine/channel';
+import {
+  ChannelError,
+  type ChannelAdapter,
+  type SentMessage,
+  type VerifyResult,
+  type WebhookRequest,
+} from '../../src/engine/channel';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
-import { toAuthOptions, type TeamsConfig } from './config';
+import { MESSAGES_PATH, toAuthOptions, type TeamsConfig } from './config';
 import { toChannelError } from './errors';
 import { downloadTeamsFile } from './files';
 import { createConversationLimiter, type ConversationLimiter } from './limiter';
-import { addressSchema, parseActivity, type ParsedActivity } from './parse';
-import { renderActivity } from './render';
-import { authModeOf, classifyAuthFailure, type AuthMode, type AuthOutcome } from './verify';
+import { addressCodec, parseActivity, type TeamsAddress } from './parse';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderActivity, renderCard } from './render';
+import { authModeOf, classifyAuthFailure, hasBearerToken } from './verify';
 
-export type { TeamsConfig } from './config';
-export { toTeamsConfig, MESSAGES_PATH } from './config';
-export { mountTeams, type TeamsMountDeps } from './mount';
-export { createTeamsChannel } from './channel';
-
-export interface TeamsAdapterOptions {
-  config: TeamsConfig;
+export interface TeamsAdapterDeps {
   logger: Logger;
   /** For file downloads; default the global fetch. */
   fetch?: typeof fetch;
@@ -32,41 +32,60 @@ export interface TeamsAdapterOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** The Teams channel: the engine's port plus what the /api/messages route needs. */
-export interface TeamsAdapter extends ChannelAdapter {
-  readonly config: TeamsConfig;
-  readonly authMode: AuthMode;
-  /** botbuilder's CloudAdapter: verifies inbound JWTs and owns the Bot Connector clients. */
-  readonly cloud: CloudAdapter;
-  /**
-   * Checks the request's JWT the way CloudAdapter will (same instance, cached keys), so a bad
-   * signature is answered 401 here; botbuilder itself would answer 500 to a malformed one.
-   */
-  authenticate(activity: unknown, authorization: string): Promise<AuthOutcome>;
-  /** An activity body → the engine's event (throws a ZodError for a body that is not an activity). */
-  parse(body: unknown): ParsedActivity;
-  /** Sends (or edits in place) one message inside a turn, through the turn's connector client. */
-  reply(context: TurnContext, message: OutboundMessage): Promise<SentMessage>;
+/** What one inbound activity lends to the sends of its replies. */
+export interface TeamsTurn {
+  /** The activity answered: direct replies carry it as replyToId. */
+  activityId?: string;
+  /** An invoke (adaptiveCard/action) is answered in the HTTP response itself. */
+  invoke: boolean;
+  /** The card whose button was pressed; an edit of it becomes the invoke's answer. */
+  sourceMessageRef?: string;
+  /** The card that replaces the pressed one, once a reply edits it. */
+  invokeCard?: unknown;
 }
 
 /** Teams answers 412 when a conversation is briefly locked; botbuilder does not retry that one. */
 const PRECONDITION_RETRIES = 2;
 const PRECONDITION_BACKOFF_MS = 500;
+/** An activity is small; files arrive as download links, never as bytes. */
+const BODY_LIMIT_BYTES = 512 * 1024;
+/** Teams gives a bot 15 s to answer; an invoke's answer must be inside that, so we answer by 10 s. */
+const ANSWER_WITHIN_MS = 10_000;
+/** The invoke answer Teams shows when the pressed card is not replaced. */
+const INVOKE_DONE = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' };
 
 /**
- * Retry contract of `send` / `reply`: botbuilder's HTTP pipeline retries 429 (after Retry-After)
- * and 5xx (exponential backoff, 3 retries); this adapter adds 412 retries. What still fails is thrown
- * as a ChannelError: RATE_LIMITED{retryAfterMs} / UNREACHABLE for the queue to reschedule, FORBIDDEN
+ * The Teams channel (botbuilder's CloudAdapter for JWT checks and the Bot Connector clients).
+ * Retry contract of `send`: botbuilder's HTTP pipeline retries 429 (after Retry-After) and 5xx
+ * (exponential backoff, 3 retries); this adapter adds 412 retries. What still fails is thrown as a
+ * ChannelError: RATE_LIMITED{retryAfterMs} / UNREACHABLE for the queue to reschedule, FORBIDDEN
  * (BotNotInConversationRoster: uninstalled) for the caller to mark the identity unreachable.
  */
-export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
-  const { config } = options;
+export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps): ChannelAdapter<TeamsAddress, TeamsTurn> {
   const authMode = authModeOf(config);
   const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config));
   const cloud = new CloudAdapter(auth);
-  const limiter = options.limiter ?? createConversationLimiter();
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const limiter = deps.limiter ?? createConversationLimiter();
+  const fetchImpl = deps.fetch ?? fetch;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  if (authMode === 'local')
+    deps.logger.warn(
+      "TEAMS: MICROSOFT_APP_ID is unset, so /api/messages runs in the Bot Framework Emulator's UNAUTHENTICATED local mode: anyone who can reach it can act as any Teams user. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing it.",
+    );
+  // verify and parse both read the activity; it is parsed from the bytes once per request.
+  const bodies = new WeakMap<Buffer, unknown>();
+  const jsonOf = (raw: Buffer): unknown => {
+    if (!bodies.has(raw)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw.toString('utf8'));
+      } catch {
+        value = undefined;
+      }
+      bodies.set(raw, value);
+    }
+    return bodies.get(raw);
+  };
 
   async function call<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -98,56 +117,102 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     return { messageRef: sent?.id ?? '' };
   }
 
-  async function send(address: unknown, message: OutboundMessage): Promise<SentMessage> {
-    const parsed = addressSchema.safeParse(address);
-    if (!parsed.success) throw new ChannelError('INVALID', 'Not a Teams conversation reference');
-    const { conversation, bot, user, ...rest } = parsed.data;
+  async function send(address: TeamsAddress, message: OutboundMessage, turn?: TeamsTurn): Promise<SentMessage> {
+    // Universal Actions: the pressed card is replaced by the invoke's answer itself.
+    if (turn?.invoke && message.edit && message.edit === turn.sourceMessageRef && turn.invokeCard === undefined) {
+      turn.invokeCard = renderCard(message.body);
+      return { messageRef: message.edit };
+    }
+    const { conversation, bot, user, ...rest } = address;
     const account = (a: typeof user) => (a ? { ...a, name: a.name ?? '' } : undefined);
     const reference: Partial<ConversationReference> = {
       ...rest,
       conversation: { isGroup: false, conversationType: 'personal', name: '', ...conversation },
       bot: account(bot),
       user: account(user),
+      // A direct reply answers its activity; a proactive message answers nothing.
+      ...(turn?.activityId ? { activityId: turn.activityId } : {}),
     };
     let sent: SentMessage | undefined;
     try {
       // Local mode has no app id: botbuilder then sends to the reference's serviceUrl without a token.
       await cloud.continueConversationAsync(config.appId ?? '', reference, async (context) => {
-        // A proactive message is not a reply to anything: no replyToId (the continuation's id is made up).
-        context.onSendActivities(async (_ctx, activities, next) => {
-          for (const a of activities) delete a.replyToId;
-          return next();
-        });
+        if (!turn?.activityId)
+          context.onSendActivities(async (_ctx, activities, next) => {
+            for (const a of activities) delete a.replyToId;
+            return next();
+          });
         sent = await deliver(context, message);
       });
     } catch (error) {
       throw toChannelError(error);
     }
-    if (!sent) throw new ChannelError('UNREACHABLE', 'Teams: the proactive turn did not run');
+    if (!sent) throw new ChannelError('UNREACHABLE', 'Teams: the turn did not run');
     return sent;
+  }
+
+  async function verify(req: WebhookRequest): Promise<VerifyResult> {
+    if (authMode === 'local') return { ok: true };
+    const authorization = req.headers.authorization;
+    if (!hasBearerToken(authorization)) return { ok: false, status: 401, reason: 'A Bot Framework bearer token is required.' };
+    const activity = jsonOf(req.rawBody);
+    // Not an activity: nothing to verify it against; parse answers 400 and nothing runs.
+    if (typeof activity !== 'object' || activity === null) return { ok: true };
+    try {
+      await auth.authenticateRequest(activity as Activity, authorization ?? '');
+      return { ok: true };
+    } catch (error) {
+      const outcome = classifyAuthFailure(error);
+      if (outcome === 'unavailable') {
+        deps.logger.error({ err: (error as Error)?.message }, 'teams: could not verify a token');
+        return { ok: false, status: 503, reason: 'The Bot Framework token could not be verified now; retry.' };
+      }
+      return { ok: false, status: 401, reason: 'The Bot Framework token could not be verified.' };
+    }
   }
 
   return {
     platform: 'TEAMS',
     capabilities: { forms: true, editInPlace: true, files: true },
-    config,
-    authMode,
-    cloud,
+    address: addressCodec,
     send,
-    reply: deliver,
     downloadFile: (ref, maxBytes) => downloadTeamsFile(fetchImpl, ref, maxBytes),
-    parse: parseActivity,
-    async authenticate(activity, authorization) {
-      if (authMode === 'local') return 'ok';
-      try {
-        await auth.authenticateRequest(activity as Activity, authorization);
-        return 'ok';
-      } catch (error) {
-        const outcome = classifyAuthFailure(error);
-        if (outcome === 'unavailable')
-          options.logger.error({ err: (error as Error)?.message }, 'teams: could not verify a token');
-        return outcome;
-      }
-    },
+    webhooks: [
+      {
+        path: MESSAGES_PATH,
+        bodyLimitBytes: BODY_LIMIT_BYTES,
+        answerWithinMs: ANSWER_WITHIN_MS,
+        verify,
+        parse(req) {
+          const body = jsonOf(req.rawBody);
+          const parsed = body === undefined ? null : safeParse(body);
+          if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Bot Framework activity.' };
+          const turn: TeamsTurn = {
+            invoke: parsed.invoke,
+            ...(parsed.activityId ? { activityId: parsed.activityId } : {}),
+            ...(parsed.sourceMessageRef ? { sourceMessageRef: parsed.sourceMessageRef } : {}),
+          };
+          const answer = parsed.invoke ? invokeAnswer(undefined) : { status: 200 };
+          return { ok: true, value: { items: parsed.item ? [parsed.item] : [], turn, answer } };
+        },
+        answerAfter: (turn) => (turn.invoke ? invokeAnswer(turn.invokeCard) : { status: 200 }),
+      },
+    ],
+  };
+}
+
+function safeParse(body: unknown) {
+  try {
+    return parseActivity(body);
+  } catch {
+    return null;
+  }
+}
+
+/** An invoke's HTTP answer: the replacing card, or "done" when no reply replaced the pressed one. */
+function invokeAnswer(card: unknown) {
+  return {
+    status: 200,
+    body: card === undefined ? INVOKE_DONE : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { AddressCodec, InboundItem, StoredAddress } from '../../src/engine/channel';
 import type { InboundEventInput } from '../../src/engine/messages';
 
 /**
@@ -62,10 +63,23 @@ export const addressSchema = z.object({
 });
 export type TeamsAddress = z.infer<typeof addressSchema>;
 
+export const addressCodec: AddressCodec<TeamsAddress> = {
+  encode: (address) => JSON.parse(JSON.stringify(address)) as StoredAddress,
+  decode: (stored) => {
+    const parsed = addressSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  },
+};
+
 export interface ParsedActivity {
-  event: InboundEventInput | null;
+  /** The event and where its replies go; null for an activity we only acknowledge. */
+  item: InboundItem<TeamsAddress> | null;
   /** An invoke (adaptiveCard/action) is answered in the HTTP response itself. */
   invoke: boolean;
+  /** The activity's id: replies answer it (replyToId). */
+  activityId?: string;
+  /** For an invoke: the card whose button was pressed, which the answer may replace. */
+  sourceMessageRef?: string;
 }
 
 /** The Teams attachment a personal-chat file arrives as. */
@@ -84,26 +98,35 @@ const formDataSchema = z.object({ formId: z.string().min(1) }).catchall(z.unknow
 /** Parses one activity body; throws a ZodError for a body that is not an activity. */
 export function parseActivity(body: unknown): ParsedActivity {
   const activity = activitySchema.parse(body);
+  const event = eventOf(activity);
   const invoke = activity.type === 'invoke';
-  if (activity.type === 'conversationUpdate') return { event: installedEvent(activity), invoke };
-  if (invoke) {
-    if (activity.name !== 'adaptiveCard/action') return { event: null, invoke };
+  return {
+    item: event ? { event, address: addressOf(activity) } : null,
+    invoke,
+    ...(activity.id ? { activityId: activity.id } : {}),
+    ...(invoke && activity.replyToId ? { sourceMessageRef: activity.replyToId } : {}),
+  };
+}
+
+function eventOf(activity: TeamsActivity): InboundEventInput | null {
+  if (activity.type === 'conversationUpdate') return installedEvent(activity);
+  if (activity.type === 'invoke') {
+    if (activity.name !== 'adaptiveCard/action') return null;
     const data = z.object({ action: z.object({ data: z.unknown().optional() }) }).safeParse(activity.value);
     const payload = payloadOfData(data.success ? data.data.action.data : undefined);
-    return { event: { ...base(activity), payload, ...sourceRef(activity) }, invoke };
+    return { ...base(activity), payload, ...sourceRef(activity) };
   }
-  if (activity.type !== 'message') return { event: null, invoke };
+  if (activity.type !== 'message') return null;
   // An Action.Submit click: a message with no text and the card's data (plus inputs) in `value`.
-  if (activity.value !== undefined && activity.value !== null && typeof activity.value === 'object') {
-    return { event: { ...base(activity), payload: payloadOfData(activity.value), ...sourceRef(activity) }, invoke };
-  }
+  if (activity.value !== undefined && activity.value !== null && typeof activity.value === 'object')
+    return { ...base(activity), payload: payloadOfData(activity.value), ...sourceRef(activity) };
   const text = stripMentions(activity.text ?? '');
   const file = fileOf(activity);
-  if (file) return { event: { ...base(activity), payload: { type: 'file', file, ...(text ? { text } : {}) } }, invoke };
-  if (!text) return { event: null, invoke };
+  if (file) return { ...base(activity), payload: { type: 'file', file, ...(text ? { text } : {}) } };
+  if (!text) return null;
   const event: InboundEventInput = { ...base(activity), payload: { type: 'text', text } };
   if (activity.replyToId) event.replyTo = activity.replyToId;
-  return { event, invoke };
+  return event;
 }
 
 /** Only the bot's own arrival counts as an install; other members joining a chat are not for us. */
@@ -163,7 +186,7 @@ function base(activity: TeamsActivity) {
       platformUserId: activity.from.aadObjectId ?? activity.from.id,
       ...(activity.from.name ? { displayName: activity.from.name } : {}),
     },
-    conversation: { id: activity.conversation.id, address: addressOf(activity) },
+    conversation: { id: activity.conversation.id, address: addressCodec.encode(addressOf(activity)) },
     locale: activity.locale ?? 'en',
   };
 }
@@ -178,33 +201,30 @@ export function eventIdOf(activity: Pick<TeamsActivity, 'id' | 'conversation' | 
   return `${conversation}:${id}`;
 }
 
-type Json = z.infer<ReturnType<typeof z.json>>;
-
-/** TurnContext.getConversationReference without the activity id (see addressSchema), as JSON. */
-export function addressOf(activity: TeamsActivity): Json {
-  const account = (a: { id: string; name?: string; aadObjectId?: string }) =>
-    compact({ id: a.id, name: a.name, aadObjectId: a.aadObjectId });
-  const c = activity.conversation;
-  return compact({
+/** TurnContext.getConversationReference without the activity id (see addressSchema). */
+export function addressOf(activity: TeamsActivity): TeamsAddress {
+  const account = (a: { id: string; name?: string | undefined; aadObjectId?: string | undefined }) => ({
+    id: a.id,
+    ...defined({ name: a.name, aadObjectId: a.aadObjectId }),
+  });
+  const { id, conversationType, tenantId, isGroup, name } = activity.conversation;
+  return {
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId ?? 'msteams',
-    conversation: compact({
-      id: c.id,
-      conversationType: c.conversationType,
-      tenantId: c.tenantId,
-      isGroup: c.isGroup,
-      name: c.name,
-    }),
-    bot: activity.recipient ? account(activity.recipient) : undefined,
+    conversation: { id, ...defined({ conversationType, tenantId, isGroup, name }) },
+    ...(activity.recipient ? { bot: account(activity.recipient) } : {}),
     user: account(activity.from),
-    locale: activity.locale,
-  });
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
 }
 
-/** Drops undefined members, so the object is plain JSON (the engine stores it as such). */
-function compact(record: Record<string, Json | undefined>): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {};
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
+/** Drops undefined members, so the stored address is plain JSON and compares equal from message to message. */
+function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: { [K in keyof T]?: Exclude<T[K], undefined> } = {};
+  for (const key of Object.keys(record) as (keyof T)[]) {
+    const value = record[key];
+    if (value !== undefined) out[key] = value as Exclude<T[typeof key], undefined>;
+  }
   return out;
 }
 

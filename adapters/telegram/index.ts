@@ -3,56 +3,48 @@ import { ChannelError, type ChannelAdapter, type SentMessage } from '../../src/e
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
 import { CallbackDataCodec } from './callback-data';
-import { toBotOptions, type TelegramConfig } from './config';
+import { toBotOptions, WEBHOOK_PATH, type TelegramConfig } from './config';
 import { isEditImpossible, isNotModified, toChannelError } from './errors';
 import { fetchFileBytes, TELEGRAM_DOWNLOAD_MAX_BYTES } from './files';
-import { addressSchema, messageRef, parseMessageRef, parseUpdate, type ParsedUpdate } from './parse';
+import { addressCodec, messageRef, parseMessageRef, parseWebhookBody, type TelegramAddress } from './parse';
 import { renderMessage } from './render';
+import { SECRET_HEADER, verifySecret } from './verify';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
 
-export type { TelegramConfig } from './config';
-export { toTelegramConfig, deepLink, WEBHOOK_PATH } from './config';
-export { mountTelegram, type TelegramMountDeps } from './mount';
-export { createTelegramChannel } from './channel';
-
-export interface TelegramAdapterOptions {
-  config: TelegramConfig;
+export interface TelegramAdapterDeps {
   logger: Logger;
   /** For file downloads; default the global fetch. */
   fetch?: typeof fetch;
   /** Waits between retries; tests pass a recording one. */
   sleep?: Sleep;
   retry?: RetryPolicy;
+  /**
+   * The webhook is answered 200 once the update is handled or after this long, whichever is first
+   * (the rest goes on after the answer), so Telegram never times out and redelivers. Default 5 s.
+   */
+  answerWithinMs?: number;
 }
 
-/** The Telegram channel: the engine's port plus what the webhook route needs. */
-export interface TelegramAdapter extends ChannelAdapter {
-  readonly config: TelegramConfig;
-  /** grammY's Bot, used only for its Bot API client (`bot.api`). */
-  readonly bot: Bot;
-  /** A webhook body → the engine's event (throws a ZodError for a body that is not an Update). */
-  parse(body: unknown): ParsedUpdate;
-  /** Stops the button's spinner; Telegram shows it until answered. */
-  answerCallback(callbackQueryId: string): Promise<void>;
-}
+/** Telegram keeps a webhook request open for about 60 s; we answer well before. */
+const DEFAULT_ANSWER_WITHIN_MS = 5_000;
+/** An Update is small; documents arrive as file ids, never as bytes. */
+const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
- * Retry contract of `send`: a 429 is retried here when its retry_after is ≤ 5 s (3 tries in all);
- * otherwise it throws ChannelError RATE_LIMITED{retryAfterMs} for the queue to reschedule. 403
- * (blocked by the user) throws FORBIDDEN at once: the caller marks the identity unreachable.
+ * The Telegram channel (grammY's Bot API client). Retry contract of `send`: a 429 is retried here
+ * when its retry_after is ≤ 5 s (3 tries in all); otherwise it throws ChannelError
+ * RATE_LIMITED{retryAfterMs} for the queue to reschedule. 403 (blocked by the user) throws
+ * FORBIDDEN at once: the runner marks the identity unreachable.
  */
-export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
-  const { config } = options;
+export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdapterDeps): ChannelAdapter<TelegramAddress, void> {
   const bot = new Bot(config.token, toBotOptions(config));
   const codec = new CallbackDataCodec();
-  const fetchImpl = options.fetch ?? fetch;
-  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-  const sleep = options.sleep ?? realSleep;
+  const fetchImpl = deps.fetch ?? fetch;
+  const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
+  const sleep = deps.sleep ?? realSleep;
   const call = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep, toChannelError);
 
-  async function send(address: unknown, message: OutboundMessage): Promise<SentMessage> {
-    const parsed = addressSchema.safeParse(address);
-    if (!parsed.success) throw new ChannelError('INVALID', 'Not a Telegram conversation address');
+  async function send(address: TelegramAddress, message: OutboundMessage): Promise<SentMessage> {
     const { text, ...other } = renderMessage(message, (a) => codec.encode(a));
     const edit = message.edit ? parseMessageRef(message.edit) : null;
     if (edit) {
@@ -66,7 +58,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         if (!isEditImpossible(cause)) throw toChannelError(error);
       }
     }
-    const sent = await call(() => bot.api.sendMessage(parsed.data.chatId, text, other));
+    const sent = await call(() => bot.api.sendMessage(address.chatId, text, other));
     return { messageRef: messageRef(sent.chat.id, sent.message_id) };
   }
 
@@ -80,21 +72,48 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     return fetchFileBytes(fetchImpl, url, limit);
   }
 
+  /** Stops the button's spinner; Telegram shows it until answered. */
+  async function answerCallback(callbackQueryId: string): Promise<void> {
+    try {
+      await bot.api.answerCallbackQuery(callbackQueryId);
+    } catch (error) {
+      // An answer after Telegram's ~15 s window fails harmlessly; the press itself was handled.
+      deps.logger.warn({ err: toChannelError(error).message }, 'telegram: answerCallbackQuery failed');
+    }
+  }
+
   return {
     platform: 'TELEGRAM',
     capabilities: { forms: false, editInPlace: true, files: true },
-    config,
-    bot,
+    address: addressCodec,
     send,
     downloadFile,
-    parse: (body) => parseUpdate(body, { botUsername: config.botUsername, decodeAction: (d) => codec.decode(d) }),
-    async answerCallback(callbackQueryId) {
-      try {
-        await bot.api.answerCallbackQuery(callbackQueryId);
-      } catch (error) {
-        // An answer after Telegram's ~15 s window fails harmlessly; the press itself was handled.
-        options.logger.warn({ err: toChannelError(error).message }, 'telegram: answerCallbackQuery failed');
-      }
-    },
+    webhooks: [
+      {
+        path: WEBHOOK_PATH,
+        bodyLimitBytes: BODY_LIMIT_BYTES,
+        answerWithinMs: deps.answerWithinMs ?? DEFAULT_ANSWER_WITHIN_MS,
+        // The secret is checked before the body is even parsed: a forged request costs us nothing.
+        verify: (req) =>
+          verifySecret(req.headers[SECRET_HEADER], config.webhookSecret)
+            ? { ok: true }
+            : { ok: false, status: 401, reason: 'Wrong or missing X-Telegram-Bot-Api-Secret-Token.' },
+        parse(req) {
+          const parsed = parseWebhookBody(req.rawBody, { botUsername: config.botUsername, decodeAction: (d) => codec.decode(d) });
+          if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Telegram Update.' };
+          const { item, callbackQueryId } = parsed;
+          return {
+            ok: true,
+            value: {
+              items: item ? [item] : [],
+              turn: undefined,
+              answer: { status: 200 },
+              // Answered beside the engine: the spinner stops sooner, and a repeat still gets it.
+              ...(callbackQueryId ? { alongside: () => answerCallback(callbackQueryId) } : {}),
+            },
+          };
+        },
+      },
+    ],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AddressCodec, InboundItem } from '../../src/engine/channel';
 import type { InboundEventInput } from '../../src/engine/messages';
 import type { ButtonAction } from './callback-data';
 
@@ -55,9 +56,18 @@ export const addressSchema = z.object({
 });
 export type TelegramAddress = z.infer<typeof addressSchema>;
 
+export const addressCodec: AddressCodec<TelegramAddress> = {
+  encode: (address) => ({ chatId: address.chatId }),
+  decode: (stored) => {
+    const parsed = addressSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  },
+};
+
 export interface ParsedUpdate {
   updateId: number;
-  event: InboundEventInput | null;
+  /** The event and the chat its replies go to; null for an update we only acknowledge. */
+  item: InboundItem<TelegramAddress> | null;
   /** Set for a button press: it is answered (answerCallbackQuery) whatever else happens. */
   callbackQueryId?: string;
 }
@@ -77,6 +87,22 @@ export function parseMessageRef(ref: string): { chatId: string; messageId: numbe
   return { chatId: match[1], messageId: Number(match[2]) };
 }
 
+/** Parses the raw webhook bytes; null for a body that is not JSON or not an Update. */
+export function parseWebhookBody(rawBody: Buffer, options: ParseOptions): ParsedUpdate | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return null;
+  }
+  try {
+    return parseUpdate(body, options);
+  } catch (error) {
+    if (error instanceof z.ZodError) return null;
+    throw error;
+  }
+}
+
 /** Parses one webhook body; throws a ZodError for a body that is not an Update. */
 export function parseUpdate(body: unknown, options: ParseOptions): ParsedUpdate {
   const update = updateSchema.parse(body);
@@ -86,22 +112,22 @@ export function parseUpdate(body: unknown, options: ParseOptions): ParsedUpdate 
     const q = update.callback_query;
     const action = q.data === undefined ? null : options.decodeAction(q.data);
     // A button on an inline-mode message has no chat to answer in: only the spinner is stopped.
-    if (!q.message) return { updateId, event: null, callbackQueryId: q.id };
+    if (!q.message) return { updateId, item: null, callbackQueryId: q.id };
     const event: InboundEventInput = {
       ...base(eventId, q.from, q.message.chat.id),
       // A stale stored button still reaches the engine, which says so in the user's language.
       payload: action ? { type: 'action', ...action } : { type: 'action', actionId: 'stale' },
       sourceMessageRef: messageRef(q.message.chat.id, q.message.message_id),
     };
-    return { updateId, event, callbackQueryId: q.id };
+    return { updateId, item: { event, address: { chatId: q.message.chat.id } }, callbackQueryId: q.id };
   }
   const message = update.message;
-  if (!message?.from || message.from.is_bot) return { updateId, event: null };
+  if (!message?.from || message.from.is_bot) return { updateId, item: null };
   const payload = payloadOf(message, options.botUsername);
-  if (!payload) return { updateId, event: null };
+  if (!payload) return { updateId, item: null };
   const event: InboundEventInput = { ...base(eventId, message.from, message.chat.id), payload };
   if (message.reply_to_message) event.replyTo = messageRef(message.chat.id, message.reply_to_message.message_id);
-  return { updateId, event };
+  return { updateId, item: { event, address: { chatId: message.chat.id } } };
 }
 
 function base(eventId: string, from: TelegramUser, chatId: number) {

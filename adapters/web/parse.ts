@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AddressCodec } from '../../src/engine/channel';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
 import { WebChatError } from './errors';
 
@@ -6,13 +7,13 @@ import { WebChatError } from './errors';
 export const webAddressSchema = z.object({ sessionId: z.string().min(1) });
 export type WebAddress = z.infer<typeof webAddressSchema>;
 
-export const encodeAddress = (sessionId: string): WebAddress => ({ sessionId });
-
-export function decodeAddress(address: unknown): WebAddress {
-  const parsed = webAddressSchema.safeParse(address);
-  if (!parsed.success) throw new WebChatError('INVALID', 'Not a web chat address: expected {"sessionId": "..."}.');
-  return parsed.data;
-}
+export const addressCodec: AddressCodec<WebAddress> = {
+  encode: (address) => ({ sessionId: address.sessionId }),
+  decode: (stored) => {
+    const parsed = webAddressSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  },
+};
 
 const MAX_TEXT = 4000;
 const fileRefInput = z.object({ ref: z.string().min(1).max(100) });
@@ -103,7 +104,7 @@ export function parseEvent(raw: unknown, ctx: ParseContext): ParsedEvent {
     platform: 'WEB' as const,
     eventId: body.eventId,
     identity: { workspaceId: '', platformUserId: ctx.sessionId },
-    conversation: { id: ctx.sessionId, address: encodeAddress(ctx.sessionId) },
+    conversation: { id: ctx.sessionId, address: addressCodec.encode({ sessionId: ctx.sessionId }) },
     locale: ctx.locale ?? 'en',
     raw: { type: body.type },
   };
@@ -151,7 +152,7 @@ export function startCommandEvent(sessionId: string, token: string, eventId: str
     platform: 'WEB',
     eventId,
     identity: { workspaceId: '', platformUserId: sessionId },
-    conversation: { id: sessionId, address: encodeAddress(sessionId) },
+    conversation: { id: sessionId, address: addressCodec.encode({ sessionId }) },
     payload: { type: 'command', name: 'start', args: token },
     raw: { type: 'invite' },
   };

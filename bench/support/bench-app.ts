@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../src/generated/prisma/client';
-import type { Endorse } from '../../src/app';
+import type { Endorse } from '../../src/compose';
 import { dropDatabase, recreateDatabase } from './bench-database';
 import { reportListening } from './child-process';
 
@@ -10,10 +10,9 @@ import { reportListening } from './child-process';
  * who already have an identity on that platform.
  */
 export async function startBenchApp(database: string, env: Record<string, string>): Promise<Endorse> {
-  const { createEndorse } = await import('../../src/app');
+  const { createEndorse } = await import('../../src/compose');
   const { loadConfig } = await import('../../src/config');
   const { createLogger } = await import('../../src/logger');
-  const { composeProduct } = await import('../../src/product');
   const url = await recreateDatabase(database);
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -24,7 +23,7 @@ export async function startBenchApp(database: string, env: Record<string, string
     WEB_CHAT_ENABLED: 'false',
     ...env,
   });
-  return createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
+  return createEndorse(config, createLogger(config.logLevel));
 }
 
 /** `count` active users of one agency, each with the chat identity `identity(i)` says. */

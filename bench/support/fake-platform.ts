@@ -69,16 +69,24 @@ export async function startFakePlatform(latencyMs: number): Promise<FakePlatform
 }
 
 /** The adapter side: sends over HTTP like a real adapter, mapping 429 / 5xx onto the neutral errors. */
-export function createFakePlatformChannel(platform: PlatformName, baseUrl: string): ChannelAdapter {
+export function createFakePlatformChannel(platform: PlatformName, baseUrl: string): ChannelAdapter<{ chat: string }> {
   return {
     platform,
     capabilities: { forms: false, editInPlace: false, files: false },
+    address: {
+      encode: (address) => ({ chat: address.chat }),
+      decode: (stored) => {
+        const chat = (stored as { chat?: unknown } | null)?.chat;
+        return typeof chat === 'string' ? { chat } : null;
+      },
+    },
+    webhooks: [],
     async send(address, message) {
       const text = message.body.type === 'text' ? message.body.text : JSON.stringify(message.body);
       const response = await fetch(`${baseUrl}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ chat: (address as { chat: string }).chat, text }),
+        body: JSON.stringify({ chat: address.chat, text }),
       });
       if (response.status === 429) throw new ChannelError('RATE_LIMITED', 'fake platform: 429', { retryAfterMs: 1000 });
       if (!response.ok) throw new ChannelError('UNREACHABLE', `fake platform: ${response.status}`);

@@ -5,11 +5,22 @@ import type { MessageKey, MessageParams } from '../i18n';
 import type { Services } from '../services';
 import type { ConversationKey } from '../services/conversations';
 import type { ResolvedIdentity } from '../services/identities';
-import type { ChannelAdapter, ChannelCapabilities } from './channel';
+import type { ChannelCapabilities, StoredAddress } from './channel';
+import type { ChannelRegistry } from './channel-registry';
+import type { PlatformName } from '../domain/platforms';
 import type { InboundEvent, OutboundMessage } from './messages';
 import type { ConversationState } from './state';
 
 export type Replies = OutboundMessage[];
+
+/** Where a proactive message goes: the platform, the stored address, and whose chat it is. */
+export interface ProactiveTarget {
+  platform: PlatformName;
+  /** As stored on the chat identity (the adapter's codec made it). */
+  address: StoredAddress;
+  identity: { workspaceId: string; platformUserId: string };
+}
+export type SendLater = (target: ProactiveTarget, messages: OutboundMessage[]) => Promise<void>;
 
 /** What the engine holds for its whole life; flows and the resume job reach it through here. */
 export interface EngineRuntime {
@@ -17,7 +28,10 @@ export interface EngineRuntime {
   queue: JobQueue;
   logger: Logger;
   now: () => Date;
-  adapters: Map<string, ChannelAdapter>;
+  /** The channels of this process (capabilities, file downloads). */
+  channels: ChannelRegistry;
+  /** Queues proactive messages on the delivery path (rate limits, retries, unreachable users). */
+  sendLater: SendLater;
   resumeJob: JobDefinition<typeof resumeJobSchema>;
 }
 

@@ -54,6 +54,11 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
   }
 }
 
+/** The chat identity a conversation key belongs to (the inverse of `conversationKey`'s suffix). */
+export function identityOfConversation(key: { workspaceId: string; conversationId: string }) {
+  return { workspaceId: key.workspaceId, platformUserId: key.conversationId.slice(key.conversationId.lastIndexOf('#') + 1) };
+}
+
 /** Dialog state is per user in a conversation, so people in one group channel do not mix. */
 export function conversationKey(event: InboundEvent) {
   return {
@@ -71,7 +76,7 @@ async function runInConversation(
 ): Promise<Replies> {
   const { services } = runtime;
   const key = conversationKey(event);
-  const caps = runtime.adapters.get(event.platform)?.capabilities ?? PLAIN_CAPABILITIES;
+  const caps = runtime.channels.get(event.platform)?.capabilities ?? PLAIN_CAPABILITIES;
   for (let attempt = 0; ; attempt++) {
     const loaded = attempt === 0 ? preloaded : await services.loadConversation(key);
     let version = loaded.version;

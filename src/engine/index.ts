@@ -3,9 +3,9 @@ import { createResumeJob } from '../jobs/resume-job';
 import type { Logger } from '../logger';
 import type { ReadResumeOptions, ResumeReadResult } from '../resume/read-resume';
 import type { Services } from '../services';
-import type { ChannelAdapter } from './channel';
+import type { ChannelRegistry } from './channel-registry';
 import { commands, type CommandSpec } from './commands';
-import type { EngineRuntime } from './context';
+import type { EngineRuntime, SendLater } from './context';
 import { handleEvent } from './engine';
 import { deliverResume } from './flows/resume-delivery';
 import type { InboundEventInput, OutboundMessage } from './messages';
@@ -14,6 +14,8 @@ export type { CommandSpec } from './commands';
 export { commands } from './commands';
 export type { ChannelAdapter, ChannelCapabilities, SentMessage } from './channel';
 export { ChannelError } from './channel';
+export { createChannelRegistry, type ChannelRegistry } from './channel-registry';
+export type { ProactiveTarget, SendLater } from './context';
 export * from './messages';
 
 export interface EngineDeps {
@@ -21,6 +23,10 @@ export interface EngineDeps {
   queue: JobQueue;
   logger: Logger;
   now?: () => Date;
+  /** The channels of this process, shared with the delivery path (capabilities, downloads). */
+  channels: ChannelRegistry;
+  /** Proactive messages (a resume's result) go out through this: the delivery path, not a direct send. */
+  sendLater: SendLater;
   /** Replaces the resume reader (tests of slow or failing extraction); default `readResume`. */
   readResume?: (bytes: Buffer, options: ReadResumeOptions) => Promise<ResumeReadResult>;
 }
@@ -28,8 +34,6 @@ export interface EngineDeps {
 export interface Engine {
   /** Handles one inbound event; returns the direct replies (in order). Never throws for user errors: they become messages. */
   handle(event: InboundEventInput): Promise<OutboundMessage[]>;
-  /** Registers a channel adapter (for file downloads and proactive sends, e.g. when a resume finishes reading). */
-  registerChannel(adapter: ChannelAdapter): void;
   /** The declared command list (name, aliases, help, roles, args) — also used for platform manifests. */
   readonly commands: readonly CommandSpec[];
 }
@@ -44,7 +48,8 @@ export function createEngine(deps: EngineDeps): Engine {
     queue: deps.queue,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
-    adapters: new Map(),
+    channels: deps.channels,
+    sendLater: deps.sendLater,
     resumeJob: createResumeJob({
       services: deps.services,
       logger: deps.logger,
@@ -55,9 +60,6 @@ export function createEngine(deps: EngineDeps): Engine {
   deps.queue.register(runtime.resumeJob);
   return {
     handle: (event) => handleEvent(runtime, event),
-    registerChannel(adapter) {
-      runtime.adapters.set(adapter.platform, adapter);
-    },
     commands,
   };
 }

@@ -45,6 +45,8 @@ const payloadSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('file'), file: fileRefSchema, text: z.string().optional() }),
   /** The bot was added to a conversation (Teams install, Telegram /start without a token). */
   z.object({ type: z.literal('installed') }),
+  /** The user opened the app's own page on the platform (Slack's App Home): answered with an overview. */
+  z.object({ type: z.literal('home') }),
 ]);
 
 export const inboundEventSchema = z.object({

@@ -1,7 +1,6 @@
 import {
   allowedFor,
   COMMAND_SPECS,
-  findCommand,
   isControl,
   parseArgs,
   parseCommandText,
@@ -10,6 +9,7 @@ import {
 } from './commands';
 import type { Ctx, Replies } from './context';
 import { onHelp, onWelcome } from './flows/help';
+import { onHome } from './flows/home';
 import { onRedeem } from './flows/access';
 import { onCampaigns } from './flows/campaigns';
 import { onDashboard, onPage } from './flows/dashboard';
@@ -80,16 +80,17 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
   switch (payload.type) {
     case 'installed':
       return onWelcome(ctx);
+    case 'home':
+      return onHome(ctx);
     case 'file':
       return onFile(ctx, [payload.file]);
     case 'form':
       return onForm(ctx, payload);
     case 'command': {
-      // Slack sends `/endorse submit` as the command `endorse` with `submit` as its text.
-      if (payload.name.toLowerCase() === 'endorse' && payload.args.trim()) return route(ctx, `/${payload.args}`);
-      const name = findCommand(payload.name.replace(/^\//, ''));
-      if (!name) return [text(ctx.t('command.unknown', { command: payload.name }))];
-      return runCommand(ctx, name, payload.args);
+      // The same reading as typed text, so `/endorse submit` (the product's name first) is `submit`.
+      const command = parseCommandText(`/${payload.name} ${payload.args}`);
+      if (!command) return [text(ctx.t('command.unknown', { command: payload.name }))];
+      return runCommand(ctx, command.name, command.args);
     }
     case 'action': {
       const { kind, arg } = splitAction(payload.actionId, payload.value);

@@ -10,6 +10,14 @@ export const en = {
     'Your access to Endorse has been disabled, so I cannot help here. Ask your agency admin or the Endorse owner to restore it.',
   'access.welcome': 'Welcome to Endorse, {name}! Your chat is now linked.',
 
+  // home (the platform's app page, e.g. Slack's App Home)
+  'home.title': 'Endorse — hello {name}',
+  'home.added': '✅ Added',
+  'home.previouslySubmitted': '↩️ Previously submitted',
+  'home.duplicate': '⛔ Duplicate',
+  'home.period': 'My Candidates, {from} – {to}. Type “help” in Messages for everything else.',
+  'home.submit': '📝 Submit a candidate',
+
   // help
   'help.title': 'Here is what you can do:',
   'help.footer': 'Type a command, e.g. “submit”. “cancel” stops what you started.',

@@ -6,7 +6,7 @@ import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } fro
 import type { Logger } from '../logger';
 import { PermanentMailError, type Mailer } from '../mail/mailer';
 import { platformSchema } from '../domain/platforms';
-import type { ChannelRegistry } from './channel-registry';
+import type { ChannelRegistry } from '../engine/channel-registry';
 import type { RateLimiter } from './rate-limiter';
 import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
 
@@ -182,12 +182,9 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (!platform.success || !n.chatIdentityId) return fail('NOT_FOUND', 'the chat identity is gone');
     if (n.address === null || n.address === undefined)
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
-    const adapter = deps.channels.get(platform.data);
-    // A platform not configured in this process may be configured again later: retry, then fail.
-    if (!adapter) return fail('UNREACHABLE', `no ${platform.data} adapter is configured`);
     await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data));
-    const sent = await adapter.send(n.address, message);
+    const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {
     const err = error as Error;

@@ -1,4 +1,4 @@
-export { createChannelRegistry, type ChannelRegistry } from './channel-registry';
+export { createChannelRegistry, type ChannelRegistry } from '../engine/channel-registry';
 export { createNotifier, type Notifier, type NotifierDeps } from './notifier';
 export { createRateLimiter, DEFAULT_CHANNEL_LIMITS, type RateLimiter, type ChannelLimits } from './rate-limiter';
 export { DELIVERY_JOB_NAME, deliveryJobId } from './delivery-job';

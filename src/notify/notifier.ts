@@ -6,7 +6,7 @@ import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
 import type { SubmissionResult } from '../services/submissions';
 import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
-import type { ChannelRegistry } from './channel-registry';
+import type { ChannelRegistry } from '../engine/channel-registry';
 import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
 import {
   agencySideRecipients,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createTeamsAdapter, toTeamsConfig } from '../../adapters/teams';
+import { createTeamsAdapter } from '../../adapters/teams';
+import { toTeamsConfig } from '../../adapters/teams/config';
 import { ChannelError } from '../../src/engine/channel';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
@@ -377,10 +378,12 @@ describe('Teams faults', () => {
     });
     const config = toTeamsConfig(app.endorse.config);
     if (!config) throw new Error('teams config missing');
-    const adapter = createTeamsAdapter({ config, logger: createLogger('silent') });
+    const adapter = createTeamsAdapter(config, { logger: createLogger('silent') });
     fake.failNext('POST', { status: 403 });
     const before = fake.callsTo(person.conversationId).length;
-    const error = await adapter.send(identity.address, { body: { type: 'text', text: 'hello' } }).catch((e: unknown) => e);
+    const address = adapter.address.decode(identity.address);
+    if (!address) throw new Error('no Teams address stored');
+    const error = await adapter.send(address, { body: { type: 'text', text: 'hello' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as ChannelError).code).toBe('FORBIDDEN');
     expect(fake.callsTo(person.conversationId).length).toBe(before + 1);

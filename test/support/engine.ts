@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createEngine, type Engine, type EngineDeps } from '../../src/engine';
-import { ChannelError, type ChannelAdapter, type ChannelCapabilities } from '../../src/engine/channel';
+import {
+  ChannelError,
+  type AddressCodec,
+  type ChannelAdapter,
+  type ChannelCapabilities,
+  type StoredAddress,
+} from '../../src/engine/channel';
+import { createChannelRegistry } from '../../src/engine/channel-registry';
+import { createMessageJob } from '../../src/notify/message-job';
+import { createRateLimiter } from '../../src/notify/rate-limiter';
 import type { InboundEventInput, InboundPayload, OutboundMessage } from '../../src/engine/messages';
 import { createQueue, type JobQueue } from '../../src/jobs';
 import { createLogger } from '../../src/logger';
@@ -13,6 +22,12 @@ export interface FakeChannel extends ChannelAdapter {
   files: Map<string, Buffer>;
 }
 
+/** Test channels keep addresses as the JSON the engine stored. */
+export const jsonAddress: AddressCodec<StoredAddress> = {
+  encode: (a) => a,
+  decode: (s) => (s === undefined ? null : (s as StoredAddress)),
+};
+
 export function fakeChannel(platform: PlatformName = 'WEB', capabilities: Partial<ChannelCapabilities> = {}): FakeChannel {
   let n = 0;
   const channel: FakeChannel = {
@@ -20,6 +35,8 @@ export function fakeChannel(platform: PlatformName = 'WEB', capabilities: Partia
     capabilities: { forms: false, editInPlace: false, files: true, ...capabilities },
     sent: [],
     files: new Map(),
+    address: jsonAddress,
+    webhooks: [],
     async send(address, message) {
       const messageRef = `sent-${++n}`;
       channel.sent.push({ address, message, messageRef });
@@ -50,9 +67,26 @@ export async function openEngineEnv(
   const env = options.env ?? (await openTestEnv());
   const logger = createLogger('silent');
   const queue = createQueue({ logger });
-  const engine = createEngine({ services: env.services, queue, logger, now: env.clock.now, readResume: options.readResume });
   const channel = options.channel ?? fakeChannel();
-  engine.registerChannel(channel);
+  const channels = createChannelRegistry([channel]);
+  // Proactive messages take the product's path: the message job on the queue.
+  const messageJob = createMessageJob({
+    channels,
+    limiter: createRateLimiter(),
+    queue,
+    logger,
+    markUnreachable: (key) => env.services.markIdentityUnreachable(key),
+  });
+  queue.register(messageJob);
+  const engine = createEngine({
+    services: env.services,
+    queue,
+    logger,
+    now: env.clock.now,
+    readResume: options.readResume,
+    channels,
+    sendLater: (target, messages) => queue.add(messageJob, { ...target, messages }),
+  });
   await queue.start();
   return {
     env,

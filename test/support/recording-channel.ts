@@ -1,4 +1,5 @@
 import type { ChannelAdapter } from '../../src/engine/channel';
+import { jsonAddress } from './engine';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Mail, Mailer } from '../../src/mail/mailer';
 import type { PlatformName } from '../../src/domain/platforms';
@@ -34,6 +35,8 @@ export function createRecordingChannel(platform: PlatformName, options: { latenc
   const channel: RecordingChannel = {
     platform,
     capabilities: { forms: false, editInPlace: false, files: false },
+    address: jsonAddress,
+    webhooks: [],
     sent,
     calls: 0,
     script: (...errors) => void scripted.push(...errors),

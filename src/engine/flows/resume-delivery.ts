@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import type { ResumeJobData, ResumeJobOutcome } from '../../jobs/resume-job';
 import type { EngineRuntime, Replies } from '../context';
+import { identityOfConversation } from '../engine';
 import { text } from '../reply';
 import { applyResumeResult } from './wizard-resume';
 import { prompt, type AskCtx } from './wizard-steps';
@@ -33,10 +34,14 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
     replies.push(text(ask.t(`resume.error.${applied.code}` as Parameters<typeof ask.t>[0], { mb: 10 })));
   }
   replies.push(...(await prompt(ask, applied.wizard)));
-  const adapter = runtime.adapters.get(data.conversation.platform);
-  if (!adapter || data.address === undefined || data.address === null) {
-    runtime.logger.warn({ fileId: data.fileId, platform: data.conversation.platform }, 'resume: no channel to tell the user');
+  if (data.address === undefined || data.address === null) {
+    runtime.logger.warn({ fileId: data.fileId, platform: data.conversation.platform }, 'resume: no address to tell the user');
     return;
   }
-  for (const message of replies) await adapter.send(data.address, message);
+  const target = {
+    platform: data.conversation.platform,
+    address: data.address,
+    identity: identityOfConversation(data.conversation),
+  };
+  await runtime.sendLater(target, replies);
 }

@@ -31,7 +31,7 @@ export async function onFile(ctx: Ctx, files: FileRef[]): Promise<Replies> {
   if (!file) return [];
   if (!['AGENCY_ADMIN', 'AGENCY_USER'].includes(ctx.user.role)) return [text(ctx.t('resume.notForRole'))];
   if (file.size !== undefined && file.size > RESUME_MAX_BYTES) return [text(ctx.t('resume.error.TOO_LARGE', { mb: 10 }))];
-  const adapter = ctx.runtime.adapters.get(ctx.event.platform);
+  const adapter = ctx.runtime.channels.get(ctx.event.platform);
   if (!adapter) return [text(ctx.t('resume.noChannel'))];
   let bytes: Buffer;
   try {

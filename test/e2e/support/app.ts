@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createEndorse, type Endorse } from '../../../src/app';
+import { createEndorse, type Endorse } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
-import { composeProduct } from '../../../src/product';
 
 export interface RunningApp {
   endorse: Endorse;
@@ -36,7 +35,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
     ...env,
   });
-  const endorse = await createEndorse(config, createLogger(config.logLevel), { compose: composeProduct });
+  const endorse = await createEndorse(config, createLogger(config.logLevel));
   const server = await endorse.listen(0);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

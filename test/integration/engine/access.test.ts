@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEngine } from '../../../src/engine';
+import { createChannelRegistry, createEngine } from '../../../src/engine';
 import { createQueue } from '../../../src/jobs';
 import { createLogger } from '../../../src/logger';
 import { chat, linkIdentity, openEngineEnv, strangerIdentity, type EngineEnv } from '../../support/engine';
@@ -172,7 +172,8 @@ test('an internal error is logged with ids only and answered politely', async ()
       throw new Error('pool exhausted while reading jane.secret@example.com +63 917 123 4567');
     },
   };
-  const engine = createEngine({ services: failing, queue, logger });
+  const channels = createChannelRegistry([ee.channel]);
+  const engine = createEngine({ services: failing, queue, logger, channels, sendLater: async () => undefined });
   const userChat = chat({ engine, channel: ee.channel }, await linkIdentity(ee.env, f.userA));
   expect(await userChat.say('candidates')).toEqual(['Sorry, something went wrong on my side. Please try again in a moment.']);
   const failure = lines.find((l) => l.includes('engine: event failed')) ?? '';

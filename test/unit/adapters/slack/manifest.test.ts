@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
-import { createSlackAdapter, mountSlack } from '../../../../adapters/slack';
+import { createSlackAdapter } from '../../../../adapters/slack';
+import { mountChannel } from '../../../../src/http/webhook';
 import { BOT_SCOPES, EVENTS_PATH, INSTALL_PATH, REDIRECT_PATH, SLASH_COMMAND } from '../../../../adapters/slack/config';
 import { buildSlackManifest, MANIFEST_PUBLIC_URL } from '../../../../adapters/slack/manifest';
 import { commands } from '../../../../src/engine/commands';
@@ -52,18 +53,21 @@ describe('manifests/slack/manifest.yml', () => {
       remove: async () => undefined,
       count: async () => 0,
     };
-    const adapter = createSlackAdapter({
-      config: {
+    const adapter = createSlackAdapter(
+      {
         signingSecret: 'unit',
         oauth: { clientId: '1.2', clientSecret: 's', stateSecret: 'state-secret' },
         apiUrl: 'http://127.0.0.1:9/api/',
         publicUrl: MANIFEST_PUBLIC_URL,
       },
-      logger: createLogger('silent'),
-      installations,
-    });
+      { logger: createLogger('silent'), installations },
+    );
     const app = express();
-    mountSlack({ adapter, engine: { handle: async () => [] }, logger: createLogger('silent') })(app);
+    mountChannel(adapter, {
+      engine: { handle: async () => [] },
+      logger: createLogger('silent'),
+      markUnreachable: async () => undefined,
+    })(app);
     const server = app.listen(0);
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

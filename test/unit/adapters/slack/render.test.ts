@@ -1,6 +1,6 @@
 import type { OutboundMessageInput } from '../../../../src/engine/messages';
 import { outboundMessageSchema } from '../../../../src/engine/messages';
-import { escapeMrkdwn, renderHome, renderMessage, renderModal } from '../../../../adapters/slack/render';
+import { escapeMrkdwn, renderHomeView, renderMessage, renderModal } from '../../../../adapters/slack/render';
 
 const render = (m: OutboundMessageInput) => renderMessage(outboundMessageSchema.parse(m));
 const json = (v: unknown) => JSON.stringify(v);
@@ -114,17 +114,22 @@ describe('Block Kit rendering', () => {
     expect(view.blocks[2]?.optional).toBe(true);
   });
 
-  it('publishes metrics on the Home tab, and how to get in for a stranger', () => {
-    const home = renderHome({
-      name: 'Ana <x>',
-      added: 3,
-      previouslySubmitted: 1,
-      duplicate: 2,
-      from: new Date('2026-10-26'),
-      to: new Date('2026-11-25'),
+  it('renders what the engine answered to the Home tab as the Home view', () => {
+    const home = renderHomeView({
+      body: {
+        type: 'card',
+        title: 'Endorse — hello Ana <x>',
+        fields: [
+          { label: '✅ Added', value: '3' },
+          { label: '↩️ Previously submitted', value: '1' },
+          { label: '⛔ Duplicate', value: '2' },
+        ],
+        choices: [{ actionId: 'submit', label: 'Submit a candidate', style: 'primary' }],
+      },
     });
+    expect(home.type).toBe('home');
     expect(json(home)).toMatch(/Added\*\\n3.*Previously submitted\*\\n1.*Duplicate\*\\n2/);
     expect(json(home)).toContain('Ana &lt;x&gt;');
-    expect(json(renderHome(null))).toContain('invitation');
+    expect(json(renderHomeView({ body: { type: 'text', text: 'Endorse is by invitation only.' } }))).toContain('invitation');
   });
 });

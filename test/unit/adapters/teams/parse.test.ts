@@ -12,7 +12,8 @@ function fixture(name: string): Record<string, unknown> {
 
 describe('Teams parse', () => {
   it('turns a personal message into a text event with tenant, AAD identity and the conversation reference', () => {
-    const { event, invoke } = parseActivity(fixture('message_personal.json'));
+    const { item, invoke } = parseActivity(fixture('message_personal.json'));
+    const event = item?.event;
     expect(invoke).toBe(false);
     expect(event).toMatchObject({
       platform: 'TEAMS',
@@ -42,26 +43,26 @@ describe('Teams parse', () => {
   it('strips <at> mentions and takes the tenant from conversation.tenantId too', () => {
     const activity = fixture('message_channel_mention.json');
     delete activity.channelData;
-    const { event } = parseActivity(activity);
+    const event = parseActivity(activity).item?.event;
     expect(event?.payload).toEqual({ type: 'text', text: 'reply to thread' });
     expect(event?.identity.workspaceId).toBe('50612dbb-0237-4969-b378-8d42590f9c00');
     expect(stripMentions('<at>Endorse</at>&nbsp;link&nbsp;abc')).toBe('link abc');
   });
 
   it('makes a reply to a relayed message a replyTo', () => {
-    const { event } = parseActivity({ ...fixture('message_personal.json'), replyToId: '1632474074231' });
+    const event = parseActivity({ ...fixture('message_personal.json'), replyToId: '1632474074231' }).item?.event;
     expect(event?.replyTo).toBe('1632474074231');
   });
 
   it('reads Action.Submit values as an action or a form, with the card as source message', () => {
     const base = fixture('message_action_submit_value.COMPOSED.json');
-    const action = parseActivity({ ...base, value: { actionId: 'page', value: '2' } }).event;
+    const action = parseActivity({ ...base, value: { actionId: 'page', value: '2' } }).item?.event;
     expect(action).toMatchObject({
       payload: { type: 'action', actionId: 'page', value: '2' },
       sourceMessageRef: '1485983408511',
     });
     expect(action?.replyTo).toBeUndefined();
-    const form = parseActivity({ ...base, value: { formId: 'submission', firstName: 'Jane', campaign: 'c1', n: 3 } }).event;
+    const form = parseActivity({ ...base, value: { formId: 'submission', firstName: 'Jane', campaign: 'c1', n: 3 } }).item?.event;
     expect(form?.payload).toEqual({
       type: 'form',
       formId: 'submission',
@@ -69,7 +70,7 @@ describe('Teams parse', () => {
       files: [],
     });
     // The sample's own value is not a card of ours: a stale button.
-    expect(parseActivity(base).event?.payload).toEqual({ type: 'action', actionId: 'stale' });
+    expect(parseActivity(base).item?.event?.payload).toEqual({ type: 'action', actionId: 'stale' });
   });
 
   it('reads an adaptiveCard/action invoke and flags it for an HTTP answer', () => {
@@ -79,34 +80,34 @@ describe('Teams parse', () => {
       value: { action: { type: 'Action.Execute', data: { actionId: 'cmd', value: 'help' } } },
     });
     expect(parsed.invoke).toBe(true);
-    expect(parsed.event).toMatchObject({
+    expect(parsed.item?.event).toMatchObject({
       payload: { type: 'action', actionId: 'cmd', value: 'help' },
       sourceMessageRef: '1767765488332',
     });
-    expect(parseActivity({ ...invoke, name: 'composeExtension/query' })).toEqual({ event: null, invoke: true });
+    expect(parseActivity({ ...invoke, name: 'composeExtension/query' })).toMatchObject({ item: null, invoke: true });
   });
 
   it('turns a file.download.info attachment into a file event downloading from downloadUrl', () => {
-    const { event } = parseActivity(fixture('message_file_attachment_pdf.COMPOSED.json'));
+    const event = parseActivity(fixture('message_file_attachment_pdf.COMPOSED.json')).item?.event;
     expect(event?.payload).toEqual({
       type: 'file',
       file: { name: 'report.pdf', ref: 'https://download.link', contentType: 'application/pdf' },
     });
     const other = fixture('message_file_attachment_pdf.COMPOSED.json');
     other.attachments = [{ contentType: 'image/png', contentUrl: 'https://x' }];
-    expect(parseActivity(other).event).toBeNull();
+    expect(parseActivity(other).item).toBeNull();
     expect(FILE_DOWNLOAD_INFO).toBe('application/vnd.microsoft.teams.file.download.info');
   });
 
   it('counts only the bot’s own arrival in a personal chat as an install', () => {
     const personal = fixture('conversation_update_members_added_personal.json');
     personal.recipient = { id: '28:f5d48856-5b42-41a0-8c3a-c5f944b679b0', name: 'Endorse' };
-    expect(parseActivity(personal).event).toMatchObject({
+    expect(parseActivity(personal).item?.event).toMatchObject({
       payload: { type: 'installed' },
       identity: { workspaceId: '<TENANT ID>' },
     });
-    expect(parseActivity({ ...personal, membersAdded: [{ id: '29:someone' }] }).event).toBeNull();
-    expect(parseActivity(fixture('conversation_update_members_added_team.json')).event).toBeNull();
+    expect(parseActivity({ ...personal, membersAdded: [{ id: '29:someone' }] }).item).toBeNull();
+    expect(parseActivity(fixture('conversation_update_members_added_team.json')).item).toBeNull();
   });
 
   it('keys idempotency by conversation and activity id', () => {
@@ -117,6 +118,6 @@ describe('Teams parse', () => {
 
   it('throws a ZodError for what is not an activity, and ignores typing', () => {
     expect(() => parseActivity({ hello: 'world' })).toThrow(ZodError);
-    expect(parseActivity({ ...fixture('message_personal.json'), type: 'typing' }).event).toBeNull();
+    expect(parseActivity({ ...fixture('message_personal.json'), type: 'typing' }).item).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ const parse = (body: unknown) => parseUpdate(body, { botUsername: 'test_bot', de
 
 describe('parseUpdate', () => {
   it('turns a deep link /start <token> into the start command with the token', () => {
-    const { event } = parse(sample('update_start_deeplink.COMPOSED.json'));
+    const event = parse(sample('update_start_deeplink.COMPOSED.json')).item?.event;
     expect(event).toMatchObject({
       platform: 'TELEGRAM',
       eventId: 'u:10001',
@@ -28,25 +28,28 @@ describe('parseUpdate', () => {
   it('treats a bare /start as opening the bot, and strips our @botname from commands', () => {
     const update = sample('update_start_deeplink.COMPOSED.json');
     const message = update.message as Record<string, unknown>;
-    expect(parse({ ...update, message: { ...message, text: '/start' } }).event?.payload).toEqual({ type: 'installed' });
+    expect(parse({ ...update, message: { ...message, text: '/start' } }).item?.event?.payload).toEqual({ type: 'installed' });
     const mine = { ...message, text: '/Submit@test_bot now', entities: [{ type: 'bot_command', offset: 0, length: 16 }] };
-    expect(parse({ ...update, message: mine }).event?.payload).toEqual({ type: 'command', name: 'submit', args: 'now' });
+    expect(parse({ ...update, message: mine }).item?.event?.payload).toEqual({ type: 'command', name: 'submit', args: 'now' });
     const theirs = { ...message, text: '/help@other_bot', entities: [{ type: 'bot_command', offset: 0, length: 15 }] };
-    expect(parse({ ...update, message: theirs }).event).toBeNull();
+    expect(parse({ ...update, message: theirs }).item).toBeNull();
   });
 
   it('keeps text without a command entity as text (the verbatim doc samples)', () => {
-    expect(parse(sample('update_text_message_entities.json')).event?.payload).toEqual({ type: 'text', text: 'Bold and italics' });
-    expect(parse(sample('update_start_command.json')).event?.payload).toEqual({ type: 'text', text: '/start' });
+    expect(parse(sample('update_text_message_entities.json')).item?.event?.payload).toEqual({
+      type: 'text',
+      text: 'Bold and italics',
+    });
+    expect(parse(sample('update_start_command.json')).item?.event?.payload).toEqual({ type: 'text', text: '/start' });
   });
 
   it('maps a reply to `${chat_id}:${message_id}` of the replied message', () => {
-    const { event } = parse(sample('update_message_reply.json'));
+    const event = parse(sample('update_message_reply.json')).item?.event;
     expect(event?.replyTo).toBe('1111111:1334');
   });
 
   it('passes a document as a file with its size, so the engine refuses big ones before any download', () => {
-    const { event } = parse(sample('update_document_pdf.json'));
+    const event = parse(sample('update_document_pdf.json')).item?.event;
     expect(event?.payload).toEqual({
       type: 'file',
       file: { name: 'Testfile.pdf', contentType: 'application/pdf', size: 536392, ref: 'AwADBAADbXXXXXXXXXXXGBdhD2l6_XX' },
@@ -56,24 +59,24 @@ describe('parseUpdate', () => {
   it('decodes a button press with the message to edit, and always asks to answer the query', () => {
     const parsed = parse(sample('update_callback_query_with_message.COMPOSED.json'));
     expect(parsed.callbackQueryId).toBe('4382bfdwdsb323b2d9');
-    expect(parsed.event?.payload).toEqual({ type: 'action', actionId: 'approve:42' });
-    expect(parsed.event?.sourceMessageRef).toBe('1111111:1367');
+    expect(parsed.item?.event?.payload).toEqual({ type: 'action', actionId: 'approve:42' });
+    expect(parsed.item?.event?.sourceMessageRef).toBe('1111111:1367');
     // The inline-mode sample has no chat to answer in: answered, nothing else.
     const inline = parse({
       ...sample('update_callback_query.json'),
       callback_query: { id: 'q1', from: { id: 1 }, data: 'x', inline_message_id: 'i' },
     });
-    expect(inline).toEqual({ updateId: 10000, event: null, callbackQueryId: 'q1' });
+    expect(inline).toEqual({ updateId: 10000, item: null, callbackQueryId: 'q1' });
   });
 
   it('turns a stored button this process no longer holds into a stale action', () => {
     const update = sample('update_callback_query_with_message.COMPOSED.json');
     const q = { ...(update.callback_query as Record<string, unknown>), data: '~unknownkey' };
-    expect(parse({ ...update, callback_query: q }).event?.payload).toEqual({ type: 'action', actionId: 'stale' });
+    expect(parse({ ...update, callback_query: q }).item?.event?.payload).toEqual({ type: 'action', actionId: 'stale' });
   });
 
   it('ignores what it does not act on and rejects what is not an Update', () => {
-    expect(parse({ update_id: 5, edited_message: {} })).toEqual({ updateId: 5, event: null });
+    expect(parse({ update_id: 5, edited_message: {} })).toEqual({ updateId: 5, item: null });
     expect(() => parse({ hello: 'world' })).toThrow();
   });
 });

@@ -1,12 +1,20 @@
 import { ChannelError } from '../../../../src/engine/channel';
 import { outboundMessageSchema, type OutboundMessageInput } from '../../../../src/engine/messages';
 import { createLogger } from '../../../../src/logger';
-import { createWebChatAdapter, toWebChatConfig } from '../../../../adapters/web';
+import { createWebChatAdapter } from '../../../../adapters/web';
+import { toWebChatConfig } from '../../../../adapters/web/config';
 import type { WebEntry } from '../../../../adapters/web/render';
 
 const config = toWebChatConfig({ sessionSecret: 'secret', publicUrl: 'http://localhost:3000' }, () => 'unused');
 const adapter = () =>
-  createWebChatAdapter({ config, logger: createLogger('silent'), now: () => new Date('2026-11-24T12:00:00Z') });
+  createWebChatAdapter(config, {
+    logger: createLogger('silent'),
+    services: {
+      resolveIdentity: async () => null,
+      bindDemoWebIdentity: async () => Promise.reject(new Error('not in this test')),
+    },
+    now: () => new Date('2026-11-24T12:00:00Z'),
+  });
 const msg = (input: OutboundMessageInput) => outboundMessageSchema.parse(input);
 const list = (page: number) =>
   msg({ body: { type: 'list', title: 'My Candidates', items: [{ title: `row ${page}` }], page, pageCount: 2, emptyText: '-' } });
@@ -16,7 +24,9 @@ describe('web chat adapter', () => {
     const web = adapter();
     const seen: WebEntry[] = [];
     web.hub.subscribe('s1', { push: (e) => seen.push(e), end: () => undefined });
-    const [first] = web.deliver('s1', [list(1)]);
+    const turn = { entries: [] };
+    await web.send({ sessionId: 's1' }, list(1), turn);
+    const [first] = turn.entries as WebEntry[];
     const edited = await web.send({ sessionId: 's1' }, { ...list(2), edit: first?.id });
     expect(edited.messageRef).toBe(first?.id);
     const history = web.hub.history('s1');
@@ -32,11 +42,9 @@ describe('web chat adapter', () => {
     expect(web.hub.history('s1')).toHaveLength(1);
   });
 
-  it('refuses an address that is not a web session with a neutral error', async () => {
-    await expect(adapter().send({ chatId: 42 }, msg({ body: { type: 'text', text: 'hi' } }))).rejects.toMatchObject({
-      name: 'ChannelError',
-      code: 'INVALID',
-    });
+  it('does not take a Telegram address for a web session', () => {
+    expect(adapter().address.decode({ chatId: 42 })).toBeNull();
+    expect(adapter().address.decode({ sessionId: 's1' })).toEqual({ sessionId: 's1' });
   });
 
   it('hands out uploaded bytes to the engine, within its size limit, and says when they are gone', async () => {
@@ -52,7 +60,7 @@ describe('web chat adapter', () => {
     const web = adapter();
     const end = jest.fn();
     web.hub.subscribe('s1', { push: () => undefined, end });
-    web.close();
+    web.close?.();
     expect(end).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inboundEventSchema } from '../../../../src/engine/messages';
-import { decodeAddress, parseEvent, startCommandEvent } from '../../../../adapters/web/parse';
+import { addressCodec, parseEvent, startCommandEvent } from '../../../../adapters/web/parse';
 import { WebChatError } from '../../../../adapters/web/errors';
 
 const SESSION = 'sess-0123456789abcdef';
@@ -74,8 +74,8 @@ describe('web chat body parser', () => {
   });
 
   it('round-trips the conversation address and builds the invitation start command', () => {
-    expect(decodeAddress({ sessionId: SESSION })).toEqual({ sessionId: SESSION });
-    expect(() => decodeAddress({ chatId: 1 })).toThrow(WebChatError);
+    expect(addressCodec.decode({ sessionId: SESSION })).toEqual({ sessionId: SESSION });
+    expect(addressCodec.decode({ chatId: 1 })).toBeNull();
     const start = inboundEventSchema.parse(startCommandEvent(SESSION, 'tok', randomUUID()));
     expect(start.payload).toEqual({ type: 'command', name: 'start', args: 'tok' });
   });

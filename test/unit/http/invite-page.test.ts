@@ -1,5 +1,5 @@
-import { inviteChannels, type InviteChannelsConfig } from '../../../../src/domain/invite-channels';
-import { isTokenShaped, renderInvitePage } from '../../../../adapters/web/invite-page';
+import { inviteChannels, type InviteChannelsConfig } from '../../../src/domain/invite-channels';
+import { isTokenShaped, renderInvitePage } from '../../../src/http/invite-page';
 
 describe('invitation landing page', () => {
   const token = 'abcDEF123_-abcDEF123_-abcDEF123_-abcDEF123';

@@ -1,4 +1,5 @@
-import type { InviteChannel } from '../../src/domain/invite-channels';
+import type { InviteChannel } from '../domain/invite-channels';
+import type { Mount } from './app';
 
 /** The page behind an invitation link (DESIGN §2): it offers each configured channel. */
 export interface InvitePageOptions {
@@ -55,4 +56,29 @@ function page(title: string, body: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Headers of every invitation page: no referrer (the token is in the URL), no framing, no script. */
+export const INVITE_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * GET /invite/:token: the invitation link's landing page, offering every configured channel. It is
+ * served whether or not the web chat is on; pressing the web chat's button posts to the web chat
+ * adapter's `/invite/:token/web`.
+ */
+export function mountInvitePage(channels: (token: string) => InviteChannel[]): Mount {
+  return (app) => {
+    app.get('/invite/:token', (req, res) => {
+      const token = req.params.token;
+      res.set(INVITE_PAGE_HEADERS);
+      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
+      res.type('html').send(renderInvitePage({ token, channels: channels(token) }));
+    });
+  };
 }

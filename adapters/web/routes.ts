@@ -1,30 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { InboundEventInput, OutboundMessage } from '../../src/engine/messages';
-import type { Mount } from '../../src/http/app';
 import type { Logger } from '../../src/logger';
 import type { DemoUser } from '../../src/demo/seed';
 import { ServiceError, type Services } from '../../src/services';
+import type { WebChatConfig } from './config';
 import { fileTooLarge, notSignedIn, WebChatError } from './errors';
-import type { WebChatAdapter } from './index';
-import type { InviteChannel } from '../../src/domain/invite-channels';
-import { isTokenShaped, renderBadInvitePage, renderInvitePage } from './invite-page';
-import { demoLoginSchema, parseEvent, parseOrInvalid, startCommandEvent, uploadHeadersSchema } from './parse';
-import { readCookie, SESSION_COOKIE, sessionCookieHeader, signSession, verifySession } from './verify';
+import type { UploadStore } from './files';
+import type { SessionHub } from './hub';
+import { demoLoginSchema, parseOrInvalid, uploadHeadersSchema } from './parse';
+import { clearSessionCookie, newSessionId, sessionOf, setSessionCookie } from './session';
 
-/** The engine as the web chat sees it: events in, direct replies out. */
-export interface EngineHandler {
-  handle(event: InboundEventInput): Promise<OutboundMessage[]>;
-}
-
-export interface WebChatMountDeps {
-  adapter: WebChatAdapter;
-  engine: EngineHandler;
+export interface WebChatRoutesDeps {
+  adapter: { config: WebChatConfig; uploads: UploadStore; hub: SessionHub };
   services: Pick<Services, 'resolveIdentity' | 'bindDemoWebIdentity'>;
-  /** Non-empty only on the demo database: enables "Sign in as". */
   demoUsers: readonly DemoUser[];
   logger: Logger;
+  now: () => Date;
 }
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
@@ -38,38 +29,38 @@ export const STREAM_LIFETIME_MS = 15_000;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/** GET /chat and /chat/api/*: the page, its events, uploads and live stream. */
-export function mountWebChat(deps: WebChatMountDeps): Mount {
-  return (app: Express) => {
-    app.use('/chat', (_req: Request, res: Response, next: NextFunction) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      next();
-    });
-    app.get('/chat', (_req, res) => {
-      res.setHeader('Content-Security-Policy', CSP);
-      res.sendFile(path.join(PUBLIC_DIR, 'chat.html'));
-    });
-    app.use('/chat/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
-    app.use('/chat/api', apiRouter(deps));
-  };
+/**
+ * GET /chat and /chat/api/*: the page, the session, uploads, the transcript and the live stream.
+ * Events (POST /chat/api/events) go through the webhook runner like every platform's.
+ */
+export function mountWebChatRoutes(app: Express, deps: WebChatRoutesDeps): void {
+  app.use('/chat', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  app.get('/chat', (_req, res) => {
+    res.setHeader('Content-Security-Policy', CSP);
+    res.sendFile(path.join(PUBLIC_DIR, 'chat.html'));
+  });
+  app.use('/chat/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
+  app.use('/chat/api', apiRouter(deps));
 }
 
-function apiRouter(deps: WebChatMountDeps): express.Router {
+function apiRouter(deps: WebChatRoutesDeps): express.Router {
   const { adapter, logger } = deps;
   const config = adapter.config;
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
-  const sessionOf = (req: Request): string | null =>
-    verifySession(readCookie(req.headers.cookie, SESSION_COOKIE), config.sessionSecret, adapter.now().getTime());
+  const nowMs = () => deps.now().getTime();
   const requireSession = (req: Request): string => {
-    const sessionId = sessionOf(req);
+    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
     if (!sessionId) throw notSignedIn();
     return sessionId;
   };
 
   router.get('/session', async (req, res) => {
-    const sessionId = sessionOf(req);
+    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
     const user = sessionId
       ? await deps.services.resolveIdentity({ platform: 'WEB', workspaceId: '', platformUserId: sessionId })
       : null;
@@ -88,25 +79,16 @@ function apiRouter(deps: WebChatMountDeps): express.Router {
     const { userId } = parseOrInvalid(demoLoginSchema, req.body, 'The sign-in request');
     const sessionId = newSessionId();
     const user = await deps.services.bindDemoWebIdentity({ userId, sessionId });
-    setSession(res, sessionId);
+    res.setHeader('Set-Cookie', setSessionCookie(sessionId, config, nowMs()));
     logger.info({ userId: user.userId, channel: 'WEB' }, 'web chat demo sign-in');
     res.json({ user: { name: user.name, role: user.role, agency: user.agency } });
   });
 
   router.post('/logout', (req, res) => {
-    const sessionId = sessionOf(req);
+    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
     if (sessionId) adapter.hub.forget(sessionId);
-    res.setHeader('Set-Cookie', sessionCookieHeader('', { secure: config.secureCookie, maxAgeMs: 0 }));
+    res.setHeader('Set-Cookie', clearSessionCookie(config));
     res.json({ signedIn: false });
-  });
-
-  router.post('/events', json, async (req, res) => {
-    const sessionId = requireSession(req);
-    const { event, echo } = parseEvent(req.body, { sessionId, lookupFile: (ref) => adapter.uploads.lookup(sessionId, ref) });
-    adapter.echoUser(sessionId, event.eventId, { kind: 'text', text: echo });
-    const replies = await deps.engine.handle(event);
-    logger.debug({ eventId: event.eventId, replies: replies.length }, 'web chat event');
-    res.json({ messages: adapter.deliver(sessionId, replies) });
   });
 
   router.post('/files', async (req, res) => {
@@ -155,67 +137,7 @@ function apiRouter(deps: WebChatMountDeps): express.Router {
     if (answer.status === 413) res.setHeader('Connection', 'close');
     res.status(answer.status).json(answer.body);
   });
-
-  const setSession = (res: Response, sessionId: string) => {
-    const value = signSession(sessionId, adapter.now().getTime() + config.sessionTtlMs, config.sessionSecret);
-    res.setHeader('Set-Cookie', sessionCookieHeader(value, { secure: config.secureCookie, maxAgeMs: config.sessionTtlMs }));
-  };
   return router;
-}
-
-export interface InvitePageDeps {
-  /** Null when the web chat is off: the page then offers only the other channels. */
-  webChat: WebChatMountDeps | null;
-  /** The channels a token can be redeemed on (`inviteChannels` bound to the configuration). */
-  channels: (token: string) => InviteChannel[];
-}
-
-/** GET /invite/:token and POST /invite/:token/web: the invitation link's landing page. */
-export function mountInvitePage({ webChat, channels }: InvitePageDeps): Mount {
-  return (app: Express) => {
-    app.get('/invite/:token', (req, res) => {
-      const token = req.params.token;
-      res.setHeader('Content-Security-Policy', CSP);
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'no-store');
-      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
-      res.type('html').send(renderInvitePage({ token, channels: channels(token) }));
-    });
-    if (!webChat) return;
-    app.post('/invite/:token/web', async (req, res) => {
-      const token = req.params.token;
-      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
-      // Another site must not sign a visitor in as the invitee of its own link (login CSRF).
-      if (!sameOrigin(req))
-        return void res.status(403).type('text').send('Open the invitation link itself and press the button there.');
-      const { adapter } = webChat;
-      const sessionId = newSessionId();
-      // The engine redeems the token for this new identity and answers; the answer (welcome or
-      // why not) waits in the session's transcript and is the first thing the chat shows.
-      const replies = await webChat.engine.handle(startCommandEvent(sessionId, token, randomUUID()));
-      adapter.deliver(sessionId, replies);
-      const value = signSession(sessionId, adapter.now().getTime() + adapter.config.sessionTtlMs, adapter.config.sessionSecret);
-      res.setHeader(
-        'Set-Cookie',
-        sessionCookieHeader(value, { secure: adapter.config.secureCookie, maxAgeMs: adapter.config.sessionTtlMs }),
-      );
-      res.redirect(303, '/chat');
-    });
-  };
-}
-
-const newSessionId = (): string => randomBytes(24).toString('base64url');
-
-/** Browsers send Origin on form posts; when present it must be this host. */
-function sameOrigin(req: Request): boolean {
-  const origin = req.get('origin');
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.get('host');
-  } catch {
-    return false;
-  }
 }
 
 function readBody(req: Request, maxBytes: number): Promise<Buffer> {

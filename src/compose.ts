@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { findDemoUsers, seedDemo, type DemoUser } from './demo/seed';
+import { inviteChannels } from './domain/invite-channels';
+import { createEngine, type Engine } from './engine';
+import type { ChannelAdapter } from './engine/channel';
+import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
+import { mountApi } from './http/api';
+import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
+import { mountInvitePage } from './http/invite-page';
+import { mountQueueBoard } from './http/queue-board';
+import { mountChannel } from './http/webhook';
+import { createQueue, type JobQueue } from './jobs';
+import { every } from './jobs/every';
+import type { Logger } from './logger';
+import { createNotifications, type Notifications } from './notify/notifications';
+import { createServices, type Services } from './services';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Everything one process holds, built from the config here and nowhere else (the composition root). */
+export interface Endorse {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  queue: JobQueue;
+  /** The services with notifications attached (what the engine and the REST API use). */
+  services: Services;
+  engine: Engine;
+  /** The adapters configured in this process, shared by the engine and the delivery path. */
+  channels: ChannelRegistry;
+  notifications: Notifications;
+  http: Express;
+  /** Demo users when the demo data is present (embedded database or DEMO_SEED=on). */
+  demoUsers: DemoUser[];
+  listen(port?: number): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+export interface EndorseOptions {
+  now?: () => Date;
+}
+
+/** What a channel is built from. */
+interface ChannelContext {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  demoUsers: DemoUser[];
+}
+
+/**
+ * Every platform, loaded only when configured: a platform's adapter and its SDK cost 25-40 MB of
+ * memory each. Adding a platform is one line here and a folder under adapters/; the engine and
+ * the services never learn of it.
+ */
+const CHANNELS: readonly { name: string; load(ctx: ChannelContext): Promise<ChannelAdapter | null> }[] = [
+  {
+    name: 'web chat',
+    async load({ config, logger, services, demoUsers }) {
+      if (!config.webChatEnabled) return null;
+      const [{ createWebChatAdapter }, { toWebChatConfig }] = await Promise.all([
+        import('../adapters/web'),
+        import('../adapters/web/config'),
+      ]);
+      const web = toWebChatConfig(config, () => randomBytes(32).toString('base64url'));
+      if (web.secretIsEphemeral)
+        logger.warn('SESSION_SECRET is unset: web chat sessions end when this process stops; set it when running two instances');
+      return createWebChatAdapter(web, { logger, services, demoUsers });
+    },
+  },
+  {
+    name: 'telegram',
+    async load({ config, logger }) {
+      if (!config.telegram) return null;
+      const [{ createTelegramAdapter }, { toTelegramConfig }] = await Promise.all([
+        import('../adapters/telegram'),
+        import('../adapters/telegram/config'),
+      ]);
+      const telegram = toTelegramConfig(config);
+      return telegram ? createTelegramAdapter(telegram, { logger }) : null;
+    },
+  },
+  {
+    name: 'slack',
+    async load({ config, logger, services }) {
+      if (!config.slack) return null;
+      const [{ createSlackAdapter }, { toSlackConfig }] = await Promise.all([
+        import('../adapters/slack'),
+        import('../adapters/slack/config'),
+      ]);
+      const slack = toSlackConfig(config);
+      return slack ? createSlackAdapter(slack, { logger, installations: services.slackInstallations }) : null;
+    },
+  },
+  {
+    name: 'teams',
+    async load({ config, logger }) {
+      if (!config.teams) return null;
+      const [{ createTeamsAdapter }, { toTeamsConfig }] = await Promise.all([
+        import('../adapters/teams'),
+        import('../adapters/teams/config'),
+      ]);
+      const teams = toTeamsConfig(config);
+      return teams ? createTeamsAdapter(teams, { logger }) : null;
+    },
+  },
+];
+
+export async function createEndorse(config: Config, logger: Logger, options: EndorseOptions = {}): Promise<Endorse> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) =>
+      logger.warn({ err: error.message }, 'database: an idle connection was lost; the next query reconnects'),
+  });
+  try {
+    const migrated = await migrate(database.sql);
+    if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
+    const seedWanted = config.demoSeed === 'on' || (config.demoSeed === 'auto' && database.kind === 'embedded');
+    if (seedWanted && (await seedDemo(database.prisma))) logger.info('demo data seeded');
+    const demoUsers = seedWanted ? await findDemoUsers(database.prisma) : [];
+
+    const queue = createQueue({ redisUrl: config.redisUrl, logger });
+    const core = createServices({
+      db: database.prisma,
+      sql: database.driver,
+      logger,
+      now: options.now ?? (() => new Date()),
+      publicUrl: config.publicUrl,
+      inviteTtlDays: config.inviteTtlDays,
+    });
+    // One registry for the engine and the delivery path; jobs are registered before the queue starts.
+    const channels = createChannelRegistry();
+    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels });
+    const services = notifications.services;
+    const engine = createEngine({ services, queue, logger, channels, sendLater: notifications.sendLater });
+    for (const channel of CHANNELS) {
+      const adapter = await channel.load({ config, logger, services, demoUsers });
+      if (adapter) channels.register(adapter);
+    }
+
+    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable };
+    const mounts: Mount[] = channels.platforms().flatMap((p) => {
+      const adapter = channels.get(p);
+      return adapter ? [mountChannel(adapter, runnerDeps)] : [];
+    });
+    const invitesTo = (token: string) =>
+      inviteChannels(token, {
+        publicUrl: config.publicUrl,
+        telegramBotUsername: config.telegram?.botUsername ?? undefined,
+        slack: channels.get('SLACK') !== undefined,
+        teams: channels.get('TEAMS') !== undefined,
+        webChat: channels.get('WEB') !== undefined,
+      });
+    mounts.push(mountInvitePage(invitesTo), mountApi({ services, logger, publicUrl: config.publicUrl }));
+    const board =
+      config.redisUrl && config.queueBoard ? mountQueueBoard({ redisUrl: config.redisUrl, ...config.queueBoard, logger }) : null;
+    if (board) mounts.push(board.mount);
+    else if (config.redisUrl)
+      logger.info('queue dashboard off: set BULL_BOARD_USER and BULL_BOARD_PASSWORD to serve /admin/queues');
+
+    const health = async (): Promise<HealthReport> => {
+      const [db, q] = await Promise.all([
+        database.sql.query('SELECT 1 AS ok').then(
+          () => ({ ok: true, kind: database.kind }),
+          (error: Error) => ({ ok: false, kind: database.kind, detail: error.message }),
+        ),
+        queue.health(),
+      ]);
+      return { ok: db.ok && q.ok, database: db, queue: q };
+    };
+    const http = createHttpApp({ logger, health, mounts });
+
+    const stopHooks: (() => Promise<void> | void)[] = [];
+    let server: Server | undefined;
+    return {
+      config,
+      logger,
+      database,
+      queue,
+      services,
+      engine,
+      channels,
+      notifications,
+      http,
+      demoUsers,
+      async listen(port = config.port) {
+        if (config.processRole !== 'web') {
+          await queue.start();
+          // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
+          stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
+        }
+        server = await new Promise<Server>((resolve, reject) => {
+          const s = http.listen(port, () => resolve(s));
+          s.once('error', reject);
+        });
+        return server;
+      },
+      async stop() {
+        // Long-lived responses (event streams) end first, or the server would wait on browsers.
+        await Promise.allSettled([
+          ...stopHooks.map((hook) => hook()),
+          ...channels.platforms().map((p) => channels.get(p)?.close?.()),
+          notifications.close(),
+          board?.close(),
+        ]);
+        if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+        server?.closeAllConnections?.();
+        await queue.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
