@@ -12,13 +12,14 @@ import {
   type VerifyResult,
   type WebhookRequest,
 } from '../../src/engine/channel';
+import { ZodError } from 'zod';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
 import { MESSAGES_PATH, toAuthOptions, type TeamsConfig } from './config';
 import { toChannelError } from './errors';
 import { downloadTeamsFile } from './files';
 import { createConversationLimiter, type ConversationLimiter } from './limiter';
-import { addressCodec, parseActivity, type TeamsAddress } from './parse';
+import { activitySchema, addressCodec, parseActivity, type TeamsAddress } from './parse';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderActivity, renderCard } from './render';
 import { authModeOf, classifyAuthFailure, hasBearerToken } from './verify';
 
@@ -30,6 +31,8 @@ export interface TeamsAdapterDeps {
   limiter?: ConversationLimiter;
   /** Waits between 412 retries; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
+  /** The activity is answered when handled or after this long (default 10 s, inside Teams' 15 s). */
+  answerWithinMs?: number;
 }
 
 /** What one inbound activity lends to the sends of its replies. */
@@ -156,8 +159,8 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
     const authorization = req.headers.authorization;
     if (!hasBearerToken(authorization)) return { ok: false, status: 401, reason: 'A Bot Framework bearer token is required.' };
     const activity = jsonOf(req.rawBody);
-    // Not an activity: nothing to verify it against; parse answers 400 and nothing runs.
-    if (typeof activity !== 'object' || activity === null) return { ok: true };
+    // Not an activity: there is nothing to check the token against; parse answers 400 and nothing runs.
+    if (!activitySchema.safeParse(activity).success) return { ok: true };
     try {
       await auth.authenticateRequest(activity as Activity, authorization ?? '');
       return { ok: true };
@@ -181,7 +184,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
       {
         path: MESSAGES_PATH,
         bodyLimitBytes: BODY_LIMIT_BYTES,
-        answerWithinMs: ANSWER_WITHIN_MS,
+        answerWithinMs: deps.answerWithinMs ?? ANSWER_WITHIN_MS,
         verify,
         parse(req) {
           const body = jsonOf(req.rawBody);
@@ -204,8 +207,9 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
 function safeParse(body: unknown) {
   try {
     return parseActivity(body);
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof ZodError) return null;
+    throw error;
   }
 }
 

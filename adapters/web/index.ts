@@ -20,6 +20,8 @@ export interface WebChatAdapterDeps {
   /** Non-empty only on the demo database: enables "Sign in as". */
   demoUsers?: readonly DemoUser[];
   now?: () => Date;
+  /** An event is answered with its replies, or after this long without them (they reach the stream). Default 25 s. */
+  answerWithinMs?: number;
 }
 
 /** What one web chat request collects: the entries its replies became, for the HTTP answer. */
@@ -142,7 +144,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
       {
         path: '/chat/api/events',
         bodyLimitBytes: EVENT_BODY_LIMIT_BYTES,
-        answerWithinMs: EVENT_ANSWER_WITHIN_MS,
+        answerWithinMs: deps.answerWithinMs ?? EVENT_ANSWER_WITHIN_MS,
         verify: signedIn,
         parse: (req, verified) => parseChatEvent(req, verified.principal ?? ''),
         answerAfter: (turn) => ({ status: 200, body: { messages: turn.entries } }),
