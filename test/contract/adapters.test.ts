@@ -52,6 +52,7 @@ function contractEngine(real: Engine) {
       this.calls++;
       if (gate) await gate;
       if (say(event) === 'three replies') return [textReply('one'), textReply('two'), textReply('three')];
+      if (say(event) === 'fail, please') throw new Error('a bug of ours');
       return real.handle(event);
     },
   };
@@ -134,6 +135,12 @@ describe.each(['telegram', 'slack', 'teams', 'web'])('the %s adapter keeps the c
     await post(channel.text(person, 'help'));
     const received = await receivedAtLeast(person, 2);
     expect(received).toHaveLength(2);
+  });
+
+  it('answers 2xx when handling fails on our side, so the platform does not redeliver it forever', async () => {
+    const person = await linkedPerson();
+    expect((await post(channel.text(person, 'fail, please'))).status).toBeLessThan(300);
+    expect(channel.received(person)).toEqual([]);
   });
 
   it('sends the replies of one message in order', async () => {
