@@ -74,7 +74,12 @@ async function runAdapterOnly(apiUrl: string): Promise<void> {
   );
   const reply = { body: { type: 'text' as const, text: 'I understand commands like `help`.' } };
   const app = express();
-  mountChannel(adapter, { engine: { handle: async () => [reply] }, logger, markUnreachable: async () => undefined })(app);
+  mountChannel(adapter, {
+    engine: { handle: async () => [reply] },
+    logger,
+    markUnreachable: async () => undefined,
+    sendLater: async () => undefined,
+  })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

@@ -95,7 +95,7 @@ async function runStub(): Promise<void> {
       event.payload.type === 'text' ? [{ body: { type: 'text' as const, text: event.payload.text ?? '' } }] : [],
   };
   const app = express();
-  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined })(app);
+  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined, sendLater: async () => undefined })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

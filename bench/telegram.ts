@@ -60,7 +60,7 @@ async function runAdapterOnly(apiRoot: string): Promise<void> {
   const adapter = createTelegramAdapter(config, { logger });
   const engine = { handle: async () => [{ body: { type: 'text' as const, text: 'help' } }] };
   const app = express();
-  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined })(app);
+  mountChannel(adapter, { engine, logger, markUnreachable: async () => undefined, sendLater: async () => undefined })(app);
   const server = app.listen(0, () => reportListening(server));
 }
 

@@ -144,7 +144,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       if (adapter) channels.register(adapter);
     }
 
-    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable };
+    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater };
     const mounts: Mount[] = channels.platforms().flatMap((p) => {
       const adapter = channels.get(p);
       return adapter ? [mountChannel(adapter, runnerDeps)] : [];

@@ -7,6 +7,7 @@ import {
   type WebhookAnswer,
   type WebhookRequest,
 } from '../engine/channel';
+import type { SendLater } from '../engine/context';
 import type { InboundEventInput, OutboundMessage } from '../engine/messages';
 import type { PlatformName } from '../domain/platforms';
 import type { Logger } from '../logger';
@@ -19,6 +20,11 @@ export interface EventHandler {
 
 export interface WebhookRunnerDeps {
   engine: EventHandler;
+  /**
+   * Where replies go that the platform would not take now (429 past the inline wait, 5xx, the
+   * network): the delivery path, which waits out Retry-After, backs off, and keeps their order.
+   */
+  sendLater: SendLater;
   /** A reply answered FORBIDDEN (the user blocked the bot, or uninstalled it): stop sending there. */
   markUnreachable(identity: { platform: PlatformName; workspaceId: string; platformUserId: string }): Promise<void>;
   logger: Logger;
@@ -92,17 +98,25 @@ async function runItem<A, T>(
   try {
     const { event, address } = hook.prepare ? await hook.prepare(item, turn) : item;
     const replies = await deps.engine.handle(event);
-    for (const reply of replies) {
+    const identity = { workspaceId: event.identity.workspaceId ?? '', platformUserId: event.identity.platformUserId };
+    for (const [index, reply] of replies.entries()) {
       try {
         await adapter.send(address, reply, turn);
       } catch (error) {
-        if (!(error instanceof ChannelError) || error.code !== 'FORBIDDEN') throw error;
-        deps.logger.warn(ids, 'webhook: the user cannot be reached any more; identity marked unreachable');
-        await deps.markUnreachable({
-          platform: adapter.platform,
-          workspaceId: event.identity.workspaceId ?? '',
-          platformUserId: event.identity.platformUserId,
-        });
+        if (!(error instanceof ChannelError)) throw error;
+        if (error.code === 'FORBIDDEN') {
+          deps.logger.warn(ids, 'webhook: the user cannot be reached any more; identity marked unreachable');
+          await deps.markUnreachable({ platform: adapter.platform, ...identity });
+          return;
+        }
+        if (error.code !== 'RATE_LIMITED' && error.code !== 'UNREACHABLE') throw error;
+        // This reply and the ones after it go out later, in order, instead of being lost.
+        deps.logger.warn(
+          { ...ids, code: error.code, left: replies.length - index },
+          'webhook: replies handed to the delivery path',
+        );
+        const rest = replies.slice(index).map(({ edit: _edit, ...message }) => message);
+        await deps.sendLater({ platform: adapter.platform, address: adapter.address.encode(address), identity }, rest);
         return;
       }
     }

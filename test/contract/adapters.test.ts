@@ -1,4 +1,6 @@
-import { createChannelRegistry, createEngine, type Engine } from '../../src/engine';
+import { createChannelRegistry, createEngine, type Engine, type SendLater } from '../../src/engine';
+import { createMessageJob } from '../../src/notify/message-job';
+import { createRateLimiter } from '../../src/notify/rate-limiter';
 import type { InboundEventInput, OutboundMessage } from '../../src/engine/messages';
 import { createQueue, type JobQueue } from '../../src/jobs';
 import { createLogger } from '../../src/logger';
@@ -25,7 +27,6 @@ beforeAll(async () => {
   const f = await seedFixture(env);
   agencyUser = await createUser(env, 'AGENCY_USER', f.agencyA, 'contract');
   queue = createQueue({ logger: createLogger('silent') });
-  await queue.start();
 });
 afterAll(async () => {
   await queue.close();
@@ -69,13 +70,24 @@ describe.each(['telegram', 'slack', 'teams', 'web'])('the %s adapter keeps the c
     driver = drivers().find((d) => d.name === name) as Driver;
     const channels = createChannelRegistry();
     const logger = createLogger('silent');
-    const real = createEngine({ services: env.services, queue, logger, channels, sendLater: async () => undefined });
+    // Replies the platform will not take now go where the product sends them: the message job.
+    const messageJob = createMessageJob({
+      channels,
+      limiter: createRateLimiter(),
+      queue,
+      logger,
+      markUnreachable: (key) => env.services.markIdentityUnreachable(key),
+    });
+    queue.register(messageJob);
+    const sendLater: SendLater = (target, messages) => queue.add(messageJob, { ...target, messages });
+    const real = createEngine({ services: env.services, queue, logger, channels, sendLater });
     engine = contractEngine(real);
     channel = await driver.start(
-      { engine, markUnreachable: (identity) => env.services.markIdentityUnreachable(identity) },
+      { engine, markUnreachable: (identity) => env.services.markIdentityUnreachable(identity), sendLater },
       { answerWithinMs: ANSWER_WITHIN_MS },
     );
     channels.register(channel.adapter);
+    await queue.start();
   });
   afterAll(async () => channel?.close());
 
@@ -178,6 +190,15 @@ describe.each(['telegram', 'slack', 'teams', 'web'])('the %s adapter keeps the c
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(channel.received(person)).toEqual([]);
+  });
+
+  it('hands replies the platform keeps failing (5xx) to the delivery path, which delivers them later, in order', async () => {
+    if (!driver.platformApi) return expect(driver.platformApi).toBe(false);
+    const person = await linkedPerson();
+    // More failures than the adapter retries inline: the first reply cannot go out during the request.
+    channel.failNextSend(person, { status: 500, times: 4 });
+    await post(channel.text(person, 'three replies'));
+    expect(await receivedAtLeast(person, 3, 30_000)).toEqual(['one', 'two', 'three']);
   });
 
   it('retries a reply the platform throttled (429) after its Retry-After, and delivers it once', async () => {

@@ -51,12 +51,14 @@ export interface StartedChannel {
   garbage(person: Person): WireRequest;
   /** The texts the platform was asked to show `person`, in the order they were sent. */
   received(person: Person): string[];
-  /** The next send to `person` fails at the platform (only where `platformApi`). */
-  failNextSend(person: Person, failure: { status: 403 } | { status: 429; retryAfterSeconds: number }): void;
+  /** The next sends to `person` fail at the platform (only where `platformApi`). */
+  failNextSend(person: Person, failure: SendFailure): void;
   /** When the platform got each send to `person` (failed tries included). */
   attempts(person: Person): number[];
   close(): Promise<void>;
 }
+
+export type SendFailure = { status: 403 } | { status: 429; retryAfterSeconds: number } | { status: 500; times: number };
 
 export interface Person {
   identity: { workspaceId: string; platformUserId: string };
@@ -123,7 +125,10 @@ export const telegram: Driver = {
           .callsOf('sendMessage', chatOf(p))
           .filter((c) => c.response?.ok)
           .map((c) => textOf(c.body)),
-      failNextSend: (p, failure) => fake.failNext('sendMessage', { ...failure, chatId: chatOf(p) }),
+      failNextSend: (p, failure) =>
+        failure.status === 500
+          ? fake.failNext('sendMessage', { status: 500, chatId: chatOf(p) }, failure.times)
+          : fake.failNext('sendMessage', { ...failure, chatId: chatOf(p) }),
       attempts: (p) => fake.callsOf('sendMessage', chatOf(p)).map((c) => c.at),
       async close() {
         await server.close();
@@ -190,10 +195,12 @@ export const slack: Driver = {
         posts(p)
           .filter((c) => c.response?.ok === true)
           .map((c) => textOf(c.body)),
-      failNextSend: (p, failure) =>
+      failNextSend: (_p, failure) =>
         failure.status === 403
           ? fake.failNext('chat.postMessage', { status: 200, error: 'cannot_dm_bot' })
-          : fake.failNext('chat.postMessage', failure),
+          : failure.status === 500
+            ? fake.failNext('chat.postMessage', { status: 500 }, failure.times)
+            : fake.failNext('chat.postMessage', failure),
       attempts: (p) => posts(p).map((c) => c.at),
       async close() {
         await server.close();
@@ -265,7 +272,8 @@ export const teams: Driver = {
         sent(p)
           .filter((c) => c.status < 300)
           .map((c) => textOf(c.body)),
-      failNextSend: (_p, failure) => fake.failNext('POST', failure),
+      failNextSend: (_p, failure) =>
+        failure.status === 500 ? fake.failNext('POST', { status: 500 }, failure.times) : fake.failNext('POST', failure),
       attempts: (p) => sent(p).map((c) => c.at),
       async close() {
         await server.close();

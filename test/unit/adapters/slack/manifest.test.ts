@@ -67,6 +67,7 @@ describe('manifests/slack/manifest.yml', () => {
       engine: { handle: async () => [] },
       logger: createLogger('silent'),
       markUnreachable: async () => undefined,
+      sendLater: async () => undefined,
     })(app);
     const server = app.listen(0);
     try {
