@@ -120,12 +120,14 @@ function eventOf(activity: TeamsActivity): InboundEventInput | null {
   // An Action.Submit click: a message with no text and the card's data (plus inputs) in `value`.
   if (activity.value !== undefined && activity.value !== null && typeof activity.value === 'object')
     return { ...base(activity), payload: payloadOfData(activity.value), ...sourceRef(activity) };
-  const text = stripMentions(activity.text ?? '');
+  const quote = activity.replyToId ? null : quotedReply(activity);
+  const text = quote ? quote.text : stripMentions(activity.text ?? '');
   const file = fileOf(activity);
   if (file) return { ...base(activity), payload: { type: 'file', file, ...(text ? { text } : {}) } };
   if (!text) return null;
   const event: InboundEventInput = { ...base(activity), payload: { type: 'text', text } };
-  if (activity.replyToId) event.replyTo = activity.replyToId;
+  const replyTo = activity.replyToId ?? quote?.replyTo;
+  if (replyTo) event.replyTo = replyTo;
   return event;
 }
 
@@ -226,6 +228,25 @@ function defined<T extends Record<string, unknown>>(record: T): { [K in keyof T]
     if (value !== undefined) out[key] = value as Exclude<T[typeof key], undefined>;
   }
   return out;
+}
+
+const REPLY_QUOTE = /<blockquote\b[^>]*\bitemtype="http:\/\/schema\.skype\.com\/Reply"[^>]*>[\s\S]*?<\/blockquote>/i;
+
+/**
+ * A personal-chat quote reply that names the quoted message only in its HTML attachment
+ * (`<blockquote itemtype="http://schema.skype.com/Reply" itemid="…">`, no replyToId): the quoted
+ * message's id, and what the user wrote after the quote.
+ */
+function quotedReply(activity: TeamsActivity): { replyTo: string; text: string } | null {
+  for (const attachment of activity.attachments ?? []) {
+    if (attachment.contentType !== 'text/html' || typeof attachment.content !== 'string') continue;
+    const quote = REPLY_QUOTE.exec(attachment.content);
+    const replyTo = quote ? /\bitemid="([^"]+)"/.exec(quote[0])?.[1] : undefined;
+    if (!quote || !replyTo) continue;
+    const after = attachment.content.slice(quote.index + quote[0].length);
+    return { replyTo, text: stripMentions(after.replace(/<br\s*\/?>|<\/p>/gi, '\n').replace(/<[^>]+>/g, '')) };
+  }
+  return null;
 }
 
 /** `<at>Endorse</at> submit` → `submit`; Teams also escapes a few characters as entities. */

@@ -49,6 +49,20 @@ describe('Teams parse', () => {
     expect(stripMentions('<at>Endorse</at>&nbsp;link&nbsp;abc')).toBe('link abc');
   });
 
+  it('reads a quote reply that names the quoted message only in its HTML attachment', () => {
+    const quoted =
+      '<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1632474074231">' +
+      '<strong itemprop="mri">Endorse</strong><p itemprop="copy">Rita commented on C-7 Jane Dela Cruz</p></blockquote>' +
+      '<p>She can start in May &amp; has her papers.</p>';
+    const event = parseActivity({
+      ...fixture('message_personal.json'),
+      text: 'Endorse: Rita commented on C-7 Jane Dela Cruz\r\nShe can start in May & has her papers.',
+      attachments: [{ contentType: 'text/html', content: quoted }],
+    }).item?.event;
+    expect(event?.replyTo).toBe('1632474074231');
+    expect(event?.payload).toEqual({ type: 'text', text: 'She can start in May & has her papers.' });
+  });
+
   it('makes a reply to a relayed message a replyTo', () => {
     const event = parseActivity({ ...fixture('message_personal.json'), replyToId: '1632474074231' }).item?.event;
     expect(event?.replyTo).toBe('1632474074231');
