@@ -12,6 +12,7 @@ import { mountApi } from './http/api';
 import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
 import { mountInvitePage } from './http/invite-page';
 import { mountQueueBoard } from './http/queue-board';
+import { mountRootPage } from './http/root-page';
 import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
@@ -157,7 +158,11 @@ export async function createEndorse(config: Config, logger: Logger, options: End
         teams: channels.get('TEAMS') !== undefined,
         webChat: channels.get('WEB') !== undefined,
       });
-    mounts.push(mountInvitePage(invitesTo), mountApi({ services, logger, publicUrl: config.publicUrl }));
+    mounts.push(
+      mountRootPage({ webChat: channels.get('WEB') !== undefined }),
+      mountInvitePage(invitesTo),
+      mountApi({ services, logger, publicUrl: config.publicUrl }),
+    );
     const board =
       config.redisUrl && config.queueBoard ? mountQueueBoard({ redisUrl: config.redisUrl, ...config.queueBoard, logger }) : null;
     if (board) mounts.push(board.mount);
