@@ -168,10 +168,17 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
   return adapter;
 }
 
-/** Browsers send Origin on form posts; when present it must be this host. */
+/**
+ * Login CSRF: only a form on our own page may sign a browser in. Browsers say where a post comes
+ * from in Sec-Fetch-Site; older ones only in Origin, which is `null` when the page's referrer
+ * policy hides it (so `null` alone proves nothing either way, and a cross-site post is refused).
+ */
 function sameOrigin(req: WebhookRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin';
   const origin = req.headers.origin;
   if (!origin) return true;
+  if (origin === 'null') return false;
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

@@ -192,6 +192,49 @@ describe('web chat in headless Chromium', () => {
     return page;
   }
 
+  it('signs an invitee in from the invitation page’s button and lands them in the chat, welcomed', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const db = app.endorse.database.prisma;
+    const agency = await db.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' }, select: { id: true } });
+    const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
+      email: 'browser.invitee@bright.test',
+      role: 'AGENCY_USER',
+      agencyId: agency.id,
+    });
+    const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/invite/${invite.token}`);
+    await page.getByRole('button', { name: 'Open the web chat' }).click();
+    await page.waitForURL(`${app.baseUrl}/chat`);
+    await lastBotShows(page, /Welcome to Endorse/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'web-chat-invitee.png') });
+    const identity = await db.chatIdentity.findFirst({ where: { userId: invite.userId, platform: 'WEB' } });
+    expect(identity).not.toBeNull();
+    await context.close();
+  });
+
+  it('refuses a sign-in posted from another site (login CSRF), in a real browser', async () => {
+    const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
+      email: 'csrf.target@bright.test',
+      role: 'AGENCY_USER',
+      agencyId: (await app.endorse.database.prisma.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' } })).id,
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A page of another origin (127.0.0.1 vs localhost) auto-posts the victim's browser to our form.
+    const other = app.baseUrl.replace('127.0.0.1', 'localhost');
+    await page.goto(`${other}/chat/assets/chat.css`);
+    const status = await page
+      .evaluate(
+        async (url) => (await fetch(url, { method: 'POST', redirect: 'manual' })).status,
+        `${app.baseUrl}/invite/${invite.token}/web`,
+      )
+      .catch(() => 0);
+    expect([0, 403]).toContain(status);
+    expect(await app.endorse.database.prisma.chatIdentity.count({ where: { userId: invite.userId } })).toBe(0);
+    await context.close();
+  });
+
   it('submits a new candidate as Uma User, then the same phone as Sam Second is a duplicate', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
 
