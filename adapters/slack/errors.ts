@@ -12,15 +12,10 @@ const UNAUTHORIZED = new Set([
   'token_expired',
   'account_inactive',
   'no_installation',
-]);
-const FORBIDDEN = new Set([
-  'not_in_channel',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_disabled',
+  // A scope the app was not given: fixed by reinstalling, not a user who is gone.
   'missing_scope',
-  'restricted_action',
 ]);
+const FORBIDDEN = new Set(['not_in_channel', 'is_archived', 'cannot_dm_bot', 'user_disabled', 'restricted_action']);
 const NOT_FOUND = new Set(['channel_not_found', 'message_not_found', 'user_not_found', 'file_not_found']);
 
 /**

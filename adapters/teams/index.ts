@@ -45,6 +45,8 @@ export interface TeamsTurn {
   sourceMessageRef?: string;
   /** The card that replaces the pressed one, once a reply edits it. */
   invokeCard?: unknown;
+  /** Set when the HTTP answer went out at the deadline: later edits are real updates. */
+  answered?: boolean;
 }
 
 /** Teams answers 412 when a conversation is briefly locked; botbuilder does not retry that one. */
@@ -122,7 +124,13 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
 
   async function send(address: TeamsAddress, message: OutboundMessage, turn?: TeamsTurn): Promise<SentMessage> {
     // Universal Actions: the pressed card is replaced by the invoke's answer itself.
-    if (turn?.invoke && message.edit && message.edit === turn.sourceMessageRef && turn.invokeCard === undefined) {
+    if (
+      turn?.invoke &&
+      !turn.answered &&
+      message.edit &&
+      message.edit === turn.sourceMessageRef &&
+      turn.invokeCard === undefined
+    ) {
       turn.invokeCard = renderCard(message.body);
       return { messageRef: message.edit };
     }
@@ -140,11 +148,16 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
     try {
       // Local mode has no app id: botbuilder then sends to the reference's serviceUrl without a token.
       await cloud.continueConversationAsync(config.appId ?? '', reference, async (context) => {
-        if (!turn?.activityId)
-          context.onSendActivities(async (_ctx, activities, next) => {
-            for (const a of activities) delete a.replyToId;
-            return next();
-          });
+        // The continuation's own activity id is made up: a direct reply answers the user's activity,
+        // a proactive message answers nothing.
+        const replyToId = turn?.activityId;
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) {
+            if (replyToId) a.replyToId = replyToId;
+            else delete a.replyToId;
+          }
+          return next();
+        });
         sent = await deliver(context, message);
       });
     } catch (error) {
@@ -199,6 +212,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
           return { ok: true, value: { items: parsed.item ? [parsed.item] : [], turn, answer } };
         },
         answerAfter: (turn) => (turn.invoke ? invokeAnswer(turn.invokeCard) : { status: 200 }),
+        answeredEarly: (turn) => void (turn.answered = true),
       },
     ],
   };

@@ -36,6 +36,9 @@ export interface WebChatAdapter extends ChannelAdapter<WebAddress, WebTurn> {
   readonly hub: SessionHub;
 }
 
+/** What every web chat answer carries (the routes under /chat set the same). */
+const ANSWER_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
+
 /** The page posts one event at a time and waits for the answer; the replies also reach the stream. */
 const EVENT_ANSWER_WITHIN_MS = 25_000;
 const EVENT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -76,7 +79,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         value: {
           items: [{ event, address: { sessionId } }],
           turn: { entries: [] },
-          answer: { status: 200, body: { messages: [] } },
+          answer: { status: 200, headers: ANSWER_HEADERS, body: { messages: [] } },
           // What the user sent shows in their other tabs and after a reload.
           alongside: async () =>
             hub.publish(sessionId, {
@@ -147,7 +150,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         answerWithinMs: deps.answerWithinMs ?? EVENT_ANSWER_WITHIN_MS,
         verify: signedIn,
         parse: (req, verified) => parseChatEvent(req, verified.principal ?? ''),
-        answerAfter: (turn) => ({ status: 200, body: { messages: turn.entries } }),
+        answerAfter: (turn) => ({ status: 200, headers: ANSWER_HEADERS, body: { messages: turn.entries } }),
       },
       {
         path: '/invite/:token/web',
@@ -157,7 +160,16 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         verify: (req) =>
           sameOrigin(req)
             ? { ok: true }
-            : { ok: false, status: 403, reason: 'Open the invitation link itself and press the button there.' },
+            : {
+                ok: false,
+                status: 403,
+                reason: 'Open the invitation link itself and press the button there.',
+                answer: {
+                  status: 403,
+                  headers: ANSWER_HEADERS,
+                  body: 'Open the invitation link itself and press the button there.',
+                },
+              },
         parse: parseInvite,
       },
     ],

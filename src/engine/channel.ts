@@ -77,7 +77,10 @@ export interface WebhookAnswer {
 }
 
 /** Verification's verdict: 401 (or 503 when the keys could not be fetched) and nothing else on failure. */
-export type VerifyResult = { ok: true; principal?: string } | { ok: false; status: 401 | 403 | 503; reason: string };
+export type VerifyResult =
+  | { ok: true; principal?: string }
+  /** `answer` replaces the runner's JSON error (the invitation button answers with a sentence a person reads). */
+  | { ok: false; status: 401 | 403 | 503; reason: string; answer?: WebhookAnswer };
 
 /** An event for the engine and, apart from it, the typed address its replies go to. */
 export interface InboundItem<A> {
@@ -123,6 +126,8 @@ export interface ChannelWebhook<A, T> {
   prepare?(item: InboundItem<A>, turn: T): Promise<InboundItem<A>>;
   /** The answer once every reply is sent, when it depends on them (a Teams invoke, the web chat's entries). */
   answerAfter?(turn: T): WebhookAnswer;
+  /** Told when the deadline came first and the default answer went out, so later replies do not count on answerAfter. */
+  answeredEarly?(turn: T): void;
 }
 
 /** Neutral errors an adapter maps its platform's failures onto (STYLE.md §4). */

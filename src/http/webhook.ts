@@ -60,7 +60,7 @@ function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>,
     if (!verdict.ok) {
       logger.warn({ platform, requestId: request.requestId, status: verdict.status }, 'webhook: request refused');
       const error = verdict.status === 503 ? 'unavailable' : verdict.status === 403 ? 'forbidden' : 'unauthorized';
-      return answer(res, { status: verdict.status, body: { error, message: verdict.reason } });
+      return answer(res, verdict.answer ?? { status: verdict.status, body: { error, message: verdict.reason } });
     }
     const parsed = await hook.parse(request, verdict);
     if (!parsed.ok) {
@@ -81,6 +81,7 @@ function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>,
       return;
     }
     const done = await within(work, hook.answerWithinMs);
+    if (!done) hook.answeredEarly?.(turn);
     answer(res, done && hook.answerAfter ? hook.answerAfter(turn) : parsed.value.answer);
   };
 }

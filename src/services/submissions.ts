@@ -12,7 +12,6 @@ import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
 
-
 export const submitCandidateInput = z.object({
   firstName: z.string().trim().min(1, 'First name is required.').max(100),
   lastName: z.string().trim().min(1, 'Last name is required.').max(100),

@@ -162,6 +162,14 @@ describe('Teams /api/messages (local mode)', () => {
     });
   });
 
+  it('answers a message as a reply to that activity (replyToId), while proactive messages answer nothing', async () => {
+    const person = newPerson(TENANT_A);
+    await linkPerson(f.userA, person);
+    const activity = textActivity(person, fake.serviceUrl, 'help');
+    const [reply] = await exchange(activity);
+    expect(reply?.replyToId).toBe(activity.id);
+  });
+
   it('redeems an invitation with `link <token>` (mention stripped) and binds the tenant identity', async () => {
     const email = `${unique('invitee')}@example.test`;
     const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
@@ -337,8 +345,6 @@ describe('Teams /api/messages (local mode)', () => {
     expect(comment.body).toBe('Yes, from May 1st.');
   });
 });
-
-describe('Teams faults', () => {});
 
 describe('Teams with MICROSOFT_APP_ID (JWT mode)', () => {
   const APP_ID = randomUUID();

@@ -44,7 +44,6 @@ export async function onBack(ctx: Ctx): Promise<Replies> {
   return prompt(ctx, wiz);
 }
 
-
 const YES = /^(y|yes|ok|confirm|submit|send)$/i;
 
 /** Free text while the wizard is open: the answer to its current step. */
