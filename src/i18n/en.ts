@@ -113,6 +113,8 @@ export const en = {
   // resume
   'resume.reading': 'Reading the resume… I will show you what I found in a moment.',
   'resume.read': 'I read {file}:',
+  'resume.readFromImage':
+    'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',
   'resume.notFound': 'not found',
   'resume.correct': 'If something is wrong, press Edit on the summary to change it.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',
@@ -121,7 +123,9 @@ export const en = {
   'resume.error.TOO_LARGE':
     'That file is larger than {mb} MB, so I did not read it. The submission goes on without resume details; you can send a smaller PDF or DOCX.',
   'resume.error.UNSUPPORTED_TYPE':
-    'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission goes on without resume details.',
+    'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission goes on without resume details.',
+  'resume.error.UNPACKED_TOO_LARGE':
+    'That file unpacks to far more than a resume could hold, so I did not read it. The submission goes on without resume details; you can send the resume as a PDF.',
   'resume.error.ENCRYPTED':
     'That PDF is password-protected, so I could not read it. The submission goes on without resume details; you can send an unprotected copy.',
   'resume.error.CORRUPT':

@@ -87,7 +87,7 @@ test('a bad resume (random bytes named x.pdf) gives a clear message and the subm
   await ee.queue.idle();
   const [message, summary] = proactive(before);
   expect(message).toBe(
-    'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission goes on without resume details.',
+    'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission goes on without resume details.',
   );
   expect(summary).toContain('Resume: x.pdf (could not be read; not attached)');
   expect(await ee.env.deps.db.storedFile.count()).toBe(files);

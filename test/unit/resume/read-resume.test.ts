@@ -36,7 +36,7 @@ describe('readResume: good input', () => {
     });
   });
 
-  it('reads a DOCX through mammoth', async () => {
+  it('reads a DOCX in the worker thread (paragraphs in order)', async () => {
     const docx = buildDocx([
       'Jane Example',
       'jane@example.org',
@@ -74,7 +74,7 @@ describe('readResume: bad input comes back as a typed error with a user message'
     const { code, userMessage } = failure(await readResume(random, { filename: 'resume.pdf' }));
     expect(code).toBe('UNSUPPORTED_TYPE');
     expect(userMessage).toBe(
-      'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission will go on without resume details; you can send the resume as a PDF or DOCX later.',
+      'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission will go on without resume details; you can send the resume as a PDF, DOCX or photo later.',
     );
   });
 
