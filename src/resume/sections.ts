@@ -1,4 +1,5 @@
 import type { ResumeLine } from './text-lines';
+import { headingKind } from './vocabulary';
 
 export type SectionKind = 'summary' | 'education' | 'experience' | 'volunteer' | 'other';
 
@@ -49,6 +50,8 @@ export function classifyHeading(text: string): SectionKind | null {
   if (/\S\s*[:：]\s*\S/.test(text) || /[,，]/.test(text)) return null;
   const key = headingKey(text);
   if (key.length === 0 || key.split(' ').length > MAX_HEADING_WORDS) return null;
+  const listed = headingKind(text);
+  if (listed) return listed;
   for (const [kind, re] of KNOWN) if (re.test(key)) return kind;
   return OTHER.test(key) ? 'other' : null;
 }
@@ -80,6 +83,10 @@ export function splitSections(lines: ResumeLine[]): SectionedResume {
   const byFont = bodyFont != null && headingFont != null && headingFont > bodyFont + 0.5;
   const byCaps = !byFont && headingLines.length > 0 && headingLines.every((l) => isAllCaps(l.text));
 
+  // A listed word in a smaller type than the section headings is a subsection inside one
+  // ("Miscellaneous" under Experience), not the end of it.
+  const subsection = (l: ResumeLine): boolean =>
+    byFont && l.fontSize != null && headingFont != null && l.fontSize < headingFont - 0.5 && l.fontSize > (bodyFont ?? 0);
   const isStyledHeading = (l: ResumeLine): boolean => {
     if (l.text.includes('\t') || /\d/.test(l.text) || /^[•◦▪‣●○■□◆➢✓*-]/.test(l.text)) return false;
     const words = l.text.split(/\s+/).length;
@@ -91,7 +98,8 @@ export function splitSections(lines: ResumeLine[]): SectionedResume {
   const result: SectionedResume = { header: [], sections: [] };
   let current: Section | null = null;
   lines.forEach((line, i) => {
-    const kind = known[i] ?? (isStyledHeading(line) ? 'other' : null);
+    const listed = known[i] != null && !(known[i] === 'other' && subsection(line)) ? known[i] : null;
+    const kind = listed ?? (isStyledHeading(line) ? 'other' : null);
     if (kind != null) {
       current = { kind, heading: line.text, lines: [] };
       result.sections.push(current);
