@@ -82,6 +82,14 @@ function splitCompanyTitle(lines: string[]): { company: string | null; title: st
     const rest = parts.filter((_, i) => i !== best.i && !looksLikeLocation(parts[i] ?? ''));
     return { company: rest[0] ?? null, title: stripTrailingNote(best.p) };
   }
+  // "Job title, Employer, City." (moderncv, Europass): nothing says which part is the title, and
+  // the convention of such lines is title first.
+  const commas = one
+    .replace(/[.;]$/, '')
+    .split(/,\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (commas.length >= 3 && commas[0] && commas[1]) return { company: commas[1], title: commas[0] };
   return titleScore(one) > 0 ? { company: null, title: stripTrailingNote(one) } : { company: one, title: null };
 }
 
@@ -93,7 +101,7 @@ export interface Anchor {
 }
 
 /** Where an entry's date sits: the whole of a header line, or the last cell of any line. */
-export function lineDate(text: string): { dates: DateSpan; label: string } | null {
+export function lineDate(text: string): { dates: DateSpan; label: string; nextCell?: boolean } | null {
   const cells = text.split('\t');
   if (isBullet(text)) {
     // Prose bullets mention years; only a date pushed into its own cell marks an entry.
@@ -112,6 +120,15 @@ export function lineDate(text: string): { dates: DateSpan; label: string } | nul
     .split('\t')
     .filter((c) => /\p{L}/u.test(c) && !looksLikeLocation(c) && !/^[(\d]/.test(c) && !findDateSpan(c))
     .join('\t');
+  if (leading && rest.length === 0) {
+    // "Jan 2019 – Present ⇥ Creative Solutions Inc.": a gutter date, the entry in the next cell.
+    const next = text
+      .slice(d.index + d.length)
+      .split('\t')
+      .slice(1)
+      .find((c) => /\p{L}/u.test(c) && !looksLikeLocation(c) && !findDateSpan(c));
+    if (next && !isProse(next)) return { dates: d, label: next.trim(), nextCell: true };
+  }
   if (isProse(firstCell(rest))) {
     const last = cells.length > 1 ? findDateSpan(cells[cells.length - 1] ?? '', { allowBareYear: true }) : null;
     return last ? { dates: last, label: '' } : null;
@@ -119,8 +136,14 @@ export function lineDate(text: string): { dates: DateSpan; label: string } | nul
   return { dates: d, label: rest };
 }
 
+/** A city or a link between an entry's lines is part of it, never its name. */
+function isPlaceOrLink(text: string): boolean {
+  const cell = firstCell(text);
+  return looksLikeLocation(cell) || /^(?:https?:\/\/|www\.)\S+$/i.test(cell);
+}
+
 function canBeHeader(text: string): boolean {
-  if (isProse(firstCell(text))) return false;
+  if (isProse(firstCell(text)) || isPlaceOrLink(text)) return false;
   if (!isBullet(text)) return true;
   // A bulleted line with a second cell ("• Google ⇥ Mountain View, CA") is a styled header.
   const head = stripBullet(firstCell(text));
@@ -140,7 +163,10 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? '';
     const prev = lines[i - 1]?.text;
-    const found = lineDate(text);
+    const dated = lineDate(text);
+    // A cell beside a gutter date names the entry only when no header lines came before it.
+    const found = dated?.nextCell && pending.length > 0 ? { ...dated, label: '' } : dated;
+    if (!found && isPlaceOrLink(text)) continue;
     if (!found) {
       if (canBeHeader(text) && !continues(prev, text)) pending.push(text);
       else pending = [];
@@ -148,11 +174,15 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
     }
     let header: string[];
     let end = i;
-    if (found.label) {
+    const labelAlone = found.label ? splitCompanyTitle([found.label]) : null;
+    if (found.label && labelAlone?.company && labelAlone.title) {
+      // The date's own line names the whole entry ("2019–2021 ⇥ Title, Employer, City").
+      header = [found.label];
+    } else if (found.label) {
       header = [...pending.slice(-1), found.label];
       const next = lines[i + 1]?.text;
       // "Company ⇥ dates" then the title on the next line.
-      if (pending.length === 0 && next !== undefined && canBeHeader(next) && !lineDate(next)) {
+      if (pending.length === 0 && next !== undefined && canBeHeader(next) && !lineDate(next) && !isBullet(next)) {
         header.push(next);
         end = i + 1;
       }
@@ -163,6 +193,7 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
       // Dates first, then the entry (Europass, moderncv): read the header below the date.
       while (header.length === 0 || (pending.length === 0 && header.length < 2)) {
         const next = lines[end + 1]?.text;
+        if (next !== undefined && isPlaceOrLink(next) && header.length > 0) break;
         if (next === undefined || !canBeHeader(next) || lineDate(next) || isBullet(next)) break;
         header = [...header, next];
         end++;

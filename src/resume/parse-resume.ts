@@ -6,6 +6,7 @@ import { clip, educationSummary, experienceSummary, resumeSummary } from './reco
 import { parsedResumeSchema, type ParsedResume } from './resume-schema';
 import { classifyHeading, splitSections, type Section } from './sections';
 import { linesFromPlainText, type ResumeLine } from './text-lines';
+import { isLabel, withoutLabel } from './vocabulary';
 
 export type { ParsedResume } from './resume-schema';
 
@@ -22,7 +23,7 @@ const UNLABELLED_PHONE_LINES = 30;
 const NAME_LABEL_RE = /^(?:name|姓名)\s*[:：]\s*/i;
 const LATIN_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,4}$/u;
 const NOT_A_NAME_RE = /^(?:r[ée]sum[ée]|curriculum vitae|cv|contact|personal (?:details|information)|简历|个人简历)$/i;
-const CJK_NAME_RE = /^[\p{Script=Han}·]{2,5}$/u;
+const CJK_NAME_RE = /^[\p{Script=Han}·]{1,4}(?: [\p{Script=Han}]{1,3})?$/u;
 
 /**
  * Reads a resume's text into structured fields. Pure: no I/O, no clock; the same input gives
@@ -34,7 +35,9 @@ export function parseResume(input: string | ResumeLine[], options: ParseResumeOp
   const { header, sections } = splitSections(lines);
   const top = header.length > 0 ? header : lines.slice(0, 5);
 
-  const name = findName(top);
+  // The name may sit outside the header: in a sidebar, or after a summary box in text order.
+  // Then it is the largest text of the first page.
+  const name = findName(top) ?? findName(largestOnFirstPage(lines));
   const allTexts = [...top, ...lines].map((l) => l.text);
   const email = findEmails(allTexts.join('\n'))[0] ?? null;
   const phone =
@@ -80,10 +83,18 @@ const CREDENTIALS_RE = /,\s*(?:[A-Z][A-Za-z.]{1,5})(?:,\s*[A-Z][A-Za-z.]{1,5})*$
 function nameCandidate(line: ResumeLine): string | null {
   // "Jane Doe | Software Engineer": the name is the first part.
   const first = (line.text.split('\t')[0] ?? '').split(/\s+[|·•–—]\s+/)[0] ?? '';
-  const cell = first.replace(NAME_LABEL_RE, '').replace(CREDENTIALS_RE, '').trim();
+  const cell = withoutLabel(first.replace(NAME_LABEL_RE, '')).replace(CREDENTIALS_RE, '').trim();
   if (/[@\d]/.test(cell) || cell.length > 60) return null;
   if (CJK_NAME_RE.test(cell)) return cell;
   return LATIN_NAME_RE.test(cell) ? cell : null;
+}
+
+function largestOnFirstPage(lines: ResumeLine[]): ResumeLine[] {
+  const first = lines.filter((l) => (l.page ?? 1) === 1);
+  const sizes = first.flatMap((l) => (l.fontSize ? [l.fontSize] : [])).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)];
+  if (body === undefined) return [];
+  return first.filter((l) => (l.fontSize ?? 0) >= body * 1.3);
 }
 
 function findName(top: ResumeLine[]): string | null {
@@ -91,7 +102,7 @@ function findName(top: ResumeLine[]): string | null {
   const ranked = top.some((l) => l.fontSize != null) ? [...top].sort((a, b) => (b.fontSize ?? 0) - (a.fontSize ?? 0)) : top;
   const names = ranked.flatMap((line) => {
     const name = nameCandidate(line);
-    return name && !NOT_A_NAME_RE.test(name) && classifyHeading(name) === null ? [name] : [];
+    return name && !NOT_A_NAME_RE.test(name) && !isLabel(name) && classifyHeading(name) === null ? [name] : [];
   });
   // A big "Software Engineer" banner is a title; prefer a candidate without job words.
   return names.find((n) => !looksLikeTitle(n)) ?? names[0] ?? null;
