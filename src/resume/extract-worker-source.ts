@@ -150,6 +150,8 @@ async function tesseract() {
 
 async function ocrPixels(img, ptPerPx) {
   const worker = await tesseract();
+  // Telling the resolution saves the engine guessing it (and logging that it did).
+  await worker.setParameters({ user_defined_dpi: String(Math.round(72 / ptPerPx)) });
   const { data } = await worker.recognize(preprocess(img), { rotateAuto: true }, { blocks: true, text: false });
   const items = [];
   const H = img.height;
