@@ -69,6 +69,8 @@ function splitCompanyTitle(lines: string[]): { company: string | null; title: st
     return { company: stripLocation(company), title: stripTrailingNote(stripLocation(title)) };
   }
   if (a === undefined) return { company: null, title: null };
+  const byComma = titleFirstLine(a);
+  if (byComma) return byComma;
   const one = stripLocation(a);
   for (const sep of [/\s+\|\s+|\s*\|\s*/, /\s+(?:at|@)\s+/i, /\s+[–—]\s+/, /\s+-\s+/, /,\s+/]) {
     const parts = one
@@ -82,15 +84,30 @@ function splitCompanyTitle(lines: string[]): { company: string | null; title: st
     const rest = parts.filter((_, i) => i !== best.i && !looksLikeLocation(parts[i] ?? ''));
     return { company: rest[0] ?? null, title: stripTrailingNote(best.p) };
   }
-  // "Job title, Employer, City." (moderncv, Europass): nothing says which part is the title, and
-  // the convention of such lines is title first.
-  const commas = one
+  return titleScore(one) > 0 ? { company: null, title: stripTrailingNote(one) } : { company: one, title: null };
+}
+
+/**
+ * "Job title, Employer, City[, Country]" on one line (moderncv, Europass, many Word resumes), or
+ * "Employer, Job title, City". The title is the part that reads as one; when neither does (a
+ * language the vocabulary lacks, a template's placeholders) the convention of such lines, title
+ * first, decides. "Google, Mountain View, CA" is a company and a place: not this shape.
+ */
+function titleFirstLine(text: string): { company: string; title: string } | null {
+  const parts = text
     .replace(/[.;]$/, '')
     .split(/,\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (commas.length >= 3 && commas[0] && commas[1]) return { company: commas[1], title: commas[0] };
-  return titleScore(one) > 0 ? { company: null, title: stripTrailingNote(one) } : { company: one, title: null };
+  const [p0, p1] = parts;
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.length < 3 || !p0 || !p1) return null;
+  const s0 = titleScore(p0);
+  const s1 = titleScore(p1);
+  if (s0 > 0 && s0 >= s1) return { title: stripTrailingNote(p0), company: p1 };
+  if (s1 > 0) return { title: stripTrailingNote(p1), company: p0 };
+  if (/^[A-Z]{2,3}$/.test(last) || looksLikeLocation(p0) || looksLikeLocation(`${p1}, ${last}`) && /^[A-Z]{2}$/.test(last)) return null;
+  return { title: p0, company: p1 };
 }
 
 export interface Anchor {

@@ -74,7 +74,7 @@ async function readPdf(id, data, limits) {
       made.context.fillRect(0, 0, made.canvas.width, made.canvas.height);
       await page.render({ canvasContext: made.context, viewport, canvas: made.canvas }).promise;
       const img = made.context.getImageData(0, 0, made.canvas.width, made.canvas.height);
-      ocrPages.push(await ocrPixels(img, 72 / scale));
+      ocrPages.push(await ocrPixels(img, 1 / scale));
       page.cleanup();
     }
     return { pages: ocrPages, pageCount: count, ocr: true };
