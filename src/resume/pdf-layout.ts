@@ -24,7 +24,7 @@ const MIN_GUTTER_PT = 8;
 // A real second column carries prose; a narrow strip of dates beside the content does not.
 const MIN_COLUMN_SHARE = 0.15;
 const MIN_COLUMN_ROWS = 6;
-const MIN_COLUMN_CHARS = 0.08;
+const MIN_COLUMN_CHARS = 0.04;
 const DATE_HINT = /\b(?:19|20)\d{2}\b|present/i;
 
 export function linesFromPages(pages: PositionedPage[]): ResumeLine[] {
@@ -45,14 +45,24 @@ function pageLines(page: PositionedPage): ResumeLine[] {
   if (items.length === 0) return [];
   const gutter = findGutter(items);
   if (gutter === null) return buildRows(items);
-  // Rows that cross the gutter (a centred name, a full-width header) come first; then each
-  // column is read top to bottom, left before right.
-  const crossing = (it: PositionedItem): boolean => it.x < gutter && it.x + it.width > gutter;
-  const crossRowsY = new Set(items.filter(crossing).map((it) => Math.round(it.y)));
-  const inCrossRow = (it: PositionedItem): boolean =>
-    crossing(it) || [...crossRowsY].some((y) => Math.abs(y - it.y) < it.fontSize * 0.5);
-  const full = items.filter(inCrossRow);
-  const rest = items.filter((it) => !inCrossRow(it));
+  // What lies above the point where both columns have begun is a full-width header (a centred
+  // name, a contact row): read first, row by row. Below it, a run that strays across the gutter
+  // goes to the side its middle is on.
+  const leftOnly = items.filter((it) => it.x + it.width <= gutter);
+  const rightOnly = items.filter((it) => it.x >= gutter);
+  const topOf = (side: PositionedItem[]): number => {
+    // A lone run far above the rest of its side (a link at the end of the contact row) belongs
+    // to the header: the column starts where its rows start coming at line spacing.
+    const ys = [...new Set(side.map((it) => Math.round(it.y)))].sort((a, b) => b - a);
+    const gaps = ys.slice(1).map((y, i) => (ys[i] ?? y) - y);
+    const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+    const start = gaps.findIndex((g) => g <= usual * 2.5);
+    return ys[Math.max(0, start)] ?? Math.max(...side.map((it) => it.y));
+  };
+  const columnsTop = Math.min(topOf(leftOnly), topOf(rightOnly));
+  const inHeader = (it: PositionedItem): boolean => it.y > columnsTop + it.fontSize * 0.5;
+  const full = items.filter(inHeader);
+  const rest = items.filter((it) => !inHeader(it));
   const left = rest.filter((it) => it.x + it.width / 2 < gutter);
   const right = rest.filter((it) => it.x + it.width / 2 >= gutter);
   const size = (side: PositionedItem[]): number => side.reduce((n, it) => n + it.str.length, 0);
