@@ -104,8 +104,9 @@ export function findGutter(items: PositionedItem[]): number | null {
     for (let b = from; b <= to; b++) bins[b] = (bins[b] ?? 0) + 1;
   }
   // A header crossing the gutter should not hide it: tolerate a few crossings.
-  const tolerance = Math.max(2, Math.round(items.length * 0.02));
-  let best: { at: number; width: number } | null = null;
+  // Counted in rows, not runs: some generators emit a run per glyph.
+  const tolerance = Math.max(2, Math.round(new Set(items.map((it) => Math.round(it.y))).size * 0.03));
+  const runs: Array<{ at: number; width: number }> = [];
   let runStart = -1;
   for (let b = 0; b <= bins.length; b++) {
     const empty = b < bins.length && (bins[b] ?? 0) <= tolerance;
@@ -115,13 +116,23 @@ export function findGutter(items: PositionedItem[]): number | null {
       const at = minX + ((runStart + b) / 2) * BIN_PT;
       const leftShare = (at - minX) / span;
       if (width >= MIN_GUTTER_PT && leftShare >= MIN_COLUMN_SHARE && leftShare <= 1 - MIN_COLUMN_SHARE) {
-        if (best === null || width > best.width) best = { at, width };
+        runs.push({ at, width });
       }
       runStart = -1;
     }
   }
-  if (best === null) return null;
-  const at = best.at;
+  // Of the white strips that make two acceptable columns, the one with the most rows on its
+  // poorer side: a gap inside a sidebar of skill chips is wide too, but leaves it few rows.
+  let best: { at: number; rows: number } | null = null;
+  for (const run of runs) {
+    const rows = columnRows(items, run.at);
+    if (rows !== null && (best === null || rows > best.rows)) best = { at: run.at, rows };
+  }
+  return best?.at ?? null;
+}
+
+/** The rows on the poorer side when `at` splits the page into two columns; null when it does not. */
+function columnRows(items: PositionedItem[], at: number): number | null {
   const leftItems = items.filter((it) => it.x + it.width <= at);
   const rightItems = items.filter((it) => it.x >= at);
   // Both sides must hold several rows of words, not a few labels.
@@ -141,7 +152,7 @@ export function findGutter(items: PositionedItem[]): number | null {
   // its rows belong to the entries beside them.
   const datey = (side: PositionedItem[]): boolean => side.filter((it) => DATE_HINT.test(it.str)).length * 3 >= side.length;
   if (datey(rightItems) || datey(leftItems)) return null;
-  return at;
+  return Math.min(rows(leftItems), rows(rightItems));
 }
 
 function buildRows(items: PositionedItem[]): ResumeLine[] {
