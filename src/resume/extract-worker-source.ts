@@ -106,11 +106,12 @@ async function readImage(id, data, limits) {
   return { pages: [await ocrPixels(ctx.getImageData(0, 0, w, h), ptPerPx)], pageCount: 1, ocr: true };
 }
 
-/** RGBA → grey, evened out against a blurred background (shadows, tint), as a binary PGM. */
+/** RGBA → grey, evened out against a blurred background (shadows, tint), as a PGM. */
 function preprocess(img) {
   const { width: w, height: h, data } = img;
   const grey = new Float32Array(w * h);
-  for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+  // The darkest channel, so that coloured ink (blue headings, red rules) reads as dark as black.
+  for (let i = 0, p = 0; i < grey.length; i++, p += 4) grey[i] = Math.min(data[p], data[p + 1], data[p + 2]);
   // Background by a box blur (integral image), then each pixel against its neighbourhood.
   const r = Math.max(8, Math.round(Math.min(w, h) / 40));
   const integral = new Float64Array((w + 1) * (h + 1));
@@ -129,11 +130,37 @@ function preprocess(img) {
       const sum = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1] - integral[y1 * (w + 1) + x0] + integral[y0 * (w + 1) + x0];
       const mean = sum / ((x1 - x0) * (y1 - y0));
       const v = grey[y * w + x];
-      // Ink is clearly darker than its surroundings; the rest becomes paper.
-      out[y * w + x] = v < mean * 0.86 ? 0 : 255;
+      // Each pixel against its surroundings: shadows and tint even out, paper turns white, and
+      // the engine still gets the grey edges it binarizes best itself (a hard threshold here
+      // hollowed out large bold letters and lost the name).
+      out[y * w + x] = Math.max(0, Math.min(255, Math.round((255 * v) / Math.max(1, mean))));
     }
   }
+  eraseRules(out, w, h);
   return Buffer.concat([Buffer.from('P5\n' + w + ' ' + h + '\n255\n', 'latin1'), out]);
+}
+
+/**
+ * Rules and bars (a section heading's coloured bar, a sidebar's edge) are dark runs far longer
+ * than any letter; left in, the engine reads them as part of the word beside them ("[perience").
+ */
+function eraseRules(px, w, h) {
+  const maxRun = Math.max(40, Math.round(Math.max(w, h) / 25));
+  const scan = (count, length, at) => {
+    for (let a = 0; a < count; a++) {
+      let start = -1;
+      for (let b = 0; b <= length; b++) {
+        const dark = b < length && px[at(a, b)] < 128;
+        if (dark && start < 0) start = b;
+        if (!dark && start >= 0) {
+          if (b - start > maxRun) for (let k = start; k < b; k++) px[at(a, k)] = 255;
+          start = -1;
+        }
+      }
+    }
+  };
+  scan(h, w, (y, x) => y * w + x);
+  scan(w, h, (x, y) => y * w + x);
 }
 
 let ocrWorker = null;
@@ -158,15 +185,20 @@ async function ocrPixels(img, ptPerPx) {
   for (const block of data.blocks || []) {
     for (const para of block.paragraphs || []) {
       for (const line of para.lines || []) {
-        const words = (line.words || []).filter((wd) => wd.confidence >= 35 && /[\p{L}\p{N}@]/u.test(wd.text));
+        // Specks of background read as "3" or "i" are short and unsure; real short words are sure.
+        // A lone dash stays: it is what makes "2017 –" over "Present" one range.
+        const words = (line.words || []).filter((wd) =>
+          /^[–—-]$/.test(wd.text) ? wd.confidence >= 35 : /[\p{L}\p{N}@]/u.test(wd.text) && wd.confidence >= (wd.text.length <= 2 ? 80 : 15));
         if (words.length === 0) continue;
         const heights = words.map((wd) => wd.bbox.y1 - wd.bbox.y0).sort((a, b) => a - b);
-        const size = heights[Math.floor(heights.length / 2)] * ptPerPx;
+        const lineSize = heights[Math.floor(heights.length / 2)];
         const base = line.baseline && Number.isFinite(line.baseline.y0) ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
         for (const wd of words) {
           items.push({
             str: wd.text, x: wd.bbox.x0 * ptPerPx, y: (H - base) * ptPerPx,
-            width: (wd.bbox.x1 - wd.bbox.x0) * ptPerPx, fontSize: size,
+            // A word's own height, not the line's: the engine may put a large name and a small
+            // phone number on one line.
+            width: (wd.bbox.x1 - wd.bbox.x0) * ptPerPx, fontSize: Math.max(wd.bbox.y1 - wd.bbox.y0, lineSize * 0.8) * ptPerPx,
           });
         }
       }

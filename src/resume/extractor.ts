@@ -38,7 +38,7 @@ export interface ExtractorLimits {
   docxMaxUnpackedBytes: number;
   /** Pages of an image-only PDF that are read by OCR. Default 4. */
   ocrMaxPages: number;
-  /** Time per OCR page in ms (the first page also loads the engine). Default 20 s. */
+  /** Time per OCR page in ms (the first page also loads the engine). Default 30 s. */
   ocrPageTimeoutMs: number;
   /** Pixels an image may have before it is scaled (long side, after decoding). Default 2000. */
   ocrMaxPixels: number;
@@ -57,7 +57,7 @@ export const DEFAULT_EXTRACTOR_LIMITS: ExtractorLimits = {
   workerHeapMb: 256,
   docxMaxUnpackedBytes: 32 * 1024 * 1024,
   ocrMaxPages: 4,
-  ocrPageTimeoutMs: 20_000,
+  ocrPageTimeoutMs: 30_000,
   ocrMaxPixels: 2000,
   ocrDpi: 150,
   imageMaxPixels: 40_000_000,
