@@ -73,15 +73,23 @@ export function parseEducation(lines: ResumeLine[]): EducationEntry[] {
       return { school: school || null, degree, start: a.dates.start, end: a.dates.end };
     });
   }
+  // Dates on their own line above each entry (pandoc, Europass): each school takes the date
+  // line just above it, never the next entry's.
+  const dateOnly = (t: string | undefined): DateSpan | null => {
+    if (t === undefined) return null;
+    const d = findDateSpan(t, { allowBareYear: true });
+    return d && !/\p{L}{3,}/u.test(withoutDate(t, d).replace(/\((?:expected|anticipated|est\.?)\)/i, '')) ? d : null;
+  };
+  const datesAbove = starts.length > 0 && starts.every((from) => dateOnly(texts[from - 1]) !== null);
   return starts.map((from, k) => {
-    const to = starts[k + 1] ?? lines.length;
+    const to = Math.max(from + 1, (starts[k + 1] ?? lines.length + 1) - (datesAbove ? 1 : 0));
     const block = texts.slice(from, to);
     const head = block[0] ?? '';
     const headDates = findDateSpan(head, { allowBareYear: true });
     const headText = stripBullet(headDates ? withoutDate(head, headDates) : head);
     const school = schoolIn(headText) ?? stripLocation(firstCell(headText));
-    let dates: DateSpan | null = null;
-    for (const t of block) {
+    let dates: DateSpan | null = datesAbove ? dateOnly(texts[from - 1]) : null;
+    for (const t of dates ? [] : block) {
       const found = isBullet(t) ? lineDate(t)?.dates : findDateSpan(t, { allowBareYear: true });
       if (found) {
         dates = found;

@@ -10,7 +10,7 @@ const COMPANY_RE =
   /\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|co|company|group|labs?|technologies|technology|systems|solutions|partners|bank|university|institute|college|school|foundation|agency|studio|ventures|holdings|research|organization|organisation|association|hospital|government|ministry|department)\b\.?|公司|集团|银行|大学|研究院/i;
 // Project entries filed under experience; "Project Manager" is a job, "Side Projects" is not.
 const PROJECT_RE =
-  /\bprojects\b|\b(?:personal|side|individual|academic|course|class|open[- ]source|hobby|student)\s+project\b|项目/i;
+  /\bprojects\b|\b(?:personal|side|individual|academic|course|class|open[- ]source|hobby|student)\s+project\b|项目(?!组)/i;
 const LOCATION_RE =
   /^(?:remote|[A-Z][\p{L}.'-]*(?: [A-Z][\p{L}.'-]*){0,2},\s*(?:[A-Z]{2}|[A-Z][\p{L}.'-]*(?:\s+[A-Z][\p{L}.'-]*){0,2})(?:\s*&\s*.+)?)$/u;
 

@@ -47,7 +47,12 @@ export function parseResume(input: string | ResumeLine[], options: ParseResumeOp
   const phone =
     (
       findPhone(allTexts, { defaultCountry: options.defaultCountry, unlabelledWithin: top.length + UNLABELLED_PHONE_LINES }) ??
-      findPhone(running, { defaultCountry: options.defaultCountry })
+      findPhone(running, { defaultCountry: options.defaultCountry }) ??
+      // A contact line at the very end ("email • phone • age"): a number beside an email is a phone.
+      findPhone(
+        allTexts.filter((t) => findEmails(t).length > 0),
+        { defaultCountry: options.defaultCountry },
+      )
     )?.value ?? null;
 
   const of = (kind: Section['kind']): ResumeLine[] => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
