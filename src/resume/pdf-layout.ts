@@ -45,22 +45,19 @@ function pageLines(page: PositionedPage): ResumeLine[] {
   if (items.length === 0) return [];
   const gutter = findGutter(items);
   if (gutter === null) return buildRows(items);
-  // What lies above the point where both columns have begun is a full-width header (a centred
-  // name, a contact row): read first, row by row. Below it, a run that strays across the gutter
-  // goes to the side its middle is on.
-  const leftOnly = items.filter((it) => it.x + it.width <= gutter);
-  const rightOnly = items.filter((it) => it.x >= gutter);
-  const topOf = (side: PositionedItem[]): number => {
-    // A lone run far above the rest of its side (a link at the end of the contact row) belongs
-    // to the header: the column starts where its rows start coming at line spacing.
-    const ys = [...new Set(side.map((it) => Math.round(it.y)))].sort((a, b) => b - a);
-    const gaps = ys.slice(1).map((y, i) => (ys[i] ?? y) - y);
-    const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
-    const start = gaps.findIndex((g) => g <= usual * 2.5);
-    return ys[Math.max(0, start)] ?? Math.max(...side.map((it) => it.y));
-  };
-  const columnsTop = Math.min(topOf(leftOnly), topOf(rightOnly));
-  const inHeader = (it: PositionedItem): boolean => it.y > columnsTop + it.fontSize * 0.5;
+  // The rows across the gutter above the first row that has text on both sides of it, and none
+  // across it, are a full-width header (a centred name, a title): read first, row by row. Below,
+  // a run that strays across the gutter goes to the side its middle is on.
+  const crossing = (it: PositionedItem): boolean => it.x < gutter && it.x + it.width > gutter;
+  const ys = [...new Set(items.map((it) => Math.round(it.y)))].sort((a, b) => b - a);
+  const twoSided = ys.find((y) => {
+    const row = items.filter((it) => Math.abs(it.y - y) < 2);
+    return !row.some(crossing) && row.some((it) => it.x + it.width <= gutter) && row.some((it) => it.x >= gutter);
+  });
+  const columnsTop = twoSided ?? Infinity;
+  // Above that row, a one-sided row (a photo beside the first headings) still belongs to its side.
+  const crossingRows = items.filter((it) => crossing(it) && it.y > columnsTop + 2).map((it) => it.y);
+  const inHeader = (it: PositionedItem): boolean => it.y > columnsTop + 2 && crossingRows.some((y) => Math.abs(y - it.y) < 2);
   const full = items.filter(inHeader);
   const rest = items.filter((it) => !inHeader(it));
   const left = rest.filter((it) => it.x + it.width / 2 < gutter);
