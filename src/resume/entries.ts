@@ -3,7 +3,7 @@ import { findDateSpan, withoutDate, type DateSpan } from './dates';
 import type { ExperienceEntry } from './resume-schema';
 import type { ResumeLine } from './text-lines';
 
-const BULLET_RE = /^[•◦▪‣●○■□◆◇➢➤✓✔►▸\-*·]\s*/u;
+const BULLET_RE = /^[•◦▪‣●○■□◆◇➢➤✓✔►▸\-*·␣❖⁃∙]\s*/u;
 const TITLE_RE =
   /\b(?:engineer(?:ing)?|developer|programmer|manager|intern|internship|assistant|analyst|scientist|designer|consultant|director|lead|leader|head|founder|co-?founder|cto|ceo|cfo|coo|vp|vice president|president|officer|architect|researcher|specialist|coordinator|volunteer|coach|teacher|tutor|lecturer|professor|fellow|member|associate|administrator|technician|representative|contributor|contractor|freelancer?|owner|partner|editor|writer|accountant|nurse|clerk|cashier|supervisor|executive|advisor|adviser|instructor|trainee|apprentice|sre|devops|staff|principal|senior|junior|sr\.?|jr\.?)\b|实习|工程师|经理|助理|总监|主管|开发|研究员|顾问/i;
 const COMPANY_RE =
@@ -112,13 +112,15 @@ function titleFirstLine(text: string): { company: string; title: string } | null
 
 export interface Anchor {
   header: string[];
+  /** The line that holds the dates, all its cells. */
+  line: string;
   dates: DateSpan;
   /** Index of the last line the entry's header used. */
   end: number;
 }
 
 /** Where an entry's date sits: the whole of a header line, or the last cell of any line. */
-export function lineDate(text: string): { dates: DateSpan; label: string; nextCell?: boolean } | null {
+export function lineDate(text: string): { dates: DateSpan; label: string; nextCell?: boolean; lastCell?: string } | null {
   const cells = text.split('\t');
   if (isBullet(text)) {
     // Prose bullets mention years; only a date pushed into its own cell marks an entry.
@@ -139,12 +141,17 @@ export function lineDate(text: string): { dates: DateSpan; label: string; nextCe
     .join('\t');
   if (leading && rest.length === 0) {
     // "Jan 2019 – Present ⇥ Creative Solutions Inc.": a gutter date, the entry in the next cell.
-    const next = text
+    const cells = text
       .slice(d.index + d.length)
       .split('\t')
       .slice(1)
-      .find((c) => /\p{L}/u.test(c) && !looksLikeLocation(c) && !findDateSpan(c));
-    if (next && !isProse(next)) return { dates: d, label: next.trim(), nextCell: true };
+      .filter((c) => /\p{L}/u.test(c) && !looksLikeLocation(c) && !findDateSpan(c))
+      .map((c) => c.trim());
+    const [next, last] = cells;
+    // "1933 ⇥ Title ⇥ Employer": a short third cell names where (moderncv, Twenty-Seconds).
+    const where = last && last.split(/\s+/).length <= 4 ? last : undefined;
+    // A cell of its own is a name, even when it ends with a full stop.
+    if (next && next.split(/\s+/).length <= 12) return { dates: d, label: next, nextCell: true, ...(where ? { lastCell: where } : {}) };
   }
   if (isProse(firstCell(rest))) {
     const last = cells.length > 1 ? findDateSpan(cells[cells.length - 1] ?? '', { allowBareYear: true }) : null;
@@ -192,7 +199,9 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
     let header: string[];
     let end = i;
     const labelAlone = found.label ? splitCompanyTitle([found.label]) : null;
-    if (found.label && labelAlone?.company && labelAlone.title) {
+    if (found.label && found.lastCell) {
+      header = [found.lastCell, found.label];
+    } else if (found.label && labelAlone?.company && labelAlone.title) {
       // The date's own line names the whole entry ("2019–2021 ⇥ Title, Employer, City").
       header = [found.label];
     } else if (found.label) {
@@ -216,7 +225,7 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
         end++;
       }
     }
-    if (header.length > 0) out.push({ header, dates: found.dates, end });
+    if (header.length > 0) out.push({ header, line: text, dates: found.dates, end });
     pending = [];
     i = end;
   }

@@ -39,7 +39,8 @@ export function parseResume(input: string | ResumeLine[], options: ParseResumeOp
 
   // The name may sit outside the header: in a sidebar, or after a summary box in text order.
   // Then it is the largest text of the first page.
-  const name = findName(top) ?? findName(largestOnFirstPage(lines), { oneWord: true });
+  const largest = largestOnFirstPage(lines);
+  const name = findName(top) ?? findName(largest) ?? findName(largest, { oneWord: true });
   const allTexts = [...top, ...lines].map((l) => l.text);
   // Contacts may live only in a running header or footer, which the sections leave out.
   const running = raw.filter((l) => !lines.includes(l)).map((l) => l.text);

@@ -46,7 +46,7 @@ function headingKey(text: string): string {
 /** The section a heading line opens, or null when the line is not a known heading. */
 export function classifyHeading(text: string): SectionKind | null {
   // A list item is content, whatever words it holds.
-  if (text.includes('\t') || /^[•◦▪‣●○■□◆◇➢➤✓✔►▸*·]/u.test(text)) return null;
+  if (text.includes('\t') || /^[•◦▪‣●○■□◆◇➢➤✓✔►▸*·␣❖⁃∙]/u.test(text) || /^[^\p{L}\p{N}\s]\s/u.test(text) || /;$/.test(text)) return null;
   // "Manager: Jane" or "实习 经理: 高富帅" is an entry line, never a heading.
   if (/\S\s*[:：]\s*\S/.test(text) || /[,，]/.test(text)) return null;
   const key = headingKey(text);
