@@ -76,7 +76,17 @@ function mostCommon(values: number[]): number | null {
  * dictionary headings share (a larger font, or all capitals at body size) finds the rest
  * ("Links", "Invited Talks") so their content does not leak into the previous section.
  */
-export function splitSections(lines: ResumeLine[]): SectionedResume {
+export function splitSections(input: ResumeLine[]): SectionedResume {
+  // A section label in a left gutter shares its row with the section's first line
+  // ("Experience ⇥ Acme Inc. ⇥ 2019 – Present"): the label becomes a heading line of its own.
+  const lines = input.flatMap((l) => {
+    const [first, ...rest] = l.text.split('\t');
+    if (rest.length === 0 || !first || classifyHeading(first.trim()) === null) return [l];
+    return [
+      { ...l, text: first.trim() },
+      { ...l, text: rest.join('\t') },
+    ];
+  });
   const known = lines.map((l) => classifyHeading(l.text));
   const headingLines = lines.filter((_, i) => known[i] != null);
   const bodyFont = mostCommon(lines.flatMap((l) => (l.fontSize ? [l.fontSize] : [])));
