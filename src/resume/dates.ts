@@ -45,6 +45,7 @@ const SINGLE_RE = new RegExp(
 );
 // "since 1865": an open range with a start and no end.
 const SINCE_RE = new RegExp(`${EDGE_BEFORE}(?:${V.sinceWord})\\s+((?:${MONTH}|${SEASON})\\s*,?\\s*${YEAR}|${YEAR})${EDGE_AFTER}`, 'iu');
+const YEAR_PAIR_RE = new RegExp(`^\\s*(${YEAR})\\s+(${YEAR}|${OPEN})${EDGE_AFTER}`, 'iu');
 const BARE_YEAR_RE = new RegExp(`${EDGE_BEFORE}(${YEAR})${EDGE_AFTER}`, 'u');
 
 function tidy(s: string): string {
@@ -57,6 +58,9 @@ export function findDateSpan(text: string, options: { allowBareYear?: boolean } 
   if (range?.[1] && range[2]) {
     return { start: tidy(range[1]), end: tidy(range[2]), index: range.index, length: range[0].length };
   }
+  // "2002 ⇥ 2007 Title…": a gutter whose dash was lost (an OCR'd scan) still holds a range.
+  const pair = options.allowBareYear ? YEAR_PAIR_RE.exec(text) : null;
+  if (pair?.[1] && pair[2]) return { start: pair[1], end: tidy(pair[2]), index: pair.index, length: pair[0].length };
   const since = SINCE_RE.exec(text);
   if (since?.[1]) return { start: tidy(since[1]), end: null, index: since.index, length: since[0].length };
   const single = SINGLE_RE.exec(text) ?? (options.allowBareYear ? BARE_YEAR_RE.exec(text) : null);

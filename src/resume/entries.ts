@@ -120,7 +120,9 @@ export interface Anchor {
 }
 
 /** Where an entry's date sits: the whole of a header line, or the last cell of any line. */
-export function lineDate(text: string): { dates: DateSpan; label: string; nextCell?: boolean; lastCell?: string } | null {
+export function lineDate(raw: string): { dates: DateSpan; label: string; nextCell?: boolean; lastCell?: string } | null {
+  // An icon font mapped to letters leaves one stray character before a date ("z Month 20XX").
+  const text = isBullet(raw) ? raw : raw.replace(/^[^\s\d]\s+(?=\S)/u, '');
   const cells = text.split('\t');
   if (isBullet(text)) {
     // Prose bullets mention years; only a date pushed into its own cell marks an entry.
@@ -188,8 +190,10 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
     const text = lines[i]?.text ?? '';
     const prev = lines[i - 1]?.text;
     const dated = lineDate(text);
-    // A cell beside a gutter date names the entry only when no header lines came before it.
-    const found = dated?.nextCell && pending.length > 0 ? { ...dated, label: '' } : dated;
+    // A cell beside a gutter date names the entry when no header lines came before it, or when
+    // it names both the employer and the title by itself.
+    const whole = dated?.nextCell ? splitCompanyTitle([dated.label]) : null;
+    const found = dated?.nextCell && pending.length > 0 && !(whole?.company && whole.title) ? { ...dated, label: '' } : dated;
     if (!found && isPlaceOrLink(text)) continue;
     if (!found) {
       if (canBeHeader(text) && !continues(prev, text)) pending.push(text);

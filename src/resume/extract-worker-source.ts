@@ -175,6 +175,12 @@ async function tesseract() {
   return ocrWorker;
 }
 
+/** "Engineer Ill," → "Engineer III,": a run of I-like glyphs after a word is a Roman numeral. */
+function romanI(text, before) {
+  const m = /^([Il1|]{1,4})([,.;:]?)$/.exec(text);
+  return m && /[A-Za-z]{3,}$/.test(before) ? 'I'.repeat(m[1].length) + m[2] : text;
+}
+
 async function ocrPixels(img, ptPerPx) {
   const worker = await tesseract();
   // Telling the resolution saves the engine guessing it (and logging that it did).
@@ -185,17 +191,24 @@ async function ocrPixels(img, ptPerPx) {
   for (const block of data.blocks || []) {
     for (const para of block.paragraphs || []) {
       for (const line of para.lines || []) {
-        // Specks of background read as "3" or "i" are short and unsure; real short words are sure.
-        // A lone dash stays: it is what makes "2017 –" over "Present" one range.
-        const words = (line.words || []).filter((wd) =>
-          /^[–—-]$/.test(wd.text) ? wd.confidence >= 35 : /[\p{L}\p{N}@]/u.test(wd.text) && wd.confidence >= (wd.text.length <= 2 ? 80 : 15));
+        // Specks of background read as "3" or "i" are short and unsure; real short words are
+        // sure, except a Roman numeral after a title ("Engineer I,"). A lone dash stays: it makes
+        // "2017 –" over "Present" one range.
+        const all = line.words || [];
+        const words = all.filter((wd, k) => {
+          if (/^[–—-]$/.test(wd.text)) return wd.confidence >= 35;
+          if (!/[\p{L}\p{N}@]/u.test(wd.text)) return false;
+          const numeral = romanI(wd.text, all[k - 1]?.text ?? '') !== wd.text;
+          return wd.confidence >= (wd.text.length <= 2 && !numeral ? 80 : numeral ? 35 : 15);
+        });
         if (words.length === 0) continue;
         const heights = words.map((wd) => wd.bbox.y1 - wd.bbox.y0).sort((a, b) => a - b);
         const lineSize = heights[Math.floor(heights.length / 2)];
         const base = line.baseline && Number.isFinite(line.baseline.y0) ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
         for (const wd of words) {
           items.push({
-            str: wd.text, x: wd.bbox.x0 * ptPerPx, y: (H - base) * ptPerPx,
+            // Roman numerals after a title come out as "Ill", "Il" or "1": they are I's.
+            str: romanI(wd.text, all[all.indexOf(wd) - 1]?.text ?? ''), x: wd.bbox.x0 * ptPerPx, y: (H - base) * ptPerPx,
             // A word's own height, not the line's: the engine may put a large name and a small
             // phone number on one line.
             width: (wd.bbox.x1 - wd.bbox.x0) * ptPerPx, fontSize: Math.max(wd.bbox.y1 - wd.bbox.y0, lineSize * 0.8) * ptPerPx,
