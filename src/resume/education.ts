@@ -13,7 +13,7 @@ const DEGREE_PREFIX_RE =
 
 function segments(text: string): string[] {
   return text
-    .split(/\t|,\s+|\s+[|–—]\s+|\s+-\s+/)
+    .split(/\t|[,;]\s+|\s+[|–—]\s+|\s+-\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

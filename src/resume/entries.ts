@@ -2,6 +2,7 @@
 import { findDateSpan, withoutDate, type DateSpan } from './dates';
 import type { ExperienceEntry } from './resume-schema';
 import type { ResumeLine } from './text-lines';
+import { hasTitleWord } from './vocabulary';
 
 const BULLET_RE = /^[•◦▪‣●○■□◆◇➢➤✓✔►▸\-*·␣❖⁃∙]\s*/u;
 const TITLE_RE =
@@ -50,11 +51,11 @@ function stripTrailingNote(text: string): string {
 }
 
 export function looksLikeTitle(text: string): boolean {
-  return TITLE_RE.test(text);
+  return TITLE_RE.test(text) || hasTitleWord(text);
 }
 
 function titleScore(text: string): number {
-  return (TITLE_RE.test(text) ? 2 : 0) - (COMPANY_RE.test(text) ? 1 : 0);
+  return (TITLE_RE.test(text) || hasTitleWord(text) ? 2 : 0) - (COMPANY_RE.test(text) ? 1 : 0);
 }
 
 export function firstCell(text: string): string {

@@ -27,6 +27,8 @@ const languageSchema = z.object({
   rangeWords: z.array(z.string()),
   sinceWords: z.array(z.string()),
   labels: z.array(z.string()),
+  /** Job-title words beyond English's, which entries.ts keeps as a pattern of its own. */
+  titles: z.array(z.string()),
 });
 type Language = z.infer<typeof languageSchema>;
 export type HeadingKind = keyof Language['headings'];
@@ -69,6 +71,13 @@ export const VOCABULARY_SOURCES = {
   rangeWord: alternation(all((l) => l.rangeWords)),
   sinceWord: alternation(all((l) => l.sinceWords)),
 };
+
+const TITLE_WORDS_RE = new RegExp(`(?<![\\p{L}])(?:${alternation(all((l) => l.titles))})(?![\\p{L}])`, 'iu');
+
+/** True when the text holds a job-title word of any language's list ("analista", "工程师"). */
+export function hasTitleWord(text: string): boolean {
+  return TITLE_WORDS_RE.test(text);
+}
 
 const LABELS = alternation(all((l) => l.labels));
 const LABEL_PREFIX_RE = new RegExp(`^(?:${LABELS})\\s*[:：]?\\s+`, 'iu');
