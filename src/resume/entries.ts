@@ -123,7 +123,7 @@ export interface Anchor {
 /** Where an entry's date sits: the whole of a header line, or the last cell of any line. */
 export function lineDate(raw: string): { dates: DateSpan; label: string; nextCell?: boolean; lastCell?: string } | null {
   // An icon font mapped to letters leaves one stray character before a date ("z Month 20XX").
-  const text = isBullet(raw) ? raw : raw.replace(/^[^\s\d]\s+(?=\S)/u, '');
+  const text = isBullet(raw) ? raw : raw.replace(/^[^\s\d\p{Script=Han}]\s+(?=[^\s–—-])/u, '');
   const cells = text.split('\t');
   if (isBullet(text)) {
     // Prose bullets mention years; only a date pushed into its own cell marks an entry.
