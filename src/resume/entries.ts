@@ -187,6 +187,7 @@ function continues(prev: string | undefined, text: string): boolean {
 export function anchors(lines: ResumeLine[]): Anchor[] {
   const out: Anchor[] = [];
   let pending: string[] = [];
+  let below: boolean | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? '';
     const prev = lines[i - 1]?.text;
@@ -210,12 +211,17 @@ export function anchors(lines: ResumeLine[]): Anchor[] {
       // The date's own line names the whole entry ("2019–2021 ⇥ Title, Employer, City").
       header = [found.label];
     } else if (found.label) {
-      header = [...pending.slice(-1), found.label];
       const next = lines[i + 1]?.text;
-      // "Company ⇥ dates" then the title on the next line.
-      if (pending.length === 0 && next !== undefined && canBeHeader(next) && !lineDate(next) && !isBullet(next)) {
-        header.push(next);
+      const nextFits = next !== undefined && canBeHeader(next) && !lineDate(next) && !isBullet(next);
+      // "Company ⇥ dates" then the title on the next line. Once a section's first entry showed
+      // that shape, the others follow it, whatever sits above them (tags, a blank-ish line).
+      if (nextFits && (pending.length === 0 || below === true)) {
+        header = [found.label, next];
         end = i + 1;
+        below ??= true;
+      } else {
+        header = [...pending.slice(-1), found.label];
+        below ??= false;
       }
     } else {
       const last = pending.slice(-1);
