@@ -62,7 +62,7 @@ export const en = {
   'wizard.ask.phone': 'Their phone number, with the country code (e.g. +63 917 123 4567)?',
   'wizard.ask.email': 'Their email address?',
   'wizard.ask.campaign': 'Which campaign are you submitting them to?',
-  'wizard.ask.resume': 'Send the resume (PDF or DOCX, up to 10 MB), or press Skip.',
+  'wizard.ask.resume': 'Send the resume (PDF, DOCX or a photo of it, up to 10 MB), or press Skip.',
   'wizard.noCampaigns':
     'No campaign is open to your agency right now, so there is nothing to submit to. Type “cancel”, and ask your Endorse contact which campaigns will open.',
   'wizard.bad.name': 'A name is letters only (spaces, hyphens and apostrophes are fine), e.g. Jane Dela Cruz.',
@@ -86,7 +86,7 @@ export const en = {
   'form.title': 'Submit a candidate',
   'form.text': 'All fields but the resume are required.',
   'form.submit': 'Review',
-  'form.resumeHint': 'PDF or DOCX, up to {mb} MB',
+  'form.resumeHint': 'PDF, DOCX or a photo, up to {mb} MB',
 
   // fields
   'field.name': 'Name',

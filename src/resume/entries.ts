@@ -166,7 +166,9 @@ export function lineDate(raw: string): { dates: DateSpan; label: string; nextCel
 /** A city or a link between an entry's lines is part of it, never its name. */
 function isPlaceOrLink(text: string): boolean {
   const cell = firstCell(text);
-  return looksLikeLocation(cell) || /^(?:https?:\/\/|www\.)\S+$/i.test(cell);
+  // "San Francisco, CA", "Berkeley, California"; not "R.O.K Cyber Command, MND".
+  const place = looksLikeLocation(cell) && (cell.split(',')[0] ?? '').trim().split(/\s+/).length <= 2;
+  return place || /^(?:https?:\/\/|www\.)\S+$/i.test(cell);
 }
 
 function canBeHeader(text: string): boolean {
@@ -183,8 +185,35 @@ function continues(prev: string | undefined, text: string): boolean {
   return /^\p{Ll}/u.test(text) || /[,&–—-]$/.test(prev.split('\t')[0]?.trim() ?? '');
 }
 
+/**
+ * A gutter too narrow for a whole range splits it over two lines ("June 2020 –" / "Present" or
+ * "May 2020 Developed …"): the end goes back to the first line, the rest of the second stays.
+ */
+function joinSplitRanges(lines: ResumeLine[]): ResumeLine[] {
+  const out = lines.map((l) => ({ ...l }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i] as ResumeLine;
+    const next = out[i + 1] as ResumeLine;
+    const start = findDateSpan(cur.text, { allowBareYear: true });
+    if (!start || start.start !== null || start.index > 2) continue;
+    const after = cur.text.slice(start.index + start.length);
+    const dangling = /^\s*[–—-]+(?:\s+|\t|$)/.exec(after);
+    if (!dangling) continue;
+    const span = findDateSpan(next.text, { allowBareYear: true });
+    const open = OPEN_AT_START.exec(next.text);
+    const end = span && span.start === null ? { text: span.end, at: span.index, length: span.length } : open ? { text: open[0], at: 0, length: open[0].length } : null;
+    if (!end?.text || end.at > 2) continue;
+    cur.text = `${cur.text.slice(0, start.index + start.length)} – ${end.text}\t${after.slice(dangling[0].length)}`.replace(/\t$/, '');
+    next.text = next.text.slice(end.at + end.length).replace(/^\s+/, '');
+  }
+  return out.filter((l) => l.text.length > 0);
+}
+
+const OPEN_AT_START = /^(?:present|current|now|today|ongoing|actualidad|presente|atual|heute|至今)(?![\p{L}])/iu;
+
 /** Entries anchored on their dates; the header is the line(s) next to the date. */
-export function anchors(lines: ResumeLine[]): Anchor[] {
+export function anchors(input: ResumeLine[]): Anchor[] {
+  const lines = joinSplitRanges(input);
   const out: Anchor[] = [];
   let pending: string[] = [];
   let below: boolean | null = null;
