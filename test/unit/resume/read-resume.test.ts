@@ -16,6 +16,9 @@ const SAMPLE = buildTextPdf([
   ],
 ]);
 
+// A page without text goes through OCR, whose engine takes a few seconds to load on a busy machine.
+jest.setTimeout(60_000);
+
 afterAll(() => closeResumeReader());
 
 function failure(result: ResumeReadResult): { code: string; userMessage: string } {
