@@ -1,224 +1,192 @@
 /**
- * `npm run bench:resume [-- DIR] [--runs N]`: accuracy of the resume parser against the
- * hand-checked truth in DIR/manifest.json (default ../shared/fixtures/resumes from the repo
- * root), and warm extraction time against `pdftotext` on the same files when it is installed.
+ * `npm run bench:resume [-- MANIFEST FOLDER [MANIFEST FOLDER …]] [--runs N]`: accuracy of the
+ * resume reader against the hand-checked truth of each manifest (files in FOLDER), per set and per
+ * layout class, and its time per file: text files against `pdftotext` on the same files, files read
+ * by OCR per page. Without arguments: ../shared/fixtures/resumes and ../shared/fixtures/resumes-wide.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { z } from 'zod';
 import { closeResumeReader, readResume } from '../src/resume/read-resume';
+import { addScore, emptyScore, layoutClass, manifestSchema, scoreFile, type FileScore, type Tally } from './support/resume-score';
 
 const run = promisify(execFile);
-
-const entrySchema = z.object({
-  school: z.string().nullish(),
-  degree: z.string().nullish(),
-  company: z.string().nullish(),
-  title: z.string().nullish(),
-  start: z.string().nullish(),
-  end: z.string().nullish(),
-});
-const manifestSchema = z.array(
-  z.object({
-    file: z.string(),
-    truth: z.object({
-      name: z.string().nullable(),
-      email: z.string().nullable(),
-      phone: z.string().nullable(),
-      education: z.array(entrySchema),
-      experience: z.array(entrySchema),
-    }),
-  }),
-);
-type Entry = z.infer<typeof entrySchema>;
-
-/** The fixtures' convention: case-insensitive after NFKC and whitespace folding. */
-const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-/** Looser, for entry fields: punctuation and spacing ignored, one may contain the other. */
-const loose = (s: string | null | undefined): string => norm(s).replace(/[^\p{L}\p{N}]+/gu, '');
-function fuzzy(a: string | null | undefined, b: string | null | undefined): boolean {
-  const x = loose(a);
-  const y = loose(b);
-  if (!x || !y) return false;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return x === y || (short.length >= 3 && long.includes(short));
-}
-/** Phones compare by digits (template masks "x" kept); an added country code still matches. */
-function samePhone(a: string | null, b: string | null): boolean {
-  const x = (a ?? '').toLowerCase().replace(/[^\dx]/g, '');
-  const y = (b ?? '').toLowerCase().replace(/[^\dx]/g, '');
-  if (!x || !y) return false;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length >= 7 && long.endsWith(short) && long.length - short.length <= 3;
-}
-
-interface Tally {
-  tp: number;
-  predicted: number;
-  truth: number;
-}
-const tally = (): Tally => ({ tp: 0, predicted: 0, truth: 0 });
-
-function scoreScalar(t: Tally, predicted: string | null, truth: string | null, same: (a: string, b: string) => boolean): void {
-  if (predicted) t.predicted++;
-  if (truth) t.truth++;
-  if (predicted && truth && same(predicted, truth)) t.tp++;
-}
-
-/** Greedy one-to-one matching; returns matched pairs. */
-function scoreEntries(
-  t: Tally,
-  predicted: Entry[],
-  truth: Entry[],
-  match: (p: Entry, g: Entry) => boolean,
-): Array<[Entry, Entry]> {
-  t.predicted += predicted.length;
-  t.truth += truth.length;
-  const used = new Set<number>();
-  const pairs: Array<[Entry, Entry]> = [];
-  for (const g of truth) {
-    const i = predicted.findIndex((p, k) => !used.has(k) && match(p, g));
-    const p = predicted[i];
-    if (i >= 0 && p) {
-      used.add(i);
-      pairs.push([p, g]);
-    }
-  }
-  t.tp += pairs.length;
-  return pairs;
-}
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 };
-const pct = (n: number, d: number): string => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-const ms = (x: number): string => `${x.toFixed(1).padStart(7)} ms`;
+const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(0)}%`);
+const msText = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 
 function hasPdftotext(): boolean {
   return !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 6;
-  const dirArg = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
-  const dir = path.resolve(dirArg ?? path.resolve(__dirname, '../../shared/fixtures/resumes'));
-  const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')));
-  const withPdftotext = hasPdftotext();
+interface Timing {
+  /** Warm extraction time per text file (ms), and pdftotext's on the same PDFs. */
+  extract: number[];
+  pdftotext: number[];
+  /** Whole read per text file (ms). */
+  read: number[];
+  /** Per page of files read by OCR (ms), wall clock and CPU. */
+  ocrPage: number[];
+  ocrPageCpu: number[];
+}
 
-  const fields = { name: tally(), email: tally(), phone: tally(), education: tally(), experience: tally() };
-  const dates = { education: [0, 0], experience: [0, 0] };
-  const ours: number[] = [];
-  const oursRead: number[] = [];
-  const theirs: number[] = [];
-  const perFile: string[] = [];
-  const misses: string[] = [];
+interface SetResult {
+  name: string;
+  files: number;
+  byClass: Map<string, { files: number; score: FileScore }>;
+  total: FileScore;
+  timing: Timing;
+  notes: string[];
+}
 
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+}
+const rp = (t: Tally): [string, string] => [pct(t.tp, t.truth), pct(t.tp, t.predicted)];
+
+async function benchSet(manifestPath: string, dir: string, runs: number, withPdftotext: boolean): Promise<SetResult> {
+  const manifest = manifestSchema.parse(JSON.parse(await readFile(manifestPath, 'utf8')));
+  const result: SetResult = {
+    name: path.basename(dir),
+    files: manifest.length,
+    byClass: new Map(),
+    total: emptyScore(),
+    timing: { extract: [], pdftotext: [], read: [], ocrPage: [], ocrPageCpu: [] },
+    notes: [],
+  };
   for (const item of manifest) {
     const file = path.join(dir, item.file);
     const bytes = await readFile(file);
-    const samples: number[] = [];
-    const readSamples: number[] = [];
-    const tp: number[] = [];
-    let resume = null;
-    // Ours and pdftotext alternate, so both see the same load on a shared, noisy machine.
+    let last = null;
+    // The first run per file is a warm-up (fonts, caches, the OCR engine) and is discarded.
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const result = await readResume(bytes, { filename: item.file });
+      const cpu0 = process.cpuUsage();
+      const read = await readResume(bytes, { filename: item.file });
       const total = performance.now() - t0;
-      if (!result.ok) throw new Error(`${item.file}: ${result.error.code}`);
-      resume = result.resume;
-      let theirsMs = NaN;
-      if (withPdftotext) {
+      // CPU of the whole process (worker threads included): what a page costs on an idle machine.
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      if (!read.ok) {
+        result.notes.push(`  ${item.file}: ${read.error.code}`);
+        break;
+      }
+      last = read;
+      let theirs = NaN;
+      if (withPdftotext && read.fileType === 'pdf' && !read.ocr) {
         const t1 = performance.now();
         await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 16 * 1024 * 1024 });
-        theirsMs = performance.now() - t1;
+        theirs = performance.now() - t1;
       }
-      // The first run per file is a warm-up (fonts, caches) and is discarded.
-      if (i > 0) {
-        samples.push(result.extractMs);
-        readSamples.push(total);
-        if (withPdftotext) tp.push(theirsMs);
+      if (i === 0) continue;
+      if (read.ocr) {
+        result.timing.ocrPage.push(total / Math.max(1, read.pageCount));
+        result.timing.ocrPageCpu.push(cpuMs / Math.max(1, read.pageCount));
+        // OCR is slow and steady; one measured run is enough.
+        break;
       }
+      result.timing.extract.push(read.extractMs);
+      result.timing.read.push(total);
+      if (Number.isFinite(theirs)) result.timing.pdftotext.push(theirs);
     }
-    if (!resume) continue;
-    ours.push(...samples);
-    oursRead.push(...readSamples);
-    theirs.push(...tp);
-    const t = item.truth;
-    scoreScalar(fields.name, resume.name, t.name, (a, b) => norm(a) === norm(b));
-    scoreScalar(fields.email, resume.email, t.email, (a, b) => norm(a) === norm(b));
-    scoreScalar(fields.phone, resume.phone, t.phone, samePhone);
-    const edu = scoreEntries(fields.education, resume.education, t.education, (p, g) => fuzzy(p.school, g.school));
-    const exp = scoreEntries(
-      fields.experience,
-      resume.experience,
-      t.experience,
-      (p, g) => fuzzy(p.company, g.company) && fuzzy(p.title, g.title),
+    const score = last ? scoreFile(last.resume, item.truth) : scoreFile(emptyResume(), item.truth);
+    const cls = layoutClass(item.layout);
+    const bucket = result.byClass.get(cls) ?? { files: 0, score: emptyScore() };
+    bucket.files++;
+    addScore(bucket.score, score);
+    result.byClass.set(cls, bucket);
+    addScore(result.total, score);
+    if (score.notes.length > 0) result.notes.push(`  ${item.file}${last?.ocr ? ' (OCR)' : ''}: ${score.notes.join('; ')}`);
+  }
+  return result;
+}
+
+function emptyResume(): Parameters<typeof scoreFile>[0] {
+  return {
+    name: null,
+    email: null,
+    phone: null,
+    summary: null,
+    education: [],
+    experience: [],
+    resumeSummary: null,
+    educationSummary: null,
+    resumeExperience: null,
+  };
+}
+
+function report(set: SetResult, withPdftotext: boolean): string[] {
+  const head = ['class', 'files', 'name', 'email', 'phone', 'summary', 'edu R', 'edu P', 'exp R', 'exp P', 'dates'];
+  const widths = [14, 5, 6, 6, 6, 8, 6, 6, 6, 6, 6];
+  const line = (label: string, files: number, s: FileScore): string =>
+    row(
+      [
+        label,
+        String(files),
+        pct(s.name.tp, s.name.truth),
+        pct(s.email.tp, s.email.truth),
+        pct(s.phone.tp, s.phone.truth),
+        pct(s.summary.right, s.summary.of),
+        ...rp(s.education),
+        ...rp(s.experience),
+        pct(s.datesExact.right, s.datesExact.of),
+      ],
+      widths,
     );
-    for (const [kind, pairs] of [
-      ['education', edu],
-      ['experience', exp],
-    ] as const) {
-      for (const [p, g] of pairs) {
-        dates[kind][1] = (dates[kind][1] ?? 0) + 1;
-        if (norm(p.start) === norm(g.start) && norm(p.end) === norm(g.end)) dates[kind][0] = (dates[kind][0] ?? 0) + 1;
-      }
-    }
-    const missed = (pred: Entry[], truth: Entry[], pairs: Array<[Entry, Entry]>, key: (e: Entry) => string): string[] => [
-      ...truth.filter((g) => !pairs.some(([, m]) => m === g)).map((g) => `missed ${key(g)}`),
-      ...pred.filter((p) => !pairs.some(([m]) => m === p)).map((p) => `extra ${key(p)}`),
-    ];
-    const notes = [
-      ...missed(resume.education, t.education, edu, (e) => `education "${e.school ?? ''}"`),
-      ...missed(resume.experience, t.experience, exp, (e) => `experience "${e.company ?? ''} / ${e.title ?? ''}"`),
-    ];
-    if (notes.length > 0) misses.push(`  ${item.file}: ${notes.join('; ')}`);
-    const med = quantile(samples, 0.5);
-    const tpMed = tp.length > 0 ? quantile(tp, 0.5) : NaN;
-    perFile.push(
-      `  ${item.file.padEnd(42)} ${ms(med)} ${withPdftotext ? `${ms(tpMed)} ${(med / tpMed).toFixed(2).padStart(6)}x` : ''}`,
+  const out = [`Set ${set.name}: ${set.files} files`, '', row(head, widths)];
+  for (const [cls, b] of [...set.byClass.entries()].sort(([a], [b]) => a.localeCompare(b))) out.push(line(cls, b.files, b.score));
+  out.push(line('ALL', set.files, set.total));
+  const t = set.timing;
+  out.push('');
+  out.push(
+    `  text files: extraction median ${msText(quantile(t.extract, 0.5))}, p95 ${msText(quantile(t.extract, 0.95))}; whole read median ${msText(quantile(t.read, 0.5))}, p95 ${msText(quantile(t.read, 0.95))}`,
+  );
+  if (withPdftotext && t.pdftotext.length > 0) {
+    const ratio = quantile(t.extract, 0.5) / quantile(t.pdftotext, 0.5);
+    out.push(
+      `  pdftotext -layout on the same PDFs: median ${msText(quantile(t.pdftotext, 0.5))}, p95 ${msText(quantile(t.pdftotext, 0.95))}; ratio of medians ${ratio.toFixed(2)}x (target <= 2x)`,
     );
+  }
+  if (t.ocrPage.length > 0) {
+    out.push(
+      `  OCR files: per page median ${msText(quantile(t.ocrPage, 0.5))}, p95 ${msText(quantile(t.ocrPage, 0.95))}; CPU per page median ${msText(quantile(t.ocrPageCpu, 0.5))} (${t.ocrPage.length} files; target median < 4000 ms)`,
+    );
+  }
+  if (set.notes.length > 0) out.push('', '  Differences from the truth:', ...set.notes);
+  return out;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 4;
+  const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
+  const shared = path.resolve(__dirname, '../../shared/fixtures');
+  const pairs: Array<[string, string]> = [];
+  if (positional.length === 0) {
+    for (const set of ['resumes', 'resumes-wide']) pairs.push([path.join(shared, set, 'manifest.json'), path.join(shared, set)]);
+  } else {
+    if (positional.length % 2 !== 0) throw new Error('usage: npm run bench:resume -- MANIFEST FOLDER [MANIFEST FOLDER …] [--runs N]');
+    for (let i = 0; i < positional.length; i += 2) pairs.push([path.resolve(positional[i] ?? ''), path.resolve(positional[i + 1] ?? '')]);
+  }
+  const withPdftotext = hasPdftotext();
+  const out: string[] = [`Resume reader evaluation (${runs} runs per text file, the first discarded)`, ''];
+  for (const [manifest, dir] of pairs) {
+    out.push(...report(await benchSet(manifest, dir, runs, withPdftotext), withPdftotext), '');
   }
   await closeResumeReader();
-
-  const out: string[] = [];
-  out.push(`Resume parser evaluation: ${manifest.length} files in ${dir} (${runs} runs per file, first discarded)`);
-  out.push('');
-  out.push('  field        precision   recall   (tp / predicted / truth)');
-  for (const [name, t] of Object.entries(fields)) {
-    out.push(
-      `  ${name.padEnd(12)} ${pct(t.tp, t.predicted).padStart(9)} ${pct(t.tp, t.truth).padStart(8)}   (${t.tp} / ${t.predicted} / ${t.truth})`,
-    );
-  }
-  out.push('');
-  out.push('  Matching: name and email equal after NFKC, case and whitespace folding; phone equal by digits');
-  out.push('  (an added country code allowed); an education entry matches a true one when the schools match');
-  out.push('  and an experience entry when both company and title match, where strings match when, with');
-  out.push('  punctuation and spaces removed, they are equal or one contains the other (e.g. a trailing location).');
-  out.push('  Entries are paired one to one. Dates are scored apart, on the matched entries:');
   out.push(
-    `  dates exact (start and end): education ${pct(dates.education[0] ?? 0, dates.education[1] ?? 0)}, experience ${pct(dates.experience[0] ?? 0, dates.experience[1] ?? 0)}`,
+    'Matching: name and email equal after NFKC, case and whitespace folding; phone equal by digits (an added',
+    'country code allowed); summary: a summary read exactly when the truth says the resume has one; an',
+    'education entry matches when the schools match, an experience entry when company and title both match',
+    '(strings equal, or one containing the other, with punctuation and spaces removed); entries paired one to',
+    'one; R = recall, P = precision; dates: matched entries whose start and end are both exact.',
   );
-  out.push('');
-  out.push(`  per file (median warm extraction)   ours${withPdftotext ? '        pdftotext   ratio' : ''}`);
-  out.push(...perFile);
-  out.push('');
-  out.push(`  extraction (warm, all files): median ${ms(quantile(ours, 0.5))}, p95 ${ms(quantile(ours, 0.95))}`);
-  out.push(
-    `  whole readResume (sniff + extract + parse): median ${ms(quantile(oursRead, 0.5))}, p95 ${ms(quantile(oursRead, 0.95))}`,
-  );
-  if (withPdftotext) {
-    const ratio = quantile(ours, 0.5) / quantile(theirs, 0.5);
-    out.push(`  pdftotext -layout (process per file): median ${ms(quantile(theirs, 0.5))}, p95 ${ms(quantile(theirs, 0.95))}`);
-    out.push(`  ratio of medians, extraction / pdftotext: ${ratio.toFixed(2)}x (target ≤ 2x)`);
-  } else {
-    out.push('  pdftotext not on PATH: no ratio (Debian: apt-get install poppler-utils)');
-  }
-  if (misses.length > 0) out.push('', '  Differences from the truth:', ...misses);
+  if (!withPdftotext) out.push('pdftotext not on PATH: no ratio (Debian: apt-get install poppler-utils)');
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

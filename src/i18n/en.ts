@@ -70,7 +70,7 @@ export const en = {
   'wizard.ask.phone': 'Their phone number, with the country code (e.g. +63 917 123 4567)?',
   'wizard.ask.email': 'Their email address?',
   'wizard.ask.campaign': 'Which campaign are you submitting them to?',
-  'wizard.ask.resume': 'Send the resume (PDF or DOCX, up to 10 MB), or press Skip.',
+  'wizard.ask.resume': 'Send the resume (PDF, DOCX or a photo of it, up to 10 MB), or press Skip.',
   'wizard.noCampaigns':
     'No campaign is open to your agency right now, so there is nothing to submit to. Type “cancel”, and ask your Endorse contact which campaigns will open.',
   'wizard.bad.name': 'A name is letters only (spaces, hyphens and apostrophes are fine), e.g. Jane Dela Cruz.',
@@ -94,7 +94,7 @@ export const en = {
   'form.title': 'Submit a candidate',
   'form.text': 'All fields but the resume are required.',
   'form.submit': 'Review',
-  'form.resumeHint': 'PDF or DOCX, up to {mb} MB',
+  'form.resumeHint': 'PDF, DOCX or a photo, up to {mb} MB',
 
   // fields
   'field.name': 'Name',
@@ -121,6 +121,8 @@ export const en = {
   // resume
   'resume.reading': 'Reading the resume… I will show you what I found in a moment.',
   'resume.read': 'I read {file}:',
+  'resume.readFromImage':
+    'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',
   'resume.notFound': 'not found',
   'resume.correct': 'If something is wrong, press Edit on the summary to change it.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',
@@ -129,7 +131,9 @@ export const en = {
   'resume.error.TOO_LARGE':
     'That file is larger than {mb} MB, so I did not read it. The submission goes on without resume details; you can send a smaller PDF or DOCX.',
   'resume.error.UNSUPPORTED_TYPE':
-    'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission goes on without resume details.',
+    'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission goes on without resume details.',
+  'resume.error.UNPACKED_TOO_LARGE':
+    'That file unpacks to far more than a resume could hold, so I did not read it. The submission goes on without resume details; you can send the resume as a PDF.',
   'resume.error.ENCRYPTED':
     'That PDF is password-protected, so I could not read it. The submission goes on without resume details; you can send an unprotected copy.',
   'resume.error.CORRUPT':

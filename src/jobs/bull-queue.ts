@@ -7,6 +7,8 @@ import type { AddOptions, JobQueue, QueueHealth } from './queue';
 /** The one bull queue's name (every job kind shares it); the queue dashboard opens it by this name. */
 export const QUEUE_NAME = 'endorse';
 const BACKOFF = 'endorse';
+// bull's failedReason for a job that stalled more often than its maxStalledCount allows.
+const STALLED_RE = /stalled more than allowable limit/i;
 
 export interface BullQueueOptions {
   redisUrl: string;
@@ -37,6 +39,18 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
     },
   });
   queue.on('error', (error) => logger.error({ err: error.message }, 'queue error'));
+  // A job whose process died mid-run (a crash, a kill) "stalls"; after bull's re-runs it fails
+  // without our handler ever seeing it, so its onFailed is called here: the user still hears back.
+  queue.on('failed', (job: Bull.Job, error: Error) => {
+    if (!STALLED_RE.test(error.message)) return;
+    const definition = definitions.get(job.name);
+    const data = definition?.schema.safeParse(job.data);
+    if (!definition || !data?.success) return;
+    logger.error({ job: definition.name, jobId: job.id, err: error.message }, 'job stalled for good');
+    void definition
+      .onFailed?.(data.data, error)
+      .catch((e: Error) => logger.error({ job: definition.name, err: e.message }, 'onFailed handler failed'));
+  });
 
   return {
     backend: 'bull',

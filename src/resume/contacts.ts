@@ -29,23 +29,39 @@ export function findPhone(
   const { defaultCountry, unlabelledWithin = Infinity } = options;
   let best: { found: PhoneFound; score: number } | null = null;
   lines.forEach((line, i) => {
-    // Separators that PDF text layers vary on ("555--‐5555").
-    const text = line.replace(/[‐‑‒–—−]+/g, '-').replace(/-{2,}/g, '-');
-    for (const m of text.matchAll(PHONE_RE)) {
-      const printed = m[0].trim().replace(/^[-.\s]+/, '');
+    // Separators that PDF text layers vary on ("555--‐5555", "(650) · 861 · 1054"); a tab or a
+    // bullet ends a cell, so a postcode in the cell before never joins the number.
+    const text = line
+      .replace(/[‐‑‒–—−]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/(?<=\d|\))\s*[·•∙]\s*(?=\d|\()/g, ' ');
+    for (const m of text.split(/\t|\s[•|]\s?/).flatMap((cell) => [...cell.matchAll(PHONE_RE)].map((x) => ({ x, cell })))) {
+      const printed = trimTrailingGroup(m.x[0].trim().replace(/^[-.\s]+/, ''));
       const digits = printed.replace(/[^\dxX]/g, '');
       if (digits.length < 9 || digits.length > 15) continue;
       if (DATE_RANGE_LIKE.test(printed)) continue;
       // Dotted numbers like "3.97/4.00" or version strings are not phones; require a
       // typical grouping: at least two groups, or a leading +.
       if (!/[\s.()-]/.test(printed) && !printed.startsWith('+') && digits.length < 10) continue;
-      const labelled = PHONE_LABEL_RE.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0));
+      const at = m.x.index ?? 0;
+      const labelled = PHONE_LABEL_RE.test(m.cell.slice(Math.max(0, at - 12), at)) || (at < 3 && PHONE_LABEL_RE.test(text.slice(0, text.indexOf(m.cell))));
       if (!labelled && i >= unlabelledWithin) continue;
       const score = (labelled ? 100 : 0) + (printed.includes('+') ? 10 : 0) - i;
       if (!best || score > best.score) best = { found: { value: toE164(printed, defaultCountry), printed }, score };
     }
   });
   return best === null ? null : (best as { found: PhoneFound }).found;
+}
+
+/**
+ * "(510)283-1356 243": a number printed next to other digits. A national number has at most
+ * 11 digits; a short trailing group past that belongs to something else.
+ */
+function trimTrailingGroup(printed: string): string {
+  const digits = printed.replace(/\D/g, '');
+  if (printed.startsWith('+') || digits.length <= 11) return printed;
+  const cut = /^(.*\d)\s+\d{1,4}$/.exec(printed);
+  return cut?.[1] ?? printed;
 }
 
 function toE164(printed: string, defaultCountry?: CountryCode): string {

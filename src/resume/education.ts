@@ -5,7 +5,7 @@ import type { EducationEntry } from './resume-schema';
 import type { ResumeLine } from './text-lines';
 
 const SCHOOL_RE =
-  /\b(?:university|universit[éäà]t?|universidad|universidade|università|college|institute|institut|school|academy|polytechnic|politecnico|conservatory|hochschule|lyc[ée]e|gymnasium|seminary)\b|大学|学院|学校|中学/i;
+  /\b(?:university|universit[éäà]t?|universidad|universidade|università|college|institute|institut|school|academy|polytechnic|politecnico|conservatory|hochschule|lyc[ée]e|gymnasium|seminary|institution|instituci[oó]n|institui[cç][aã]o)\b|大学|学院|学校|中学|院校/i;
 const DEGREE_RE =
   /\b(?:b\.?\s?s\.?c?|b\.?\s?a|b\.?\s?e|b\.?\s?eng|b\.?\s?tech|m\.?\s?s\.?c?|m\.?\s?a|m\.?\s?eng|m\.?\s?tech|m\.?\s?b\.?\s?a|ph\.?\s?d|d\.?\s?phil|j\.?\s?d|m\.?\s?d|bachelor'?s?|master'?s?|doctor(?:ate)?|associate'?s?|diploma|certificate|a-levels?|high school|licence|licenciatura|mba|meng|msc|bsc|beng|btech|mtech|bs|ms|ba|ma|phd|student)\b|学士|硕士|博士|研究生|本科|专科/i;
 const DEGREE_PREFIX_RE =
@@ -13,13 +13,13 @@ const DEGREE_PREFIX_RE =
 
 function segments(text: string): string[] {
   return text
-    .split(/\t|,\s+|\s+[|–—]\s+|\s+-\s+/)
+    .split(/\t|[,;]\s+|\s+[|–—]\s+|\s+-\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
 // "High School Diploma" names a degree, not a school.
-const DEGREE_NOT_SCHOOL_RE = /\b(?:diploma|certificate|degree|ged)\b/i;
+const DEGREE_NOT_SCHOOL_RE = /\b(?:diploma|certificate|degree|ged)\b|^high school\.?$/i;
 
 function schoolIn(text: string): string | null {
   const seg = segments(text).find((s) => SCHOOL_RE.test(s) && !DEGREE_NOT_SCHOOL_RE.test(s));
@@ -68,20 +68,32 @@ export function parseEducation(lines: ResumeLine[]): EducationEntry[] {
     : schoolIdx;
   if (starts.length === 0) {
     return anchors(lines).map((a) => {
-      const school = a.header.map((h) => schoolIn(h)).find(Boolean) ?? stripLocation(stripBullet(firstCell(a.header[0] ?? '')));
       const degree = a.header.map((h) => degreeIn(stripBullet(h))).find(Boolean) ?? null;
+      // "1863–1865 ⇥ M.Sc. ⇥ Wonderland": beside a degree, the other cell is the school.
+      const cells = a.line.split('\t').map((c) => c.trim());
+      const beside = degree ? cells.find((c) => /\p{L}{2}/u.test(c) && !findDateSpan(c, { allowBareYear: true }) && !DEGREE_RE.test(c)) : undefined;
+      const school =
+        a.header.map((h) => schoolIn(h)).find(Boolean) ?? beside ?? stripLocation(stripBullet(firstCell(a.header[0] ?? '')));
       return { school: school || null, degree, start: a.dates.start, end: a.dates.end };
     });
   }
+  // Dates on their own line above each entry (pandoc, Europass): each school takes the date
+  // line just above it, never the next entry's.
+  const dateOnly = (t: string | undefined): DateSpan | null => {
+    if (t === undefined) return null;
+    const d = findDateSpan(t, { allowBareYear: true });
+    return d && !/\p{L}{3,}/u.test(withoutDate(t, d).replace(/\((?:expected|anticipated|est\.?)\)/i, '')) ? d : null;
+  };
+  const datesAbove = starts.length > 0 && starts.every((from) => dateOnly(texts[from - 1]) !== null);
   return starts.map((from, k) => {
-    const to = starts[k + 1] ?? lines.length;
+    const to = Math.max(from + 1, (starts[k + 1] ?? lines.length + 1) - (datesAbove ? 1 : 0));
     const block = texts.slice(from, to);
     const head = block[0] ?? '';
     const headDates = findDateSpan(head, { allowBareYear: true });
     const headText = stripBullet(headDates ? withoutDate(head, headDates) : head);
     const school = schoolIn(headText) ?? stripLocation(firstCell(headText));
-    let dates: DateSpan | null = null;
-    for (const t of block) {
+    let dates: DateSpan | null = datesAbove ? dateOnly(texts[from - 1]) : null;
+    for (const t of dates ? [] : block) {
       const found = isBullet(t) ? lineDate(t)?.dates : findDateSpan(t, { allowBareYear: true });
       if (found) {
         dates = found;

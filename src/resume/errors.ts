@@ -3,7 +3,14 @@
  * tests) and a `userMessage` that tells the chat user what happens next; the submission always
  * goes on without resume fields, so no message asks them to start over.
  */
-export type ResumeErrorCode = 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'ENCRYPTED' | 'CORRUPT' | 'NO_TEXT_LAYER' | 'TIMED_OUT';
+export type ResumeErrorCode =
+  | 'TOO_LARGE'
+  | 'UNPACKED_TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
+  | 'ENCRYPTED'
+  | 'CORRUPT'
+  | 'NO_TEXT_LAYER'
+  | 'TIMED_OUT';
 
 /** Largest resume we accept, in bytes (10 MB, DESIGN.md §7). */
 export const RESUME_MAX_BYTES = 10 * 1024 * 1024;
@@ -36,9 +43,21 @@ export class TooLargeError extends ResumeReadError {
 
 export class UnsupportedTypeError extends ResumeReadError {
   readonly code = 'UNSUPPORTED_TYPE' as const;
-  readonly userMessage = `That file is not a PDF or a Word (DOCX) document, so I could not read it. ${GOES_ON}; you can send the resume as a PDF or DOCX later.`;
+  readonly userMessage = `That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. ${GOES_ON}; you can send the resume as a PDF, DOCX or photo later.`;
   constructor(readonly filename?: string) {
-    super(`resume${filename ? ` ${JSON.stringify(filename)}` : ''} is neither PDF nor DOCX by its bytes`);
+    super(`resume${filename ? ` ${JSON.stringify(filename)}` : ''} is neither PDF, DOCX, JPEG nor PNG by its bytes`);
+  }
+}
+
+/** A compressed file (DOCX) that unpacks to far more than any resume: a zip bomb, or broken. */
+export class UnpackedTooLargeError extends ResumeReadError {
+  readonly code = 'UNPACKED_TOO_LARGE' as const;
+  readonly userMessage = `That file unpacks to far more than a resume could hold, so I did not read it. ${GOES_ON}; you can send the resume as a PDF later.`;
+  constructor(
+    readonly limitBytes: number,
+    detail: string,
+  ) {
+    super(`resume unpacks beyond ${limitBytes} bytes: ${detail}`);
   }
 }
 

@@ -2,18 +2,15 @@ import type { CountryCode } from 'libphonenumber-js';
 import {
   isResumeReadError,
   RESUME_MAX_BYTES,
-  TimedOutError,
   TooLargeError,
   UnsupportedTypeError,
   type ResumeReadError,
 } from './errors';
-import { extractDocx } from './extract-docx';
-import { createPdfExtractor, type PdfExtractor } from './extract-pdf';
+import { createExtractor, type Extractor } from './extractor';
 import { parseResume, type ParsedResume } from './parse-resume';
-import { sniffResumeType } from './sniff';
-import type { ExtractedText } from './text-lines';
+import { isImageType, sniffResumeType } from './sniff';
 
-export type ResumeFileType = 'pdf' | 'docx';
+export type ResumeFileType = 'pdf' | 'docx' | 'jpeg' | 'png';
 
 /** Default limit on text extraction; a 1–2 page resume takes tens of milliseconds. */
 export const DEFAULT_RESUME_TIMEOUT_MS = 15_000;
@@ -38,35 +35,21 @@ export type ResumeReadResult =
       pageCount: number;
       /** Time spent extracting text (not parsing), in ms. */
       extractMs: number;
+      /** The text was read by OCR (a scan or a photo): ask the user to check the fields. */
+      ocr: boolean;
     }
   | { ok: false; error: ResumeReadError };
 
 export interface ResumeReader {
   read(bytes: Buffer, options?: ReadResumeOptions): Promise<ResumeReadResult>;
-  /** Stops the PDF worker thread (it restarts on the next read). */
+  /** Stops the extraction worker thread (it restarts on the next read). */
   close(): Promise<void>;
 }
 
 /** Options of {@link createResumeReader}. */
 export interface ResumeReaderOptions {
-  /** PDF extractor to use; default: a warm worker thread owned by this reader. */
-  pdf?: PdfExtractor;
-}
-
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimedOutError(timeoutMs)), timeoutMs);
-    work.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+  /** Extractor to use; default: a warm worker thread owned by this reader. */
+  extractor?: Extractor;
 }
 
 /**
@@ -75,7 +58,7 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
  * caller goes on with the submission. Only a bug in this module would reject.
  */
 export function createResumeReader(options: ResumeReaderOptions = {}): ResumeReader {
-  const pdf = options.pdf ?? createPdfExtractor();
+  const extractor = options.extractor ?? createExtractor();
   return {
     async read(bytes, opts = {}) {
       const timeoutMs = opts.timeoutMs ?? DEFAULT_RESUME_TIMEOUT_MS;
@@ -84,18 +67,17 @@ export function createResumeReader(options: ResumeReaderOptions = {}): ResumeRea
         const fileType = sniffResumeType(bytes);
         if (fileType === 'unknown') throw new UnsupportedTypeError(opts.filename);
         const started = performance.now();
-        const extracted: ExtractedText =
-          fileType === 'pdf' ? await pdf.extract(bytes, timeoutMs) : await withTimeout(extractDocx(bytes), timeoutMs);
+        const extracted = await extractor.extract(isImageType(fileType) ? 'image' : fileType, bytes, timeoutMs);
         const extractMs = performance.now() - started;
         const resume = parseResume(extracted.lines, { defaultCountry: opts.defaultCountry });
         const text = extracted.lines.map((l) => l.text).join('\n');
-        return { ok: true, fileType, resume, text, pageCount: extracted.pageCount, extractMs };
+        return { ok: true, fileType, resume, text, pageCount: extracted.pageCount, extractMs, ocr: extracted.ocr };
       } catch (err) {
         if (isResumeReadError(err)) return { ok: false, error: err };
         throw err;
       }
     },
-    close: () => pdf.close(),
+    close: () => extractor.close(),
   };
 }
 

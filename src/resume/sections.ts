@@ -1,4 +1,5 @@
 import type { ResumeLine } from './text-lines';
+import { headingKind } from './vocabulary';
 
 export type SectionKind = 'summary' | 'education' | 'experience' | 'volunteer' | 'other';
 
@@ -44,11 +45,14 @@ function headingKey(text: string): string {
 
 /** The section a heading line opens, or null when the line is not a known heading. */
 export function classifyHeading(text: string): SectionKind | null {
-  if (text.includes('\t')) return null;
+  // A list item is content, whatever words it holds.
+  if (text.includes('\t') || /^[•◦▪‣●○■□◆◇➢➤✓✔►▸*·␣❖⁃∙]/u.test(text) || /^[^\p{L}\p{N}\s]\s/u.test(text) || /;$/.test(text)) return null;
   // "Manager: Jane" or "实习 经理: 高富帅" is an entry line, never a heading.
   if (/\S\s*[:：]\s*\S/.test(text) || /[,，]/.test(text)) return null;
   const key = headingKey(text);
   if (key.length === 0 || key.split(' ').length > MAX_HEADING_WORDS) return null;
+  const listed = headingKind(text);
+  if (listed) return listed;
   for (const [kind, re] of KNOWN) if (re.test(key)) return kind;
   return OTHER.test(key) ? 'other' : null;
 }
@@ -72,7 +76,17 @@ function mostCommon(values: number[]): number | null {
  * dictionary headings share (a larger font, or all capitals at body size) finds the rest
  * ("Links", "Invited Talks") so their content does not leak into the previous section.
  */
-export function splitSections(lines: ResumeLine[]): SectionedResume {
+export function splitSections(input: ResumeLine[]): SectionedResume {
+  // A section label in a left gutter shares its row with the section's first line
+  // ("Experience ⇥ Acme Inc. ⇥ 2019 – Present"): the label becomes a heading line of its own.
+  const lines = input.flatMap((l) => {
+    const [first, ...rest] = l.text.split('\t');
+    if (rest.length === 0 || !first || classifyHeading(first.trim()) === null) return [l];
+    return [
+      { ...l, text: first.trim() },
+      { ...l, text: rest.join('\t') },
+    ];
+  });
   const known = lines.map((l) => classifyHeading(l.text));
   const headingLines = lines.filter((_, i) => known[i] != null);
   const bodyFont = mostCommon(lines.flatMap((l) => (l.fontSize ? [l.fontSize] : [])));
@@ -80,6 +94,10 @@ export function splitSections(lines: ResumeLine[]): SectionedResume {
   const byFont = bodyFont != null && headingFont != null && headingFont > bodyFont + 0.5;
   const byCaps = !byFont && headingLines.length > 0 && headingLines.every((l) => isAllCaps(l.text));
 
+  // A listed word in a smaller type than the section headings is a subsection inside one
+  // ("Miscellaneous" under Experience), not the end of it.
+  const subsection = (l: ResumeLine): boolean =>
+    byFont && l.fontSize != null && headingFont != null && l.fontSize < headingFont - 0.5 && l.fontSize > (bodyFont ?? 0);
   const isStyledHeading = (l: ResumeLine): boolean => {
     if (l.text.includes('\t') || /\d/.test(l.text) || /^[•◦▪‣●○■□◆➢✓*-]/.test(l.text)) return false;
     const words = l.text.split(/\s+/).length;
@@ -91,7 +109,8 @@ export function splitSections(lines: ResumeLine[]): SectionedResume {
   const result: SectionedResume = { header: [], sections: [] };
   let current: Section | null = null;
   lines.forEach((line, i) => {
-    const kind = known[i] ?? (isStyledHeading(line) ? 'other' : null);
+    const listed = known[i] != null && !(known[i] === 'other' && subsection(line)) ? known[i] : null;
+    const kind = listed ?? (isStyledHeading(line) ? 'other' : null);
     if (kind != null) {
       current = { kind, heading: line.text, lines: [] };
       result.sections.push(current);

@@ -9,7 +9,15 @@ export interface ResumeLine {
   fontSize?: number;
   /** 1-based page number when known. */
   page?: number;
+  /**
+   * The layout region the line was read from, when the layout stage found regions: the main
+   * column, a sidebar (skills, languages, contacts beside the main column), or a gutter (a
+   * narrow strip of dates or section labels left of the entries).
+   */
+  role?: RegionRole;
 }
+
+export type RegionRole = 'main' | 'sidebar' | 'gutter';
 
 export interface ExtractedText {
   lines: ResumeLine[];

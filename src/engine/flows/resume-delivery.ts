@@ -23,7 +23,7 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
     const none = ask.t('resume.notFound');
     const found = applied.found;
     const lines = [
-      ask.t('resume.read', { file: data.filename }),
+      applied.ocr ? ask.t('resume.readFromImage', { file: data.filename }) : ask.t('resume.read', { file: data.filename }),
       `${ask.t('field.name')}: ${found.name ?? none}`,
       `${ask.t('field.email')}: ${found.email ?? none}`,
       `${ask.t('field.phone')}: ${found.phone ?? none}`,

@@ -14,6 +14,8 @@ import { nextStep } from './wizard-steps';
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
 } as const;
 
 /** Deletes a draft's resume file when nothing else holds it: cancel leaves nothing half-made. */
@@ -101,7 +103,7 @@ function prefill(d: Draft, read: { name: string | null; email: string | null; ph
 
 export type ResumeDelivery =
   | { kind: 'gone' }
-  | { kind: 'read'; wizard: WizardState; found: ResumeFound }
+  | { kind: 'read'; wizard: WizardState; found: ResumeFound; ocr: boolean }
   | { kind: 'failed'; wizard: WizardState; code: string };
 
 /**
@@ -134,7 +136,7 @@ export async function applyResumeResult(
         educationSummary: r.educationSummary,
         resumeExperience: r.resumeExperience,
       };
-      result = { kind: 'read', wizard: wiz, found };
+      result = { kind: 'read', wizard: wiz, found, ocr: outcome.ocr };
     } else {
       const code = typeof outcome.error === 'string' ? 'FAILED' : outcome.error.code;
       d.resume = { status: 'failed', filename: data.filename, errorCode: code };

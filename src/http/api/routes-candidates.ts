@@ -79,7 +79,7 @@ export const candidateRoutes: readonly ApiRoute[] = [
     tag: 'candidates',
     scopes: BOTH_SCOPES,
     params: refParams,
-    responses: [{ status: 200, description: 'The file (PDF or DOCX)', contentType: 'application/octet-stream' }],
+    responses: [{ status: 200, description: 'The file (PDF, DOCX, JPEG or PNG)', contentType: 'application/octet-stream' }],
     async handler({ services, params }) {
       const file = await services.getCandidateResume(SYSTEM_ACTOR, params.ref);
       return { status: 200, bytes: file.data, contentType: file.contentType, filename: file.filename };

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { closeResumeReader } from '../../../src/resume/read-resume';
+import { buildDocxBomb } from '../../unit/resume/build-files';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type EngineEnv } from '../../support/engine';
 import { seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
 jest.setTimeout(60_000);
 
 const JOHN_DOE = readFileSync('/work/shared/fixtures/resumes/rendercv__John_Doe_ClassicTheme_CV.pdf');
+const SCAN = readFileSync('/work/shared/fixtures/resumes-wide/scanned__reactive-resume-azurill-image-only.pdf');
+const PHOTO = readFileSync('/work/shared/fixtures/resumes-wide/photo__john_doe-phone-photo.jpg');
 
 let ee: EngineEnv;
 let f: Fixture;
@@ -87,7 +90,7 @@ test('a bad resume (random bytes named x.pdf) gives a clear message and the subm
   await ee.queue.idle();
   const [message, summary] = proactive(before);
   expect(message).toBe(
-    'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission goes on without resume details.',
+    'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission goes on without resume details.',
   );
   expect(summary).toContain('Resume: x.pdf (could not be read; not attached)');
   expect(await ee.env.deps.db.storedFile.count()).toBe(files);
@@ -95,6 +98,45 @@ test('a bad resume (random bytes named x.pdf) gives a clear message and the subm
   expect((await c.press('Confirm'))[0]).toMatch(/^✅ New Candidate/);
   const submission = await ee.env.deps.db.submission.findFirstOrThrow({ where: { phone } });
   expect(submission.resumeFileId).toBeNull();
+});
+
+test('a DOCX zip bomb: the user is told, the server keeps its memory, and the next resume is read', async () => {
+  const c = chat(ee, await linkIdentity(ee.env, f.userA));
+  const bomb = await buildDocxBomb(600, 'lying');
+  await c.file('John.pdf', JOHN_DOE);
+  await ee.queue.idle();
+  const rssBefore = process.memoryUsage().rss;
+  const before = ee.channel.sent.length;
+  expect(await c.file('cv.docx', bomb)).toEqual([expect.stringContaining('Reading the resume')]);
+  await ee.queue.idle();
+  expect(proactive(before)[0]).toBe(
+    'That file unpacks to far more than a resume could hold, so I did not read it. The submission goes on without resume details; you can send the resume as a PDF.',
+  );
+  expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
+  const after = ee.channel.sent.length;
+  await c.file('John.pdf', JOHN_DOE);
+  await ee.queue.idle();
+  expect(proactive(after)[0]).toContain('Name: John Doe');
+  await c.say('cancel');
+});
+
+test('a scanned PDF and a phone photo are read by OCR, and the user is asked to check the fields', async () => {
+  const c = chat(ee, await linkIdentity(ee.env, f.userA));
+  const before = ee.channel.sent.length;
+  await c.file('scan.pdf', SCAN);
+  await ee.queue.idle();
+  const [found] = proactive(before);
+  expect(found).toMatch(/^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./);
+  expect(found).toContain('Name: John Doe');
+  expect(found).toContain('Email: john.doe@gmail.com');
+
+  const next = ee.channel.sent.length;
+  await c.file('photo.jpg', PHOTO);
+  await ee.queue.idle();
+  expect(proactive(next)[0]).toMatch(/^I read photo\.jpg from a picture/);
+  const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({ where: { filename: 'photo.jpg' }, orderBy: { createdAt: 'desc' } });
+  expect(stored.contentType).toBe('image/jpeg');
+  await c.say('cancel');
 });
 
 test('a file over 10 MB is refused before download; cancel after a resume leaves no file behind', async () => {

@@ -1,4 +1,5 @@
 /** Tiny hand-built PDF and DOCX files, so the tests show exactly what each input holds. */
+import { createDeflateRaw } from 'node:zlib';
 
 /** A one-page PDF whose content stream is `content` (Helvetica is available as /F1). */
 export function buildPdf(content: string): Buffer {
@@ -95,4 +96,54 @@ export function buildDocx(paragraphs: string[]): Buffer {
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
   });
+}
+
+/**
+ * A DOCX zip bomb: a small file whose word/document.xml inflates to `unpackedMb` MB of
+ * paragraphs. `declare: 'honest'` writes the true size in the ZIP headers; `'lying'` claims a few
+ * kilobytes, so only a limit enforced while inflating can stop it. A short `paragraph` makes many
+ * paragraphs instead of long ones. The CRC is left 0: readers
+ * that check it do so after inflating, which is too late anyway.
+ */
+export async function buildDocxBomb(unpackedMb: number, declare: 'honest' | 'lying', paragraph = 'A'.repeat(1000)): Promise<Buffer> {
+  const chunk = Buffer.from(`<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`.repeat(1000));
+  const deflate = createDeflateRaw({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (b: Buffer) => parts.push(b));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const head = Buffer.from('<?xml version="1.0"?><w:document xmlns:w="w"><w:body>');
+  deflate.write(head);
+  const chunks = Math.ceil((unpackedMb * 1024 * 1024) / chunk.length);
+  for (let i = 0; i < chunks; i++) {
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end(Buffer.from('</w:body></w:document>'));
+  await done;
+  const data = Buffer.concat(parts);
+  const size = declare === 'honest' ? Math.min(0xffffffff, head.length + chunks * chunk.length + 22) : 4096;
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const dir = Buffer.concat([central, name]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, dir, end]);
 }

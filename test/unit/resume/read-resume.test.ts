@@ -16,6 +16,9 @@ const SAMPLE = buildTextPdf([
   ],
 ]);
 
+// A page without text goes through OCR, whose engine takes a few seconds to load on a busy machine.
+jest.setTimeout(60_000);
+
 afterAll(() => closeResumeReader());
 
 function failure(result: ResumeReadResult): { code: string; userMessage: string } {
@@ -36,7 +39,7 @@ describe('readResume: good input', () => {
     });
   });
 
-  it('reads a DOCX through mammoth', async () => {
+  it('reads a DOCX in the worker thread (paragraphs in order)', async () => {
     const docx = buildDocx([
       'Jane Example',
       'jane@example.org',
@@ -74,7 +77,7 @@ describe('readResume: bad input comes back as a typed error with a user message'
     const { code, userMessage } = failure(await readResume(random, { filename: 'resume.pdf' }));
     expect(code).toBe('UNSUPPORTED_TYPE');
     expect(userMessage).toBe(
-      'That file is not a PDF or a Word (DOCX) document, so I could not read it. The submission will go on without resume details; you can send the resume as a PDF or DOCX later.',
+      'That file is not a PDF, a Word (DOCX) document or a picture (JPEG, PNG), so I could not read it. The submission will go on without resume details; you can send the resume as a PDF, DOCX or photo later.',
     );
   });
 

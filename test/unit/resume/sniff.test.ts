@@ -18,6 +18,11 @@ describe('sniffResumeType', () => {
     expect(sniffResumeType(buildZip({ 'xl/workbook.xml': '<x/>' }))).toBe('unknown');
   });
 
+  it('knows a JPEG and a PNG (photos and scans) by their signatures', () => {
+    expect(sniffResumeType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg');
+    expect(sniffResumeType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('png');
+  });
+
   it('refuses random bytes whatever the name', () => {
     const random = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 251));
     expect(sniffResumeType(random)).toBe('unknown');
