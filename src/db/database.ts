@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock';
-import type { SqlQuery, SqlRunner } from './sql-runner';
+import type { SqlDriver, SqlQuery, SqlRunner } from './sql-runner';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -20,7 +20,7 @@ export interface Database {
    * actor and identity look-ups, dialog state): on PostgreSQL the pool Prisma runs on, with named
    * prepared statements; embedded, the PGlite session.
    */
-  driver: SqlQuery;
+  driver: SqlDriver;
   kind: 'postgres' | 'embedded';
   close(): Promise<void>;
 }
@@ -60,8 +60,29 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     query: async (text, params) => (await sqlPool.query(text, params)).rows,
     close: () => sqlPool.end(),
   };
-  const driver: SqlQuery = {
+  const driver: SqlDriver = {
     query: async (text, params) => (await pool.query({ name: statementName(text), text, values: params })).rows,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const tx: SqlQuery = {
+        query: async (text, params) => (await client.query({ name: statementName(text), text, values: params })).rows,
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        // A session whose ROLLBACK failed is in an unknown state: the pool drops it instead of reusing it.
+        const broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
+        client.release(broken);
+        throw error;
+      }
+    },
   };
   return {
     prisma,
@@ -112,11 +133,18 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows as never,
     close: async () => undefined,
   };
+  const driver: SqlDriver = {
+    query: sql.query,
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({ query: async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows as never }),
+      ),
+  };
   return {
     prisma,
     sql,
     // PGlite runs one statement at a time and waits for an open Prisma transaction to end.
-    driver: sql,
+    driver,
     kind: 'embedded',
     async close() {
       await prisma.$disconnect();

@@ -17,3 +17,12 @@ export interface SqlQuery {
   /** Runs one parameterized statement and returns its rows. */
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
+
+/**
+ * The driver with transactions: every statement of `fn` runs on one session between BEGIN and
+ * COMMIT (ROLLBACK when `fn` throws). For the per-message writes that must be atomic (a
+ * submission): one round trip per statement, no ORM in between.
+ */
+export interface SqlDriver extends SqlQuery {
+  transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
+}
