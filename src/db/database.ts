@@ -115,14 +115,16 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
-  const [{ PGlite: EmbeddedPostgres }, { PrismaPGlite }] = await Promise.all([
+  const [{ PGlite: EmbeddedPostgres }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
     import('@electric-sql/pglite'),
+    // The dashboards' search indexes need it (migration 20261129110000_dashboard_search).
+    import('@electric-sql/pglite/contrib/pg_trgm'),
     import('pglite-prisma-adapter'),
   ]);
   const lock: EmbeddedLock = acquireEmbeddedLock(dir);
   let pglite: PGlite;
   try {
-    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'));
+    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'), { extensions: { pg_trgm } });
   } catch (error) {
     lock.release();
     throw error;
