@@ -2,18 +2,13 @@ import { z } from 'zod';
 import { canChangeStage, canComment, canViewCandidate } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
+import { formatCandidateRef } from './candidate-ref';
 import { STAGES, type OutcomeName, type StageName } from './dashboards';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
 
-/** `C-1042` ↔ 1042: the short reference people read out and type. */
-export const formatCandidateRef = (ref: number): string => `C-${ref}`;
-
-export function parseCandidateRef(text: string): number | null {
-  const match = /^\s*C?-?(\d{1,9})\s*$/i.exec(text);
-  return match ? Number(match[1]) : null;
-}
+export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
 
 export interface CandidateProfile {
   id: string;
