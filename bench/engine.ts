@@ -134,7 +134,10 @@ async function seed(db: Database) {
     });
     const last = await prisma.candidate.findFirstOrThrow({ where: { submittedById: user.id }, orderBy: { ref: 'desc' } });
     const ref = last.ref;
-    users.push({ platformUserId, conversationId: `conv-${i}`, step: 0, n: i, ref, busy: false });
+    // Users start at different points of their loop, as people do: started in step, 64 users
+    // would all confirm within the same third of a second, a burst no real pool of users sends.
+    // (The first loop's steps before the wizard starts are answered as stray input, in the warm-up.)
+    users.push({ platformUserId, conversationId: `conv-${i}`, step: i % STEP_NAMES.length, n: i, ref, busy: false });
   }
   return { users, campaignId: campaign.id };
 }

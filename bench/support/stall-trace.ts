@@ -119,11 +119,19 @@ export async function startStallTrace(databaseUrl: string): Promise<StallTrace> 
   });
   observer.observe({ entryTypes: ['gc'] });
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   const ticker = setInterval(() => {
     const now = performance.now();
+    const cpu = process.cpuUsage();
     const lag = now - last - LAG_TICK_MS;
-    if (lag > LAG_REPORT_MS) lags.push({ start: last + LAG_TICK_MS, end: now, label: `loop blocked ${formatMs(lag)} ms` });
+    // CPU the process used meanwhile: near the gap, our own work held the loop; far below it, the
+    // machine did not run us (other processes on the same cores).
+    const used = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+    if (lag > LAG_REPORT_MS) {
+      lags.push({ start: last + LAG_TICK_MS, end: now, label: `loop blocked ${formatMs(lag)} ms (${formatMs(used)} ms CPU)` });
+    }
     last = now;
+    lastCpu = cpu;
   }, LAG_TICK_MS);
   const worker = new Worker(SAMPLER, {
     eval: true,
@@ -134,7 +142,7 @@ export async function startStallTrace(databaseUrl: string): Promise<StallTrace> 
   );
 
   return {
-    async report(messages, worst = 8) {
+    async report(messages, worst = 4) {
       clearInterval(ticker);
       observer.disconnect();
       histogram.disable();
@@ -187,7 +195,10 @@ export async function startStallTrace(databaseUrl: string): Promise<StallTrace> 
         for (const g of overlapping(gcs, m).filter((g) => g.end - g.start > 5))
           console.log(`    gc ${g.label} ${formatMs(g.end - g.start)} ms at ${formatMs(g.start)}`);
         for (const l of overlapping(lags, m)) console.log(`    ${l.label} at ${formatMs(l.start)}`);
-        for (const s of overlapping(statements, m).filter((s) => s.end - s.start > STATEMENT_REPORT_MS))
+        for (const s of overlapping(statements, m)
+          .filter((s) => s.end - s.start > STATEMENT_REPORT_MS)
+          .sort((a, b) => b.end - b.start - (a.end - a.start))
+          .slice(0, 6))
           console.log(`    sql ${formatMs(s.end - s.start)} ms at ${formatMs(s.start)}: ${s.label}`);
         for (const p of samples.filter((p) => p.at >= m.due && p.at <= m.end && p.ms > STATEMENT_REPORT_MS).slice(0, 6))
           console.log(`    backend ${p.wait} ${p.state} ${formatMs(p.ms)} ms: ${p.q}`);
