@@ -49,7 +49,16 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
   // Connections stay open once opened (min = max): a fresh PostgreSQL backend costs tens of ms on
   // its first statements, which the first messages after every quiet spell would wait for.
   // TCP keepalive finds a connection a NAT or load balancer dropped while it sat idle.
-  const pool = new Pool({ connectionString: url, max, min: max, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
+  // JIT off: the statements here are short, and a dashboard count over a large pool crossed the
+  // JIT cost threshold, spending 0.5-0.7 s compiling a plan that runs in milliseconds.
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    min: max,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
+    options: '-c jit=off',
+  });
   const sqlPool = new Pool({ connectionString: url, max: 1 });
   pool.on('error', onConnectionLost);
   sqlPool.on('error', onConnectionLost);

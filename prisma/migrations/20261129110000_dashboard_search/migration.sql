@@ -8,3 +8,20 @@ CREATE INDEX "Submission_firstName_lastName_email_phone_idx" ON "Submission" USI
 
 -- CreateIndex
 CREATE INDEX "Submission_campaignId_submittedAt_idx" ON "Submission"("campaignId", "submittedAt");
+
+-- The dashboards' metrics count a period's outcomes from the index alone: the outcome becomes the
+-- last key of the scope indexes, and owners' all-agency view gets one by time.
+-- DropIndex
+DROP INDEX "Submission_submittedById_submittedAt_idx";
+
+-- DropIndex
+DROP INDEX "Submission_agencyId_submittedAt_idx";
+
+-- CreateIndex
+CREATE INDEX "Submission_submittedById_submittedAt_outcome_idx" ON "Submission"("submittedById", "submittedAt", "outcome");
+
+-- CreateIndex
+CREATE INDEX "Submission_agencyId_submittedAt_outcome_idx" ON "Submission"("agencyId", "submittedAt", "outcome");
+
+-- CreateIndex
+CREATE INDEX "Submission_submittedAt_outcome_idx" ON "Submission"("submittedAt", "outcome");
