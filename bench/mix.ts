@@ -43,7 +43,7 @@ type Step =
   | { kind: 'action'; actionId: string; value?: string; label: string }
   | { kind: 'form'; values: Record<string, string>; label: string };
 
-interface Known {
+export interface Known {
   /** Seeded candidates by agency index (1-based): phone, and ref with who submitted it. */
   byAgency: Map<number, { phone: string; ref: number; submittedById: string }[]>;
   campaignIds: string[];
@@ -74,7 +74,7 @@ function draft(k: number, loop: number, known: Known) {
 }
 
 /** One pass of person k's script (the forms variant on platforms that render forms). */
-function script(k: number, loop: number, known: Known, forms: boolean): Step[] {
+export function script(k: number, loop: number, known: Known, forms: boolean): Step[] {
   const { agency, admin, userId } = personOf(k);
   const d = draft(k, loop, known);
   const campaignId = known.campaignIds[(k + loop) % known.campaignIds.length] as string;
@@ -381,7 +381,9 @@ async function main(): Promise<void> {
   );
 }
 
-if (role === 'app') {
+if (require.main !== module) {
+  // Imported (a check of the scripts): nothing runs.
+} else if (role === 'app') {
   runApp(arg('--platform') as MixPlatform, arg('--api')).catch((error: unknown) => {
     console.error(error);
     process.exit(1);

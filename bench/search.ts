@@ -47,10 +47,10 @@ function parseArgs(argv: readonly string[]) {
 function recording(driver: SqlDriver) {
   const last = { text: '', params: [] as unknown[] };
   const sql: SqlDriver = {
-    query: (text, params) => {
+    query: (text, params, options) => {
       last.text = text;
       last.params = params ?? [];
-      return driver.query(text, params);
+      return driver.query(text, params, options);
     },
     transaction: (fn) => driver.transaction(fn),
   };

@@ -70,7 +70,9 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     close: () => sqlPool.end(),
   };
   const driver: SqlDriver = {
-    query: async (text, params) => (await pool.query({ name: statementName(text), text, values: params })).rows,
+    query: async (text, params, options) =>
+      (await pool.query(options?.planEachTime ? { text, values: params } : { name: statementName(text), text, values: params }))
+        .rows,
     async transaction(fn) {
       const client = await pool.connect();
       const tx: SqlQuery = {

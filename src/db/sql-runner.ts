@@ -15,7 +15,16 @@ export interface SqlRunner extends SqlQuery {
  */
 export interface SqlQuery {
   /** Runs one parameterized statement and returns its rows. */
-  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * Plan with the values every time (an unnamed statement) instead of reusing a prepared plan. For
+   * statements whose best plan depends on the values, e.g. a `LIKE '%…%'` search: PostgreSQL's
+   * generic plan for a prepared one cannot use the trigram index and scanned 1,000,000 rows.
+   */
+  planEachTime?: boolean;
 }
 
 /**
