@@ -137,7 +137,9 @@ async function seed(db: Database) {
     // Users start at different points of their loop, as people do: started in step, 64 users
     // would all confirm within the same third of a second, a burst no real pool of users sends.
     // (The first loop's steps before the wizard starts are answered as stray input, in the warm-up.)
-    users.push({ platformUserId, conversationId: `conv-${i}`, step: i % STEP_NAMES.length, n: i, ref, busy: false });
+    // BENCH_LOCKSTEP=1 starts them all at the first step, as this bench did before issue 18.
+    const step = process.env.BENCH_LOCKSTEP === '1' ? 0 : i % STEP_NAMES.length;
+    users.push({ platformUserId, conversationId: `conv-${i}`, step, n: i, ref, busy: false });
   }
   return { users, campaignId: campaign.id };
 }
