@@ -27,8 +27,8 @@ import { summarize } from './support/stats';
 import { formatMs, printTable } from './support/table';
 
 const BENCH_DB = 'endorse_bench_search';
-const SAMPLES = 150;
-const WARMUP = 30;
+const SAMPLES = 100;
+const WARMUP = 20;
 const BUDGET_P99_MS = 20;
 
 function parseArgs(argv: readonly string[]) {

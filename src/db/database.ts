@@ -76,7 +76,12 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     async transaction(fn) {
       const client = await pool.connect();
       const tx: SqlQuery = {
-        query: async (text, params) => (await client.query({ name: statementName(text), text, values: params })).rows,
+        query: async (text, params, options) =>
+          (
+            await client.query(
+              options?.planEachTime ? { text, values: params } : { name: statementName(text), text, values: params },
+            )
+          ).rows,
       };
       try {
         await client.query('BEGIN');
