@@ -52,7 +52,16 @@ function recording(driver: SqlDriver) {
       last.params = params ?? [];
       return driver.query(text, params, options);
     },
-    transaction: (fn) => driver.transaction(fn),
+    transaction: (fn) =>
+      driver.transaction((tx) =>
+        fn({
+          query: (text, params, options) => {
+            last.text = text;
+            last.params = params ?? [];
+            return tx.query(text, params, options);
+          },
+        }),
+      ),
   };
   return { sql, last };
 }
@@ -157,7 +166,10 @@ async function main(): Promise<void> {
 
     for (const [viewLabel, actorId, query] of views) {
       await services.listDashboard(actorId, { ...query, search: 'santos', pageSize: 10 });
+      // As the service runs a search: in a transaction without whole-table scans.
+      await database.sql.exec(`BEGIN; SET LOCAL enable_seqscan = off;`);
       const plan = await database.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${last.text}`, last.params);
+      await database.sql.exec('COMMIT;');
       const lines = plan.map((r) => r['QUERY PLAN']);
       const indexes = new Set(
         lines.flatMap((l) =>
