@@ -19,15 +19,14 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { openDatabase, type Database, type Db } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { DEFAULT_DUPLICATE_RULE, windowStart } from '../src/domain/duplicates';
-import { PrismaClient } from '../src/generated/prisma/client';
 import { createLogger } from '../src/logger';
 import { createServices, type ServiceDeps } from '../src/services';
-import { findMatches } from '../src/services/duplicate-check';
+import { findMatches, matchParams, matchStatement } from '../src/services/duplicate-check';
+import type { SqlDriver } from '../src/db/sql-runner';
 import type { SubmitCandidateInput } from '../src/services/submissions';
 import { summarize, type Summary } from './support/stats';
 import { formatMs, printTable } from './support/table';
@@ -324,11 +323,11 @@ function absentKeys(n: number, prefix: string, label: string): Key[] {
 // (a) The duplicate check
 
 /**
- * The duplicate check exactly as submitCandidate runs it: `findMatches` from the service, inside an
- * interactive transaction, with the default rule (EITHER key, 6-month window). Only it is timed.
+ * The duplicate check exactly as submitCandidate runs it: `findMatches` from the service, inside a
+ * driver transaction, with the default rule (EITHER key, 6-month window). Only it is timed.
  */
-async function timedDuplicateCheck(prisma: Db, key: Key, now: Date): Promise<{ ms: number; rows: number }> {
-  return prisma.$transaction(async (tx) => {
+async function timedDuplicateCheck(driver: SqlDriver, key: Key, now: Date): Promise<{ ms: number; rows: number }> {
+  return driver.transaction(async (tx) => {
     const start = performance.now();
     const candidates = await findMatches(tx, { key, rule: DEFAULT_DUPLICATE_RULE, agencyId: key.agencyId, now });
     return { ms: performance.now() - start, rows: candidates.length };
@@ -357,9 +356,12 @@ interface Measured {
   note?: string;
 }
 
-async function measureChecks(prisma: Db, sets: { label: string; keys: Key[]; expectRows: boolean }[]): Promise<Measured[]> {
+async function measureChecks(
+  driver: SqlDriver,
+  sets: { label: string; keys: Key[]; expectRows: boolean }[],
+): Promise<Measured[]> {
   const warm = sets.flatMap((s) => s.keys.slice(0, Math.ceil(CHECK_WARMUP / sets.length)));
-  for (const key of warm) await timedDuplicateCheck(prisma, key, new Date());
+  for (const key of warm) await timedDuplicateCheck(driver, key, new Date());
   // Round-robin over the sets, so a burst of noise on this shared machine lands on all of them alike.
   const samples = sets.map((): number[] => []);
   const withRows = sets.map(() => 0);
@@ -368,7 +370,7 @@ async function measureChecks(prisma: Db, sets: { label: string; keys: Key[]; exp
     for (const [s, set] of sets.entries()) {
       const key = set.keys[i];
       if (!key) continue;
-      const { ms, rows } = await timedDuplicateCheck(prisma, key, new Date());
+      const { ms, rows } = await timedDuplicateCheck(driver, key, new Date());
       (samples[s] as number[]).push(ms);
       if (rows > 0) withRows[s] = (withRows[s] as number) + 1;
     }
@@ -492,24 +494,10 @@ async function explain(db: Database, sql: string, params: unknown[]): Promise<st
   return rows.map((r) => r['QUERY PLAN']);
 }
 
-/**
- * The SQL Prisma itself sends for the check, captured from its query log on a second client with
- * the same adapter, so the plan shown is also the plan of the exact statement the service runs.
- */
-async function capturePrismaSql(url: string, key: Key, now: Date): Promise<{ sql: string; params: unknown[] } | null> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
-  let captured: { sql: string; params: unknown[] } | null = null;
-  client.$on('query', (event) => {
-    if (event.query.includes('"Candidate"')) captured = { sql: event.query, params: JSON.parse(event.params) as unknown[] };
-  });
-  try {
-    await findMatches(client, { key, rule: DEFAULT_DUPLICATE_RULE, agencyId: key.agencyId, now });
-  } finally {
-    await client.$disconnect();
-    await pool.end();
-  }
-  return captured;
+/** The statement the service itself sends for the check, so the plan shown is the plan of what submissions run. */
+function serviceSql(key: Key, now: Date): { sql: string; params: unknown[] } {
+  const input = { key, rule: DEFAULT_DUPLICATE_RULE, agencyId: key.agencyId, now };
+  return { sql: matchStatement(DEFAULT_DUPLICATE_RULE.matchOn), params: matchParams(input) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,7 +549,7 @@ async function main(): Promise<void> {
     const misses = absentKeys(CHECK_SAMPLES, '+63918', 'absent');
 
     log(`\nDuplicate check (findMatches, as submissions.ts runs it), ${fmtInt(CHECK_WARMUP)} warm-up lookups first…`);
-    const checks = await measureChecks(db.prisma, [
+    const checks = await measureChecks(db.driver, [
       { label: 'duplicate check: hit (match in window)', keys: hits, expectRows: true },
       { label: 'duplicate check: miss (key absent)', keys: misses, expectRows: false },
       { label: 'duplicate check: expired (match > 6 months)', keys: expired, expectRows: false },
@@ -585,12 +573,12 @@ async function main(): Promise<void> {
     const miss = misses[0] as Key;
     const hitPlan = await explain(db, CHECK_SQL, [hit.phone, hit.email, sinceParam, hit.agencyId]);
     const missPlan = await explain(db, CHECK_SQL, [miss.phone, miss.email, sinceParam, miss.agencyId]);
-    const prismaSql = await capturePrismaSql(url, hit, now);
-    const prismaPlan = prismaSql ? await explain(db, prismaSql.sql, prismaSql.params) : null;
+    const prismaSql = serviceSql(hit, now);
+    const prismaPlan = await explain(db, prismaSql.sql, prismaSql.params);
     const planChecks = [
       { label: 'hand-written SQL, hit', check: checkPlan(hitPlan) },
       { label: 'hand-written SQL, miss', check: checkPlan(missPlan) },
-      ...(prismaPlan ? [{ label: 'Prisma-generated SQL, hit', check: checkPlan(prismaPlan) }] : []),
+      { label: "the service's statement, hit", check: checkPlan(prismaPlan) },
     ];
 
     await removeRunRows(db, options.count);
@@ -629,13 +617,9 @@ async function main(): Promise<void> {
     log(hitPlan.join('\n'));
     log(`\nEXPLAIN (ANALYZE, BUFFERS) — miss (phone ${miss.phone}, email ${miss.email}):\n`);
     log(missPlan.join('\n'));
-    if (prismaSql && prismaPlan) {
-      log(`\nThe statement Prisma sends (captured from its query log), params ${JSON.stringify(prismaSql.params)}:\n`);
-      log(`  ${prismaSql.sql}\n`);
-      log(prismaPlan.join('\n'));
-    } else {
-      log('\n(Prisma query log gave no statement to explain.)');
-    }
+    log(`\nThe statement the service sends (duplicate-check.ts), params ${JSON.stringify(prismaSql.params)}:\n`);
+    log(`  ${prismaSql.sql}\n`);
+    log(prismaPlan.join('\n'));
 
     log('\nIndex use:');
     for (const p of planChecks) {

@@ -25,6 +25,7 @@ import { createServices } from '../src/services';
 import { summarize } from './support/stats';
 import { formatMs, printTable } from './support/table';
 import { recreateDatabase } from './support/bench-database';
+import { startStallTrace, type TracedMessage } from './support/stall-trace';
 
 const BENCH_DB = 'endorse_bench_engine';
 const USERS = 64;
@@ -133,7 +134,12 @@ async function seed(db: Database) {
     });
     const last = await prisma.candidate.findFirstOrThrow({ where: { submittedById: user.id }, orderBy: { ref: 'desc' } });
     const ref = last.ref;
-    users.push({ platformUserId, conversationId: `conv-${i}`, step: 0, n: i, ref, busy: false });
+    // Users start at different points of their loop, as people do: started in step, 64 users
+    // would all confirm within the same third of a second, a burst no real pool of users sends.
+    // (The first loop's steps before the wizard starts are answered as stray input, in the warm-up.)
+    // BENCH_LOCKSTEP=1 starts them all at the first step, as this bench did before issue 18.
+    const step = process.env.BENCH_LOCKSTEP === '1' ? 0 : i % STEP_NAMES.length;
+    users.push({ platformUserId, conversationId: `conv-${i}`, step, n: i, ref, busy: false });
   }
   return { users, campaignId: campaign.id };
 }
@@ -141,7 +147,14 @@ async function seed(db: Database) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Messages due every 1/rate s, each to the next user in turn whose last message was answered. */
-async function openLoop(engine: Engine, users: SimUser[], campaignId: string, rate: number, seconds: number): Promise<number[]> {
+async function openLoop(
+  engine: Engine,
+  users: SimUser[],
+  campaignId: string,
+  rate: number,
+  seconds: number,
+  traced: TracedMessage[] = [],
+): Promise<number[]> {
   const latencies: number[] = [];
   const interval = 1000 / rate;
   const total = rate * seconds;
@@ -172,9 +185,11 @@ async function openLoop(engine: Engine, users: SimUser[], campaignId: string, ra
     user.busy = true;
     const sender = user;
     inflight.push(
-      sendNext(engine, sender, campaignId).then(() => {
+      sendNext(engine, sender, campaignId).then((label) => {
         sender.busy = false;
-        latencies.push(performance.now() - due);
+        const end = performance.now();
+        latencies.push(end - due);
+        traced.push({ due, end, label });
       }),
     );
   }
@@ -224,7 +239,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < WARMUP_MESSAGES; i++) await sendNext(engine, users[i % users.length] as SimUser, campaignId);
 
     const rows: (string | number)[][] = [];
-    const open = summarize(await openLoop(engine, users, campaignId, OPEN_RATE_PER_S, OPEN_SECONDS));
+    // BENCH_TRACE=1: what overlapped the slowest messages of the open loop (stalls, GC, statements, waits).
+    const trace = process.env.BENCH_TRACE === '1' ? await startStallTrace(url) : undefined;
+    const traced: TracedMessage[] = [];
+    const open = summarize(await openLoop(engine, users, campaignId, OPEN_RATE_PER_S, OPEN_SECONDS, traced));
+    await trace?.report(traced);
     const openThroughput = open.n / OPEN_SECONDS;
     const due = OPEN_RATE_PER_S * OPEN_SECONDS;
     if (open.n < due) console.log(`open loop saturated: ${open.n} of ${due} due messages were sent in time`);

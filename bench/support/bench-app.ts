@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../src/generated/prisma/client';
 import type { Endorse } from '../../src/compose';
 import { dropDatabase, recreateDatabase } from './bench-database';
-import { reportListening } from './child-process';
+import { reportReady } from './child-process';
 
 /**
  * Our app as a platform benchmark's target: its own fresh database on BENCH_DATABASE_URL's server,
@@ -46,8 +46,11 @@ export async function seedBenchUsers(
   await db.chatIdentity.createMany({ data: users.map((u, i) => ({ ...identity(i), userId: u.id })) });
 }
 
-/** Listens, reports the port, and on SIGTERM stops the app and drops its database before exiting. */
-export async function serveBenchApp(endorse: Endorse, database: string): Promise<void> {
+/**
+ * Listens, reports the port (and `extra`, for the parent), and on SIGTERM stops the app and drops
+ * its database before exiting.
+ */
+export async function serveBenchApp(endorse: Endorse, database: string, extra: Record<string, unknown> = {}): Promise<void> {
   const server = await endorse.listen(0);
   process.on('SIGTERM', () => {
     void endorse
@@ -55,5 +58,6 @@ export async function serveBenchApp(endorse: Endorse, database: string): Promise
       .then(() => dropDatabase(database))
       .finally(() => process.exit(0));
   });
-  reportListening(server);
+  const address = server.address();
+  reportReady({ ...extra, port: typeof address === 'object' && address ? address.port : 0 });
 }

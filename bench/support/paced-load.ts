@@ -16,6 +16,8 @@ export interface PacedLoadOptions {
   body: () => string;
   ratePerS: number;
   seconds: number;
+  /** Called with a request's body once its response (any status) or error is in. */
+  onAnswered?: (body: string) => void;
 }
 
 export interface PacedLoadResult {
@@ -51,6 +53,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
         (res) => {
           res.resume();
           res.on('end', () => {
+            options.onAnswered?.(body);
             latencies.push(performance.now() - started);
             if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) ok++;
             else non2xx++;
@@ -60,6 +63,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
       );
       req.setTimeout(10_000, () => req.destroy(new Error('timed out')));
       req.on('error', () => {
+        options.onAnswered?.(body);
         errors++;
         resolve();
       });

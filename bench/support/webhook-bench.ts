@@ -27,8 +27,13 @@ export interface WebhookBenchSpec {
   units: string;
   path: string;
   headers: Record<string, string>;
-  /** A fresh request body (new ids every call, so idempotency does not drop it). */
-  body: () => string;
+  /**
+   * A fresh request body (new ids every call, so idempotency does not drop it), for the target
+   * named (`bare`, `app`, `stub`): scripted users keep one script position per target.
+   */
+  body: (target: TargetRole) => string;
+  /** Told when a body's request was answered (scripted users send their next message after it). */
+  answered?: (target: TargetRole, body: string) => void;
   /** Replies the fake platform API received so far (all targets share it). */
   replyCount: () => Promise<number>;
 }
@@ -43,6 +48,8 @@ export const WEBHOOK_BENCH = {
   budget: { p99Ratio: 2, throughputRatio: 0.5 },
 } as const;
 
+export type TargetRole = 'bare' | 'app' | 'stub';
+
 export interface WebhookTargets {
   bare: { name: string; child: Child };
   app: { name: string; child: Child };
@@ -51,7 +58,15 @@ export interface WebhookTargets {
 
 type Load = PacedLoadResult;
 
+/** The median ratios of Endorse to the bare echo, and whether they are within the budget. */
+export interface WebhookBenchVerdict {
+  p99Ratio: number;
+  throughputRatio: number;
+  within: boolean;
+}
+
 interface Tally {
+  role: TargetRole;
   name: string;
   port: number;
   pid: number | undefined;
@@ -65,15 +80,29 @@ interface Tally {
 
 type Run = { kind: 'rated'; seconds: number } | { kind: 'max'; seconds: number; connections: number };
 
-async function load(spec: WebhookBenchSpec, port: number, run: Run): Promise<Load> {
-  const url = `http://127.0.0.1:${port}${spec.path}`;
+async function load(spec: WebhookBenchSpec, t: Pick<Tally, 'port' | 'role'>, run: Run): Promise<Load> {
+  const url = `http://127.0.0.1:${t.port}${spec.path}`;
+  const body = () => spec.body(t.role);
+  const onAnswered = (sent: string) => spec.answered?.(t.role, sent);
   if (run.kind === 'rated')
-    return pacedLoad({ url, headers: spec.headers, body: spec.body, ratePerS: WEBHOOK_BENCH.ratePerS, seconds: run.seconds });
+    return pacedLoad({ url, headers: spec.headers, body, onAnswered, ratePerS: WEBHOOK_BENCH.ratePerS, seconds: run.seconds });
   const result = await autocannon({
     url,
     connections: run.connections,
     duration: run.seconds,
-    requests: [{ method: 'POST', headers: spec.headers, setupRequest: (req) => ({ ...req, body: spec.body() }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: spec.headers,
+        // The context is per connection: it carries the body sent until its response is in.
+        setupRequest: (req, context) => {
+          const sent = body();
+          (context as { sent?: string }).sent = sent;
+          return { ...req, body: sent };
+        },
+        onResponse: (_status, _body, context) => onAnswered((context as { sent?: string }).sent ?? ''),
+      },
+    ],
   });
   return {
     p50: result.latency.p50,
@@ -90,7 +119,7 @@ async function measured(spec: WebhookBenchSpec, t: Tally, run: Run) {
   const replies = await spec.replyCount();
   const cpu = processCpuMs(t.pid);
   const pg = postgresCpu();
-  const result = await load(spec, t.port, run);
+  const result = await load(spec, t, run);
   // Requests cut off at the end of a run may still be sending their reply.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   t.replies += (await spec.replyCount()) - replies;
@@ -104,12 +133,13 @@ const ratio = (a: number, b: number) => a / Math.max(b, 0.001);
 const times = (value: number) => `${value.toFixed(2)}×`;
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
 
-export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTargets): Promise<void> {
+export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTargets): Promise<WebhookBenchVerdict> {
   const k = WEBHOOK_BENCH;
   console.log(
     `bench:${spec.name} — ${k.rounds} rounds of ${k.seconds} s runs: ${k.ratePerS} ${spec.units}/s evenly paced, then max throughput (${k.maxConnections} connections)${spec.note ? `; ${spec.note}` : ''}`,
   );
-  const tally = (t: { name: string; child: Child }): Tally => ({
+  const tally = (role: TargetRole, t: { name: string; child: Child }): Tally => ({
+    role,
     name: t.name,
     port: Number(t.child.info.port),
     pid: t.child.process.pid,
@@ -121,9 +151,9 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
     // Started, set up, nothing handled yet (DESIGN §6 budgets idle and loaded memory).
     idleRssMb: processMemoryMb(t.child.process.pid).rss,
   });
-  const [bare, app, stub] = [tally(targets.bare), tally(targets.app), tally(targets.stub)];
+  const [bare, app, stub] = [tally('bare', targets.bare), tally('app', targets.app), tally('stub', targets.stub)];
   const all = [bare, app, stub];
-  for (const t of all) await load(spec, t.port, { kind: 'rated', seconds: WEBHOOK_BENCH.warmupSeconds });
+  for (const t of all) await load(spec, t, { kind: 'rated', seconds: WEBHOOK_BENCH.warmupSeconds });
   for (let round = 0; round < WEBHOOK_BENCH.rounds; round++) {
     const order = rotate(all, round);
     for (const t of order) t.rated.push(await measured(spec, t, { kind: 'rated', seconds: WEBHOOK_BENCH.seconds }));
@@ -176,6 +206,11 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
     );
   const p99Ratio = median(ratios(app, 'p99'));
   const throughputRatio = median(ratios(app, 'rps'));
+  const verdict: WebhookBenchVerdict = {
+    p99Ratio,
+    throughputRatio,
+    within: p99Ratio <= WEBHOOK_BENCH.budget.p99Ratio && throughputRatio >= WEBHOOK_BENCH.budget.throughputRatio,
+  };
   printTable(
     ['ratio (Endorse / bare), median of the rounds', 'value', 'each round', 'budget', 'verdict'],
     [
@@ -204,4 +239,5 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
     ],
     { align: ['left', 'right', 'right', 'right', 'left'] },
   );
+  return verdict;
 }

@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock';
-import type { SqlQuery, SqlRunner } from './sql-runner';
+import type { SqlDriver, SqlQuery, SqlRunner } from './sql-runner';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -20,7 +20,7 @@ export interface Database {
    * actor and identity look-ups, dialog state): on PostgreSQL the pool Prisma runs on, with named
    * prepared statements; embedded, the PGlite session.
    */
-  driver: SqlQuery;
+  driver: SqlDriver;
   kind: 'postgres' | 'embedded';
   close(): Promise<void>;
 }
@@ -49,7 +49,16 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
   // Connections stay open once opened (min = max): a fresh PostgreSQL backend costs tens of ms on
   // its first statements, which the first messages after every quiet spell would wait for.
   // TCP keepalive finds a connection a NAT or load balancer dropped while it sat idle.
-  const pool = new Pool({ connectionString: url, max, min: max, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
+  // JIT off: the statements here are short, and a dashboard count over a large pool crossed the
+  // JIT cost threshold, spending 0.5-0.7 s compiling a plan that runs in milliseconds.
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    min: max,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
+    options: '-c jit=off',
+  });
   const sqlPool = new Pool({ connectionString: url, max: 1 });
   pool.on('error', onConnectionLost);
   sqlPool.on('error', onConnectionLost);
@@ -60,8 +69,36 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     query: async (text, params) => (await sqlPool.query(text, params)).rows,
     close: () => sqlPool.end(),
   };
-  const driver: SqlQuery = {
-    query: async (text, params) => (await pool.query({ name: statementName(text), text, values: params })).rows,
+  const driver: SqlDriver = {
+    query: async (text, params, options) =>
+      (await pool.query(options?.planEachTime ? { text, values: params } : { name: statementName(text), text, values: params }))
+        .rows,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const tx: SqlQuery = {
+        query: async (text, params, options) =>
+          (
+            await client.query(
+              options?.planEachTime ? { text, values: params } : { name: statementName(text), text, values: params },
+            )
+          ).rows,
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        // A session whose ROLLBACK failed is in an unknown state: the pool drops it instead of reusing it.
+        const broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
+        client.release(broken);
+        throw error;
+      }
+    },
   };
   return {
     prisma,
@@ -94,14 +131,16 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
-  const [{ PGlite: EmbeddedPostgres }, { PrismaPGlite }] = await Promise.all([
+  const [{ PGlite: EmbeddedPostgres }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
     import('@electric-sql/pglite'),
+    // The dashboards' search indexes need it (migration 20261129110000_dashboard_search).
+    import('@electric-sql/pglite/contrib/pg_trgm'),
     import('pglite-prisma-adapter'),
   ]);
   const lock: EmbeddedLock = acquireEmbeddedLock(dir);
   let pglite: PGlite;
   try {
-    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'));
+    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'), { extensions: { pg_trgm } });
   } catch (error) {
     lock.release();
     throw error;
@@ -112,11 +151,18 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows as never,
     close: async () => undefined,
   };
+  const driver: SqlDriver = {
+    query: sql.query,
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({ query: async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows as never }),
+      ),
+  };
   return {
     prisma,
     sql,
     // PGlite runs one statement at a time and waits for an open Prisma transaction to end.
-    driver: sql,
+    driver,
     kind: 'embedded',
     async close() {
       await prisma.$disconnect();

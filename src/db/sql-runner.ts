@@ -15,5 +15,23 @@ export interface SqlRunner extends SqlQuery {
  */
 export interface SqlQuery {
   /** Runs one parameterized statement and returns its rows. */
-  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
+}
+
+export interface QueryOptions {
+  /**
+   * Plan with the values every time (an unnamed statement) instead of reusing a prepared plan. For
+   * statements whose best plan depends on the values, e.g. a `LIKE '%…%'` search: PostgreSQL's
+   * generic plan for a prepared one cannot use the trigram index and scanned 1,000,000 rows.
+   */
+  planEachTime?: boolean;
+}
+
+/**
+ * The driver with transactions: every statement of `fn` runs on one session between BEGIN and
+ * COMMIT (ROLLBACK when `fn` throws). For the per-message writes that must be atomic (a
+ * submission): one round trip per statement, no ORM in between.
+ */
+export interface SqlDriver extends SqlQuery {
+  transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
 }

@@ -21,7 +21,14 @@ export async function loadActor(sql: SqlQuery, userId: string): Promise<Actor> {
      FROM "User" u LEFT JOIN "Agency" a ON a."id" = u."agencyId" WHERE u."id" = $1`,
     [userId],
   );
-  const user = rows[0];
+  return toActor(userId, rows[0]);
+}
+
+/** The actor from a row of the user joined with their agency (a statement may read more beside it). */
+export function toActor(
+  userId: string,
+  user: { role: Role; status: string; agencyId: string | null; agencyStatus: string | null } | undefined,
+): Actor {
   if (!user) throw new NotFoundError('Your account was not found. Ask an owner or your agency admin for a new invitation.');
   return {
     userId,

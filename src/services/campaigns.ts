@@ -26,18 +26,26 @@ export interface CampaignSummary {
 
 const campaignSelect = { id: true, name: true, status: true, openToAll: true } as const;
 
-/** The campaigns this user may submit to (agency users), or every campaign (owners, recruiters). */
+/**
+ * The campaigns this user may submit to (agency users), or every campaign (owners, recruiters). On
+ * the driver: the wizard asks for a campaign in every submission.
+ */
 export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise<CampaignSummary[]> {
   const actor = await loadActor(deps.sql, actorId);
   if (!actor.active) assertAllowed(canAdministerPlatform(actor));
+  const columns = `c."id", c."name", c."status"::text AS "status", c."openToAll"`;
   if (actor.agencyId) {
-    return deps.db.campaign.findMany({
-      where: { status: 'OPEN', OR: [{ openToAll: true }, { agencies: { some: { agencyId: actor.agencyId } } }] },
-      select: campaignSelect,
-      orderBy: { name: 'asc' },
-    });
+    return deps.sql.query<CampaignSummary & Record<string, unknown>>(
+      `SELECT ${columns} FROM "Campaign" c
+       WHERE c."status" = 'OPEN'
+         AND (c."openToAll" OR EXISTS (SELECT 1 FROM "CampaignAgency" ca WHERE ca."campaignId" = c."id" AND ca."agencyId" = $1))
+       ORDER BY c."name"`,
+      [actor.agencyId],
+    );
   }
-  return deps.db.campaign.findMany({ select: campaignSelect, orderBy: [{ status: 'asc' }, { name: 'asc' }] });
+  return deps.sql.query<CampaignSummary & Record<string, unknown>>(
+    `SELECT ${columns} FROM "Campaign" c ORDER BY c."status", c."name"`,
+  );
 }
 
 export const createCampaignInput = z.object({

@@ -2,18 +2,13 @@ import { z } from 'zod';
 import { canChangeStage, canComment, canViewCandidate } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
+import { formatCandidateRef } from './candidate-ref';
 import { STAGES, type OutcomeName, type StageName } from './dashboards';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
 
-/** `C-1042` ↔ 1042: the short reference people read out and type. */
-export const formatCandidateRef = (ref: number): string => `C-${ref}`;
-
-export function parseCandidateRef(text: string): number | null {
-  const match = /^\s*C?-?(\d{1,9})\s*$/i.exec(text);
-  return match ? Number(match[1]) : null;
-}
+export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
 
 export interface CandidateProfile {
   id: string;
@@ -36,43 +31,57 @@ export interface CandidateProfile {
   comments: { id: string; author: string; authorRole: string; body: string; createdAt: Date }[];
 }
 
-async function findCandidate(deps: ServiceDeps, ref: number) {
-  const candidate = await deps.db.candidate.findUnique({
-    where: { ref },
-    select: {
-      id: true,
-      ref: true,
-      firstName: true,
-      lastName: true,
-      phone: true,
-      email: true,
-      stage: true,
-      source: true,
-      channel: true,
-      agencyId: true,
-      submittedById: true,
-      submittedAt: true,
-      resumeSummary: true,
-      educationSummary: true,
-      resumeExperience: true,
-      agency: { select: { name: true } },
-      submittedBy: { select: { name: true, email: true } },
-      campaign: { select: { name: true } },
-    },
-  });
+interface CandidateRow extends Record<string, unknown> {
+  id: string;
+  ref: number;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  stage: StageName;
+  source: string;
+  channel: string;
+  agencyId: string;
+  submittedById: string;
+  submittedAt: Date;
+  resumeSummary: string | null;
+  educationSummary: string | null;
+  resumeExperience: string | null;
+  agency: string;
+  addedBy: string;
+  campaign: string;
+  comments: { id: string; body: string; createdAt: string; author: string; authorRole: string }[] | null;
+}
+
+/** A candidate by ref with who added them, the campaign and (when asked) the comment thread: one statement. */
+function candidateStatement(withComments: boolean): string {
+  const comments = withComments
+    ? `(SELECT json_agg(json_build_object('id', m."id", 'body', m."body", 'author', coalesce(au."name", au."email"),
+          'authorRole', au."role", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
+        FROM "Comment" m JOIN "User" au ON au."id" = m."authorId" WHERE m."candidateId" = c."id")`
+    : 'NULL';
+  return `SELECT c."id", c."ref", c."firstName", c."lastName", c."phone", c."email", c."stage"::text AS "stage", c."source",
+      c."channel"::text AS "channel", c."agencyId", c."submittedById", c."submittedAt" AT TIME ZONE 'UTC' AS "submittedAt",
+      c."resumeSummary", c."educationSummary", c."resumeExperience", a."name" AS "agency",
+      coalesce(u."name", u."email") AS "addedBy", cp."name" AS "campaign", ${comments} AS "comments"
+    FROM "Candidate" c
+    JOIN "Agency" a ON a."id" = c."agencyId"
+    JOIN "User" u ON u."id" = c."submittedById"
+    JOIN "Campaign" cp ON cp."id" = c."campaignId"
+    WHERE c."ref" = $1`;
+}
+
+async function findCandidate(deps: ServiceDeps, ref: number, withComments = false): Promise<CandidateRow> {
+  const [candidate] = await deps.sql.query<CandidateRow>(candidateStatement(withComments), [ref]);
   if (!candidate) throw new NotFoundError(`There is no candidate ${formatCandidateRef(ref)}. Check the reference in your list.`);
   return candidate;
 }
 
+/** On the driver: a profile is opened from every list, and before every comment typed in chat. */
 export async function getCandidateProfile(deps: ServiceDeps, actorId: string, ref: number): Promise<CandidateProfile> {
   const actor = await loadActor(deps.sql, actorId);
-  const c = await findCandidate(deps, ref);
+  const c = await findCandidate(deps, ref, true);
   assertAllowed(canViewCandidate(actor, c));
-  const comments = await deps.db.comment.findMany({
-    where: { candidateId: c.id },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, body: true, createdAt: true, author: { select: { name: true, email: true, role: true } } },
-  });
   return {
     id: c.id,
     ref: c.ref,
@@ -84,19 +93,19 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
     stage: c.stage,
     source: c.source,
     channel: c.channel,
-    agency: c.agency.name,
-    addedBy: c.submittedBy.name ?? c.submittedBy.email,
+    agency: c.agency,
+    addedBy: c.addedBy,
     addedAt: c.submittedAt,
-    campaign: c.campaign.name,
+    campaign: c.campaign,
     resumeSummary: c.resumeSummary,
     educationSummary: c.educationSummary,
     resumeExperience: c.resumeExperience,
-    comments: comments.map((m) => ({
+    comments: (c.comments ?? []).map((m) => ({
       id: m.id,
-      author: m.author.name ?? m.author.email,
-      authorRole: m.author.role,
+      author: m.author,
+      authorRole: m.authorRole,
       body: m.body,
-      createdAt: m.createdAt,
+      createdAt: new Date(m.createdAt),
     })),
   };
 }

@@ -34,6 +34,11 @@ export async function loadConversation(deps: ServiceDeps, key: ConversationKey):
  * Saves the state only if nobody advanced the conversation since it was loaded at `version`.
  * Returns the new version, or null on a conflict (the caller re-loads and re-runs). On the driver:
  * a wizard saves on every step.
+ *
+ * The commit is asynchronous (it does not wait for the WAL flush, which was the most common wait
+ * of a busy server): the version check and visibility are unchanged, and the next synchronous
+ * commit — a submission after its claim — flushes this one first. A crash of the database server
+ * can forget the last fraction of a second of dialog steps, which are then asked again.
  */
 export async function saveConversation(
   deps: ServiceDeps,
@@ -48,13 +53,15 @@ export async function saveConversation(
     version === 0
       ? await deps.sql.query<{ version: number }>(
           `INSERT INTO "Conversation" ("id", "platform", "workspaceId", "conversationId", "userId", "state", "version", "updatedAt")
-           VALUES (gen_random_uuid()::text, $1::"Platform", $2, $3, $4, $5::jsonb, 1, $6::timestamp)
+           SELECT gen_random_uuid()::text, $1::"Platform", $2, $3, $4, $5::jsonb, 1, $6::timestamp
+           FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async
            ON CONFLICT ("platform", "workspaceId", "conversationId") DO NOTHING
            RETURNING "version"`,
           params,
         )
       : await deps.sql.query<{ version: number }>(
           `UPDATE "Conversation" SET "state" = $5::jsonb, "userId" = $4, "version" = "version" + 1, "updatedAt" = $6::timestamp
+           FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async
            WHERE "platform" = $1::"Platform" AND "workspaceId" = $2 AND "conversationId" = $3 AND "version" = $7
            RETURNING "version"`,
           [...params, version],

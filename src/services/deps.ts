@@ -1,12 +1,12 @@
 import type { Db } from '../db/database';
-import type { SqlQuery } from '../db/sql-runner';
+import type { SqlDriver } from '../db/sql-runner';
 import type { Logger } from '../logger';
 
 /** What every service needs, injected so tests pass a real database and a fake clock. */
 export interface ServiceDeps {
   db: Db;
   /** The driver under `db`, for the statements that run on every message (see SqlQuery). */
-  sql: SqlQuery;
+  sql: SqlDriver;
   logger: Logger;
   now: () => Date;
   /** Base URL for links (invitations). */

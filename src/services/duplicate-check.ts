@@ -1,6 +1,5 @@
-import { windowStart, type DuplicateRuleSpec, type ExistingCandidate } from '../domain/duplicates';
-import { Prisma } from '../generated/prisma/client';
-import type { DbOrTx } from './audit';
+import type { SqlQuery } from '../db/sql-runner';
+import { windowStart, type DuplicateRuleSpec, type ExistingCandidate, type MatchOn } from '../domain/duplicates';
 
 export interface MatchedCandidate extends ExistingCandidate {
   ref: number;
@@ -9,23 +8,42 @@ export interface MatchedCandidate extends ExistingCandidate {
 /**
  * The duplicate check's read (DESIGN §2): the earliest in-window match from the submitting agency
  * and the earliest from any agency — all the rules need, however often the person was submitted.
- * Each branch is a range scan on the (phone, submittedAt) / (email, submittedAt) indexes. It is one
- * raw statement because it runs on every submission under a lock: one round trip, no query
- * compilation. Exported so bench/dedup.ts times exactly what submissions run.
+ * Each branch is a range scan on the (phone, submittedAt) / (email, submittedAt) indexes. The
+ * parameters are the keys the rule matches on (phone, email or both, in that order), then the
+ * window's start and the agency. Exported so bench/dedup.ts explains exactly what submissions run.
  */
+export function matchStatement(matchOn: MatchOn): string {
+  const keys: string[] = [];
+  if (matchOn !== 'EMAIL') keys.push(`"phone" = $${keys.length + 1}`);
+  if (matchOn !== 'PHONE') keys.push(`"email" = $${keys.length + 1}`);
+  const since = `$${keys.length + 1}::timestamp`;
+  const agency = `$${keys.length + 2}`;
+  // `timestamp` columns hold UTC (as Prisma writes them); AT TIME ZONE makes the driver read them so.
+  const columns = `"id", "ref", "agencyId", "phone", "email", "submittedAt" AT TIME ZONE 'UTC' AS "submittedAt"`;
+  const match = `(${keys.join(' OR ')}) AND "submittedAt" >= ${since}`;
+  return `(SELECT ${columns} FROM "Candidate" WHERE ${match} AND "agencyId" = ${agency} ORDER BY "submittedAt" LIMIT 1)
+    UNION ALL
+    (SELECT ${columns} FROM "Candidate" WHERE ${match} ORDER BY "submittedAt" LIMIT 1)`;
+}
+
+/** The parameters of matchStatement(rule.matchOn) for one submission. */
+export function matchParams(input: {
+  key: { phone: string; email: string };
+  rule: DuplicateRuleSpec;
+  agencyId: string;
+  now: Date;
+}): unknown[] {
+  const params: unknown[] = [];
+  if (input.rule.matchOn !== 'EMAIL') params.push(input.key.phone);
+  if (input.rule.matchOn !== 'PHONE') params.push(input.key.email);
+  params.push(windowStart(input.now, input.rule.windowMonths).toISOString(), input.agencyId);
+  return params;
+}
+
+/** Runs the check on the driver: inside the submission's transaction, after its key locks. */
 export async function findMatches(
-  db: DbOrTx,
+  sql: SqlQuery,
   input: { key: { phone: string; email: string }; rule: DuplicateRuleSpec; agencyId: string; now: Date },
 ): Promise<MatchedCandidate[]> {
-  const keys: Prisma.Sql[] = [];
-  if (input.rule.matchOn !== 'EMAIL') keys.push(Prisma.sql`"phone" = ${input.key.phone}`);
-  if (input.rule.matchOn !== 'PHONE') keys.push(Prisma.sql`"email" = ${input.key.email}`);
-  const since = windowStart(input.now, input.rule.windowMonths);
-  const match = Prisma.sql`(${Prisma.join(keys, ' OR ')}) AND "submittedAt" >= ${since}`;
-  return db.$queryRaw<MatchedCandidate[]>`
-    (SELECT "id", "ref", "agencyId", "phone", "email", "submittedAt" FROM "Candidate"
-      WHERE ${match} AND "agencyId" = ${input.agencyId} ORDER BY "submittedAt" LIMIT 1)
-    UNION ALL
-    (SELECT "id", "ref", "agencyId", "phone", "email", "submittedAt" FROM "Candidate"
-      WHERE ${match} ORDER BY "submittedAt" LIMIT 1)`;
+  return sql.query<MatchedCandidate & Record<string, unknown>>(matchStatement(input.rule.matchOn), matchParams(input));
 }

@@ -1,6 +1,12 @@
 import { conversationSelect, type LoadedConversation } from './conversations';
-import type { ServiceDeps } from './deps';
+import type { SqlQuery } from '../db/sql-runner';
 import { identitySelect, toResolvedIdentity, type IdentityKey, type IdentityRow, type ResolvedIdentity } from './identities';
+
+/** What opening events needs: a statement runner (one session is enough) and the clock. */
+export interface EventOpenerDeps {
+  sql: SqlQuery;
+  now: () => Date;
+}
 
 /** What every inbound event starts with (see openEvent). */
 export interface OpenedEvent {
@@ -69,7 +75,7 @@ interface Waiting {
  * round trip for all the events that arrived while earlier ones were out — the busier it gets, the
  * fewer round trips (and commits) per event, and a quiet moment waits for nothing.
  */
-export function createEventOpener(deps: Pick<ServiceDeps, 'sql' | 'now'>) {
+export function createEventOpener(deps: EventOpenerDeps) {
   const queue: Waiting[] = [];
   let inFlight = 0;
 
@@ -99,7 +105,7 @@ export function createEventOpener(deps: Pick<ServiceDeps, 'sql' | 'now'>) {
 }
 
 /** Opens the events in one statement, answers in their order. A repeat inside the batch is not fresh. */
-export async function openBatch(deps: Pick<ServiceDeps, 'sql' | 'now'>, events: readonly EventToOpen[]): Promise<OpenedEvent[]> {
+export async function openBatch(deps: EventOpenerDeps, events: readonly EventToOpen[]): Promise<OpenedEvent[]> {
   const rows = await deps.sql.query<OpenedRow>(OPEN_EVENTS, [
     events.map((e) => e.identity.platform),
     events.map((e) => e.eventId),

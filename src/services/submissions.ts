@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '../domain/contact';
 import { classifySubmission, DEFAULT_DUPLICATE_RULE, type BlockReason, type DuplicateRuleSpec } from '../domain/duplicates';
 import { canSubmit } from '../domain/permissions';
+import type { Role } from '../domain/permissions';
 import { platformSchema } from '../domain/platforms';
-import type { Prisma } from '../generated/prisma/client';
-import { assertAllowed, loadActor } from './actor';
+import { assertAllowed, loadActor, SYSTEM_ACTOR, toActor } from './actor';
 import { findMatches } from './duplicate-check';
-import { writeAudit, type DbOrTx } from './audit';
 import { campaignOpenToAgency } from './campaigns';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
@@ -37,32 +36,94 @@ export type SubmissionResult =
   | { outcome: 'DUPLICATE'; submissionId: string }
   | { outcome: 'BLOCKED'; reason: BlockReason };
 
-/** Reads the campaign's own rule, else the global default row, else the built-in default. */
-export async function ruleFor(db: DbOrTx, campaignId: string): Promise<DuplicateRuleSpec> {
-  const rules = await db.duplicateRule.findMany({
-    where: { scope: { in: [campaignId, 'global'] } },
-    select: { scope: true, windowMonths: true, matchOn: true, crossAgency: true, sameAgency: true },
-  });
-  const rule = rules.find((r) => r.scope === campaignId) ?? rules.find((r) => r.scope === 'global');
-  return rule ?? DEFAULT_DUPLICATE_RULE;
+/**
+ * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
+ * submissions that share both keys cannot deadlock, and reads the campaign's rule and the global
+ * default in the same round trip. The duplicate check must be the next statement: its snapshot is
+ * taken after the locks are held, so it sees whatever the previous holder committed.
+ */
+const LOCK_KEYS_AND_READ_RULES = `
+  WITH locked AS (
+    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n
+    FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
+  )
+  SELECT r."scope", r."windowMonths", r."matchOn"::text AS "matchOn", r."crossAgency"::text AS "crossAgency",
+         r."sameAgency"::text AS "sameAgency"
+  FROM locked LEFT JOIN "DuplicateRule" r ON r."scope" IN ($2, 'global')`;
+
+/** Who submits, and whether the campaign is open to their agency: one statement before the transaction. */
+const SUBMITTER_AND_CAMPAIGN = `
+  SELECT u."role"::text AS "role", u."status"::text AS "status", u."agencyId", a."status"::text AS "agencyStatus",
+         c."id" AS "campaignId", c."status"::text AS "campaignStatus", c."openToAll",
+         EXISTS (SELECT 1 FROM "CampaignAgency" ca WHERE ca."campaignId" = c."id" AND ca."agencyId" = u."agencyId") AS "assigned"
+  FROM "User" u
+  LEFT JOIN "Agency" a ON a."id" = u."agencyId"
+  LEFT JOIN "Campaign" c ON c."id" = $2
+  WHERE u."id" = $1`;
+
+const INSERT_CANDIDATE_AND_SUBMISSION = `
+  WITH c AS (
+    INSERT INTO "Candidate" ("id", "firstName", "lastName", "phone", "email", "channel", "agencyId", "submittedById",
+                             "campaignId", "resumeFileId", "resumeSummary", "educationSummary", "resumeExperience",
+                             "submittedAt", "createdAt", "updatedAt")
+    VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::"Platform", $6, $7, $8, $9, $10, $11, $12,
+            $13::timestamp, $13::timestamp, $13::timestamp)
+    RETURNING "id", "ref"
+  ), s AS (
+    INSERT INTO "Submission" ("id", "candidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
+                              "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
+    SELECT gen_random_uuid()::text, c."id", $6, $7, $8, $1, $2, $3, $4, 'ADDED', $5::"Platform", $9, $13::timestamp FROM c
+    RETURNING "id"
+  )
+  SELECT c."id" AS "candidateId", c."ref", s."id" AS "submissionId" FROM c, s`;
+
+const INSERT_SUBMISSION = `
+  INSERT INTO "Submission" ("id", "candidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
+                            "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
+  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, $9::"Outcome", $10::"Platform", $11, $12::timestamp)
+  RETURNING "id"`;
+
+const INSERT_AUDIT = `
+  INSERT INTO "AuditLog" ("id", "actorId", "action", "targetType", "targetId", "details", "at")
+  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, $6::timestamp)`;
+
+interface SubmitterRow extends Record<string, unknown> {
+  role: Role;
+  status: string;
+  agencyId: string | null;
+  agencyStatus: string | null;
+  campaignId: string | null;
+  campaignStatus: 'OPEN' | 'CLOSED' | null;
+  openToAll: boolean | null;
+  assigned: boolean;
 }
 
-/**
- * A 64-bit advisory lock key per normalized phone / email. Locks are taken in sorted order so two
- * submissions that share both keys cannot deadlock.
- */
-async function lockKeys(tx: Prisma.TransactionClient, keys: string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-  }
+interface RuleRow extends Record<string, unknown> {
+  scope: string | null;
+  windowMonths: number;
+  matchOn: DuplicateRuleSpec['matchOn'];
+  crossAgency: DuplicateRuleSpec['crossAgency'];
+  sameAgency: DuplicateRuleSpec['sameAgency'];
+}
+
+/** The campaign's own rule, else the global default row, else the built-in default. */
+function pickRule(rows: readonly RuleRow[], campaignId: string): DuplicateRuleSpec {
+  const rule = rows.find((r) => r.scope === campaignId) ?? rows.find((r) => r.scope === 'global');
+  if (!rule) return DEFAULT_DUPLICATE_RULE;
+  return { windowMonths: rule.windowMonths, matchOn: rule.matchOn, crossAgency: rule.crossAgency, sameAgency: rule.sameAgency };
 }
 
 /**
  * Submits (endorses) a candidate: validates, classifies against the duplicate rules and records the
- * outcome, all in one transaction serialized on the normalized phone and email (DESIGN §2).
+ * outcome, all in one transaction serialized on the normalized phone and email (DESIGN §2). Every
+ * statement goes straight to the driver: a confirm costs four round trips inside the transaction
+ * (locks and rule, check, write, commit) and one before it.
  */
 export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: SubmitCandidateInput): Promise<SubmissionResult> {
-  const actor = await loadActor(deps.sql, actorId);
+  const rawCampaignId = typeof raw.campaignId === 'string' ? raw.campaignId : '';
+  const [row] =
+    actorId === SYSTEM_ACTOR ? [] : await deps.sql.query<SubmitterRow>(SUBMITTER_AND_CAMPAIGN, [actorId, rawCampaignId]);
+  const actor = row ? toActor(actorId, row) : await loadActor(deps.sql, actorId);
   assertAllowed(canSubmit(actor));
   const input = parseOrThrow(submitCandidateInput, raw);
   const phone = normalizePhone(input.phone);
@@ -71,89 +132,80 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
   if (!email.ok) throw new InvalidInputError(email.error.message, 'email');
   const agencyId = actor.agencyId as string; // canSubmit guarantees an agency
 
-  const campaign = await deps.db.campaign.findUnique({
-    where: { id: input.campaignId },
-    select: { id: true, status: true, openToAll: true, agencies: { where: { agencyId }, select: { agencyId: true } } },
-  });
+  const campaign =
+    row?.campaignId && row.campaignStatus
+      ? { status: row.campaignStatus, openToAll: row.openToAll === true, agencies: row.assigned ? [{ agencyId }] : [] }
+      : null;
   if (!campaign || !campaignOpenToAgency(campaign)) {
     throw new NotFoundError('That campaign is not open to your agency. Pick one of the open campaigns shown.');
   }
+  const campaignId = input.campaignId;
 
   const key = { phone: phone.value, email: email.value };
-  return deps.db.$transaction(async (tx) => {
-    await lockKeys(tx, [`phone:${key.phone}`, `email:${key.email}`]);
+  return deps.sql.transaction(async (tx): Promise<SubmissionResult> => {
+    const keys = [...new Set([`phone:${key.phone}`, `email:${key.email}`])].sort();
+    const rule = pickRule(await tx.query<RuleRow>(LOCK_KEYS_AND_READ_RULES, [keys, campaignId]), campaignId);
     const now = deps.now();
-    const rule = await ruleFor(tx, campaign.id);
     const candidates = await findMatches(tx, { key, rule, agencyId, now });
     const verdict = classifySubmission({ rule, agencyId, key, now, candidates });
-    const submission = {
-      agencyId,
-      submittedById: actor.userId,
-      campaignId: campaign.id,
-      firstName: input.firstName,
-      lastName: input.lastName,
-      phone: key.phone,
-      email: key.email,
-      channel: input.channel,
-      resumeFileId: input.resumeFileId ?? null,
-      submittedAt: now,
-    };
+    const at = now.toISOString();
+    const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, key.email];
     switch (verdict.outcome) {
       case 'BLOCKED':
         // Nothing is created; the audit row keeps the attempt traceable without personal data.
-        await writeAudit(tx, {
-          actorId: actor.userId,
-          action: 'submission.blocked',
-          targetType: 'campaign',
-          targetId: campaign.id,
-          details: { reason: verdict.reason },
-        });
+        await tx.query(INSERT_AUDIT, [
+          actor.userId,
+          'submission.blocked',
+          'campaign',
+          campaignId,
+          JSON.stringify({ reason: verdict.reason }),
+          at,
+        ]);
         return { outcome: 'BLOCKED', reason: verdict.reason };
       case 'ADDED': {
-        const candidate = await tx.candidate.create({
-          data: {
-            firstName: input.firstName,
-            lastName: input.lastName,
-            phone: key.phone,
-            email: key.email,
-            channel: input.channel,
+        const [added] = await tx.query<{ candidateId: string; ref: number; submissionId: string }>(
+          INSERT_CANDIDATE_AND_SUBMISSION,
+          [
+            input.firstName,
+            input.lastName,
+            key.phone,
+            key.email,
+            input.channel,
             agencyId,
-            submittedById: actor.userId,
-            campaignId: campaign.id,
-            resumeFileId: input.resumeFileId ?? null,
-            resumeSummary: input.resume?.resumeSummary ?? null,
-            educationSummary: input.resume?.educationSummary ?? null,
-            resumeExperience: input.resume?.resumeExperience ?? null,
-            submittedAt: now,
-          },
-          select: { id: true, ref: true },
-        });
-        const row = await tx.submission.create({
-          data: { ...submission, candidateId: candidate.id, outcome: 'ADDED' },
-          select: { id: true },
-        });
-        return { outcome: 'ADDED', submissionId: row.id, candidateId: candidate.id, candidateRef: candidate.ref };
+            actor.userId,
+            campaignId,
+            input.resumeFileId ?? null,
+            input.resume?.resumeSummary ?? null,
+            input.resume?.educationSummary ?? null,
+            input.resume?.resumeExperience ?? null,
+            at,
+          ],
+        );
+        if (!added) throw new Error('the candidate insert returned no row');
+        return { outcome: 'ADDED', submissionId: added.submissionId, candidateId: added.candidateId, candidateRef: added.ref };
       }
-      case 'PREVIOUSLY_SUBMITTED': {
+      case 'PREVIOUSLY_SUBMITTED':
+      case 'DUPLICATE': {
+        const [recorded] = await tx.query<{ id: string }>(INSERT_SUBMISSION, [
+          verdict.match.id,
+          ...common,
+          verdict.outcome,
+          input.channel,
+          input.resumeFileId ?? null,
+          at,
+        ]);
+        if (!recorded) throw new Error('the submission insert returned no row');
+        if (verdict.outcome === 'DUPLICATE') {
+          // The other agency's candidate stays hidden: only the submission's own id goes back.
+          return { outcome: 'DUPLICATE', submissionId: recorded.id };
+        }
         const match = candidates.find((c) => c.id === verdict.match.id);
-        const row = await tx.submission.create({
-          data: { ...submission, candidateId: verdict.match.id, outcome: 'PREVIOUSLY_SUBMITTED' },
-          select: { id: true },
-        });
         return {
           outcome: 'PREVIOUSLY_SUBMITTED',
-          submissionId: row.id,
+          submissionId: recorded.id,
           candidateId: verdict.match.id,
           candidateRef: match?.ref ?? 0,
         };
-      }
-      case 'DUPLICATE': {
-        const row = await tx.submission.create({
-          data: { ...submission, candidateId: verdict.match.id, outcome: 'DUPLICATE' },
-          select: { id: true },
-        });
-        // The other agency's candidate stays hidden: only the submission's own id goes back.
-        return { outcome: 'DUPLICATE', submissionId: row.id };
       }
     }
   });

@@ -70,7 +70,7 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
         added: m.added,
         previous: m.previouslySubmitted,
         duplicate: m.duplicate,
-        total: result.total,
+        total: result.totalCapped ? `${result.total}+` : result.total,
       }),
       items: result.rows.map((r) => row(ctx, r)),
       page: result.page,

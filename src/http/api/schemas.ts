@@ -29,6 +29,8 @@ export const candidatePageSchema = z
   .object({
     rows: z.array(candidateRowSchema),
     total: z.number().int(),
+    /** True when the list has more rows than `total`: counting stops at 200 (or just past the page). */
+    totalCapped: z.boolean(),
     page: z.number().int(),
     pageCount: z.number().int(),
     metrics: z.object({

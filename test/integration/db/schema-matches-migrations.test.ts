@@ -51,7 +51,9 @@ interface DmmfIndex {
   type: 'id' | 'unique' | 'normal' | 'fulltext';
   name?: string | null;
   dbName?: string | null;
-  fields: { name: string }[];
+  /** An access method other than B-tree (`Gin`, `Gist`, ...). */
+  algorithm?: string;
+  fields: { name: string; operatorClass?: string }[];
 }
 interface DmmfEnum {
   name: string;
@@ -153,10 +155,12 @@ function expectedShape(dmmf: Dmmf): Shape {
   for (const index of dmmf.datamodel.indexes) {
     const table = tableOf(index.model);
     const columns = index.fields.map((f) => columnOf(index.model, f.name));
+    const described = index.fields.map((f) => `${columnOf(index.model, f.name)}${f.operatorClass ? ` ${f.operatorClass}` : ''}`);
+    const method = index.algorithm && index.algorithm !== 'BTree' ? ` USING ${index.algorithm.toLowerCase()}` : '';
     const suffix = { id: 'pkey', unique: 'key', normal: 'idx', fulltext: 'idx' }[index.type];
     const name = index.dbName ?? (index.type === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_${suffix}`);
     const kind = index.type === 'id' ? 'PRIMARY KEY' : index.type === 'unique' ? 'UNIQUE INDEX' : 'INDEX';
-    shape.indexes.set(name, `${kind} ON ${table}(${columns.join(', ')})`);
+    shape.indexes.set(name, `${kind}${method} ON ${table}(${described.join(', ')})`);
   }
   return shape;
 }
@@ -201,8 +205,10 @@ const CATALOG_QUERIES = {
   indexes: `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
                    am.amname AS method,
                    array_to_string(ARRAY(
-                     SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                     SELECT a.attname || CASE WHEN oc.opcdefault THEN '' ELSE ' ' || oc.opcname END
+                       FROM unnest(ix.indkey::int2[], ix.indclass::oid[]) WITH ORDINALITY AS k(attnum, opclass, ord)
                        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                       JOIN pg_opclass oc ON oc.oid = k.opclass
                       ORDER BY k.ord), ', ') AS columns
               FROM pg_index ix
               JOIN pg_class t ON t.oid = ix.indrelid

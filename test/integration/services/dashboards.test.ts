@@ -157,6 +157,26 @@ describe('search', () => {
   test('search stays inside the scope', async () => {
     expect(names(await list(f.userA, { view: 'mine', search: 'Carla' }))).toEqual([]);
   });
+
+  test('by candidate reference, as C-123 or the bare number', async () => {
+    expect(names(await list(f.adminA, { view: 'pool', search: `C-${bobRef}` }))).toEqual(['Bob:ADDED']);
+    expect(names(await list(f.adminA, { view: 'pool', search: String(bobRef) }))).toContain('Bob:ADDED');
+  });
+
+  test('the other agency’s reference does not find my cross-agency duplicate', async () => {
+    expect(names(await list(f.adminA, { view: 'pool', search: `C-${diegoRefInB}` }))).toEqual([]);
+  });
+
+  test('by campaign name: every submission to it', async () => {
+    const campaign = await env.deps.db.campaign.findUniqueOrThrow({ where: { id: f.campaignId } });
+    const page = await list(f.adminA, { view: 'pool', search: campaign.name.slice(2).toUpperCase() });
+    expect(page.total).toBe(6);
+  });
+
+  test('LIKE wildcards in the text match only themselves', async () => {
+    expect(names(await list(f.adminA, { view: 'pool', search: '%' }))).toEqual([]);
+    expect(names(await list(f.adminA, { view: 'pool', search: 'A_ice' }))).toEqual([]);
+  });
 });
 
 describe('filters', () => {

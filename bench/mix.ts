@@ -1,0 +1,396 @@
+/**
+ * `npm run bench:mix` — issue 18 (DESIGN §6 on real traffic): the realistic message mix through
+ * each platform's whole path (webhook → engine → PostgreSQL → reply at the fake platform API),
+ * side by side with the bare echo bot of the same framework and our adapter with a stub engine, in
+ * rounds, as bench:telegram and bench:teams do (support/webhook-bench.ts), while a recruiter
+ * relays comments through the REST API.
+ *
+ * The app's database is seeded first with 100,000 candidates over 50 agencies (the time is
+ * printed). Every agency admin and user of those agencies (300 people) has a chat identity and
+ * runs a whole script, over and over, each starting at a different step: the submission wizard to
+ * a confirmed submission (Teams: the one-card form) whose phone is new, or one their agency
+ * already submitted (PREVIOUSLY_SUBMITTED), or another agency's (DUPLICATE); My Candidates and the
+ * next page (a button); a search of My Candidates (users) or the Agency Pool (admins); a
+ * candidate's profile; the Comment button and the comment; help. The bare echo and the stub get
+ * the same kinds of request from scripts of their own.
+ *
+ * Slack is not in this run: its events are acknowledged before the work, so its figures need the
+ * reply-side timing of bench:slack, which sends one text.
+ *
+ * BENCH_PLATFORMS (default `telegram,teams`), BENCH_ROUNDS, BENCH_SECONDS as in the platform
+ * benches; BENCH_DATABASE_URL names the PostgreSQL server.
+ */
+import path from 'node:path';
+import { Client } from 'pg';
+import { seedBenchApp } from './support/mix-app';
+import { BENCH_SERVER_URL } from './support/bench-database';
+import { startChild, stopChild, type Child } from './support/child-process';
+import { LAST_NAMES, FIRST_NAMES } from './support/seed-candidates';
+import { printTable } from './support/table';
+import { runWebhookBench, type TargetRole, type WebhookBenchVerdict } from './support/webhook-bench';
+import { identityOf, MIX_SEED, PEOPLE, personOf, type MixPlatform } from './support/mix-people';
+
+const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : undefined;
+const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
+
+const RELAY_PER_S = 5;
+const benchDb = (platform: MixPlatform) => `endorse_bench_mix_${platform}`;
+
+// ---- the scripts ------------------------------------------------------------------------------
+
+type Step =
+  | { kind: 'text'; text: string; label: string }
+  | { kind: 'action'; actionId: string; value?: string; label: string }
+  | { kind: 'form'; values: Record<string, string>; label: string };
+
+export interface Known {
+  /** Seeded candidates by agency index (1-based): phone, and ref with who submitted it. */
+  byAgency: Map<number, { phone: string; ref: number; submittedById: string }[]>;
+  campaignIds: string[];
+}
+
+interface Sim {
+  k: number;
+  step: number;
+  loop: number;
+  busy: boolean;
+}
+
+let uniquePhone = 0;
+const OUTCOME_PLAN = ['new', 'new', 'new', 'new', 'new', 'new', 'previous', 'previous', 'duplicate', 'duplicate'] as const;
+
+/** The next submission's person: new, or a phone the agency (or another) already submitted. */
+function draft(k: number, loop: number, known: Known) {
+  const { agency } = personOf(k);
+  const plan = OUTCOME_PLAN[(k + loop * 3) % OUTCOME_PLAN.length] as (typeof OUTCOME_PLAN)[number];
+  const first = FIRST_NAMES[(k + loop) % FIRST_NAMES.length] as string;
+  const last = LAST_NAMES[(k * 7 + loop) % LAST_NAMES.length] as string;
+  const n = ++uniquePhone;
+  let phone = `+63928${String((k * 100_003 + n * 7) % 10_000_000).padStart(7, '0')}`;
+  const from = plan === 'previous' ? agency : plan === 'duplicate' ? 1 + (agency % 50) : 0;
+  const pool = known.byAgency.get(from) ?? [];
+  if (from > 0 && pool.length > 0) phone = (pool[(n * 31) % pool.length] as { phone: string }).phone;
+  return { first, last, phone, email: `mix.${k}.${n}.${plan}@bench.example`, plan };
+}
+
+/** One pass of person k's script (the forms variant on platforms that render forms). */
+export function script(k: number, loop: number, known: Known, forms: boolean): Step[] {
+  const { agency, admin, userId } = personOf(k);
+  const d = draft(k, loop, known);
+  const campaignId = known.campaignIds[(k + loop) % known.campaignIds.length] as string;
+  const theirs = (known.byAgency.get(agency) ?? []).filter((c) => admin || c.submittedById === userId);
+  const ref = theirs.length > 0 ? (theirs[(loop * 13 + k) % theirs.length] as { ref: number }).ref : 1;
+  const search = loop % 2 === 0 ? (LAST_NAMES[(k + loop) % LAST_NAMES.length] as string).slice(0, 5).toLowerCase() : d.first;
+  const wizard: Step[] = forms
+    ? [
+        { kind: 'text', text: 'submit', label: 'submit (form)' },
+        {
+          kind: 'form',
+          label: `form (${d.plan})`,
+          values: {
+            formId: 'submission',
+            firstName: d.first,
+            lastName: d.last,
+            phone: d.phone,
+            email: d.email,
+            campaign: campaignId,
+          },
+        },
+        { kind: 'action', actionId: 'wiz:confirm', label: 'confirm button' },
+      ]
+    : [
+        { kind: 'text', text: 'submit', label: 'submit' },
+        { kind: 'text', text: `${d.first} ${d.last}`, label: 'name' },
+        { kind: 'text', text: d.phone, label: `phone (${d.plan})` },
+        { kind: 'text', text: d.email, label: 'email' },
+        { kind: 'action', actionId: 'wiz:campaign', value: campaignId, label: 'campaign button' },
+        { kind: 'action', actionId: 'wiz:skip', label: 'skip resume button' },
+        { kind: 'action', actionId: 'wiz:confirm', label: 'confirm button' },
+      ];
+  return [
+    ...wizard,
+    { kind: 'text', text: 'candidates', label: 'My Candidates' },
+    { kind: 'action', actionId: 'page', value: '2', label: 'next page button' },
+    admin
+      ? { kind: 'text', text: `pool ${search}`, label: 'Agency Pool search' }
+      : { kind: 'text', text: `candidates ${search}`, label: 'My Candidates search' },
+    { kind: 'text', text: `candidate C-${ref}`, label: 'profile' },
+    { kind: 'action', actionId: 'comment', value: String(ref), label: 'comment button' },
+    { kind: 'text', text: `Called on ${new Date().toISOString().slice(0, 10)}, available Monday.`, label: 'comment text' },
+    { kind: 'text', text: 'help', label: 'help' },
+  ];
+}
+
+/**
+ * Scripted people for one target: round-robin, each starting at a different step of its script;
+ * a person whose last message is not answered yet is skipped (people wait for the bot).
+ */
+function scriptedPeople(known: Known, forms: boolean, sent?: Map<string, number>) {
+  const length = script(0, 0, known, forms).length;
+  const sims: Sim[] = Array.from({ length: PEOPLE }, (_, k) => ({ k, step: k % length, loop: 0, busy: false }));
+  let next = 0;
+  const pick = (): Sim => {
+    for (let tries = 0; tries < sims.length; tries++) {
+      const sim = sims[next++ % sims.length] as Sim;
+      if (!sim.busy) return sim;
+    }
+    return sims[next++ % sims.length] as Sim;
+  };
+  return (): { k: number; step: Step; done: () => void } => {
+    const sim = pick();
+    sim.busy = true;
+    const steps = script(sim.k, sim.loop, known, forms);
+    const step = steps[sim.step] as Step;
+    sim.step++;
+    if (sim.step >= steps.length) {
+      sim.step = 0;
+      sim.loop++;
+    }
+    if (sent) sent.set(step.label, (sent.get(step.label) ?? 0) + 1);
+    return { k: sim.k, step, done: () => void (sim.busy = false) };
+  };
+}
+
+// ---- wire formats -----------------------------------------------------------------------------
+
+let updateId = 1;
+function telegramBody(k: number, step: Step): string {
+  const id = updateId++;
+  const chatId = Number(identityOf('telegram', k).platformUserId);
+  const from = { id: chatId, is_bot: false, first_name: 'Mix', last_name: `User ${k}`, language_code: 'en' };
+  const chat = { id: chatId, first_name: 'Mix', type: 'private' };
+  if (step.kind === 'action') {
+    return JSON.stringify({
+      update_id: id,
+      callback_query: {
+        id: String(id),
+        from,
+        chat_instance: String(chatId),
+        message: { message_id: id, chat, date: Math.floor(Date.now() / 1000), text: '…' },
+        data: step.value === undefined ? step.actionId : `${step.actionId} ${step.value}`,
+      },
+    });
+  }
+  const text = step.kind === 'text' ? step.text : '';
+  return JSON.stringify({ update_id: id, message: { message_id: id, from, chat, date: Math.floor(Date.now() / 1000), text } });
+}
+
+let activityId = 1;
+function teamsBody(k: number, step: Step, serviceUrl: string): string {
+  const n = activityId++;
+  const who = identityOf('teams', k);
+  const user = who.teams;
+  const base = {
+    type: 'message',
+    id: String(1_800_000_000_000 + n),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: user.id, name: `Mix User ${k}`, aadObjectId: user.aadObjectId },
+    recipient: MIX_SEED.teamsBot,
+    conversation: { conversationType: 'personal', id: user.conversationId, tenantId: MIX_SEED.tenant },
+    channelData: { tenant: { id: MIX_SEED.tenant } },
+    locale: 'en-US',
+  };
+  if (step.kind === 'text') return JSON.stringify({ ...base, text: step.text });
+  const value = step.kind === 'action' ? { actionId: step.actionId, ...(step.value ? { value: step.value } : {}) } : step.values;
+  return JSON.stringify({ ...base, value });
+}
+
+// ---- the app child -----------------------------------------------------------------------------
+
+async function runApp(platform: MixPlatform, api: string): Promise<void> {
+  await seedBenchApp(platform, benchDb(platform), api);
+}
+
+// ---- parent ------------------------------------------------------------------------------------
+
+const PLATFORM_SCRIPTS: Record<MixPlatform, string> = {
+  telegram: path.join(__dirname, 'telegram.ts'),
+  teams: path.join(__dirname, 'teams.ts'),
+};
+
+async function knownCandidates(platform: MixPlatform): Promise<Known> {
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${benchDb(platform)}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const rows = await client.query<{ phone: string; ref: number; agencyId: string; submittedById: string }>(
+      `SELECT "phone", "ref", "agencyId", "submittedById" FROM "Candidate" TABLESAMPLE SYSTEM (20) LIMIT 20000`,
+    );
+    const byAgency = new Map<number, { phone: string; ref: number; submittedById: string }[]>();
+    for (const r of rows.rows) {
+      const a = Number(r.agencyId.replace('agency-', ''));
+      byAgency.set(a, [...(byAgency.get(a) ?? []), { phone: r.phone, ref: r.ref, submittedById: r.submittedById }]);
+    }
+    const campaigns = await client.query<{ id: string }>(`SELECT "id" FROM "Campaign" ORDER BY "id"`);
+    return { byAgency, campaignIds: campaigns.rows.map((c) => c.id) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The recruiter comments on random seeded candidates through the REST API until stopped. */
+function relayComments(port: number, apiKey: string, known: Known) {
+  const refs = [...known.byAgency.values()].flat().map((c) => c.ref);
+  let stopped = false;
+  const counts = { sent: 0, ok: 0, failed: 0 };
+  const loop = (async () => {
+    while (!stopped) {
+      const ref = refs[Math.floor(Math.random() * refs.length)] ?? 1;
+      counts.sent++;
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/candidates/C-${ref}/comments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'Please confirm the candidate’s availability for an interview this week.' }),
+      }).catch(() => null);
+      if (response?.ok) counts.ok++;
+      else counts.failed++;
+      await response?.arrayBuffer().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / RELAY_PER_S));
+    }
+  })();
+  return {
+    counts,
+    async stop() {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
+async function replyCounter(platform: MixPlatform, fakeUrl: string): Promise<number> {
+  const url = platform === 'telegram' ? `${fakeUrl}/_counts` : `${fakeUrl}_counts`;
+  const counts = (await (await fetch(url)).json()) as Record<string, number>;
+  return (platform === 'telegram' ? counts.sendMessage : counts.POST) ?? 0;
+}
+
+async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookBenchVerdict; seedMs: number }> {
+  const other = PLATFORM_SCRIPTS[platform];
+  const fake = await startChild(other, ['--role', 'fake']);
+  const fakeUrl = String(fake.info.url);
+  const children: Child[] = [fake];
+  try {
+    const bare = await startChild(other, platform === 'telegram' ? ['--role', 'bare', '--api', fakeUrl] : ['--role', 'bare']);
+    children.push(bare);
+    const stub = await startChild(other, platform === 'telegram' ? ['--role', 'adapter', '--api', fakeUrl] : ['--role', 'stub']);
+    children.push(stub);
+    console.error(`${platform}: seeding the app's database…`);
+    const app = await startChild(__filename, ['--role', 'app', '--platform', platform, '--api', fakeUrl]);
+    children.push(app);
+    const seedMs = Number(app.info.seedMs);
+    console.log(
+      `\n${platform}: seeded 100,000 candidates over 50 agencies (and their submissions, ${PEOPLE} chat identities) in ${(seedMs / 1000).toFixed(1)} s`,
+    );
+    const known = await knownCandidates(platform);
+    const forms = platform === 'teams';
+    const sent = new Map<string, number>();
+    const people: Record<TargetRole, ReturnType<typeof scriptedPeople>> = {
+      bare: scriptedPeople(known, forms),
+      app: scriptedPeople(known, forms, sent),
+      stub: scriptedPeople(known, forms),
+    };
+    const waiting = new Map<string, () => void>();
+    const body = (target: TargetRole) => {
+      const { k, step, done } = people[target]();
+      const sent = platform === 'telegram' ? telegramBody(k, step) : teamsBody(k, step, fakeUrl);
+      waiting.set(sent, done);
+      return sent;
+    };
+    const answered = (_target: TargetRole, sent: string) => {
+      waiting.get(sent)?.();
+      waiting.delete(sent);
+    };
+    const relay = relayComments(Number(app.info.port), String(app.info.apiKey), known);
+    const verdict = await runWebhookBench(
+      {
+        name: `mix (${platform})`,
+        note: `${PEOPLE} people running whole scripts, a recruiter relaying ${RELAY_PER_S} comments/s through the REST API`,
+        unit: platform === 'telegram' ? 'update' : 'activity',
+        units: platform === 'telegram' ? 'updates' : 'activities',
+        path: platform === 'telegram' ? '/telegram/webhook' : '/api/messages',
+        headers:
+          platform === 'telegram'
+            ? { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': MIX_SEED.telegramSecret }
+            : { 'content-type': 'application/json' },
+        body,
+        answered,
+        replyCount: () => replyCounter(platform, fakeUrl),
+      },
+      {
+        bare: { name: platform === 'telegram' ? 'bare grammY echo' : 'bare botbuilder echo', child: bare },
+        app: { name: 'Endorse on the mix (PostgreSQL)', child: app },
+        stub: { name: 'our adapter, stub engine', child: stub },
+      },
+    );
+    await relay.stop();
+    const total = [...sent.values()].reduce((a, b) => a + b, 0);
+    console.log(`\nThe mix sent to Endorse (${platform}, ${total} messages, warm-up included):`);
+    printTable(
+      ['message', 'n', 'share'],
+      [...sent].map(([label, n]) => [label, n, `${((n / total) * 100).toFixed(1)} %`]),
+      { align: ['left', 'right', 'right'] },
+    );
+    const outcomes = await submissionOutcomes(platform);
+    console.log(
+      `Submissions recorded during the run: ${outcomes}; recruiter comments through the API: ${relay.counts.ok} answered 2xx, ${relay.counts.failed} not.`,
+    );
+    return { verdict, seedMs };
+  } finally {
+    await Promise.all(children.reverse().map((c) => stopChild(c)));
+  }
+}
+
+async function submissionOutcomes(platform: MixPlatform): Promise<string> {
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${benchDb(platform)}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const rows = await client.query<{ outcome: string; n: string }>(
+      `SELECT "outcome"::text AS "outcome", count(*) AS "n" FROM "Submission" WHERE "id" NOT LIKE 'sub-%' GROUP BY 1 ORDER BY 1`,
+    );
+    const blocked = await client.query<{ n: string }>(
+      `SELECT count(*) AS "n" FROM "AuditLog" WHERE "action" = 'submission.blocked'`,
+    );
+    return [...rows.rows.map((r) => `${r.outcome} ${r.n}`), `BLOCKED ${blocked.rows[0]?.n ?? 0}`].join(', ');
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const platforms = (process.env.BENCH_PLATFORMS ?? 'telegram,teams').split(',').map((p) => p.trim()) as MixPlatform[];
+  const verdicts: [string, WebhookBenchVerdict][] = [];
+  for (const platform of platforms) {
+    if (!(platform in PLATFORM_SCRIPTS)) throw new Error(`BENCH_PLATFORMS: ${platform} is not one of telegram, teams`);
+    const { verdict } = await benchPlatform(platform);
+    verdicts.push([platform, verdict]);
+  }
+  console.log('\nbench:mix verdicts (median ratio of the rounds; budget p99 ≤ 2× the bare echo, throughput ≥ 50 %):');
+  printTable(
+    ['platform', 'p99 ratio', 'throughput ratio', 'verdict'],
+    verdicts.map(([p, v]) => [
+      p,
+      `${v.p99Ratio.toFixed(2)}×`,
+      `${(v.throughputRatio * 100).toFixed(0)} %`,
+      v.within ? 'within' : 'OVER',
+    ]),
+    { align: ['left', 'right', 'right', 'left'] },
+  );
+}
+
+if (require.main !== module) {
+  // Imported (a check of the scripts): nothing runs.
+} else if (role === 'app') {
+  runApp(arg('--platform') as MixPlatform, arg('--api')).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,50 @@
+import { performance } from 'node:perf_hooks';
+import { SYSTEM_ACTOR } from '../../src/services';
+import { serveBenchApp, startBenchApp } from './bench-app';
+import { identityOf, MIX_AGENCIES, MIX_SEED, MIX_USERS_PER_AGENCY, PEOPLE, personOf, type MixPlatform } from './mix-people';
+import { seedCandidates } from './seed-candidates';
+
+/**
+ * bench:mix's app child: our app with one platform, its database seeded with 100,000 candidates
+ * over 50 agencies, every agency person linked on that platform, and a recruiter API key. Reports
+ * the port, the key and how long seeding took.
+ */
+export async function seedBenchApp(platform: MixPlatform, database: string, api: string): Promise<void> {
+  const env: Record<string, string> =
+    platform === 'telegram'
+      ? {
+          TELEGRAM_BOT_TOKEN: MIX_SEED.telegramToken,
+          TELEGRAM_WEBHOOK_SECRET: MIX_SEED.telegramSecret,
+          TELEGRAM_API_ROOT: api,
+          TELEGRAM_BOT_USERNAME: 'test_bot',
+        }
+      : { NODE_ENV: 'test', TEAMS_ENABLED: 'true' };
+  const endorse = await startBenchApp(database, env);
+  const started = performance.now();
+  const base = await seedCandidates(endorse.database.sql, {
+    candidates: 100_000,
+    agencies: MIX_AGENCIES,
+    usersPerAgency: MIX_USERS_PER_AGENCY,
+    campaigns: 12,
+    label: 'Mix',
+  });
+  const identities = Array.from({ length: PEOPLE }, (_, k) => {
+    const who = identityOf(platform, k, api);
+    return {
+      userId: personOf(k).userId,
+      platform: platform === 'telegram' ? ('TELEGRAM' as const) : ('TEAMS' as const),
+      workspaceId: who.workspaceId,
+      platformUserId: who.platformUserId,
+      address: who.address,
+    };
+  });
+  await endorse.database.prisma.chatIdentity.createMany({ data: identities });
+  const recruiter = await endorse.database.prisma.user.findUniqueOrThrow({ where: { id: base.recruiterId } });
+  const key = await endorse.services.createApiKey(SYSTEM_ACTOR, {
+    name: 'bench:mix ATS',
+    scope: 'RECRUITER',
+    userEmail: recruiter.email,
+  });
+  const seedMs = performance.now() - started;
+  await serveBenchApp(endorse, database, { apiKey: key.key, seedMs });
+}
