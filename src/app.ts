@@ -3,7 +3,9 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { findDemoUsers, seedDemo, type DemoUser } from './demo/seed';
-import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
+import { createHttpApp, type Express, type Mount } from './http/app';
+import { trackConnections, type ConnectionTracker } from './http/drain';
+import { createHealthChecks } from './http/health';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
 import type { Logger } from './logger';
@@ -77,17 +79,15 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     const core: Core = { config, logger, database, queue, services, demoUsers, onStop: (hook) => void stopHooks.push(hook) };
     const mounts = (await options.compose?.(core)) ?? [];
 
-    const health = async (): Promise<HealthReport> => {
-      const [db, q] = await Promise.all([
-        database.sql.query('SELECT 1 AS ok').then(
-          () => ({ ok: true, kind: database.kind }),
-          (error: Error) => ({ ok: false, kind: database.kind, detail: error.message }),
-        ),
-        queue.health(),
-      ]);
-      return { ok: db.ok && q.ok, database: db, queue: q };
-    };
-    const http = createHttpApp({ logger, health, mounts });
+    let connections: ConnectionTracker | undefined;
+    const health = createHealthChecks({
+      pingDatabase: () => database.sql.query('SELECT 1 AS ok'),
+      databaseKind: database.kind,
+      queueBackend: queue.backend,
+      queueHealth: () => queue.health(),
+      isDraining: () => connections?.draining ?? false,
+    });
+    const http = createHttpApp({ logger, health: health.health, readiness: health.readiness, mounts });
 
     let server: Server | undefined;
     return {
@@ -104,13 +104,14 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);
         });
+        connections = trackConnections(server, { idleGraceMs: config.shutdownIdleGraceMs });
         return server;
       },
       async stop() {
-        // Stop taking requests, let running ones finish, then close the queue and the database.
+        // Stop taking requests, let running ones finish, then the jobs, then close the database.
+        const drained = connections?.drain();
         await Promise.allSettled(stopHooks.map((hook) => hook()));
-        if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-        server?.closeAllConnections?.();
+        if (drained) logger.info({ ...(await drained) }, 'http drained');
         await queue.close();
         await database.close();
       },
