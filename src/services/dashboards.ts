@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeLikePattern } from '../domain/like-pattern';
 import { canSeeAgencyPool, canSeeMyCandidates } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
@@ -133,12 +134,13 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
 
 /** Name, email or phone; a query of digits also matches phones typed with spaces or dashes. */
 function searchFilter(text: string): Prisma.SubmissionWhereInput {
+  const literal = escapeLikePattern(text);
   const or: Prisma.SubmissionWhereInput[] = [
-    { firstName: { contains: text, mode: 'insensitive' } },
-    { lastName: { contains: text, mode: 'insensitive' } },
-    { email: { contains: text.toLowerCase() } },
+    { firstName: { contains: literal, mode: 'insensitive' } },
+    { lastName: { contains: literal, mode: 'insensitive' } },
+    { email: { contains: literal.toLowerCase() } },
   ];
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/\s+/).filter(Boolean).map(escapeLikePattern);
   if (words.length === 2) {
     or.push({
       AND: [
