@@ -31,7 +31,7 @@ export interface NotifierDeps {
   mailer: Mailer;
   limiter?: RateLimiter;
   /** Retry policy of the delivery job (tests shorten it). */
-  delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number };
+  delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number; retryDelaysMs?: readonly number[] };
   /** The ATS webhook job when ATS_WEBHOOK_URL is set. */
   atsJob?: JobDefinition<typeof atsJobSchema> | null;
   /** An enqueue that takes longer (Redis down) is left to the sweeper. Default 2 s. */
@@ -55,23 +55,27 @@ export interface Notifier {
   onAgencyComment(result: CommentAdded): Promise<number>;
   onStageChange(result: StageChanged): Promise<number>;
   onCandidateSubmitted(result: SubmissionResult): Promise<number>;
-  /** Re-enqueues stale PENDING rows; returns how many. */
+  /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
+  /**
+   * Starts a new round of tries for these notifications now (owners' `deliveries retry`); the
+   * rows were put back to PENDING by the service. Returns how many were enqueued.
+   */
+  resend(rows: readonly { id: string; retryRound: number }[]): Promise<number>;
   /** Runs `sweep` every `intervalMs` until the returned function is called. */
   startSweeper(intervalMs?: number): () => void;
 }
 
 export function createNotifier(deps: NotifierDeps): Notifier {
   const limiter = deps.limiter ?? createRateLimiter();
-  const deliveryJob = createDeliveryJob({ ...deps, ...deps.delivery, limiter });
   const enqueueTimeoutMs = deps.enqueueTimeoutMs ?? 2000;
   const sweepAfterMs = deps.sweepAfterMs ?? 60_000;
 
   const enqueue = async (ids: string[]) => {
     await Promise.all(ids.map((id) => enqueueOne(id)));
   };
-  const enqueueOne = async (id: string) => {
-    const added = deps.queue.add(deliveryJob, { notificationId: id }, { jobId: deliveryJobId(id) });
+  const enqueueOne = async (id: string, round = 0, delayMs?: number) => {
+    const added = deps.queue.add(deliveryJob, { notificationId: id, round }, { jobId: deliveryJobId(id, round), delayMs });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       added.then(() => false),
@@ -88,6 +92,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       deps.logger.warn({ notificationId: id }, 'notify: enqueue is slow (queue down?); the sweeper will retry');
     }
   };
+
+  const deliveryJob = createDeliveryJob({
+    ...deps,
+    ...deps.delivery,
+    limiter,
+    scheduleRound: (id, round, delayMs) => enqueueOne(id, round, delayMs),
+  });
 
   const publish = async (event: NotificationEvent): Promise<number> => {
     const ids = await writeNotifications(deps.db, deps.now(), event);
@@ -212,15 +223,24 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         where: {
           status: 'PENDING',
           createdAt: { lt: new Date(now.getTime() - sweepAfterMs) },
-          OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+          AND: [
+            { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+            // A row waiting for its next round is left alone until the round is due.
+            { OR: [{ retryAt: null }, { retryAt: { lte: now } }] },
+          ],
         },
-        select: { id: true },
+        select: { id: true, retryRound: true },
         orderBy: { createdAt: 'asc' },
         take: 1000,
       });
-      await enqueue(stale.map((n) => n.id));
+      await Promise.all(stale.map((n) => enqueueOne(n.id, n.retryRound)));
       if (stale.length > 0) deps.logger.info({ notifications: stale.length }, 'notify: re-enqueued pending notifications');
       return stale.length;
+    },
+    async resend(rows) {
+      await Promise.all(rows.map((n) => enqueueOne(n.id, n.retryRound)));
+      if (rows.length > 0) deps.logger.info({ notifications: rows.length }, 'notify: failed notifications sent again');
+      return rows.length;
     },
     startSweeper(intervalMs = 30_000) {
       return every(intervalMs, 'notify: sweep', () => notifier.sweep(), deps.logger);

@@ -36,6 +36,11 @@ export function withNotifications(
       await after('invitation', () => onInvited(result).then(() => 1));
       return result;
     },
+    async retryDeliveries(...args) {
+      const result = await services.retryDeliveries(...args);
+      await after('deliveries retry', () => notifier.resend(result.retried));
+      return result;
+    },
     async submitCandidate(...args) {
       const result = await services.submitCandidate(...args);
       await after('submission', () => notifier.onCandidateSubmitted(result));

@@ -32,6 +32,8 @@ export interface NotifyEnvOptions {
   mailer?: Mailer;
   latencyMs?: number;
   sweepAfterMs?: number;
+  /** Waits between rounds of tries; default none (FAILED after one round; the long horizon has its own test). */
+  retryDelaysMs?: number[];
   /** Sends agency comments and new candidates to this fake ATS. */
   ats?: { url: string; secret: string };
 }
@@ -53,7 +55,12 @@ export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}
     mailer: options.mailer ?? mailer,
     // Test chats are many and fast; the limiter itself is unit-sized and tested on its own.
     limiter: createRateLimiter({ limits: {} }),
-    delivery: { attempts: options.attempts ?? 3, backoffMs: options.backoffMs ?? 20, leaseMs: 5_000 },
+    delivery: {
+      attempts: options.attempts ?? 3,
+      backoffMs: options.backoffMs ?? 20,
+      leaseMs: 5_000,
+      retryDelaysMs: options.retryDelaysMs ?? [],
+    },
     sweepAfterMs: options.sweepAfterMs,
     atsJob: options.ats ? createAtsWebhookJob({ ...options.ats, logger, attempts: 4, backoffMs: 20 }) : null,
   });
