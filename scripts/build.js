@@ -36,7 +36,10 @@ function build() {
   // Stale outputs of deleted sources would otherwise linger in dist/ and still load.
   rmSync(DIST, { recursive: true, force: true });
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit', cwd: ROOT });
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   if (result.status !== 0) {
     process.stderr.write('Build failed: fix the type errors above (`npm run typecheck` shows them too), then build again.\n');
     process.exit(result.status ?? 1);

@@ -43,13 +43,19 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // while it drains for shutdown).
   app.get('/healthz', async (_req, res) => {
     const report = await options.health();
-    res.status(report.ok ? 200 : 503).set('cache-control', 'no-store').json(report);
+    res
+      .status(report.ok ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(report);
   });
   app.get('/readyz', async (_req, res) => {
     const report = options.readiness
       ? await options.readiness()
       : await options.health().then((h) => ({ ready: h.ok, draining: false, database: h.database, queue: h.queue }));
-    res.status(report.ready ? 200 : 503).set('cache-control', 'no-store').json(report);
+    res
+      .status(report.ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(report);
   });
 
   for (const mount of options.mounts) mount(app);

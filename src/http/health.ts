@@ -52,11 +52,15 @@ export function createHealthChecks(options: HealthChecksOptions): HealthChecks {
   const check = async (): Promise<{ db: CheckResult; q: CheckResult & { backend: string } }> => {
     const [db, q] = await Promise.all([
       withinLimit(database(), timeoutMs).then(
-        (answer): CheckResult => (answer === TIMED_OUT ? { ok: false, detail: `no answer within ${timeoutMs} ms` } : { ok: true }),
+        (answer): CheckResult =>
+          answer === TIMED_OUT ? { ok: false, detail: `no answer within ${timeoutMs} ms` } : { ok: true },
         (error: Error): CheckResult => ({ ok: false, detail: error.message }),
       ),
       withinLimit(queue(), timeoutMs).then(
-        (answer) => (answer === TIMED_OUT ? { ok: false, backend: options.queueBackend, detail: `no answer within ${timeoutMs} ms` } : answer),
+        (answer) =>
+          answer === TIMED_OUT
+            ? { ok: false, backend: options.queueBackend, detail: `no answer within ${timeoutMs} ms` }
+            : answer,
         (error: Error) => ({ ok: false, backend: options.queueBackend, detail: error.message }),
       ),
     ]);

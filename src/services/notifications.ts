@@ -79,7 +79,11 @@ export interface DeliveriesRetried {
  * once the platform is back). UNREACHABLE ones stay: the chat is gone, the next event goes by email.
  * Ids that are not FAILED (sent meanwhile, unknown) are skipped, not an error.
  */
-export async function retryDeliveries(deps: ServiceDeps, actorId: string, raw: RetryDeliveriesInput = {}): Promise<DeliveriesRetried> {
+export async function retryDeliveries(
+  deps: ServiceDeps,
+  actorId: string,
+  raw: RetryDeliveriesInput = {},
+): Promise<DeliveriesRetried> {
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const q = parseOrThrow(retryDeliveriesInput, raw);
   const retried = await deps.db.$transaction(async (tx) => {

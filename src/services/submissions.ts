@@ -9,6 +9,7 @@ import { writeAudit, type DbOrTx } from './audit';
 import { campaignOpenToAgency } from './campaigns';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
+import { recordOutboxEvent } from './outbox';
 import { parseOrThrow } from './validate';
 
 export const PLATFORMS = ['WEB', 'TELEGRAM', 'SLACK', 'TEAMS'] as const;
@@ -35,7 +36,7 @@ export const submitCandidateInput = z.object({
 export type SubmitCandidateInput = z.input<typeof submitCandidateInput>;
 
 export type SubmissionResult =
-  | { outcome: 'ADDED'; submissionId: string; candidateId: string; candidateRef: number }
+  | { outcome: 'ADDED'; submissionId: string; candidateId: string; candidateRef: number; outboxEventId?: string }
   | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number }
   | { outcome: 'DUPLICATE'; submissionId: string }
   | { outcome: 'BLOCKED'; reason: BlockReason };
@@ -135,7 +136,9 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           data: { ...submission, candidateId: candidate.id, outcome: 'ADDED' },
           select: { id: true },
         });
-        return { outcome: 'ADDED', submissionId: row.id, candidateId: candidate.id, candidateRef: candidate.ref };
+        const added = { outcome: 'ADDED' as const, submissionId: row.id, candidateId: candidate.id, candidateRef: candidate.ref };
+        // Committed with the candidate: the recruiters hear of it even if the process dies now.
+        return { ...added, outboxEventId: await recordOutboxEvent(tx, { kind: 'candidate.submitted', data: added }) };
       }
       case 'PREVIOUSLY_SUBMITTED': {
         const match = candidates.find((c) => c.id === verdict.match.id);

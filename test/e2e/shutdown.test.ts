@@ -30,7 +30,12 @@ async function until(condition: () => boolean): Promise<void> {
 
 test('SIGTERM under a steady load: no request reset, every one that reached the server answered, exit within 10 s', async () => {
   const server = await startProductionServer(
-    { DATABASE_URL: proxy.rewriteUrl(database.url), DEMO_SEED: 'on', LOG_LEVEL: 'info', SESSION_SECRET: 'shutdown-test-secret-0123456789' },
+    {
+      DATABASE_URL: proxy.rewriteUrl(database.url),
+      DEMO_SEED: 'on',
+      LOG_LEVEL: 'info',
+      SESSION_SECRET: 'shutdown-test-secret-0123456789',
+    },
     { viaNpm: true },
   );
   const created = runCompiledCli('admin', ['apikey', 'create', 'load', '--scope', 'owner'], { DATABASE_URL: database.url });
@@ -54,7 +59,9 @@ test('SIGTERM under a steady load: no request reset, every one that reached the 
   const code = await server.exited;
   const exitMs = Math.round(performance.now() - signalled);
   const report = await load.stop();
-  const drained = /"msg":"http drained"/.test(server.output()) ? server.output().match(/\{[^\n]*"msg":"http drained"[^\n]*\}/)?.[0] : null;
+  const drained = /"msg":"http drained"/.test(server.output())
+    ? server.output().match(/\{[^\n]*"msg":"http drained"[^\n]*\}/)?.[0]
+    : null;
 
   console.log(
     `SIGTERM to npm start under 100 req/s on 16 kept-alive connections: exit ${code} after ${exitMs} ms; ` +

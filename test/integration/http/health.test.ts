@@ -70,9 +70,15 @@ test('a frozen database: 503 within the check limit, every time, and 200 again o
   pgProxy.stall();
   for (let i = 0; i < 3; i++) {
     const health = note('db frozen', await probe('/healthz'));
-    expect(health).toMatchObject({ status: 503, body: { ok: false, database: { ok: false, detail: 'no answer within 800 ms' } } });
+    expect(health).toMatchObject({
+      status: 503,
+      body: { ok: false, database: { ok: false, detail: 'no answer within 800 ms' } },
+    });
     expect(health.body.queue).toMatchObject({ ok: true });
-    expect(note('db frozen', await probe('/readyz'))).toMatchObject({ status: 503, body: { ready: false, database: { ok: false } } });
+    expect(note('db frozen', await probe('/readyz'))).toMatchObject({
+      status: 503,
+      body: { ready: false, database: { ok: false } },
+    });
   }
   pgProxy.resume();
   expect(note('db back', await probe('/healthz'))).toMatchObject({ status: 200, body: { ok: true } });
@@ -93,7 +99,10 @@ test('a database that is gone: 503 with the reason, and 200 once it is back', as
 test('a frozen Redis: 503 naming the queue, within the limit', async () => {
   redisProxy.stall();
   const health = note('redis frozen', await probe('/healthz'));
-  expect(health).toMatchObject({ status: 503, body: { ok: false, database: { ok: true }, queue: { ok: false, backend: 'bull' } } });
+  expect(health).toMatchObject({
+    status: 503,
+    body: { ok: false, database: { ok: true }, queue: { ok: false, backend: 'bull' } },
+  });
   redisProxy.resume();
   expect(await probe('/healthz')).toMatchObject({ status: 200 });
 });

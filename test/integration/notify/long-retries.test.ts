@@ -30,9 +30,9 @@ async function lonelySubmitter() {
 }
 const rowOf = (ref: number) => env.deps.db.notification.findFirstOrThrow({ where: { candidate: { ref } } });
 const attemptsOf = async (ref: number) =>
-  (await env.deps.db.deliveryAttempt.findMany({ where: { notification: { candidate: { ref } } }, orderBy: { attempt: 'asc' } })).map(
-    (a) => (a.ok ? 'ok' : a.errorCode),
-  );
+  (
+    await env.deps.db.deliveryAttempt.findMany({ where: { notification: { candidate: { ref } } }, orderBy: { attempt: 'asc' } })
+  ).map((a) => (a.ok ? 'ok' : a.errorCode));
 
 test('down through a whole round of tries, back later → the next round delivers it once, not FAILED', async () => {
   const { ref } = await lonelySubmitter();

@@ -11,7 +11,10 @@ test('control characters: C0 but tab, LF, CR, and DEL are found and stripped; te
 });
 
 test('findControlCharacter names the first offending place, keys included', () => {
-  expect(findControlCharacter({ a: 'fine', b: ['ok', { c: 'x\u0000' }] })).toEqual({ path: ['b', '1', 'c'], codePoint: 'U+0000' });
+  expect(findControlCharacter({ a: 'fine', b: ['ok', { c: 'x\u0000' }] })).toEqual({
+    path: ['b', '1', 'c'],
+    codePoint: 'U+0000',
+  });
   expect(findControlCharacter({ 'k\u001b': 1 })).toEqual({ path: ['k\u001b'], codePoint: 'U+001B' });
   expect(findControlCharacter({ n: 1, t: true, s: 'plain', z: null })).toBeNull();
 });
