@@ -416,9 +416,13 @@ describe('Slack webhook faults', () => {
   it('retries a reply after the 429 Retry-After and delivers it once', async () => {
     const p = newPerson(TEAM_A.id);
     await link(f.userA, p);
-    fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    // Only the reply's channel: the outbox relay may send notifications of the fixtures meanwhile.
+    fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1, channel: p.dm });
     const started = Date.now();
-    await exchange(imMessage(p, 'help'), (c) => c.filter((x) => x.method === 'chat.postMessage').length >= 2);
+    await exchange(
+      imMessage(p, 'help'),
+      (c) => c.filter((x) => x.method === 'chat.postMessage' && x.body.channel === p.dm).length >= 2,
+    );
     const tries = fake.callsOf('chat.postMessage', p.dm);
     expect(tries).toHaveLength(2);
     expect(tries[0]?.response?.status).toBe(429);
