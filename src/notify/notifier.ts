@@ -24,6 +24,8 @@ import { createRateLimiter, type RateLimiter } from './rate-limiter';
 
 /** How often job-running processes look for outbox events a crash left behind. */
 export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
+/** How long a relayed outbox event is kept. */
+const OUTBOX_KEEP_MS = 7 * 24 * 3_600_000;
 
 export interface NotifierDeps {
   db: Db;
@@ -257,6 +259,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         take: 1000,
       });
       await Promise.all(stale.map((n) => enqueueOne(n.id, n.retryRound)));
+      // Relayed outbox events are kept a week (to look into), then let go.
+      await deps.db.outboxEvent.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_MS) } } });
       if (stale.length > 0) deps.logger.info({ notifications: stale.length }, 'notify: re-enqueued pending notifications');
       return stale.length;
     },
