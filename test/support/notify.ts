@@ -9,7 +9,7 @@ import {
   withNotifications,
   type Notifier,
 } from '../../src/notify';
-import type { Services } from '../../src/services';
+import { createServices, type Services } from '../../src/services';
 import type { PlatformName } from '../../src/services/submissions';
 import { createRecordingChannel, createRecordingMailer, type RecordingChannel } from './recording-channel';
 import { unique, type TestEnv } from './services';
@@ -69,7 +69,8 @@ export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}
   return {
     queue,
     notifier,
-    services: withNotifications(env.services, notifier, logger),
+    // Bare services underneath: env.services marks its outbox events relayed (fixtures), these relay them.
+    services: withNotifications(createServices(env.deps), notifier, logger),
     web,
     telegram,
     mailer,

@@ -1,15 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServices, type Services } from '../../../src/services';
 import { openNotifyEnv, linkChat, submitCandidate, type NotifyEnv } from '../../support/notify';
 import { createUser, openTestEnv, seedFixture, uniquePhone, unique, type Fixture, type TestEnv } from '../../support/services';
 
 /**
  * Issue 16 (break 10): comments, stage changes and new candidates write an outbox event in their
- * own transaction. `env.services` (no notifier attached) plays a process that died right after
+ * own transaction. Bare services (no notifier attached) play a process that died right after
  * the commit; the relay then fans the event out, and relaying it again (a crash after the fan-out,
  * before the event was marked) adds nothing: one message, one ATS webhook.
  */
 let env: TestEnv;
+/** Bare services: they leave their outbox events for the relay, as a process that died would. */
+let bare: Services;
 let f: Fixture;
 let n: NotifyEnv;
 let ats: Server;
@@ -17,6 +20,7 @@ const posts: { type: string; id: string; data: { candidateRef: number } }[] = []
 
 beforeAll(async () => {
   env = await openTestEnv();
+  bare = createServices(env.deps);
   f = await seedFixture(env);
   ats = createServer((req, res) => {
     let body = '';
@@ -53,7 +57,7 @@ test('a stage change whose process died after the commit is delivered by the rel
   const ref = await submitCandidate(env, userId, f.campaignId);
   const toUser = () => n.web.sent.filter((s) => JSON.stringify(s.address) === JSON.stringify(address));
 
-  const changed = await env.services.changeStage(f.recruiterId, ref, 'INTERVIEW');
+  const changed = await bare.changeStage(f.recruiterId, ref, 'INTERVIEW');
   expect(changed.outboxEventId).toEqual(expect.any(String));
   expect(await env.deps.db.notification.count({ where: { candidate: { ref } } })).toBe(0);
 
@@ -71,7 +75,7 @@ test('a stage change whose process died after the commit is delivered by the rel
 });
 
 test('a new candidate left in the outbox reaches the ATS once, with a delivery id of its event, even relayed twice', async () => {
-  const submitted = await env.services.submitCandidate(f.userA, {
+  const submitted = await bare.submitCandidate(f.userA, {
     firstName: 'Nina',
     lastName: unique('Outbox'),
     phone: uniquePhone(),
