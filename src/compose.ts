@@ -9,7 +9,9 @@ import { createEngine, type Engine } from './engine';
 import type { ChannelAdapter } from './engine/channel';
 import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
 import { mountApi } from './http/api';
-import { createHttpApp, type Express, type HealthReport, type Mount } from './http/app';
+import { createHttpApp, type Express, type Mount } from './http/app';
+import { trackConnections, type ConnectionTracker } from './http/drain';
+import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
 import { mountQueueBoard } from './http/queue-board';
 import { mountRootPage } from './http/root-page';
@@ -169,17 +171,15 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     else if (config.redisUrl)
       logger.info('queue dashboard off: set BULL_BOARD_USER and BULL_BOARD_PASSWORD to serve /admin/queues');
 
-    const health = async (): Promise<HealthReport> => {
-      const [db, q] = await Promise.all([
-        database.sql.query('SELECT 1 AS ok').then(
-          () => ({ ok: true, kind: database.kind }),
-          (error: Error) => ({ ok: false, kind: database.kind, detail: error.message }),
-        ),
-        queue.health(),
-      ]);
-      return { ok: db.ok && q.ok, database: db, queue: q };
-    };
-    const http = createHttpApp({ logger, health, mounts });
+    let connections: ConnectionTracker | undefined;
+    const health = createHealthChecks({
+      pingDatabase: () => database.sql.query('SELECT 1 AS ok'),
+      databaseKind: database.kind,
+      queueBackend: queue.backend,
+      queueHealth: () => queue.health(),
+      isDraining: () => connections?.draining ?? false,
+    });
+    const http = createHttpApp({ logger, health: health.health, readiness: health.readiness, mounts });
 
     const stopHooks: (() => Promise<void> | void)[] = [];
     let server: Server | undefined;
@@ -204,18 +204,21 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);
         });
+        connections = trackConnections(server, { idleGraceMs: config.shutdownIdleGraceMs });
         return server;
       },
       async stop() {
-        // Long-lived responses (event streams) end first, or the server would wait on browsers.
+        // Stop taking requests and let running ones finish; long-lived responses (event streams)
+        // end at once, or the drain would wait on browsers; then the jobs, then the database.
+        const drained = connections?.drain();
         await Promise.allSettled([
           ...stopHooks.map((hook) => hook()),
           ...channels.platforms().map((p) => channels.get(p)?.close?.()),
           notifications.close(),
           board?.close(),
         ]);
-        if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-        server?.closeAllConnections?.();
+        if (drained) logger.info({ ...(await drained) }, 'http drained');
+        else if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         await queue.close();
         await database.close();
       },

@@ -28,6 +28,11 @@ export const configSchema = z
     DEMO_SEED: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
     /** Secret that signs web chat session cookies; generated per process when unset (dev only). */
     SESSION_SECRET: optionalString,
+    /**
+     * On shutdown, how long a kept-alive connection that sits idle may stay open for its client's
+     * next request (answered with Connection: close) before it is closed. 0 closes them at once.
+     */
+    SHUTDOWN_IDLE_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10_000).default(1500)),
     /** Run HTTP only, jobs only, or both in one process. */
     PROCESS_ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'web', 'worker']).default('all')),
     /** Serve the built-in web chat at /chat; set false to turn it off in production. */
@@ -162,6 +167,7 @@ export const configSchema = z
     demoSeed: env.DEMO_SEED,
     sessionSecret: env.SESSION_SECRET,
     processRole: env.PROCESS_ROLE,
+    shutdownIdleGraceMs: env.SHUTDOWN_IDLE_GRACE_MS,
     webChatEnabled: env.WEB_CHAT_ENABLED === 'true',
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     /** Null unless ATS_WEBHOOK_URL is set. */

@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { EmbeddedDatabaseBusyError } from './db/embedded-lock';
 
+/** The drain gives up on open connections at 20 s; this ends the process at 25 s whatever happens. */
+const STOP_DEADLINE_MS = 25_000;
+
 /** `npm start`: HTTP and jobs in one process; `--worker` runs jobs only (PROCESS_ROLE=worker). */
 async function main(): Promise<void> {
   const config = loadConfig(undefined, process.argv);
@@ -15,6 +18,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // The last resort, well inside an orchestrator's usual 30 s grace: a stop that hangs on a
+    // frozen dependency must not end in a SIGKILL that leaves no line in the log.
+    setTimeout(() => {
+      logger.error({ signal, afterMs: STOP_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await endorse.stop();
     process.exit(0);
   };

@@ -27,7 +27,8 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   apikey list                               list API keys (never the keys themselves)
   apikey revoke <id>                        revoke an API key at once
   deliveries [--status failed|pending|sent|all] [--limit <n>]
-                                            notification deliveries (default: the failed ones)`;
+                                            notification deliveries (default: the failed ones)
+  deliveries retry [<id>…]                  send failed deliveries again (all of them without ids)`;
 
 type Print = (line: string) => void;
 
@@ -248,6 +249,16 @@ export async function runAdminCommand(services: Services, argv: string[], print:
     case 'apikey revoke': {
       const revoked = await services.revokeApiKey(me, need('the key id'));
       print(`Revoked API key ${revoked.name} (${revoked.id}).`);
+      return;
+    }
+    case 'deliveries retry': {
+      const ids = rest;
+      const { retried } = await services.retryDeliveries(me, ids.length > 0 ? { ids } : {});
+      print(
+        retried.length === 0
+          ? 'No failed deliveries to send again (`deliveries` lists them).'
+          : `Sending ${retried.length} failed deliveries again; \`deliveries --status pending\` follows them.`,
+      );
       return;
     }
     case 'deliveries': {

@@ -190,7 +190,14 @@ export const COMMAND_SPECS = {
     args: z.object({ who: word, ...noExtra }),
   }),
   agencies: spec({ aliases: [], help: 'cmd.agencies', usage: 'agencies', roles: OWNER, layout: none, args: empty }),
-  deliveries: spec({ aliases: [], help: 'cmd.deliveries', usage: 'deliveries', roles: OWNER, layout: none, args: empty }),
+  deliveries: spec({
+    aliases: [],
+    help: 'cmd.deliveries',
+    usage: 'deliveries [retry]',
+    roles: OWNER,
+    layout: { positional: ['action'] },
+    args: z.object({ action: z.enum(['retry']).optional(), ...noExtra }),
+  }),
   agency: spec({
     aliases: [],
     help: 'cmd.agency',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter, stripControlCharacters } from '../domain/control-characters';
 import { platformSchema } from '../domain/platforms';
 
 /**
@@ -6,22 +7,33 @@ import { platformSchema } from '../domain/platforms';
  * Teams' or Telegram's: each adapter translates its platform to and from these shapes.
  */
 
+/**
+ * What a person typed: control characters are dropped. Nobody means one, and PostgreSQL refuses
+ * U+0000 in text, which would turn a stray byte into "something went wrong".
+ */
+const typedText = z.string().transform(stripControlCharacters);
+/**
+ * A platform's id. No platform sends one with a control character, and dropping it could make two
+ * ids one, so such an event is refused instead of altered.
+ */
+const platformId = z.string().refine((id) => !hasControlCharacter(id), { message: 'contains a control character' });
+
 /** Who wrote: the platform's user id, scoped by workspace (Slack team, Teams tenant) where one exists. */
 export const identitySchema = z.object({
-  workspaceId: z.string().default(''),
-  platformUserId: z.string().min(1),
-  displayName: z.string().optional(),
+  workspaceId: platformId.default(''),
+  platformUserId: platformId.min(1),
+  displayName: typedText.optional(),
 });
 
 /** Where to answer: the conversation id plus the platform's full reference for proactive sends. */
 export const conversationSchema = z.object({
-  id: z.string().min(1),
+  id: platformId.min(1),
   /** Opaque to the engine; stored on the chat identity so notifications can reach the user later. */
   address: z.json().optional(),
 });
 
 export const fileRefSchema = z.object({
-  name: z.string(),
+  name: typedText,
   contentType: z.string().optional(),
   size: z.number().int().nonnegative().optional(),
   /** The adapter's handle to fetch the bytes (a URL, a Telegram file_id, an upload id). */
@@ -30,19 +42,19 @@ export const fileRefSchema = z.object({
 export type FileRef = z.infer<typeof fileRefSchema>;
 
 const payloadSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('text'), text: typedText }),
   /** `/submit`, `endorse submit`, or a platform's own command UI: name without slash, raw args. */
-  z.object({ type: z.literal('command'), name: z.string().min(1), args: z.string().default('') }),
+  z.object({ type: z.literal('command'), name: typedText.pipe(z.string().min(1)), args: typedText.default('') }),
   /** A button press: the action id the engine put on the button, and its value. */
-  z.object({ type: z.literal('action'), actionId: z.string().min(1), value: z.string().optional() }),
+  z.object({ type: z.literal('action'), actionId: platformId.min(1), value: typedText.optional() }),
   /** A submitted form: field name → value. */
   z.object({
     type: z.literal('form'),
     formId: z.string().min(1),
-    values: z.record(z.string(), z.string()),
+    values: z.record(z.string(), typedText),
     files: z.array(fileRefSchema).default([]),
   }),
-  z.object({ type: z.literal('file'), file: fileRefSchema, text: z.string().optional() }),
+  z.object({ type: z.literal('file'), file: fileRefSchema, text: typedText.optional() }),
   /** The bot was added to a conversation (Teams install, Telegram /start without a token). */
   z.object({ type: z.literal('installed') }),
   /** The user opened the app's own page on the platform (Slack's App Home): answered with an overview. */
@@ -52,14 +64,14 @@ const payloadSchema = z.discriminatedUnion('type', [
 export const inboundEventSchema = z.object({
   platform: platformSchema,
   /** The platform's id for this message or event; the same id is handled once. */
-  eventId: z.string().min(1),
+  eventId: platformId.min(1),
   identity: identitySchema,
   conversation: conversationSchema,
   payload: payloadSchema,
   /** The platform message this one answers (a reply in a thread / a quoted reply). */
-  replyTo: z.string().optional(),
+  replyTo: platformId.optional(),
   /** The message that carried the pressed button, so a paged list can be edited in place. */
-  sourceMessageRef: z.string().optional(),
+  sourceMessageRef: platformId.optional(),
   /** BCP 47, e.g. `en`, `en-PH`; messages fall back to English. */
   locale: z.string().default('en'),
   /** The platform payload, for logs only: nothing outside the adapter reads it (STYLE.md §2). */
@@ -91,7 +103,7 @@ export const formFieldSchema = z.object({
 export type FormField = z.infer<typeof formFieldSchema>;
 
 const bodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('text'), text: typedText }),
   z.object({ type: z.literal('choices'), text: z.string(), choices: z.array(choiceSchema).min(1) }),
   z.object({
     type: z.literal('form'),

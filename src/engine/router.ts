@@ -15,6 +15,7 @@ import { onCampaigns } from './flows/campaigns';
 import { onDashboard, onPage } from './flows/dashboard';
 import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageButton } from './flows/profile';
 import { onAgencies, onAgencyStatus, onDeliveries } from './flows/agencies';
+import { onRetryDeliveries } from './flows/deliveries-retry';
 import { onInvite } from './flows/invite';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
@@ -41,7 +42,7 @@ const handlers: Handlers = {
   disable: (ctx, args) => onDisable(ctx, args.who),
   enable: (ctx, args) => onEnable(ctx, args.who),
   agencies: (ctx) => onAgencies(ctx),
-  deliveries: (ctx) => onDeliveries(ctx),
+  deliveries: (ctx, args) => (args.action === 'retry' ? onRetryDeliveries(ctx) : onDeliveries(ctx)),
   agency: (ctx, args) => onAgencyStatus(ctx, args.action, args.name),
   invite: (ctx, args) => onInvite(ctx, args),
   start: (ctx, args) => (args.token ? onRedeem(ctx, args.token) : onWelcome(ctx)),

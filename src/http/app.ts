@@ -3,12 +3,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 export type { Express };
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
+import type { HealthReport, ReadinessReport } from './health';
 
-export interface HealthReport {
-  ok: boolean;
-  database: { ok: boolean; kind: string; detail?: string };
-  queue: { ok: boolean; backend: string; detail?: string };
-}
+export type { HealthReport };
 
 /** A part of the product that brings its own routes: an adapter, the web chat, the REST API. */
 export type Mount = (app: Express) => void;
@@ -16,6 +13,8 @@ export type Mount = (app: Express) => void;
 export interface HttpAppOptions {
   logger: Logger;
   health: () => Promise<HealthReport>;
+  /** Behind `/readyz`; without it readiness is the health report's `ok`. */
+  readiness?: () => Promise<ReadinessReport>;
   mounts: readonly Mount[];
 }
 
@@ -39,9 +38,24 @@ export function createHttpApp(options: HttpAppOptions): Express {
     next();
   });
 
+  // Both answer within a second whatever the database does (src/http/health.ts). /healthz: is this
+  // process and what it depends on working; /readyz: may a load balancer send it requests (not
+  // while it drains for shutdown).
   app.get('/healthz', async (_req, res) => {
     const report = await options.health();
-    res.status(report.ok ? 200 : 503).json(report);
+    res
+      .status(report.ok ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(report);
+  });
+  app.get('/readyz', async (_req, res) => {
+    const report = options.readiness
+      ? await options.readiness()
+      : await options.health().then((h) => ({ ready: h.ok, draining: false, database: h.database, queue: h.queue }));
+    res
+      .status(report.ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(report);
   });
 
   for (const mount of options.mounts) mount(app);

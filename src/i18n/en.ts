@@ -203,6 +203,9 @@ export const en = {
   'deliveries.empty': 'No failed deliveries: every notification reached its chat or inbox.',
   'deliveries.item': '{kind} to {recipient} via {channel}',
   'deliveries.detail': '{when} · {tries} tries · {error}',
+  'deliveries.retried':
+    'Sending {count} failed deliveries again (one more round of tries). Type `deliveries` later to see what still failed.',
+  'deliveries.nothingToRetry': 'No failed deliveries to send again.',
   'agencies.title': 'Agencies',
   'agencies.users': '{count} users',
   'agencies.empty': 'No agencies yet.',

@@ -88,11 +88,16 @@ export function createInlineQueue(logger: Logger): JobQueue {
       });
     },
     async close() {
+      // Jobs not yet started are dropped (this backend keeps nothing across restarts); the ones
+      // running are let finish, so a shutdown does not cut a delivery in the middle.
       closed = true;
       timers.forEach(clearTimeout);
       timers.clear();
       backlog.length = 0;
-      settle();
+      await new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settle();
+      });
     },
   };
 }

@@ -11,10 +11,25 @@ import type { RateLimiter } from './rate-limiter';
 import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
 
 export const DELIVERY_JOB_NAME = 'notify.deliver';
-export const deliveryJobSchema = z.object({ notificationId: z.string().min(1) });
+export const deliveryJobSchema = z.object({
+  notificationId: z.string().min(1),
+  /** The row's `retryRound` this job serves (0: the first round of quick tries). */
+  round: z.number().int().min(0).default(0),
+});
 
-/** Bull and the inline queue both dedupe on this id, so a re-enqueue after a Redis loss adds one job. */
-export const deliveryJobId = (notificationId: string): string => `notify-${notificationId}`;
+/**
+ * Bull and the inline queue both dedupe on this id, so a re-enqueue after a Redis loss adds one
+ * job; each round has its own, since a finished job's id stays taken in Redis for a while.
+ */
+export const deliveryJobId = (notificationId: string, round = 0): string =>
+  round === 0 ? `notify-${notificationId}` : `notify-${notificationId}-r${round}`;
+
+/**
+ * The long horizon (issue 16): when a round of quick tries fails (a platform down for minutes),
+ * the row waits this long before the next round, then FAILED for good after the last: 1 min,
+ * 5 min, 30 min, 2 h, 6 h — a delivery keeps trying for about 8.6 hours.
+ */
+export const LONG_RETRY_DELAYS_MS: readonly number[] = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
 
 export interface DeliveryDeps {
   db: Db;
@@ -31,6 +46,13 @@ export interface DeliveryDeps {
   leaseMs?: number;
   /** Deliveries in flight per process; they mostly wait on the platform's API. Default 32. */
   concurrency?: number;
+  /** Waits between rounds of tries; default {@link LONG_RETRY_DELAYS_MS}. `[]`: FAILED after one round. */
+  retryDelaysMs?: readonly number[];
+  /**
+   * Enqueues the next round, due after `delayMs`. Without it (or when the queue is down) the
+   * sweeper starts the round once `retryAt` has passed.
+   */
+  scheduleRound?: (notificationId: string, round: number, delayMs: number) => Promise<void>;
 }
 
 /** The outcome of one try, as the attempt record states it. */
@@ -83,6 +105,7 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
               platformMessageId: result.messageRef,
               lockedUntil: null,
               lastError: null,
+              retryAt: null,
             },
           }),
         ]);
@@ -116,11 +139,25 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
         throw new PermanentJobError(`${result.code}: ${result.message}`);
       throw result.error;
     },
-    async onFailed({ notificationId }, error) {
+    async onFailed({ notificationId, round }, error) {
+      const delays = deps.retryDelaysMs ?? LONG_RETRY_DELAYS_MS;
+      const delayMs = delays[round];
+      const lastError = error.message.slice(0, 500);
+      if (!(error instanceof PermanentJobError) && delayMs !== undefined) {
+        // Only this round's job moves the row on: a duplicate of it finds the round already changed.
+        const moved = await deps.db.notification.updateMany({
+          where: { id: notificationId, status: 'PENDING', retryRound: round },
+          data: { retryRound: round + 1, retryAt: new Date(deps.now().getTime() + delayMs), lastError, lockedUntil: null },
+        });
+        if (moved.count === 0) return;
+        deps.logger.warn({ notificationId, round: round + 1, delayMs }, 'notification: round of tries failed; next round later');
+        await deps.scheduleRound?.(notificationId, round + 1, delayMs);
+        return;
+      }
       // UNREACHABLE rows keep their status; anything still pending is now a failure to list.
       await deps.db.notification.updateMany({
         where: { id: notificationId, status: 'PENDING' },
-        data: { status: 'FAILED', failedAt: deps.now(), lastError: error.message.slice(0, 500), lockedUntil: null },
+        data: { status: 'FAILED', failedAt: deps.now(), lastError, lockedUntil: null, retryAt: null },
       });
       deps.logger.error({ notificationId, err: error.message }, 'notification failed after the last try');
     },
@@ -148,7 +185,7 @@ async function claim(deps: DeliveryDeps, notificationId: string, leaseMs: number
   const now = deps.now();
   const rows = await deps.db.$queryRaw<LoadedNotification[]>`
     WITH claimed AS (
-      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
+      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1, "retryAt" = NULL
       WHERE "id" = ${notificationId} AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
       RETURNING "id", "kind", "channel", "payload", "attempts", "chatIdentityId", "recipientId"
     )

@@ -91,7 +91,8 @@ export interface NotificationEvent {
 
 /**
  * One row per recipient per reachable chat identity; one EMAIL row for a recipient with none.
- * Returns the ids of the rows created now (a repeated event returns none).
+ * Returns the ids of the rows to enqueue: those created now, and on a repeated event those of its
+ * rows still pending.
  */
 export async function writeNotifications(db: Db, now: Date, event: NotificationEvent): Promise<string[]> {
   if (event.recipients.length === 0) return [];
@@ -117,5 +118,13 @@ export async function writeNotifications(db: Db, now: Date, event: NotificationE
     }
   }
   const created = await db.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
-  return created.map((r) => r.id);
+  if (created.length === rows.length) return created.map((r) => r.id);
+  // The event was fanned out before (an outbox event relayed again after a crash): its rows that
+  // are still pending may have lost their jobs with the process, so they are enqueued again too
+  // (job ids keep that to one job each).
+  const earlier = await db.notification.findMany({
+    where: { dedupeKey: { in: rows.map((r) => r.dedupeKey as string) }, status: 'PENDING' },
+    select: { id: true },
+  });
+  return [...new Set([...created, ...earlier].map((r) => r.id))];
 }

@@ -4,6 +4,7 @@ import { every } from '../jobs/every';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
+import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
 import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
 import type { ChannelRegistry } from '../engine/channel-registry';
@@ -21,6 +22,11 @@ import {
 } from './fan-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 
+/** How often job-running processes look for outbox events a crash left behind. */
+export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
+/** How long a relayed outbox event is kept. */
+const OUTBOX_KEEP_MS = 7 * 24 * 3_600_000;
+
 export interface NotifierDeps {
   db: Db;
   queue: JobQueue;
@@ -31,13 +37,15 @@ export interface NotifierDeps {
   mailer: Mailer;
   limiter?: RateLimiter;
   /** Retry policy of the delivery job (tests shorten it). */
-  delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number };
+  delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number; retryDelaysMs?: readonly number[] };
   /** The ATS webhook job when ATS_WEBHOOK_URL is set. */
   atsJob?: JobDefinition<typeof atsJobSchema> | null;
   /** An enqueue that takes longer (Redis down) is left to the sweeper. Default 2 s. */
   enqueueTimeoutMs?: number;
   /** A PENDING row older than this with no live lease is re-enqueued by `sweep`. Default 60 s. */
   sweepAfterMs?: number;
+  /** How long a relay holds an outbox event while it fans it out. Default 15 s. */
+  outboxLeaseMs?: number;
 }
 
 /**
@@ -55,23 +63,36 @@ export interface Notifier {
   onAgencyComment(result: CommentAdded): Promise<number>;
   onStageChange(result: StageChanged): Promise<number>;
   onCandidateSubmitted(result: SubmissionResult): Promise<number>;
-  /** Re-enqueues stale PENDING rows; returns how many. */
+  /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
+  /**
+   * Fans out one outbox event (the services write one with every comment, stage change and new
+   * candidate, in the same transaction): Notification rows, their jobs, the ATS webhook; then marks
+   * it processed. False when another relay holds it or it was done already.
+   */
+  relay(outboxEventId: string): Promise<boolean>;
+  /** Relays every outbox event left behind (a crash after the commit), oldest first; returns how many. */
+  relayPending(): Promise<number>;
+  /**
+   * Starts a new round of tries for these notifications now (owners' `deliveries retry`); the
+   * rows were put back to PENDING by the service. Returns how many were enqueued.
+   */
+  resend(rows: readonly { id: string; retryRound: number }[]): Promise<number>;
   /** Runs `sweep` every `intervalMs` until the returned function is called. */
   startSweeper(intervalMs?: number): () => void;
 }
 
 export function createNotifier(deps: NotifierDeps): Notifier {
   const limiter = deps.limiter ?? createRateLimiter();
-  const deliveryJob = createDeliveryJob({ ...deps, ...deps.delivery, limiter });
   const enqueueTimeoutMs = deps.enqueueTimeoutMs ?? 2000;
   const sweepAfterMs = deps.sweepAfterMs ?? 60_000;
+  const outboxLeaseMs = deps.outboxLeaseMs ?? 15_000;
 
   const enqueue = async (ids: string[]) => {
     await Promise.all(ids.map((id) => enqueueOne(id)));
   };
-  const enqueueOne = async (id: string) => {
-    const added = deps.queue.add(deliveryJob, { notificationId: id }, { jobId: deliveryJobId(id) });
+  const enqueueOne = async (id: string, round = 0, delayMs?: number) => {
+    const added = deps.queue.add(deliveryJob, { notificationId: id, round }, { jobId: deliveryJobId(id, round), delayMs });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       added.then(() => false),
@@ -89,6 +110,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   };
 
+  const deliveryJob = createDeliveryJob({
+    ...deps,
+    ...deps.delivery,
+    limiter,
+    scheduleRound: (id, round, delayMs) => enqueueOne(id, round, delayMs),
+  });
+
   const publish = async (event: NotificationEvent): Promise<number> => {
     const ids = await writeNotifications(deps.db, deps.now(), event);
     await enqueue(ids);
@@ -96,10 +124,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     return ids.length;
   };
 
-  const toAts = async (data: Omit<AtsJobData, 'deliveryId' | 'occurredAt'>) => {
+  /** `outboxEventId` makes a relayed-again event the same webhook (same delivery id, one job). */
+  const toAts = async (data: Omit<AtsJobData, 'deliveryId' | 'occurredAt'>, outboxEventId?: string) => {
     if (!deps.atsJob) return;
-    const job = { ...data, deliveryId: newAtsDeliveryId(), occurredAt: deps.now().toISOString() };
-    await deps.queue.add(deps.atsJob, job).catch((error: Error) => {
+    const deliveryId = outboxEventId ? `ats-${outboxEventId}` : newAtsDeliveryId();
+    const job = { ...data, deliveryId, occurredAt: deps.now().toISOString() };
+    await deps.queue.add(deps.atsJob, job, outboxEventId ? { jobId: deliveryId } : {}).catch((error: Error) => {
       deps.logger.error({ job: ATS_JOB_NAME, err: error.message }, 'notify: could not enqueue the ATS webhook');
     });
   };
@@ -151,10 +181,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const found = await comment(result);
       if (!found) return 0;
       const { c, row, author } = found;
-      await toAts({
-        event: 'comment.created',
-        data: { candidateRef: c.ref, candidateId: c.id, commentId: result.commentId, author, agency: c.agency, body: row.body },
-      });
+      await toAts(
+        {
+          event: 'comment.created',
+          data: { candidateRef: c.ref, candidateId: c.id, commentId: result.commentId, author, agency: c.agency, body: row.body },
+        },
+        result.outboxEventId,
+      );
       return publish({
         kind: 'AGENCY_COMMENT',
         candidateId: c.id,
@@ -188,16 +221,19 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       if (result.outcome !== 'ADDED') return 0;
       const c = await loadCandidateContext(deps.db, result.candidateId);
       if (!c) return 0;
-      await toAts({
-        event: 'candidate.submitted',
-        data: {
-          candidateRef: c.ref,
-          candidateId: c.id,
-          submissionId: result.submissionId,
-          agency: c.agency,
-          campaign: c.campaign,
+      await toAts(
+        {
+          event: 'candidate.submitted',
+          data: {
+            candidateRef: c.ref,
+            candidateId: c.id,
+            submissionId: result.submissionId,
+            agency: c.agency,
+            campaign: c.campaign,
+          },
         },
-      });
+        result.outboxEventId,
+      );
       return publish({
         kind: 'CANDIDATE_SUBMITTED',
         candidateId: c.id,
@@ -212,18 +248,86 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         where: {
           status: 'PENDING',
           createdAt: { lt: new Date(now.getTime() - sweepAfterMs) },
-          OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+          AND: [
+            { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+            // A row waiting for its next round is left alone until the round is due.
+            { OR: [{ retryAt: null }, { retryAt: { lte: now } }] },
+          ],
         },
-        select: { id: true },
+        select: { id: true, retryRound: true },
         orderBy: { createdAt: 'asc' },
         take: 1000,
       });
-      await enqueue(stale.map((n) => n.id));
+      await Promise.all(stale.map((n) => enqueueOne(n.id, n.retryRound)));
+      // Relayed outbox events are kept a week (to look into), then let go.
+      await deps.db.outboxEvent.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_MS) } } });
       if (stale.length > 0) deps.logger.info({ notifications: stale.length }, 'notify: re-enqueued pending notifications');
       return stale.length;
     },
+    async resend(rows) {
+      await Promise.all(rows.map((n) => enqueueOne(n.id, n.retryRound)));
+      if (rows.length > 0) deps.logger.info({ notifications: rows.length }, 'notify: failed notifications sent again');
+      return rows.length;
+    },
+    async relay(outboxEventId) {
+      const now = deps.now();
+      const claimed = await deps.db.outboxEvent.updateManyAndReturn({
+        where: { id: outboxEventId, processedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        data: { lockedUntil: new Date(now.getTime() + outboxLeaseMs), attempts: { increment: 1 } },
+        select: { kind: true, payload: true },
+      });
+      const row = claimed[0];
+      if (!row) return false;
+      try {
+        const event = outboxEventSchema.parse({ kind: row.kind, data: row.payload });
+        if (event.kind === 'comment.added') await notifier.onCommentAdded({ ...event.data, outboxEventId });
+        else if (event.kind === 'stage.changed') await notifier.onStageChange({ ...event.data, outboxEventId });
+        else await notifier.onCandidateSubmitted({ ...event.data, outboxEventId });
+      } catch (error) {
+        // The lease runs out and the next relay tries again; a row that never parses stays to be looked at.
+        const message = (error as Error).message.slice(0, 500);
+        await deps.db.outboxEvent.update({ where: { id: outboxEventId }, data: { lastError: message } }).catch(() => undefined);
+        throw error;
+      }
+      await deps.db.outboxEvent.update({ where: { id: outboxEventId }, data: { processedAt: deps.now(), lockedUntil: null } });
+      return true;
+    },
+    async relayPending() {
+      const now = deps.now();
+      const pending = await deps.db.outboxEvent.findMany({
+        where: { processedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        select: { id: true },
+        orderBy: { createdAt: 'asc' },
+        take: 500,
+      });
+      let relayed = 0;
+      for (const { id } of pending) {
+        const done = await notifier.relay(id).catch((error: Error) => {
+          deps.logger.error({ outboxEventId: id, err: error.message }, 'notify: outbox event not relayed; retried later');
+          return false;
+        });
+        if (done) relayed++;
+      }
+      if (relayed > 0) deps.logger.info({ events: relayed }, 'notify: relayed outbox events left behind');
+      return relayed;
+    },
     startSweeper(intervalMs = 30_000) {
-      return every(intervalMs, 'notify: sweep', () => notifier.sweep(), deps.logger);
+      const stopSweep = every(intervalMs, 'notify: sweep', () => notifier.sweep(), deps.logger);
+      // Events a crash left in the outbox are picked up at start and then every few seconds: they
+      // are comments people wait for, unlike the sweep's rare lost jobs.
+      void notifier
+        .relayPending()
+        .catch((error: Error) => deps.logger.error({ err: error.message }, 'notify: outbox relay failed'));
+      const stopRelay = every(
+        Math.min(intervalMs, OUTBOX_RELAY_INTERVAL_MS),
+        'notify: outbox relay',
+        () => notifier.relayPending(),
+        deps.logger,
+      );
+      return () => {
+        stopSweep();
+        stopRelay();
+      };
     },
   };
   return notifier;

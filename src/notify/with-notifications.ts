@@ -19,16 +19,33 @@ export function withNotifications(
   const after = async (what: string, publish: () => Promise<number>) => {
     await publish().catch((error: Error) => logger.error({ event: what, err: error.message }, 'notify: event not fanned out'));
   };
+  // The event is in the outbox already (written with the change): relaying it here is the fast
+  // path; if this fails or the process dies, the relay loop of any worker picks it up.
+  const relayOr = (outboxEventId: string | undefined, direct: () => Promise<number>) => () =>
+    outboxEventId
+      ? notifier.relay(outboxEventId).then(
+          (done) => Number(done),
+          (error: Error) => {
+            throw new Error(`${error.message} (outbox event ${outboxEventId} stays for the relay)`);
+          },
+        )
+      : direct();
   return {
     ...services,
     async addComment(...args) {
       const result = await services.addComment(...args);
-      await after('comment', () => notifier.onCommentAdded(result));
+      await after(
+        'comment',
+        relayOr(result.outboxEventId, () => notifier.onCommentAdded(result)),
+      );
       return result;
     },
     async changeStage(...args) {
       const result = await services.changeStage(...args);
-      await after('stage', () => notifier.onStageChange(result));
+      await after(
+        'stage',
+        relayOr(result.outboxEventId, () => notifier.onStageChange(result)),
+      );
       return result;
     },
     async createInvitation(...args) {
@@ -36,9 +53,18 @@ export function withNotifications(
       await after('invitation', () => onInvited(result).then(() => 1));
       return result;
     },
+    async retryDeliveries(...args) {
+      const result = await services.retryDeliveries(...args);
+      await after('deliveries retry', () => notifier.resend(result.retried));
+      return result;
+    },
     async submitCandidate(...args) {
       const result = await services.submitCandidate(...args);
-      await after('submission', () => notifier.onCandidateSubmitted(result));
+      const outboxEventId = result.outcome === 'ADDED' ? result.outboxEventId : undefined;
+      await after(
+        'submission',
+        relayOr(outboxEventId, () => notifier.onCandidateSubmitted(result)),
+      );
       return result;
     },
   };

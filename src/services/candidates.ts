@@ -6,6 +6,7 @@ import { formatCandidateRef } from './candidate-ref';
 import { STAGES, type OutcomeName, type StageName } from './dashboards';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
+import { recordOutboxEvent } from './outbox';
 import { parseOrThrow } from './validate';
 
 export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
@@ -121,6 +122,8 @@ export interface CommentAdded {
   candidateId: string;
   candidateRef: number;
   authorRole: string;
+  /** The outbox event written with the comment; the notifier relays it (src/notify). */
+  outboxEventId?: string;
 }
 
 export async function addComment(deps: ServiceDeps, actorId: string, ref: number, rawBody: string): Promise<CommentAdded> {
@@ -128,11 +131,16 @@ export async function addComment(deps: ServiceDeps, actorId: string, ref: number
   const body = parseOrThrow(commentBody, rawBody);
   const c = await findCandidate(deps, ref);
   assertAllowed(canComment(actor, c));
-  const comment = await deps.db.comment.create({
-    data: { candidateId: c.id, authorId: actor.userId, body },
-    select: { id: true },
+  // The comment and its outbox event commit together: a crash after the commit still notifies.
+  return deps.db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: { candidateId: c.id, authorId: actor.userId, body },
+      select: { id: true },
+    });
+    const added = { commentId: comment.id, candidateId: c.id, candidateRef: c.ref, authorRole: actor.role };
+    const outboxEventId = await recordOutboxEvent(tx, { kind: 'comment.added', data: added });
+    return { ...added, outboxEventId };
   });
-  return { commentId: comment.id, candidateId: c.id, candidateRef: c.ref, authorRole: actor.role };
 }
 
 export const stageSchema = z.enum(STAGES, { message: `The stage is one of ${STAGES.join(', ')}.` });
@@ -142,6 +150,8 @@ export interface StageChanged {
   candidateRef: number;
   from: StageName;
   to: StageName;
+  /** The outbox event written with the change; the notifier relays it (src/notify). */
+  outboxEventId?: string;
 }
 
 export async function changeStage(deps: ServiceDeps, actorId: string, ref: number, rawStage: string): Promise<StageChanged> {
@@ -150,7 +160,8 @@ export async function changeStage(deps: ServiceDeps, actorId: string, ref: numbe
   const to = parseOrThrow(stageSchema, rawStage.trim().toUpperCase());
   const c = await findCandidate(deps, ref);
   if (c.stage === to) throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to}.`, 'stage');
-  await deps.db.$transaction(async (tx) => {
+  const changed = { candidateId: c.id, candidateRef: c.ref, from: c.stage, to };
+  return deps.db.$transaction(async (tx) => {
     await tx.candidate.update({ where: { id: c.id }, data: { stage: to } });
     await tx.stageChange.create({ data: { candidateId: c.id, fromStage: c.stage, toStage: to, changedById: actor.userId } });
     await writeAudit(tx, {
@@ -160,6 +171,6 @@ export async function changeStage(deps: ServiceDeps, actorId: string, ref: numbe
       targetId: c.id,
       details: { from: c.stage, to },
     });
+    return { ...changed, outboxEventId: await recordOutboxEvent(tx, { kind: 'stage.changed', data: changed }) };
   });
-  return { candidateId: c.id, candidateRef: c.ref, from: c.stage, to };
 }

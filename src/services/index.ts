@@ -67,6 +67,7 @@ export function createServices(deps: ServiceDeps) {
     deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
     bindDemoWebIdentity: webIdentity.bindDemoWebIdentity.bind(null, deps),
     listDeliveries: notifications.listDeliveries.bind(null, deps),
+    retryDeliveries: notifications.retryDeliveries.bind(null, deps),
     getCandidateResume: candidateFiles.getCandidateResume.bind(null, deps),
     createApiKey: apiKeys.createApiKey.bind(null, deps),
     revokeApiKey: apiKeys.revokeApiKey.bind(null, deps),

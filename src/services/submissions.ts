@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '../domain/contact';
 import { classifySubmission, DEFAULT_DUPLICATE_RULE, type BlockReason, type DuplicateRuleSpec } from '../domain/duplicates';
@@ -31,7 +32,7 @@ export const submitCandidateInput = z.object({
 export type SubmitCandidateInput = z.input<typeof submitCandidateInput>;
 
 export type SubmissionResult =
-  | { outcome: 'ADDED'; submissionId: string; candidateId: string; candidateRef: number }
+  | { outcome: 'ADDED'; submissionId: string; candidateId: string; candidateRef: number; outboxEventId?: string }
   | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number }
   | { outcome: 'DUPLICATE'; submissionId: string }
   | { outcome: 'BLOCKED'; reason: BlockReason };
@@ -82,6 +83,9 @@ const INSERT_SUBMISSION = `
                             "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
   VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, $9::"Outcome", $10::"Platform", $11, $12::timestamp)
   RETURNING "id"`;
+
+/** The outbox row of a new candidate (see src/services/outbox.ts: the relay reads and checks it). */
+const INSERT_OUTBOX_EVENT = `INSERT INTO "OutboxEvent" ("id", "kind", "payload") VALUES ($1, $2, $3::jsonb)`;
 
 const INSERT_AUDIT = `
   INSERT INTO "AuditLog" ("id", "actorId", "action", "targetType", "targetId", "details", "at")
@@ -182,7 +186,11 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           ],
         );
         if (!added) throw new Error('the candidate insert returned no row');
-        return { outcome: 'ADDED', submissionId: added.submissionId, candidateId: added.candidateId, candidateRef: added.ref };
+        const result = { outcome: 'ADDED' as const, submissionId: added.submissionId, candidateId: added.candidateId, candidateRef: added.ref };
+        // Committed with the candidate: the recruiters hear of it even if the process dies now.
+        const outboxEventId = randomUUID();
+        await tx.query(INSERT_OUTBOX_EVENT, [outboxEventId, 'candidate.submitted', JSON.stringify(result)]);
+        return { ...result, outboxEventId };
       }
       case 'PREVIOUSLY_SUBMITTED':
       case 'DUPLICATE': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeLikePattern } from '../domain/like-pattern';
 import { canListUsers, canManageUser, canViewUser, ROLES, type Role } from '../domain/permissions';
 import { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
@@ -63,8 +64,9 @@ export async function listUsers(
   if (q.role) filters.push({ role: q.role });
   if (q.country && actor.role === 'OWNER') filters.push({ country: q.country });
   if (q.search) {
+    const literal = escapeLikePattern(q.search);
     filters.push({
-      OR: [{ name: { contains: q.search, mode: 'insensitive' } }, { email: { contains: q.search.toLowerCase() } }],
+      OR: [{ name: { contains: literal, mode: 'insensitive' } }, { email: { contains: literal.toLowerCase() } }],
     });
   }
   const where: Prisma.UserWhereInput = { AND: filters };

@@ -195,12 +195,12 @@ export const slack: Driver = {
         posts(p)
           .filter((c) => c.response?.ok === true)
           .map((c) => textOf(c.body)),
-      failNextSend: (_p, failure) =>
+      failNextSend: (p, failure) =>
         failure.status === 403
-          ? fake.failNext('chat.postMessage', { status: 200, error: 'cannot_dm_bot' })
+          ? fake.failNext('chat.postMessage', { status: 200, error: 'cannot_dm_bot', channel: dmOf(p) })
           : failure.status === 500
-            ? fake.failNext('chat.postMessage', { status: 500 }, failure.times)
-            : fake.failNext('chat.postMessage', failure),
+            ? fake.failNext('chat.postMessage', { status: 500, channel: dmOf(p) }, failure.times)
+            : fake.failNext('chat.postMessage', { ...failure, channel: dmOf(p) }),
       attempts: (p) => posts(p).map((c) => c.at),
       async close() {
         await server.close();

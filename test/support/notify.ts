@@ -9,7 +9,7 @@ import {
   withNotifications,
   type Notifier,
 } from '../../src/notify';
-import type { Services } from '../../src/services';
+import { createServices, type Services } from '../../src/services';
 import type { PlatformName } from '../../src/domain/platforms';
 import { createRecordingChannel, createRecordingMailer, type RecordingChannel } from './recording-channel';
 import { unique, type TestEnv } from './services';
@@ -32,6 +32,8 @@ export interface NotifyEnvOptions {
   mailer?: Mailer;
   latencyMs?: number;
   sweepAfterMs?: number;
+  /** Waits between rounds of tries; default none (FAILED after one round; the long horizon has its own test). */
+  retryDelaysMs?: number[];
   /** Sends agency comments and new candidates to this fake ATS. */
   ats?: { url: string; secret: string };
 }
@@ -53,7 +55,12 @@ export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}
     mailer: options.mailer ?? mailer,
     // Test chats are many and fast; the limiter itself is unit-sized and tested on its own.
     limiter: createRateLimiter({ limits: {} }),
-    delivery: { attempts: options.attempts ?? 3, backoffMs: options.backoffMs ?? 20, leaseMs: 5_000 },
+    delivery: {
+      attempts: options.attempts ?? 3,
+      backoffMs: options.backoffMs ?? 20,
+      leaseMs: 5_000,
+      retryDelaysMs: options.retryDelaysMs ?? [],
+    },
     sweepAfterMs: options.sweepAfterMs,
     atsJob: options.ats ? createAtsWebhookJob({ ...options.ats, logger, attempts: 4, backoffMs: 20 }) : null,
   });
@@ -62,7 +69,8 @@ export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}
   return {
     queue,
     notifier,
-    services: withNotifications(env.services, notifier, logger),
+    // Bare services underneath: env.services marks its outbox events relayed (fixtures), these relay them.
+    services: withNotifications(createServices(env.deps), notifier, logger),
     web,
     telegram,
     mailer,

@@ -41,7 +41,38 @@ export async function openTestEnv(clock = testClock()): Promise<TestEnv> {
     publicUrl: 'http://endorse.test',
     inviteTtlDays: 7,
   };
-  return { database, services: createServices(deps), deps, clock, close: () => database.close() };
+  return { database, services: withOutboxSettled(createServices(deps)), deps, clock, close: () => database.close() };
+}
+
+/**
+ * The services as fixtures use them: what they write is set-up, not an event to announce, so the
+ * outbox event each comment, stage change and new candidate writes is marked relayed at once.
+ * Otherwise any app or relay on the run's shared database would later deliver notifications of
+ * every other suite's fixtures. test/integration/notify/outbox.test.ts uses bare services.
+ */
+export function withOutboxSettled(services: Services): Services {
+  const settle = async (outboxEventId: string | undefined) => {
+    if (outboxEventId)
+      await services.deps.db.outboxEvent.update({ where: { id: outboxEventId }, data: { processedAt: new Date() } });
+  };
+  return {
+    ...services,
+    async addComment(...args) {
+      const result = await services.addComment(...args);
+      await settle(result.outboxEventId);
+      return result;
+    },
+    async changeStage(...args) {
+      const result = await services.changeStage(...args);
+      await settle(result.outboxEventId);
+      return result;
+    },
+    async submitCandidate(...args) {
+      const result = await services.submitCandidate(...args);
+      await settle(result.outcome === 'ADDED' ? result.outboxEventId : undefined);
+      return result;
+    },
+  };
 }
 
 /** A unique suffix so tests sharing one database never collide. */

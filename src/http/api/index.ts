@@ -1,4 +1,5 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { findControlCharacter } from '../../domain/control-characters';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import type { Mount } from '../app';
@@ -28,6 +29,7 @@ const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 function parseInput(route: ApiRoute, req: Request) {
   const parse = (where: 'path' | 'query' | 'body', schema: ApiRoute['params'], raw: unknown) => {
     if (!schema) return undefined;
+    refuseControlCharacters(where, raw);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) throw invalidRequest(where, parsed.error);
     return parsed.data;
@@ -37,6 +39,20 @@ function parseInput(route: ApiRoute, req: Request) {
     query: parse('query', route.query, { ...(req.query as Record<string, unknown>) }),
     body: parse('body', route.body, req.body),
   };
+}
+
+/**
+ * A control character (U+0000 above all, which PostgreSQL refuses in text) is refused before any
+ * schema sees the input: a clear 400 that says where, instead of a 500 from the database.
+ */
+function refuseControlCharacters(where: 'path' | 'query' | 'body', raw: unknown): void {
+  const found = findControlCharacter(raw);
+  if (!found) return;
+  const path = [where, ...found.path].join('.');
+  const message = `Contains the control character ${found.codePoint}; remove it and send again.`;
+  throw new ApiProblem(400, 'invalid-characters', 'Invalid characters', `${path}: ${message}`, {
+    errors: [{ path, message }],
+  });
 }
 
 /** The REST API under /api/v1 (issue 8): API-key auth, zod-validated input, problem details. */

@@ -5,6 +5,8 @@ import {
   campaignPatchSchema,
   campaignSchema,
   deliveriesQuery,
+  deliveriesRetriedSchema,
+  retryDeliveriesBodySchema,
   deliverySchema,
   duplicateRuleSchema,
   idParams,
@@ -110,6 +112,20 @@ export const adminRoutes: readonly ApiRoute[] = [
         before: query.before ? new Date(query.before) : undefined,
       });
       return { status: 200, json: rows };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/deliveries/retry',
+    operationId: 'retryDeliveries',
+    summary: 'Send FAILED deliveries again (one more round of tries), all of them or the ids given',
+    tag: 'deliveries',
+    scopes: OWNER_ONLY,
+    body: retryDeliveriesBodySchema,
+    responses: [{ status: 202, description: 'Put back in line', schema: deliveriesRetriedSchema }],
+    async handler({ services, principal, body }) {
+      const { retried } = await services.retryDeliveries(principal.actorId, body.ids ? { ids: body.ids } : {});
+      return { status: 202, json: { retried: retried.length, ids: retried.map((r) => r.id) } };
     },
   }),
 ];

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../services';
 import type { ApiPrincipal } from '../../services/api-keys';
 import type { Services } from '../../services';
+import { NotFoundError } from '../../services/errors';
 import { ApiProblem } from './problem';
 import { BOTH_SCOPES, defineRoute, type ApiRoute } from './route';
 import {
@@ -16,7 +17,8 @@ import {
 
 /**
  * The acting user of a write: the named author, else the user the key acts as. A recruiter key
- * can only speak for recruiters; an owner key for recruiters and owners.
+ * can only speak for recruiters; an owner key for recruiters and owners. An unknown email and a
+ * user the key may not act as get the same answer, so the API tells no caller which emails exist.
  */
 async function authorOf(services: Services, principal: ApiPrincipal, authorEmail: string | undefined): Promise<string> {
   if (!authorEmail) {
@@ -25,15 +27,22 @@ async function authorOf(services: Services, principal: ApiPrincipal, authorEmail
       errors: [{ path: 'body.authorEmail', message: 'Required for this key.' }],
     });
   }
-  const user = await services.getUser(SYSTEM_ACTOR, await services.findUserId(authorEmail));
   const allowed = principal.scope === 'OWNER' ? ['OWNER', 'RECRUITER'] : ['RECRUITER'];
-  if (!allowed.includes(user.role))
+  const userId = await services.findUserId(authorEmail).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  const user = userId ? await services.getUser(SYSTEM_ACTOR, userId) : null;
+  if (!user || !allowed.includes(user.role)) {
+    const who = principal.scope === 'OWNER' ? 'a recruiter or an owner' : 'a recruiter';
     throw new ApiProblem(
       403,
       'author-not-allowed',
       'Author not allowed',
-      `A ${principal.scope.toLowerCase()} key cannot act as that user.`,
+      `This key can act only as ${who} of Endorse, and authorEmail names none: check the address.`,
+      { errors: [{ path: 'body.authorEmail', message: `Not ${who} this key can act as.` }] },
     );
+  }
   return user.id;
 }
 

@@ -156,4 +156,19 @@ export const deliverySchema = z
   })
   .meta({ id: 'Delivery' });
 
+export const retryDeliveriesBodySchema = z
+  .object({
+    ids: z
+      .array(z.string().min(1).max(100))
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('The FAILED deliveries to send again; absent: every FAILED one'),
+  })
+  .strict()
+  .meta({ id: 'RetryDeliveries' });
+export const deliveriesRetriedSchema = z
+  .object({ retried: z.number().int().describe('How many were put back in line'), ids: z.array(z.string()) })
+  .meta({ id: 'DeliveriesRetried' });
+
 export { problemSchema };

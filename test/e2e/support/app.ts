@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createEndorse, type Endorse } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
+import { createPostgresDatabase } from '../../support/postgres-database';
 
 export interface RunningApp {
   endorse: Endorse;
@@ -33,6 +32,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     DEMO_SEED: 'on',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
     SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
+    // The tests' own idle connections need no grace; test/e2e/shutdown.test.ts pins the grace.
+    SHUTDOWN_IDLE_GRACE_MS: '0',
     ...env,
   });
   const endorse = await createEndorse(config, createLogger(config.logLevel));
@@ -47,24 +48,6 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `endorse_e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** The session cookie from a response's Set-Cookie, ready for a Cookie header. */

@@ -25,6 +25,8 @@ export interface PlannedFailure {
   retryAfterSeconds?: number;
   /** With status 200: Slack's `{ok:false,error}` (e.g. `channel_not_found`). */
   error?: string;
+  /** Only calls to this channel fail (other traffic, e.g. relayed notifications, passes). */
+  channel?: string;
 }
 
 export interface FakeTeam {
@@ -169,7 +171,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       options.onCall?.(method, body);
       const call: SlackCall = { method, body, token, at: Date.now() };
       if (recording) calls.push(call);
-      const planned = failures.get(method)?.shift();
+      const queue = failures.get(method) ?? [];
+      const index = queue.findIndex((f) => f.channel === undefined || f.channel === body.channel);
+      const planned = index >= 0 ? queue.splice(index, 1)[0] : undefined;
       if (planned) {
         call.response = { ok: false, status: planned.status };
         if (planned.status === 429)

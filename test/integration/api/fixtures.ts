@@ -47,6 +47,7 @@ export async function sampleRequest(w: ApiWorld, route: ApiRoute): Promise<{ pat
     updateCampaign: { status: 'OPEN' },
     assignRecruiter: { email: w.recruiterEmail },
     setDuplicateRule: { windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG' },
+    retryDeliveries: { ids: ['no-such-delivery'] },
   };
   return { path, body: bodies[route.operationId] };
 }
