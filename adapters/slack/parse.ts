@@ -155,6 +155,13 @@ export interface ParsedSlack {
   home?: { teamId: string; userId: string; eventId: string };
 }
 
+// Built once: zod compiles a parser on first use, so a schema per request costs CPU and garbage per request.
+const requestEnvelopeSchema = z.object({
+  type: z.string().optional(),
+  challenge: z.string().optional(),
+  ssl_check: z.string().optional(),
+});
+
 /** One Slack request as the webhook runner needs it. */
 export interface SlackRequest {
   item: InboundItem<SlackAddress> | null;
@@ -171,9 +178,7 @@ export interface SlackRequest {
 export function parseWebhookBody(rawBody: Buffer, contentType: string | undefined): SlackRequest | null {
   const body = decodeBody(rawBody, contentType);
   if (body === null) return null;
-  const envelope = z
-    .object({ type: z.string().optional(), challenge: z.string().optional(), ssl_check: z.string().optional() })
-    .safeParse(body);
+  const envelope = requestEnvelopeSchema.safeParse(body);
   if (!envelope.success) return null;
   if (envelope.data.type === 'url_verification')
     return { item: null, answer: { status: 200, body: { challenge: envelope.data.challenge ?? '' } } };
