@@ -1,9 +1,8 @@
-import { createChannelRegistry, createEngine, type Engine, type SendLater } from '../../src/engine';
-import { createMessageJob } from '../../src/notify/message-job';
-import { createRateLimiter } from '../../src/notify/rate-limiter';
+import { createChannelRegistry, createEngine, type Engine } from '../../src/engine';
 import type { InboundEventInput, OutboundMessage } from '../../src/engine/messages';
 import { createQueue, type JobQueue } from '../../src/jobs';
 import { createLogger } from '../../src/logger';
+import { messagePath } from '../support/engine';
 import { createUser, openTestEnv, seedFixture, type TestEnv } from '../support/services';
 import { slack, teams, telegram, web, type Driver, type Person, type StartedChannel, type WireRequest } from './drivers';
 
@@ -71,15 +70,7 @@ describe.each(['telegram', 'slack', 'teams', 'web'])('the %s adapter keeps the c
     const channels = createChannelRegistry();
     const logger = createLogger('silent');
     // Replies the platform will not take now go where the product sends them: the message job.
-    const messageJob = createMessageJob({
-      channels,
-      limiter: createRateLimiter(),
-      queue,
-      logger,
-      markUnreachable: (key) => env.services.markIdentityUnreachable(key),
-    });
-    queue.register(messageJob);
-    const sendLater: SendLater = (target, messages) => queue.add(messageJob, { ...target, messages });
+    const sendLater = messagePath({ channels, queue, logger, services: env.services });
     const real = createEngine({ services: env.services, queue, logger, channels, sendLater });
     engine = contractEngine(real);
     channel = await driver.start(

@@ -7,7 +7,10 @@ import {
   type ChannelCapabilities,
   type StoredAddress,
 } from '../../src/engine/channel';
-import { createChannelRegistry } from '../../src/engine/channel-registry';
+import { createChannelRegistry, type ChannelRegistry } from '../../src/engine/channel-registry';
+import type { SendLater } from '../../src/engine/context';
+import type { Logger } from '../../src/logger';
+import type { Services } from '../../src/services';
 import { createMessageJob } from '../../src/notify/message-job';
 import { createRateLimiter } from '../../src/notify/rate-limiter';
 import type { InboundEventInput, InboundPayload, OutboundMessage } from '../../src/engine/messages';
@@ -52,6 +55,24 @@ export function fakeChannel(platform: PlatformName = 'WEB', capabilities: Partia
   return channel;
 }
 
+/** Proactive messages on the product's path: the message job, registered on `queue`. */
+export function messagePath(deps: {
+  channels: ChannelRegistry;
+  queue: JobQueue;
+  logger: Logger;
+  services: Pick<Services, 'markIdentityUnreachable'>;
+}): SendLater {
+  const messageJob = createMessageJob({
+    channels: deps.channels,
+    limiter: createRateLimiter(),
+    queue: deps.queue,
+    logger: deps.logger,
+    markUnreachable: (key) => deps.services.markIdentityUnreachable(key),
+  });
+  deps.queue.register(messageJob);
+  return (target, messages) => deps.queue.add(messageJob, { ...target, messages });
+}
+
 export interface EngineEnv {
   env: TestEnv;
   engine: Engine;
@@ -69,15 +90,7 @@ export async function openEngineEnv(
   const queue = createQueue({ logger });
   const channel = options.channel ?? fakeChannel();
   const channels = createChannelRegistry([channel]);
-  // Proactive messages take the product's path: the message job on the queue.
-  const messageJob = createMessageJob({
-    channels,
-    limiter: createRateLimiter(),
-    queue,
-    logger,
-    markUnreachable: (key) => env.services.markIdentityUnreachable(key),
-  });
-  queue.register(messageJob);
+  const sendLater = messagePath({ channels, queue, logger, services: env.services });
   const engine = createEngine({
     services: env.services,
     queue,
@@ -85,7 +98,7 @@ export async function openEngineEnv(
     now: env.clock.now,
     readResume: options.readResume,
     channels,
-    sendLater: (target, messages) => queue.add(messageJob, { ...target, messages }),
+    sendLater,
   });
   await queue.start();
   return {
