@@ -13,7 +13,6 @@ import { createHttpApp, type Express, type Mount } from './http/app';
 import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
-import { mountQueueBoard } from './http/queue-board';
 import { mountRootPage } from './http/root-page';
 import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
@@ -165,8 +164,11 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       mountInvitePage(invitesTo),
       mountApi({ services, logger, publicUrl: config.publicUrl }),
     );
+    // Loaded only when asked for: the dashboard's modules cost memory in every process otherwise.
     const board =
-      config.redisUrl && config.queueBoard ? mountQueueBoard({ redisUrl: config.redisUrl, ...config.queueBoard, logger }) : null;
+      config.redisUrl && config.queueBoard
+        ? (await import('./http/queue-board')).mountQueueBoard({ redisUrl: config.redisUrl, ...config.queueBoard, logger })
+        : null;
     if (board) mounts.push(board.mount);
     else if (config.redisUrl)
       logger.info('queue dashboard off: set BULL_BOARD_USER and BULL_BOARD_PASSWORD to serve /admin/queues');

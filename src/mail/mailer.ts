@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../logger';
 
 /** One email: always a text part; HTML when the message has one. */
@@ -30,13 +30,17 @@ export class PermanentMailError extends Error {
 }
 
 export function createMailer(options: MailerOptions): Mailer {
-  if (!options.smtpUrl) return createLogMailer(options.logger);
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  const smtpUrl = options.smtpUrl;
+  if (!smtpUrl) return createLogMailer(options.logger);
+  // nodemailer is loaded with the first mail: most processes (web instances) never send one.
+  let transport: Promise<Transporter> | null = null;
+  const connect = (): Promise<Transporter> =>
+    (transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(smtpUrl)));
   return {
     kind: 'smtp',
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: options.from, ...mail });
+        const info = await (await connect()).sendMail({ from: options.from, ...mail });
         return { messageId: String(info.messageId) };
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
@@ -44,7 +48,7 @@ export function createMailer(options: MailerOptions): Mailer {
         throw error;
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 
