@@ -1,9 +1,9 @@
-import {
+import type {
+  Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type ConversationReference,
-  type TurnContext,
+  ConversationReference,
+  TurnContext,
 } from 'botbuilder';
 import {
   ChannelError,
@@ -68,8 +68,15 @@ const INVOKE_DONE = { statusCode: 200, type: 'application/vnd.microsoft.activity
  */
 export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps): ChannelAdapter<TeamsAddress, TeamsTurn> {
   const authMode = authModeOf(config);
-  const auth = new ConfigurationBotFrameworkAuthentication(toAuthOptions(config));
-  const cloud = new CloudAdapter(auth);
+  // botbuilder and its Azure clients cost about 45 MB: loaded with the first activity or send,
+  // not by a process that never hears from Teams. The options are checked now (toAuthOptions).
+  const authOptions = toAuthOptions(config);
+  let botFramework: Promise<{ auth: ConfigurationBotFrameworkAuthentication; cloud: CloudAdapter }> | null = null;
+  const connect = () =>
+    (botFramework ??= import('botbuilder').then((sdk) => {
+      const auth = new sdk.ConfigurationBotFrameworkAuthentication(authOptions);
+      return { auth, cloud: new sdk.CloudAdapter(auth) };
+    }));
   const limiter = deps.limiter ?? createConversationLimiter();
   const fetchImpl = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -147,6 +154,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
     let sent: SentMessage | undefined;
     try {
       // Local mode has no app id: botbuilder then sends to the reference's serviceUrl without a token.
+      const { cloud } = await connect();
       await cloud.continueConversationAsync(config.appId ?? '', reference, async (context) => {
         // The continuation's own activity id is made up: a direct reply answers the user's activity,
         // a proactive message answers nothing.
@@ -175,6 +183,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
     // Not an activity: there is nothing to check the token against; parse answers 400 and nothing runs.
     if (!activitySchema.safeParse(activity).success) return { ok: true };
     try {
+      const { auth } = await connect();
       await auth.authenticateRequest(activity as Activity, authorization ?? '');
       return { ok: true };
     } catch (error) {
