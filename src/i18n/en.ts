@@ -117,6 +117,8 @@ export const en = {
   'outcome.blocked.cross': 'This campaign does not accept a person another agency submitted recently, so nothing was created.',
   'outcome.blocked.same':
     'This campaign does not accept a person your agency already submitted recently, so nothing was created.',
+  'ownership.yours': 'Your agency holds this candidate until {date}.',
+  'ownership.another': 'Another agency holds this candidate until {date}; you can submit them again after that day.',
 
   // resume
   'resume.reading': 'Reading the resume… I will show you what I found in a moment.',

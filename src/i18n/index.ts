@@ -18,3 +18,13 @@ export function t(locale: string, key: MessageKey, params: MessageParams = {}): 
     return value === undefined ? whole : String(value);
   });
 }
+
+/** A calendar day as the user's locale writes it (dates are kept in UTC). */
+export function formatDay(locale: string, day: Date): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  } catch {
+    // A locale tag Intl does not know (a platform sent something odd): English rather than nothing.
+    return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  }
+}
