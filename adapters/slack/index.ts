@@ -160,7 +160,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
 
   return {
     platform: 'SLACK',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'thread' },
     address: addressCodec,
     send,
     async downloadFile(ref, maxBytes) {

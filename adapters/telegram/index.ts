@@ -84,7 +84,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
   return {
     platform: 'TELEGRAM',
-    capabilities: { forms: false, editInPlace: true, files: true },
+    capabilities: { forms: false, editInPlace: true, files: true, replies: 'reply' },
     address: addressCodec,
     send,
     downloadFile,

@@ -174,6 +174,12 @@ export const en = {
   'comment.ask': 'Type your comment on {ref} (or “cancel”).',
   'comment.added': '💬 Comment added to {ref}.',
   'comment.replyAdded': '💬 Your reply was added as a comment on {ref}.',
+  // How a relayed message says to answer it, in the words of the channel's own reply control.
+  'notify.replyHint.reply': 'Reply to this message to answer.',
+  'notify.replyHint.thread': 'Reply in the thread to answer.',
+  'notify.replyHint.quote': 'Quote this message in your reply (hover it, … › Reply) to answer.',
+  'notify.replyHint.button': 'Press Reply under this message to answer.',
+  'notify.replyHint.none': 'To answer, type: comment {ref} <your comment>.',
   'stage.ask': 'Move {ref} to which stage?',
   'stage.changed': '{ref} moved from {from} to {to}.',
 
