@@ -92,7 +92,8 @@ export const en = {
   'wizard.edit.which': 'What do you want to change?',
   'wizard.gone': 'That submission is no longer open. Type “submit” to start a new one.',
   'form.title': 'Submit a candidate',
-  'form.text': 'All fields but the resume are required.',
+  'form.text':
+    'Attach the resume and leave the rest empty if you like: I fill in what it says and show it to you to confirm. Anything still missing, I ask next.',
   'form.submit': 'Review',
   'form.resumeHint': 'PDF, DOCX or a photo, up to {mb} MB',
 
@@ -125,6 +126,13 @@ export const en = {
     'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',
   'resume.notFound': 'not found',
   'resume.correct': 'If something is wrong, press Edit on the summary to change it.',
+  'resume.phoneAgencyCountry':
+    '{phone} (printed without a country code; I read it as a number of {country}, your agency’s country: check it on the summary)',
+  'resume.phoneDefaultCountry':
+    '{phone} (printed without a country code; I read it as a number of {country}, this portal’s default country because your agency has none set: check it on the summary)',
+  'resume.phoneUnread': '“{printed}”, printed without a country code, so I will ask you for it',
+  'resume.conflict':
+    'The resume says {field} “{read}”, but you typed “{typed}”. I kept what you typed; if the resume is right, press Edit on the summary and change it.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',
   'resume.noChannel': 'I cannot fetch files on this channel. Type the details instead, or send the resume from another channel.',
   'resume.downloadFailed': 'I could not download that file. Please send it again.',
