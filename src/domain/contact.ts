@@ -38,6 +38,11 @@ export function normalizePhone(input: string): Result<string, PhoneRefusal> {
   return ok(parsed.number);
 }
 
+/** An E.164 number grouped for reading (`+63 917 123 4567`); anything else is returned as it is. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 /** A phone read with a country it did not print: the number, and the country it was read with. */
 export interface PhoneReading {
   value: string;

@@ -131,8 +131,7 @@ export const en = {
   'resume.phoneDefaultCountry':
     '{phone} (printed without a country code; I read it as a number of {country}, this portal’s default country because your agency has none set: check it on the summary)',
   'resume.phoneUnread': '“{printed}”, printed without a country code, so I will ask you for it',
-  'resume.conflict':
-    'The resume says {field} “{read}”, but you typed “{typed}”. I kept what you typed; if the resume is right, press Edit on the summary and change it.',
+  'resume.conflict': 'The resume says {field} “{read}”, but you typed “{typed}”: I kept what you typed.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',
   'resume.noChannel': 'I cannot fetch files on this channel. Type the details instead, or send the resume from another channel.',
   'resume.downloadFailed': 'I could not download that file. Please send it again.',

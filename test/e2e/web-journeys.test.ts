@@ -89,6 +89,8 @@ describe('web chat journeys in headless Chromium', () => {
     const ref = await submitThroughChat(uma, 'Rosa Villanueva +63 917 555 0302 rosa.villanueva@example.com');
 
     const rita = await openAs(browser, app.baseUrl, 'Rita Recruiter');
+    // Recruiters do not submit: no resume button in their composer.
+    expect(await rita.getByRole('button', { name: 'Attach a resume' }).isHidden()).toBe(true);
     const list = await say(rita, 'candidates');
     await list.locator('section.list').waitFor();
     await shoot(rita, 'recruiter', 'candidates');
@@ -149,7 +151,7 @@ describe('web chat journeys in headless Chromium', () => {
     const foundText = (await found.textContent()) ?? '';
     expect(foundText).toContain('Name: Paolo Mendoza');
     expect(foundText).toContain('Email: paolo.mendoza@example.com');
-    expect(foundText).toContain('+639175550199 (printed without a country code; I read it as a number of PH');
+    expect(foundText).toContain('+63 917 555 0199 (printed without a country code; I read it as a number of PH');
     const campaigns = await lastBotShows(uma, 'Which campaign');
     await shoot(uma, 'agency-user', 'resume-read');
     await campaigns.getByRole('button', { name: CAMPAIGN }).click();
@@ -181,8 +183,8 @@ describe('web chat journeys in headless Chromium', () => {
     const found = await botShows(sam, 'I read ana-reyes.pdf');
     const foundText = (await found.textContent()) ?? '';
     // Northstar Talent is a US agency.
-    expect(foundText).toContain('+19095555555 (printed without a country code; I read it as a number of US');
-    expect(foundText).toContain('The resume says name “Ana Reyes”, but you typed “Janet Reyes”.');
+    expect(foundText).toContain('+1 909 555 5555 (printed without a country code; I read it as a number of US');
+    expect(foundText).toContain('The resume says name “Ana Reyes”, but you typed “Janet Reyes”: I kept what you typed.');
     await shoot(sam, 'agency-user', 'resume-conflict-mobile');
     const campaigns = await lastBotShows(sam, 'Which campaign');
     await campaigns.getByRole('button', { name: CAMPAIGN }).click();

@@ -206,6 +206,8 @@
     els.chat.hidden = false;
     els.signout.hidden = false;
     els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : 'Not linked yet';
+    // Only agency people submit candidates, so only they get the resume button.
+    els.attach.hidden = !user || (user.role !== 'AGENCY_USER' && user.role !== 'AGENCY_ADMIN');
     setStatus('');
     els.log.replaceChildren();
     entries = {};

@@ -1,3 +1,4 @@
+import { formatPhone } from '../../domain/contact';
 import { t } from '../../i18n';
 import type { ResumeJobData, ResumeJobOutcome } from '../../jobs/resume-job';
 import type { EngineRuntime, Replies } from '../context';
@@ -12,10 +13,10 @@ const FIELD_LABEL = { name: 'field.name', email: 'field.email', phone: 'field.ph
 function phoneLine(ask: AskCtx, found: ResumeFound): string | null {
   if (found.phone && found.phoneCountry) {
     const key = found.phoneCountry.source === 'agency' ? 'resume.phoneAgencyCountry' : 'resume.phoneDefaultCountry';
-    return ask.t(key, { phone: found.phone, country: found.phoneCountry.country });
+    return ask.t(key, { phone: formatPhone(found.phone), country: found.phoneCountry.country });
   }
   if (found.phoneAsPrinted) return ask.t('resume.phoneUnread', { printed: found.phoneAsPrinted });
-  return found.phone;
+  return found.phone === null ? null : formatPhone(found.phone);
 }
 
 /**
@@ -40,7 +41,11 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
       `${ask.t('field.email')}: ${found.email ?? none}`,
       `${ask.t('field.phone')}: ${phoneLine(ask, found) ?? none}`,
       ...found.conflicts.map((c) =>
-        ask.t('resume.conflict', { field: ask.t(FIELD_LABEL[c.field]).toLowerCase(), read: c.read, typed: c.typed }),
+        ask.t('resume.conflict', {
+          field: ask.t(FIELD_LABEL[c.field]).toLowerCase(),
+          read: c.field === 'phone' ? formatPhone(c.read) : c.read,
+          typed: c.field === 'phone' ? formatPhone(c.typed) : c.typed,
+        }),
       ),
       ask.t('resume.correct'),
     ];

@@ -74,7 +74,7 @@ test('a resume at the resume step goes straight to the summary when read', async
   expect(found).toContain('Name: John Doe');
   // What the user typed wins over what the resume says, and the difference is said before confirming.
   expect(found).toContain(
-    'The resume says name “John Doe”, but you typed “Maria Santos”. I kept what you typed; if the resume is right, press Edit on the summary and change it.',
+    'The resume says name “John Doe”, but you typed “Maria Santos”: I kept what you typed.',
   );
   expect(found).toMatch(/The resume says email “john\.doe@email\.com”, but you typed “maria-/);
   expect(summary).toContain('First name: Maria');
@@ -206,7 +206,7 @@ test('a phone printed without a country code is read with the agency’s country
   await ee.queue.idle();
   const [found, question] = proactive(before);
   expect(found).toContain(
-    'Phone: +19095555555 (printed without a country code; I read it as a number of US, your agency’s country: check it on the summary)',
+    'Phone: +1 909 555 5555 (printed without a country code; I read it as a number of US, your agency’s country: check it on the summary)',
   );
   expect(question).toContain('Which campaign');
   await c.say('cancel');
