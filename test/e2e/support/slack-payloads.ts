@@ -137,7 +137,8 @@ export function viewSubmission(p: SlackPerson, view: Json, values: Record<string
     const element = block.element as Json;
     const id = String(block.block_id);
     const actionId = String(element.action_id);
-    const value = values[id];
+    // `values` is keyed by field name: the element's action_id (the block_id also names its kind).
+    const value = values[actionId];
     const type = String(element.type);
     if (type === 'file_input') state[id] = { [actionId]: { type, files } };
     else if (type === 'static_select')
