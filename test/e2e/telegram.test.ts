@@ -284,6 +284,8 @@ describe('Telegram webhook', () => {
     await fake.waitFor(() => fake.callsOf('sendMessage', agencyUser.id).length > 0);
     const relayed = fake.callsOf('sendMessage', agencyUser.id)[0] as FakeCall;
     expect(String(relayed.body.text)).toContain('Can &lt;she&gt; start in May?');
+    // How to answer, in the words of Telegram's own control.
+    expect(String(relayed.body.text)).toMatch(/Reply to this message to answer\.$/);
     expect(relayed.body.parse_mode).toBe('HTML');
     const messageId = await messageIdOf(relayed);
     await waitForSent(`${agencyUser.id}:${messageId}`);
