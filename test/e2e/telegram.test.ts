@@ -8,6 +8,7 @@ import { commands } from '../../src/engine/commands';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
+import { buildTextPdf } from '../unit/resume/build-files';
 import { startApp, type RunningApp } from './support/app';
 import { startFakeTelegramApi, type FakeCall, type FakeTelegramApi } from './support/fake-telegram-api';
 import {
@@ -205,6 +206,30 @@ describe('Telegram webhook', () => {
     expect(submission.resumeFileId).not.toBeNull();
     // Every button press was answered, so no spinner is left turning.
     expect(fake.callsOf('answerCallbackQuery').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('starts a submission from a resume sent first; a phone without country code is read with the agency’s country', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const email = `${unique('paolo')}@example.com`;
+    const resume = buildTextPdf(['Paolo Mendoza', email, '0917 555 0199', 'Warehouse lead, 5 years']);
+    fake.addFile('pdf-first-1', resume, 'paolo.pdf');
+    const before = fake.calls.length;
+    // No `submit` first: the file alone opens the submission.
+    const reading = await exchange(documentUpdate(person, { fileId: 'pdf-first-1', name: 'paolo.pdf', size: resume.length }));
+    expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => c.method === 'sendMessage' && /Which campaign/.test(String(c.body.text))),
+    );
+    const said = fake
+      .callsOf('sendMessage', person.id)
+      .filter((c) => fake.calls.indexOf(c) >= before)
+      .map((c) => String(c.body.text))
+      .join('\n');
+    expect(said).toContain('Name: Paolo Mendoza');
+    // The fixture's agency A is in PH.
+    expect(said).toContain('Phone: +63 917 555 0199 (printed without a country code; I read it as a number of PH');
+    await exchange(textUpdate(person, 'cancel'));
   });
 
   it('says ⛔ Duplicate when a second agency submits the same person', async () => {
