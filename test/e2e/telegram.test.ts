@@ -191,8 +191,12 @@ describe('Telegram webhook', () => {
     );
     const summary = fake.callsOf('sendMessage', person.id).at(-1) as FakeCall;
     expect(String(summary.body.text)).toContain(email);
-    const outcome = await exchange(callbackUpdate(person, buttonData(summary, 'Confirm'), await messageIdOf(summary)));
+    const summaryId = await messageIdOf(summary);
+    const outcome = await exchange(callbackUpdate(person, buttonData(summary, 'Confirm'), summaryId));
     expect(textOf(outcome)[0]).toMatch(/^✅ New Candidate\n/);
+    // The answered summary loses its buttons in place, so Confirm cannot be pressed twice.
+    const spent = fake.callsOf('editMessageReplyMarkup', person.id).find((c) => Number(c.body.message_id) === summaryId);
+    expect(spent?.body.reply_markup).toEqual({ inline_keyboard: [] });
 
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate).toMatchObject({
