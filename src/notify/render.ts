@@ -37,7 +37,9 @@ export function renderNotification(
   p: NotificationPayload,
   replies?: ReplyControl,
 ): OutboundMessageInput {
-  const hint = t('en', replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', { ref: formatCandidateRef(p.candidateRef) });
+  const hint = t('en', replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', {
+    ref: formatCandidateRef(p.candidateRef),
+  });
   return { body: { type: 'text', text: `${notificationText(kind, p)}\n\n${hint}` }, replyKey: candidateReplyKey(p.candidateRef) };
 }
 

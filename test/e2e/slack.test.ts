@@ -256,7 +256,13 @@ describe('Slack app: install and conversations', () => {
     const p = newPerson(TEAM_A.id);
     await link(f.userA, p);
     const { view } = await submitThroughModal(p, uniquePhone(), `${unique('jane')}@example.com`);
-    const values = { firstName: 'Jane', lastName: 'Dela Cruz', phone: '(909) 555-5555', email: 'jane@example.com', campaign: f.campaignId };
+    const values = {
+      firstName: 'Jane',
+      lastName: 'Dela Cruz',
+      phone: '(909) 555-5555',
+      email: 'jane@example.com',
+      campaign: f.campaignId,
+    };
     const before = fake.calls.length;
     const res = await post(viewSubmission(p, view, values));
     expect(res.status).toBe(200);
@@ -272,12 +278,20 @@ describe('Slack app: install and conversations', () => {
     await link(f.userA, p);
     const { view } = await submitThroughModal(p, uniquePhone(), `${unique('jane')}@example.com`);
     const url = fake.addFile(TEAM_A.id, 'John_Doe_CV.pdf', RESUME);
-    const file = { id: 'F0FIRST', name: 'John_Doe_CV.pdf', mimetype: 'application/pdf', size: RESUME.length, url_private_download: url };
+    const file = {
+      id: 'F0FIRST',
+      name: 'John_Doe_CV.pdf',
+      mimetype: 'application/pdf',
+      size: RESUME.length,
+      url_private_download: url,
+    };
     const before = fake.calls.length;
     const res = await post(viewSubmission(p, view, {}, [file]));
     expect(res.status).toBe(200);
     await fake.waitFor((calls) => calls.slice(before).some((c) => /I read John_Doe_CV\.pdf/.test(String(c.body.text))), 20_000);
-    await fake.waitFor((calls) => calls.slice(before).some((c) => /phone number, with the country code/.test(String(c.body.text))));
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => /phone number, with the country code/.test(String(c.body.text))),
+    );
     const said = textOf(fake.callsOf('chat.postMessage', p.dm).filter((c) => fake.calls.indexOf(c) >= before)).join('\n');
     expect(said).toMatch(/Reading the resume/);
     expect(said).toContain('Name: John Doe');

@@ -395,7 +395,10 @@
     var view = renderView(entry.view, entry.from === 'bot' ? entry.id : null);
     if (entry.from === 'user' && entry.replyTo) {
       var quoted = entries[entry.replyTo];
-      view.insertBefore(el('p', { className: 'quote', text: 'Reply to: ' + (quoted ? quoted.excerpt : 'an earlier message') }), view.firstChild);
+      view.insertBefore(
+        el('p', { className: 'quote', text: 'Reply to: ' + (quoted ? quoted.excerpt : 'an earlier message') }),
+        view.firstChild,
+      );
     }
     var item = el('li', { className: 'entry ' + (entry.from === 'user' ? 'from-user' : 'from-bot'), 'data-ref': entry.id }, [
       el('span', { className: 'visually-hidden', text: entry.from === 'user' ? 'You: ' : 'Endorse: ' }),

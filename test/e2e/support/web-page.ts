@@ -54,7 +54,12 @@ export async function say(page: Page, text: string): Promise<Locator> {
 }
 
 /** Opens /chat in a fresh browser context and presses the demo user's "Sign in as" button. */
-export async function openAs(browser: Browser, baseUrl: string, name: string, viewport = { width: 900, height: 1000 }): Promise<Page> {
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  name: string,
+  viewport = { width: 900, height: 1000 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/chat`);

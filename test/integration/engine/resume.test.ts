@@ -73,9 +73,7 @@ test('a resume at the resume step goes straight to the summary when read', async
   const [found, summary] = proactive(before);
   expect(found).toContain('Name: John Doe');
   // What the user typed wins over what the resume says, and the difference is said before confirming.
-  expect(found).toContain(
-    'The resume says name “John Doe”, but you typed “Maria Santos”: I kept what you typed.',
-  );
+  expect(found).toContain('The resume says name “John Doe”, but you typed “Maria Santos”: I kept what you typed.');
   expect(found).toMatch(/The resume says email “john\.doe@email\.com”, but you typed “maria-/);
   expect(summary).toContain('First name: Maria');
   expect(summary).toContain('Resume: cv.pdf');
@@ -130,7 +128,9 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   await c.file('scan.pdf', SCAN);
   await ee.queue.idle();
   const [found] = proactive(before);
-  expect(found).toMatch(/^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./);
+  expect(found).toMatch(
+    /^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./,
+  );
   expect(found).toContain('Name: John Doe');
   expect(found).toContain('Email: john.doe@gmail.com');
 
@@ -138,7 +138,10 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   await c.file('photo.jpg', PHOTO);
   await ee.queue.idle();
   expect(proactive(next)[0]).toMatch(/^I read photo\.jpg from a picture/);
-  const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({ where: { filename: 'photo.jpg' }, orderBy: { createdAt: 'desc' } });
+  const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({
+    where: { filename: 'photo.jpg' },
+    orderBy: { createdAt: 'desc' },
+  });
   expect(stored.contentType).toBe('image/jpeg');
   await c.say('cancel');
 });
