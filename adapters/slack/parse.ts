@@ -113,11 +113,14 @@ const blockActionsSchema = z.object({
   trigger_id: z.string().optional(),
   container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional() }).optional(),
   channel: z.object({ id: z.string() }).optional(),
+  /** The message that carried the button, as Slack shows it: its blocks let an answered question be marked in place. */
+  message: z.object({ blocks: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
   actions: z
     .array(
       z.object({
         action_id: z.string(),
         value: z.string().optional(),
+        text: z.object({ text: z.string() }).optional(),
         selected_option: z.object({ value: z.string() }).optional(),
         action_ts: z.string().optional(),
       }),
@@ -156,6 +159,14 @@ export interface ParsedSlack {
   home?: { teamId: string; userId: string; eventId: string };
   /** A modal with invalid fields: answered `response_action: "errors"`, so it stays open (block_id → message). */
   modalErrors?: Record<string, string>;
+  /** A pressed button's message (ref, blocks, the button's label): marked answered if the answer spends it. */
+  pressed?: PressedMessage;
+}
+
+export interface PressedMessage {
+  ref: string;
+  blocks: Record<string, unknown>[];
+  label?: string;
 }
 
 // Built once: zod compiles a parser on first use, so a schema per request costs CPU and garbage per request.
@@ -169,6 +180,7 @@ const requestEnvelopeSchema = z.object({
 export interface SlackRequest {
   item: InboundItem<SlackAddress> | null;
   triggerId?: string;
+  pressed?: PressedMessage;
   /** Slack's ack: 200, with a body for url_verification and for a slash command said in a channel. */
   answer: WebhookAnswer;
 }
@@ -212,7 +224,8 @@ export function parseWebhookBody(rawBody: Buffer, contentType: string | undefine
     isSlash && parsed.needsDm
       ? { status: 200, body: { response_type: 'ephemeral', text: 'I answered in our direct messages.' } }
       : { status: 200 };
-  return { item: { event: parsed.event, address: parsed.address }, ...triggerId, answer };
+  const pressed = parsed.pressed ? { pressed: parsed.pressed } : {};
+  return { item: { event: parsed.event, address: parsed.address }, ...triggerId, ...pressed, answer };
 }
 
 function decodeBody(rawBody: Buffer, contentType: string | undefined): unknown {
@@ -330,9 +343,17 @@ function parseBlockActions(body: z.infer<typeof blockActionsSchema>): ParsedSlac
     ...base(`act:${stable}`, teamId, body.user.id, channel || 'home', body.user.name ?? body.user.username),
     payload: { type: 'action', actionId, ...(value !== undefined && value !== '' ? { value } : {}) },
   };
-  if (body.container?.type === 'message' && body.container.message_ts && channel)
+  let pressed: PressedMessage | undefined;
+  if (body.container?.type === 'message' && body.container.message_ts && channel) {
     event.sourceMessageRef = messageRef(channel, body.container.message_ts);
-  return withAddress(event, { ...(body.trigger_id ? { triggerId: body.trigger_id } : {}), needsDm: !isDm(channel) });
+    if (body.message?.blocks)
+      pressed = { ref: event.sourceMessageRef, blocks: body.message.blocks, ...(action.text ? { label: action.text.text } : {}) };
+  }
+  return withAddress(event, {
+    ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
+    needsDm: !isDm(channel),
+    ...(pressed ? { pressed } : {}),
+  });
 }
 
 function parseViewSubmission(body: z.infer<typeof viewSubmissionSchema>): ParsedSlack {

@@ -196,3 +196,15 @@ function inputBlock(field: FormField): Block {
 export function renderHomeView(message: OutboundMessage): Block {
   return { type: 'home', blocks: renderBody(message.body).slice(0, BLOCKS_MAX) };
 }
+
+/**
+ * An answered question's blocks: its buttons give way to a line naming the choice, so they cannot
+ * be pressed again (chat.update replaces the whole message, so the rest is kept as it was).
+ */
+export function spentBlocks(blocks: readonly Block[], label: string | undefined): Block[] {
+  return blocks.map((b) =>
+    b.type === 'actions'
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: label ? `✓ ${escapeMrkdwn(label)}` : '✓' }] }
+      : b,
+  );
+}

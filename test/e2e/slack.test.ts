@@ -236,9 +236,19 @@ describe('Slack app: install and conversations', () => {
     expect(JSON.stringify(summary?.body)).toContain(email);
     const confirm = buttonOf(summary, 'Confirm');
     const outcome = await exchange(
-      blockAction(p, { actionId: confirm.action_id, value: confirm.value, messageTs: tsOf(summary) }),
+      blockAction(p, {
+        actionId: confirm.action_id,
+        value: confirm.value,
+        messageTs: tsOf(summary),
+        message: { blocks: blocksOf(summary), label: 'Confirm' },
+      }),
+      (calls) => calls.some((c) => c.method === 'chat.postMessage'),
     );
-    expect(textOf(outcome)[0]).toMatch(/^✅ New Candidate/);
+    expect(textOf(outcome.filter((c) => c.method === 'chat.postMessage'))[0]).toMatch(/^✅ New Candidate/);
+    // The answered summary is updated in place: its buttons give way to the choice made.
+    const spent = fake.callsOf('chat.update', p.dm).find((c) => c.body.ts === tsOf(summary));
+    expect(JSON.stringify(spent?.body.blocks)).toContain('✓ Confirm');
+    expect(blocksOf(spent).some((b) => b.type === 'actions')).toBe(false);
 
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate).toMatchObject({
