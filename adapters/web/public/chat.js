@@ -27,6 +27,7 @@
   var stream = null;
   var maxFileBytes = 10 * 1024 * 1024;
   var replyingTo = null; // { id, excerpt } while the composer answers a relayed message
+  var submits = false; // the signed-in person may submit candidates (agency roles)
   var sessionOver = false;
 
   function byId(id) {
@@ -206,8 +207,10 @@
     els.chat.hidden = false;
     els.signout.hidden = false;
     els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : 'Not linked yet';
-    // Only agency people submit candidates, so only they get the resume button.
-    els.attach.hidden = !user || (user.role !== 'AGENCY_USER' && user.role !== 'AGENCY_ADMIN');
+    // Only agency people submit candidates, so only they get the resume button and the hint.
+    submits = Boolean(user) && (user.role === 'AGENCY_USER' || user.role === 'AGENCY_ADMIN');
+    els.attach.hidden = !submits;
+    els.input.placeholder = idlePlaceholder();
     setStatus('');
     els.log.replaceChildren();
     entries = {};
@@ -221,7 +224,12 @@
       .then(function (data) {
         (data.entries || []).forEach(upsert);
         if (first && (!data.entries || data.entries.length === 0))
-          addLocal('hint', 'Type help to see what you can do, or submit to submit a candidate.');
+          addLocal(
+            'hint',
+            submits
+              ? 'Type help to see what you can do, submit to submit a candidate, or attach a resume with the clip button.'
+              : 'Type help to see what you can do.',
+          );
       })
       .catch(function (error) {
         if (error.status === 401) return sessionEnded();
@@ -304,7 +312,11 @@
     replyingTo = null;
     els.replying.hidden = true;
     els.replyingText.textContent = '';
-    els.input.placeholder = 'Type a message, e.g. help or submit';
+    els.input.placeholder = idlePlaceholder();
+  }
+
+  function idlePlaceholder() {
+    return submits ? 'Type a message, e.g. help or submit' : 'Type a message, e.g. help';
   }
 
   els.replyCancel.addEventListener('click', function () {
