@@ -127,9 +127,9 @@ export const en = {
   'resume.notFound': 'not found',
   'resume.correct': 'If something is wrong, press Edit on the summary to change it.',
   'resume.phoneAgencyCountry':
-    '{phone} (printed without a country code; I read it as a number of {country}, your agency’s country: check it on the summary)',
+    '{phone} (printed without a country code; I read it with your agency’s country, {country}: check it on the summary)',
   'resume.phoneDefaultCountry':
-    '{phone} (printed without a country code; I read it as a number of {country}, this portal’s default country because your agency has none set: check it on the summary)',
+    '{phone} (printed without a country code; I read it with this portal’s default country, {country}, as your agency has none set: check it on the summary)',
   'resume.phoneUnread': '“{printed}”, printed without a country code, so I will ask you for it',
   'resume.conflict': 'The resume says {field} “{read}”, but you typed “{typed}”: I kept what you typed.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',

@@ -232,7 +232,9 @@ describe('Telegram webhook', () => {
       .join('\n');
     expect(said).toContain('Name: Paolo Mendoza');
     // The fixture's agency A is in PH.
-    expect(said).toContain('Phone: +63 917 555 0199 (printed without a country code; I read it as a number of PH');
+    expect(said).toContain(
+      'Phone: +63 917 555 0199 (printed without a country code; I read it with your agency’s country, Philippines',
+    );
     await exchange(textUpdate(person, 'cancel'));
   });
 

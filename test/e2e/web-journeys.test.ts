@@ -151,7 +151,9 @@ describe('web chat journeys in headless Chromium', () => {
     const foundText = (await found.textContent()) ?? '';
     expect(foundText).toContain('Name: Paolo Mendoza');
     expect(foundText).toContain('Email: paolo.mendoza@example.com');
-    expect(foundText).toContain('+63 917 555 0199 (printed without a country code; I read it as a number of PH');
+    expect(foundText).toContain(
+      '+63 917 555 0199 (printed without a country code; I read it with your agency’s country, Philippines',
+    );
     const campaigns = await lastBotShows(uma, 'Which campaign');
     await shoot(uma, 'agency-user', 'resume-read');
     await campaigns.getByRole('button', { name: CAMPAIGN }).click();
@@ -183,7 +185,9 @@ describe('web chat journeys in headless Chromium', () => {
     const found = await botShows(sam, 'I read ana-reyes.pdf');
     const foundText = (await found.textContent()) ?? '';
     // Northstar Talent is a US agency.
-    expect(foundText).toContain('+1 909 555 5555 (printed without a country code; I read it as a number of US');
+    expect(foundText).toContain(
+      '+1 909 555 5555 (printed without a country code; I read it with your agency’s country, United States',
+    );
     expect(foundText).toContain('The resume says name “Ana Reyes”, but you typed “Janet Reyes”: I kept what you typed.');
     await shoot(sam, 'agency-user', 'resume-conflict-mobile');
     const campaigns = await lastBotShows(sam, 'Which campaign');

@@ -9,11 +9,20 @@ import { prompt, type AskCtx } from './wizard-steps';
 
 const FIELD_LABEL = { name: 'field.name', email: 'field.email', phone: 'field.phone' } as const;
 
+/** `PH` → `Philippines` (ICU's English names; the code itself where ICU has none). */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** The phone as read, saying which country a code-less number was read as (or that it could not be). */
 function phoneLine(ask: AskCtx, found: ResumeFound): string | null {
   if (found.phone && found.phoneCountry) {
     const key = found.phoneCountry.source === 'agency' ? 'resume.phoneAgencyCountry' : 'resume.phoneDefaultCountry';
-    return ask.t(key, { phone: formatPhone(found.phone), country: found.phoneCountry.country });
+    return ask.t(key, { phone: formatPhone(found.phone), country: countryName(found.phoneCountry.country) });
   }
   if (found.phoneAsPrinted) return ask.t('resume.phoneUnread', { printed: found.phoneAsPrinted });
   return found.phone === null ? null : formatPhone(found.phone);

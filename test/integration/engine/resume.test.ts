@@ -209,7 +209,7 @@ test('a phone printed without a country code is read with the agency’s country
   await ee.queue.idle();
   const [found, question] = proactive(before);
   expect(found).toContain(
-    'Phone: +1 909 555 5555 (printed without a country code; I read it as a number of US, your agency’s country: check it on the summary)',
+    'Phone: +1 909 555 5555 (printed without a country code; I read it with your agency’s country, United States: check it on the summary)',
   );
   expect(question).toContain('Which campaign');
   await c.say('cancel');
