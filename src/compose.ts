@@ -135,6 +135,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       now: options.now ?? (() => new Date()),
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
+      defaultPhoneCountry: config.defaultPhoneCountry,
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.
     const channels = createChannelRegistry();

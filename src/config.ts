@@ -24,6 +24,18 @@ export const configSchema = z
     ),
     /** Days an invitation link stays valid. */
     INVITE_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+    /**
+     * The country a phone without a country code is read as (on a resume) when the user's agency
+     * has none set: an ISO 3166 two-letter code, e.g. PH. Unset: such a number is asked again.
+     */
+    DEFAULT_PHONE_COUNTRY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. PH' })
+        .transform((v) => v.toUpperCase())
+        .optional(),
+    ),
     /** Seed demo data on an empty embedded database. */
     DEMO_SEED: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
     /** Secret that signs web chat session cookies; generated per process when unset (dev only). */
@@ -164,6 +176,7 @@ export const configSchema = z
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     inviteTtlDays: env.INVITE_TTL_DAYS,
+    defaultPhoneCountry: env.DEFAULT_PHONE_COUNTRY,
     demoSeed: env.DEMO_SEED,
     sessionSecret: env.SESSION_SECRET,
     processRole: env.PROCESS_ROLE,

@@ -17,8 +17,17 @@ import { isEditImpossible, toChannelError } from './errors';
 import { fetchSlackFile } from './files';
 import { botTokenOf, createInstallationStore } from './installation-store';
 import { boltLogger } from './logger';
-import { addressCodec, isDm, messageRef, parseFileRef, parseMessageRef, parseWebhookBody, type SlackAddress } from './parse';
-import { renderHomeView, renderMessage, renderModal } from './render';
+import {
+  addressCodec,
+  isDm,
+  messageRef,
+  parseFileRef,
+  parseMessageRef,
+  parseWebhookBody,
+  type PressedMessage,
+  type SlackAddress,
+} from './parse';
+import { renderHomeView, renderMessage, renderModal, spentBlocks } from './render';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySlackSignature } from './verify';
 import { createApiFetch } from '../shared/api-fetch';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
@@ -44,6 +53,8 @@ export interface SlackTurn {
   token?: string;
   /** From a slash command or button press: a form opens as a modal with it (once; it expires in 3 s). */
   triggerId?: string;
+  /** The message whose button was pressed: marked answered in place when the reply spends it. */
+  pressed?: PressedMessage;
 }
 
 /** Events, interactivity and slash commands are small; files arrive as URLs, never as bytes. */
@@ -121,6 +132,24 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     return { messageRef: messageRef(sent.channel ?? address.channel, sent.ts ?? '') };
   }
 
+  /** Best effort: the answer matters more, and a late press of a kept button is answered as stale. */
+  async function markAnswered(pressed: PressedMessage, token: string): Promise<void> {
+    const at = parseMessageRef(pressed.ref);
+    if (!at) return;
+    try {
+      await call(() =>
+        client.chat.update({
+          token,
+          channel: at.channel,
+          ts: at.ts,
+          blocks: spentBlocks(pressed.blocks, pressed.label) as unknown as types.KnownBlock[],
+        }),
+      );
+    } catch (error) {
+      deps.logger.warn({ err: (error as Error).message }, 'slack: could not mark an answered question');
+    }
+  }
+
   async function send(address: SlackAddress, message: OutboundMessage, turn?: SlackTurn): Promise<SentMessage> {
     const token = await turnToken(address.teamId, turn);
     if (address.surface === 'home') {
@@ -130,6 +159,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       );
       return { messageRef: `home:${userId}` };
     }
+    if (message.retire && turn?.pressed?.ref === message.retire) await markAnswered(turn.pressed, token);
     const body = message.body;
     const triggerId = turn?.triggerId;
     if (body.type === 'form' && triggerId && turn) {
@@ -160,7 +190,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
 
   return {
     platform: 'SLACK',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'thread' },
     address: addressCodec,
     send,
     async downloadFile(ref, maxBytes) {
@@ -193,7 +223,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
             ok: true,
             value: {
               items: parsed.item ? [parsed.item] : [],
-              turn: parsed.triggerId ? { triggerId: parsed.triggerId } : {},
+              turn: {
+                ...(parsed.triggerId ? { triggerId: parsed.triggerId } : {}),
+                ...(parsed.pressed ? { pressed: parsed.pressed } : {}),
+              },
               answer: parsed.answer,
               // Ack first, then the engine: Slack's 3 s never depend on the database.
               answerFirst: true,

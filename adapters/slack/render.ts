@@ -150,6 +150,13 @@ export function renderModal(body: Extract<MessageBody, { type: 'form' }>, channe
   };
 }
 
+/**
+ * An input's block_id: the field's name and kind (`phone.phone`), so a submitted modal can be
+ * checked field by field before it closes (see parse.ts `modalErrors`). The engine's values are
+ * keyed by the action_id, which stays the name.
+ */
+export const inputBlockId = (field: Pick<FormField, 'name' | 'kind'>): string => `${field.name}.${field.kind}`;
+
 function inputBlock(field: FormField): Block {
   const id = field.name;
   let element: Block;
@@ -177,7 +184,7 @@ function inputBlock(field: FormField): Block {
   if (field.placeholder && field.kind !== 'file') element.placeholder = plain(field.placeholder, 150);
   return {
     type: 'input',
-    block_id: id,
+    block_id: inputBlockId(field),
     label: plain(field.label, 2000),
     optional: !field.required,
     element,
@@ -188,4 +195,16 @@ function inputBlock(field: FormField): Block {
 /** The App Home tab: whatever the engine answered to the user opening it (their overview, or how to get access). */
 export function renderHomeView(message: OutboundMessage): Block {
   return { type: 'home', blocks: renderBody(message.body).slice(0, BLOCKS_MAX) };
+}
+
+/**
+ * An answered question's blocks: its buttons give way to a line naming the choice, so they cannot
+ * be pressed again (chat.update replaces the whole message, so the rest is kept as it was).
+ */
+export function spentBlocks(blocks: readonly Block[], label: string | undefined): Block[] {
+  return blocks.map((b) =>
+    b.type === 'actions'
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: label ? `✓ ${escapeMrkdwn(label)}` : '✓' }] }
+      : b,
+  );
 }

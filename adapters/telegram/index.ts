@@ -44,7 +44,22 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
   const sleep = deps.sleep ?? realSleep;
   const call = <T>(fn: () => Promise<T>) => withRetry(fn, policy, sleep, toChannelError);
 
+  /** Drops the inline keyboard of an answered question, so its buttons cannot be pressed again. */
+  async function retire(ref: string): Promise<void> {
+    const pressed = parseMessageRef(ref);
+    if (!pressed) return;
+    try {
+      await bot.api.editMessageReplyMarkup(pressed.chatId, pressed.messageId, { reply_markup: { inline_keyboard: [] } });
+    } catch (error) {
+      // Best effort: the answer matters more, and a late press of a kept button is answered as stale.
+      const cause = error instanceof ChannelError ? error.cause : error;
+      if (!isNotModified(cause) && !isEditImpossible(cause))
+        deps.logger.warn({ err: toChannelError(error).message }, 'telegram: could not disable an answered keyboard');
+    }
+  }
+
   async function send(address: TelegramAddress, message: OutboundMessage): Promise<SentMessage> {
+    if (message.retire) await retire(message.retire);
     const { text, ...other } = renderMessage(message, (a) => codec.encode(a));
     const edit = message.edit ? parseMessageRef(message.edit) : null;
     if (edit) {
@@ -84,7 +99,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
   return {
     platform: 'TELEGRAM',
-    capabilities: { forms: false, editInPlace: true, files: true },
+    capabilities: { forms: false, editInPlace: true, files: true, replies: 'reply' },
     address: addressCodec,
     send,
     downloadFile,

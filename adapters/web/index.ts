@@ -59,7 +59,13 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
   // An edit of a message this process no longer holds (restart, other instance) is shown as new.
   const show = (sessionId: string, message: OutboundMessage): WebEntry => {
     const id = message.edit && hub.has(sessionId, message.edit) ? message.edit : randomUUID();
-    const entry: WebEntry = { id, from: 'bot', view: renderMessage(message), at: now().toISOString() };
+    const entry: WebEntry = {
+      id,
+      from: 'bot',
+      view: renderMessage(message),
+      at: now().toISOString(),
+      ...(message.replyKey ? { canReply: true } : {}),
+    };
     hub.publish(sessionId, entry);
     return entry;
   };
@@ -87,6 +93,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
               from: 'user',
               view: { kind: 'text', text: echo },
               at: now().toISOString(),
+              ...(event.replyTo ? { replyTo: event.replyTo } : {}),
             }),
         },
       };
@@ -126,7 +133,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
 
   const adapter: WebChatAdapter = {
     platform: 'WEB',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'button' },
     address: addressCodec,
     config,
     uploads,

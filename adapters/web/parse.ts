@@ -23,7 +23,13 @@ const fileRefInput = z.object({ ref: z.string().min(1).max(100) });
  * POST carries the same id and the engine handles it once.
  */
 export const eventBodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), eventId: z.uuid(), text: z.string().trim().min(1).max(MAX_TEXT) }),
+  z.object({
+    type: z.literal('text'),
+    eventId: z.uuid(),
+    text: z.string().trim().min(1).max(MAX_TEXT),
+    /** The entry the Reply button was pressed on: the answer is a reply to that message. */
+    replyTo: z.uuid().optional(),
+  }),
   z.object({
     type: z.literal('action'),
     eventId: z.uuid(),
@@ -110,7 +116,10 @@ export function parseEvent(raw: unknown, ctx: ParseContext): ParsedEvent {
   };
   switch (body.type) {
     case 'text':
-      return { event: { ...base, payload: toTextPayload(body.text) }, echo: body.text };
+      return {
+        event: { ...base, ...(body.replyTo ? { replyTo: body.replyTo } : {}), payload: toTextPayload(body.text) },
+        echo: body.text,
+      };
     case 'action':
       return {
         event: {

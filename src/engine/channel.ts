@@ -43,7 +43,15 @@ export interface ChannelCapabilities {
   editInPlace: boolean;
   /** Users can send files. */
   files: boolean;
+  /**
+   * How a person answers one particular message there, so a relayed message can say it in the
+   * channel's own words: Telegram's reply, a Slack thread, a Teams quote, the web chat's Reply
+   * button. Absent: the channel cannot tie an answer to a message (the hint names `comment`).
+   */
+  replies?: ReplyControl;
 }
+
+export type ReplyControl = 'reply' | 'thread' | 'quote' | 'button';
 
 export interface SentMessage {
   messageRef: string;

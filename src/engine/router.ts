@@ -75,6 +75,20 @@ const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
   submit: (ctx) => runCommand(ctx, 'submit', ''),
 };
 
+/**
+ * Buttons that browse (paging, Open on a list row, a menu's commands) leave their message live;
+ * any other press answers the question its message asked.
+ */
+const BROWSING_ACTIONS = new Set(['page', 'upage', 'open', 'user', 'cmd', 'submit']);
+
+/** Marks the pressed message as answered, unless it browses or the answer edits it in place. */
+function retirePressed(ctx: Ctx, kind: string, replies: Replies): Replies {
+  const pressed = ctx.event.sourceMessageRef;
+  const [first, ...rest] = replies;
+  if (!pressed || !first || BROWSING_ACTIONS.has(kind) || replies.some((r) => r.edit === pressed)) return replies;
+  return [{ ...first, retire: pressed }, ...rest];
+}
+
 /** Routes one event of a known, active user to its flow. */
 export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
   const payload = textOverride === undefined ? ctx.event.payload : { type: 'text' as const, text: textOverride };
@@ -96,7 +110,8 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
     case 'action': {
       const { kind, arg } = splitAction(payload.actionId, payload.value);
       const handler = actions[kind];
-      return handler ? handler(ctx, arg) : [text(ctx.t('action.stale'))];
+      const replies = handler ? await handler(ctx, arg) : [text(ctx.t('action.stale'))];
+      return textOverride === undefined ? retirePressed(ctx, kind, replies) : replies;
     }
     case 'text': {
       const reply =

@@ -92,7 +92,8 @@ export const en = {
   'wizard.edit.which': 'What do you want to change?',
   'wizard.gone': 'That submission is no longer open. Type “submit” to start a new one.',
   'form.title': 'Submit a candidate',
-  'form.text': 'All fields but the resume are required.',
+  'form.text':
+    'Attach the resume and leave the rest empty if you like: I fill in what it says and show it to you to confirm. Anything still missing, I ask next.',
   'form.submit': 'Review',
   'form.resumeHint': 'PDF, DOCX or a photo, up to {mb} MB',
 
@@ -127,6 +128,12 @@ export const en = {
     'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',
   'resume.notFound': 'not found',
   'resume.correct': 'If something is wrong, press Edit on the summary to change it.',
+  'resume.phoneAgencyCountry':
+    '{phone} (printed without a country code; I read it with your agency’s country, {country}: check it on the summary)',
+  'resume.phoneDefaultCountry':
+    '{phone} (printed without a country code; I read it with this portal’s default country, {country}, as your agency has none set: check it on the summary)',
+  'resume.phoneUnread': '“{printed}”, printed without a country code, so I will ask you for it',
+  'resume.conflict': 'The resume says {field} “{read}”, but you typed “{typed}”: I kept what you typed.',
   'resume.notForRole': 'Only agency users submit candidates with resumes. Type “help” to see what you can do.',
   'resume.noChannel': 'I cannot fetch files on this channel. Type the details instead, or send the resume from another channel.',
   'resume.downloadFailed': 'I could not download that file. Please send it again.',
@@ -176,6 +183,12 @@ export const en = {
   'comment.ask': 'Type your comment on {ref} (or “cancel”).',
   'comment.added': '💬 Comment added to {ref}.',
   'comment.replyAdded': '💬 Your reply was added as a comment on {ref}.',
+  // How a relayed message says to answer it, in the words of the channel's own reply control.
+  'notify.replyHint.reply': 'Reply to this message to answer.',
+  'notify.replyHint.thread': 'Reply in the thread to answer.',
+  'notify.replyHint.quote': 'Quote this message in your reply (hover it, … › Reply) to answer.',
+  'notify.replyHint.button': 'Press Reply under this message to answer.',
+  'notify.replyHint.none': 'To answer, type: comment {ref} <your comment>.',
   'stage.ask': 'Move {ref} to which stage?',
   'stage.changed': '{ref} moved from {from} to {to}.',
 

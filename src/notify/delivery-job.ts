@@ -220,7 +220,8 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (n.address === null || n.address === undefined)
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
     await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
-    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data));
+    const replies = deps.channels.get(platform.data)?.capabilities.replies;
+    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies));
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {

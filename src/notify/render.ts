@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { ReplyControl } from '../engine/channel';
 import type { OutboundMessageInput } from '../engine/messages';
+import { t } from '../i18n';
 import { formatCandidateRef } from '../services/candidates';
 
 export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
@@ -22,27 +24,36 @@ export const notificationPayloadSchema = z.object({
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
-export const REPLY_HINT = 'Reply to this message to answer.';
-
 /** The `replyKey` of a relayed message: the engine routes a reply to it back to this candidate. */
 export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
 
-/** Pure: the chat message for a notification (text, so every channel renders it the same). */
-export function renderNotification(kind: NotificationKindName, p: NotificationPayload): OutboundMessageInput {
-  return { body: { type: 'text', text: notificationText(kind, p) }, replyKey: candidateReplyKey(p.candidateRef) };
+/**
+ * Pure: the chat message for a notification (text, so every channel renders it the same), ending
+ * with how to answer it in the words of the channel's reply control (`replies`: see
+ * ChannelCapabilities; absent: the `comment` command).
+ */
+export function renderNotification(
+  kind: NotificationKindName,
+  p: NotificationPayload,
+  replies?: ReplyControl,
+): OutboundMessageInput {
+  const hint = t('en', replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', {
+    ref: formatCandidateRef(p.candidateRef),
+  });
+  return { body: { type: 'text', text: `${notificationText(kind, p)}\n\n${hint}` }, replyKey: candidateReplyKey(p.candidateRef) };
 }
 
 export function notificationText(kind: NotificationKindName, p: NotificationPayload): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
   switch (kind) {
     case 'RECRUITER_COMMENT':
-      return `${p.actor ?? 'A recruiter'} commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
+      return `${p.actor ?? 'A recruiter'} commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}`;
     case 'AGENCY_COMMENT':
-      return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
+      return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}`;
     case 'STAGE_CHANGE':
-      return `${who} (${p.campaign}) moved from ${p.from ?? '?'} to ${p.to ?? '?'}${p.actor ? ` (by ${p.actor})` : ''}.\n\n${REPLY_HINT}`;
+      return `${who} (${p.campaign}) moved from ${p.from ?? '?'} to ${p.to ?? '?'}${p.actor ? ` (by ${p.actor})` : ''}.`;
     case 'CANDIDATE_SUBMITTED':
-      return `New candidate ${who} from ${p.agency} for ${p.campaign}.\n\n${REPLY_HINT}`;
+      return `New candidate ${who} from ${p.agency} for ${p.campaign}.`;
   }
 }
 
@@ -55,10 +66,7 @@ const SUBJECTS: Record<NotificationKindName, (p: NotificationPayload) => string>
 
 /** The same notification as an email, for a recipient who linked no chat. */
 export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string) {
-  // An email cannot be replied to into the thread; point at the chat instead of the reply hint.
-  const text = notificationText(kind, p).replace(
-    REPLY_HINT,
-    `Link a chat app to answer from there (open the invitation link again, or ask your admin): ${publicUrl}`,
-  );
+  // An email cannot be replied to into the thread; point at the chat instead of a reply hint.
+  const text = `${notificationText(kind, p)}\n\nLink a chat app to answer from there (open the invitation link again, or ask your admin): ${publicUrl}`;
   return { subject: SUBJECTS[kind](p), text };
 }

@@ -12,4 +12,6 @@ export interface ServiceDeps {
   /** Base URL for links (invitations). */
   publicUrl: string;
   inviteTtlDays: number;
+  /** DEFAULT_PHONE_COUNTRY: the country of a code-less phone when the agency has none. */
+  defaultPhoneCountry?: string;
 }

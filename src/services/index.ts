@@ -43,6 +43,7 @@ export function createServices(deps: ServiceDeps) {
     listAgencies: agencies.listAgencies.bind(null, deps),
     findAgencyId: agencies.findAgencyId.bind(null, deps),
     setAgencyStatus: agencies.setAgencyStatus.bind(null, deps),
+    phoneCountryFor: agencies.phoneCountryFor.bind(null, deps),
     listCampaigns: campaigns.listCampaigns.bind(null, deps),
     createCampaign: campaigns.createCampaign.bind(null, deps),
     setCampaignStatus: campaigns.setCampaignStatus.bind(null, deps),

@@ -45,10 +45,12 @@ test('a recruiter comment reaches the submitter and the agency admins on every l
   expect(sentTo({ sent: web }, otherAgencyAdmin)).toHaveLength(0);
   expect(sentTo({ sent: web }, colleague)).toHaveLength(0);
   expect(web).toHaveLength(2);
+  // Each channel says how to answer in the words of its own reply control.
+  for (const s of web) expect(textOf(s)).toMatch(/Press Reply under this message to answer\.$/);
+  for (const s of telegram) expect(textOf(s)).toMatch(/Reply to this message to answer\.$/);
   for (const s of [...web, ...telegram]) {
     expect(s.message.replyKey).toBe(`candidate:${ref}`);
     expect(textOf(s)).toContain('Can she start in January?');
-    expect(textOf(s)).toContain('Reply to this message to answer.');
     // The engine routes a reply by this ref back to the candidate.
     expect(await env.services.findCandidateRefByMessage(s.messageRef)).toBe(ref);
   }

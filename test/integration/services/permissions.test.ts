@@ -366,6 +366,8 @@ test('the table covers every permission-checked call of createServices', () => {
     'pruneProcessedEvents',
     'markIdentityUnreachable',
     'slackInstallations',
+    // The country the resume job reads a code-less phone with, for the user whose resume it is.
+    'phoneCountryFor',
   ];
   const inTable = [...new Set(TABLE.map(([call]) => call.split(' ')[0]))].sort();
   expect(inTable).toEqual(

@@ -35,6 +35,14 @@ describe('web chat adapter', () => {
     expect(seen.map((e) => e.id)).toEqual([first?.id, first?.id]);
   });
 
+  it('offers Reply on a relayed message (one with a reply key) and on nothing else', async () => {
+    const web = adapter();
+    const turn = { entries: [] as WebEntry[] };
+    await web.send({ sessionId: 's1' }, msg({ body: { type: 'text', text: 'Rita commented…' }, replyKey: 'candidate:7' }), turn);
+    await web.send({ sessionId: 's1' }, msg({ body: { type: 'text', text: 'Comment added.' } }), turn);
+    expect(turn.entries.map((e) => e.canReply)).toEqual([true, undefined]);
+  });
+
   it('shows an edit of a message it does not hold as a new message', async () => {
     const web = adapter();
     const sent = await web.send({ sessionId: 's1' }, { ...list(2), edit: 'gone-after-restart' });
