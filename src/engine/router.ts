@@ -12,7 +12,7 @@ import { onHelp, onWelcome } from './flows/help';
 import { onHome } from './flows/home';
 import { onRedeem } from './flows/access';
 import { onCampaigns } from './flows/campaigns';
-import { onDashboard, onPage } from './flows/dashboard';
+import { candidatesView, onDashboard, onPage } from './flows/dashboard';
 import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageButton } from './flows/profile';
 import { onAgencies, onAgencyStatus, onDeliveries } from './flows/agencies';
 import { onRetryDeliveries } from './flows/deliveries-retry';
@@ -31,7 +31,7 @@ const handlers: Handlers = {
   submit: (ctx) => onSubmit(ctx),
   cancel: (ctx) => onCancel(ctx),
   back: (ctx) => onBack(ctx),
-  candidates: (ctx, args) => onDashboard(ctx, 'mine', args),
+  candidates: (ctx, args) => onDashboard(ctx, candidatesView(ctx), args),
   pool: (ctx, args) => onDashboard(ctx, 'pool', args),
   candidate: (ctx, args) => onCandidate(ctx, args.ref),
   comment: (ctx, args) => onComment(ctx, args.ref, args.text),
@@ -108,7 +108,7 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
         return onDialogText(ctx, payload.text);
       }
       if (command) return runCommand(ctx, command.name, command.args);
-      return [text(ctx.t('command.pointer'))];
+      return [text(ctx.t(allowedFor('submit', ctx.user.role) ? 'command.pointer' : 'command.pointer.employer'))];
     }
   }
 }
