@@ -207,6 +207,22 @@ export const COMMAND_SPECS = {
     layout: { positional: ['who'] },
     args: z.object({ who: word, ...noExtra }),
   }),
+  rules: spec({ aliases: ['duplicaterules'], help: 'cmd.rules', usage: 'rules', roles: OWNER, layout: none, args: empty }),
+  rule: spec({
+    aliases: [],
+    help: 'cmd.rule',
+    usage: 'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block]',
+    roles: OWNER,
+    layout: { positional: [], options: ['campaign', 'window', 'match', 'cross', 'same'] },
+    args: z.object({
+      campaign: z.string().optional(),
+      window: z.string().optional(),
+      match: z.string().optional(),
+      cross: z.string().optional(),
+      same: z.string().optional(),
+      ...noExtra,
+    }),
+  }),
   agencies: spec({ aliases: [], help: 'cmd.agencies', usage: 'agencies', roles: OWNER, layout: none, args: empty }),
   deliveries: spec({
     aliases: [],

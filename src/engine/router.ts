@@ -17,6 +17,7 @@ import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageBut
 import { onAgencies, onAgencyStatus, onDeliveries } from './flows/agencies';
 import { onRetryDeliveries } from './flows/deliveries-retry';
 import { onInvite } from './flows/invite';
+import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onConfirm, onDialogText } from './dialogs';
@@ -41,6 +42,8 @@ const handlers: Handlers = {
   rename: (ctx, args) => onRename(ctx, args.who, args.name),
   disable: (ctx, args) => onDisable(ctx, args.who),
   enable: (ctx, args) => onEnable(ctx, args.who),
+  rules: (ctx) => onRules(ctx),
+  rule: (ctx, args) => onRule(ctx, args),
   agencies: (ctx) => onAgencies(ctx),
   deliveries: (ctx, args) => (args.action === 'retry' ? onRetryDeliveries(ctx) : onDeliveries(ctx)),
   agency: (ctx, args) => onAgencyStatus(ctx, args.action, args.name),
