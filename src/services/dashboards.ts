@@ -87,6 +87,8 @@ export interface DashboardPage {
   page: number;
   pageCount: number;
   metrics: Metrics;
+  /** A recruiter who recruits for no campaign: their list is empty for that reason. */
+  unassigned: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -152,7 +154,10 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
         : listBlockedAttempts(deps.sql, { ...resolved, limit: q.pageSize, offset, countLimit }),
       deps.sql.query<{ added: string; previous: string; duplicate: string }>(metricsSql, params),
     ]);
-    return toPage(q, countLimit, blocked.counted, blocked.rows.map(blockedRow), { ...m, from, to });
+    return {
+      ...toPage(q, countLimit, blocked.counted, blocked.rows.map(blockedRow), { ...m, from, to }),
+      unassigned: resolved.unassigned === true,
+    };
   }
   const filters = [scope];
   if (q.outcome) filters.push(`s."outcome" = ${param(q.outcome, '::"Outcome"')}`);
@@ -230,7 +235,10 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
       submittedBy: r.submittedBy,
     };
   });
-  return toPage(q, countLimit, Number(result.total), rows, { ...result, from, to });
+  return {
+    ...toPage(q, countLimit, Number(result.total), rows, { ...result, from, to }),
+    unassigned: resolved.unassigned === true,
+  };
 }
 
 function toPage(
@@ -239,7 +247,7 @@ function toPage(
   counted: number,
   rows: DashboardRow[],
   m: { added?: string; previous?: string; duplicate?: string; from: Date; to: Date },
-): DashboardPage {
+): Omit<DashboardPage, 'unassigned'> {
   const totalCapped = counted === countLimit;
   const total = totalCapped ? countLimit - 1 : counted;
   const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
@@ -285,6 +293,7 @@ export interface DashboardScope {
   agencyId?: string;
   /** Only these campaigns (a recruiter's, or the one asked for). */
   campaignIds?: string[];
+  unassigned?: boolean;
 }
 
 /**
@@ -310,6 +319,7 @@ async function resolveScope(deps: ServiceDeps, actor: Actor, q: z.output<typeof 
         [actor.userId],
       );
       scope.campaignIds = mine.map((r) => r.campaignId);
+      scope.unassigned = scope.campaignIds.length === 0;
       if (q.campaignId && !scope.campaignIds.includes(q.campaignId)) {
         throw new ForbiddenError('You do not recruit for that campaign. Type “candidates” for the campaigns you do.');
       }

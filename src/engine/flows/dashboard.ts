@@ -121,7 +121,15 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
       items: result.rows.map((r) => row(ctx, r)),
       page: result.page,
       pageCount: result.pageCount,
-      emptyText: ctx.t(filtered ? 'dash.emptyFiltered' : q.view === 'mine' ? 'dash.empty' : 'dash.emptyView'),
+      emptyText: ctx.t(
+        result.unassigned
+          ? 'dash.unassigned'
+          : filtered
+            ? 'dash.emptyFiltered'
+            : q.view === 'mine'
+              ? 'dash.empty'
+              : 'dash.emptyView',
+      ),
       choices,
     },
     edit,
