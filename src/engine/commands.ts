@@ -213,8 +213,14 @@ export const COMMAND_SPECS = {
     help: 'cmd.rule',
     usage: 'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block]',
     roles: OWNER,
-    layout: { positional: [], options: ['campaign', 'window', 'match', 'cross', 'same'] },
+    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same'] },
     args: z.object({
+      // `rule default …` / `rule global …` say outright what leaving the campaign out means.
+      scope: z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['default', 'global']))
+        .optional(),
       campaign: z.string().optional(),
       window: z.string().optional(),
       match: z.string().optional(),

@@ -77,6 +77,7 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
 
   const rules = await ctx.services.listDuplicateRules(ctx.user.userId);
   let campaign: { id: string; name: string } | null = null;
+  if (args.campaign && args.scope) return [text(ctx.t('rules.nothing'))];
   if (args.campaign) {
     const wanted = args.campaign.trim().toLowerCase();
     const campaigns = await ctx.services.listCampaigns(ctx.user.userId);

@@ -1,4 +1,4 @@
-import { chat, linkIdentity, openEngineEnv, type EngineEnv } from '../../support/engine';
+import { chat, linkIdentity, openEngineEnv, type Chat, type EngineEnv } from '../../support/engine';
 import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
 jest.setTimeout(30_000);
@@ -31,9 +31,9 @@ async function submit(userId: string, firstName: string, options: { phone?: stri
 }
 
 const refOf = (r: Awaited<ReturnType<typeof submit>>) => (r.outcome === 'ADDED' ? r.candidateRef : 0);
-const itemsOf = (c: { last: { body: { type: string } }[] }) => {
+const itemsOf = (c: Chat) => {
   const body = c.last[0]?.body;
-  return body?.type === 'list' ? (body as { items: { title: string; actionId?: string }[] }).items : [];
+  return body?.type === 'list' ? body.items : [];
 };
 
 test('stage:foo and period:foo list the words that work', async () => {
