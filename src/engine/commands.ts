@@ -121,7 +121,7 @@ export const COMMAND_SPECS = {
     control: true,
   }),
   candidates: spec({
-    aliases: ['mine', 'my', 'list'],
+    aliases: ['mine', 'my', 'list', 'search', 'find'],
     help: 'cmd.candidates',
     helpFor: { RECRUITER: 'cmd.candidates.recruiter', OWNER: 'cmd.candidates.owner' },
     usage: 'candidates [search] [outcome:duplicate] [stage:new] [campaign:"Name"] [period:90]',

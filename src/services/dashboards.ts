@@ -339,6 +339,9 @@ function scopeSql(scope: DashboardScope, param: Param): string {
   return parts.length > 0 ? parts.join(' AND ') : 'true';
 }
 
+/** `S-1a2b3c4d`: a submission's short reference (its id's first 8 digits), shown where no candidate's is. */
+const SUBMISSION_REF = /^S-([0-9a-f]{8})$/i;
+
 /** `%text%` for LIKE, with LIKE's own wildcards in the text matched literally. */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -368,6 +371,14 @@ function searchCondition(text: string, campaignIds: string[], param: Param, refF
     or.push(
       `(${refFindsDuplicates ? '' : `s."outcome" <> 'DUPLICATE' AND `}s."candidateId" = (SELECT c."id" FROM "Candidate" c WHERE c."ref" = ${param(ref, '::int')}))`,
     );
+  }
+  const submission = SUBMISSION_REF.exec(text.trim());
+  if (submission?.[1]) {
+    // The ids are lowercase hex uuids: those starting with the prefix lie between it and the prefix
+    // with its last digit raised, a range the primary key's index answers.
+    const prefix = submission[1].toLowerCase();
+    const next = prefix.slice(0, -1) + (parseInt(prefix.slice(-1), 16) + 1).toString(16);
+    or.push(`(s."id" >= ${param(prefix)} AND s."id" < ${param(prefix.endsWith('f') ? `${prefix.slice(0, -1)}g` : next)})`);
   }
   return `(${or.join(' OR ')})`;
 }

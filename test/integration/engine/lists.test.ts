@@ -76,10 +76,14 @@ test('a DUPLICATE row carries a reference, and an Open action only where the vie
   expect(row).not.toContain(`C-${theirs}`);
   expect(itemsOf(c)).toEqual([expect.not.objectContaining({ actionId: expect.anything() })]);
 
-  // The employer's side may open the candidate the duplicate matched.
-  const r = await as(f.recruiterId);
-  await r.say(`candidates Teo Lister outcome:duplicate`);
-  expect(itemsOf(r)).toContainEqual(expect.objectContaining({ title: `C-${theirs} Teo Lister`, actionId: `open:C-${theirs}` }));
+  // The agency quotes the reference; the employer's side finds the row by it and may open the
+  // candidate the duplicate matched.
+  for (const employer of [f.recruiterId, f.ownerId]) {
+    const e = await as(employer);
+    const [found] = await e.say(`candidates ${submissionRef}`);
+    expect(found).toContain('1 submission matches');
+    expect(itemsOf(e)).toEqual([expect.objectContaining({ title: `C-${theirs} Teo Lister`, actionId: `open:C-${theirs}` })]);
+  }
 });
 
 test('a resubmission says it is the same candidate; a colleague’s candidate is named but not opened', async () => {

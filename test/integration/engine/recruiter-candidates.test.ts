@@ -67,7 +67,7 @@ test('a recruiter’s `candidates` lists the candidates of their campaigns, with
 
 test('a recruiter searches and filters by outcome, stage, campaign and agency', async () => {
   const r = await as(f.recruiterId);
-  const [search] = await r.say(`candidates cruz ${tag}`);
+  const [search] = await r.say(`search cruz ${tag}`);
   expect(search).toContain(`C-${refs.Cruz} Cruz ${tag}`);
   expect(search).toContain('1 submission matches');
 
@@ -117,6 +117,14 @@ test('owners see every campaign; a recruiter without campaigns is told why the l
   const [empty] = await newcomer.say('candidates');
   expect(empty).toContain('You recruit for no campaign yet, so there are no candidates to show. Ask an owner to assign you');
   expect(empty).not.toContain('submit');
+});
+
+test('a recruiter’s app home shows their campaigns’ metrics and offers no submit button', async () => {
+  const r = await as(f.recruiterId);
+  const [home] = await r.send({ type: 'home' });
+  expect(home).toContain('Candidates of your campaigns,');
+  expect(home).not.toContain('Submit a candidate');
+  expect(home).toContain('✅ Added: 7');
 });
 
 test('recruiters and owners are told what they can do, not to submit', async () => {
