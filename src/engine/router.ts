@@ -12,11 +12,12 @@ import { onHelp, onWelcome } from './flows/help';
 import { onHome } from './flows/home';
 import { onRedeem } from './flows/access';
 import { onCampaigns } from './flows/campaigns';
-import { onDashboard, onPage } from './flows/dashboard';
+import { candidatesView, onDashboard, onPage } from './flows/dashboard';
 import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageButton } from './flows/profile';
 import { onAgencies, onAgencyStatus, onDeliveries } from './flows/agencies';
 import { onRetryDeliveries } from './flows/deliveries-retry';
 import { onInvite } from './flows/invite';
+import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onConfirm, onDialogText } from './dialogs';
@@ -31,7 +32,7 @@ const handlers: Handlers = {
   submit: (ctx) => onSubmit(ctx),
   cancel: (ctx) => onCancel(ctx),
   back: (ctx) => onBack(ctx),
-  candidates: (ctx, args) => onDashboard(ctx, 'mine', args),
+  candidates: (ctx, args) => onDashboard(ctx, candidatesView(ctx), args),
   pool: (ctx, args) => onDashboard(ctx, 'pool', args),
   candidate: (ctx, args) => onCandidate(ctx, args.ref),
   comment: (ctx, args) => onComment(ctx, args.ref, args.text),
@@ -41,6 +42,8 @@ const handlers: Handlers = {
   rename: (ctx, args) => onRename(ctx, args.who, args.name),
   disable: (ctx, args) => onDisable(ctx, args.who),
   enable: (ctx, args) => onEnable(ctx, args.who),
+  rules: (ctx) => onRules(ctx),
+  rule: (ctx, args) => onRule(ctx, args),
   agencies: (ctx) => onAgencies(ctx),
   deliveries: (ctx, args) => (args.action === 'retry' ? onRetryDeliveries(ctx) : onDeliveries(ctx)),
   agency: (ctx, args) => onAgencyStatus(ctx, args.action, args.name),
@@ -123,7 +126,7 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
         return onDialogText(ctx, payload.text);
       }
       if (command) return runCommand(ctx, command.name, command.args);
-      return [text(ctx.t('command.pointer'))];
+      return [text(ctx.t(allowedFor('submit', ctx.user.role) ? 'command.pointer' : 'command.pointer.employer'))];
     }
   }
 }

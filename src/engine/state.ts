@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES, STAGES } from '../services/dashboards';
+import { DASHBOARD_VIEWS, FILTER_OUTCOMES, STAGES } from '../services/dashboards';
 
 /**
  * What a conversation remembers between events, stored as JSON on the Conversation row. Parsed on
@@ -56,12 +56,16 @@ export type Dialog = z.infer<typeof dialogSchema>;
 const listSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('dash'),
-    view: z.enum(['mine', 'pool']),
+    view: z.enum(DASHBOARD_VIEWS),
     search: z.string().optional(),
-    outcome: z.enum(OUTCOMES).optional(),
+    outcome: z.enum(FILTER_OUTCOMES).optional(),
     stage: z.enum(STAGES).optional(),
     agencyId: z.string().optional(),
     agencyLabel: z.string().optional(),
+    campaignId: z.string().optional(),
+    campaignLabel: z.string().optional(),
+    /** The metrics period in days back from now. */
+    days: z.number().int().optional(),
   }),
   z.object({
     kind: z.literal('users'),

@@ -28,3 +28,23 @@ export function formatDay(locale: string, day: Date): string {
     return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
   }
 }
+
+/** Keys that come in plural forms: `<base>.one`, `<base>.other` (and any other CLDR category). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * `t()` of the plural form of `base` that `count` takes in `locale` (Intl.PluralRules: English
+ * "1 user", "2 users"), with `{count}` filled in; a form a catalogue lacks falls back to `.other`.
+ */
+export function plural(locale: string, base: PluralKey, count: number, params: MessageParams = {}): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(Intl.PluralRules.supportedLocalesOf(locale)[0] ?? 'en');
+    pluralRules.set(locale, rules);
+  }
+  const form = `${base}.${rules.select(count)}`;
+  const key = (form in en ? form : `${base}.other`) as MessageKey;
+  return t(locale, key, { count, ...params });
+}

@@ -159,7 +159,9 @@ export async function changeStage(deps: ServiceDeps, actorId: string, ref: numbe
   assertAllowed(canChangeStage(actor));
   const to = parseOrThrow(stageSchema, rawStage.trim().toUpperCase());
   const c = await findCandidate(deps, ref);
-  if (c.stage === to) throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to}.`, 'stage');
+  // The stage as people read it (Interview), not the enum name.
+  if (c.stage === to)
+    throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to.charAt(0)}${to.slice(1).toLowerCase()}.`, 'stage');
   const changed = { candidateId: c.id, candidateRef: c.ref, from: c.stage, to };
   return deps.db.$transaction(async (tx) => {
     await tx.candidate.update({ where: { id: c.id }, data: { stage: to } });

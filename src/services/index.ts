@@ -50,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
     setCampaignAgencies: campaigns.setCampaignAgencies.bind(null, deps),
     assignRecruiter: campaigns.assignRecruiter.bind(null, deps),
     setDuplicateRule: campaigns.setDuplicateRule.bind(null, deps),
+    listDuplicateRules: campaigns.listDuplicateRules.bind(null, deps),
     createInvitation: invitations.createInvitation.bind(null, deps),
     redeemInvitation: invitations.redeemInvitation.bind(null, deps),
     resolveIdentity: identities.resolveIdentity.bind(null, deps),

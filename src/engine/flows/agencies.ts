@@ -1,4 +1,6 @@
+import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
+import { statusLabel } from '../labels';
 import { list, text } from '../reply';
 import { askToConfirm } from '../confirm';
 
@@ -9,7 +11,9 @@ export async function onAgencies(ctx: Ctx): Promise<Replies> {
       title: ctx.t('agencies.title'),
       items: agencies.map((a) => ({
         title: a.name,
-        subtitle: [a.status, a.country, ctx.t('agencies.users', { count: a.userCount })].filter(Boolean).join(' · '),
+        subtitle: [statusLabel(ctx, a.status), a.country, plural(ctx.event.locale, 'agencies.users', a.userCount)]
+          .filter(Boolean)
+          .join(' · '),
       })),
       page: 1,
       pageCount: 1,
@@ -30,7 +34,7 @@ export async function onAgencyStatus(ctx: Ctx, action: 'disable' | 'enable', nam
 
 export async function disableAgency(ctx: Ctx, agencyId: string, name: string): Promise<Replies> {
   const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'DISABLED');
-  return [text(ctx.t('agencies.disabled', { agency: agency.name || name, count: agency.userCount }))];
+  return [text(plural(ctx.event.locale, 'agencies.disabled', agency.userCount, { agency: agency.name || name }))];
 }
 
 /** `deliveries`: the notifications that failed for good, newest first (owners). */

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 
@@ -9,6 +10,8 @@ import { text } from '../reply';
 export async function onRetryDeliveries(ctx: Ctx): Promise<Replies> {
   const { retried } = await ctx.services.retryDeliveries(ctx.user.userId);
   return [
-    text(retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.t('deliveries.retried', { count: retried.length })),
+    text(
+      retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : plural(ctx.event.locale, 'deliveries.retried', retried.length),
+    ),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/permissions';
-import { t } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { commands } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
@@ -7,12 +7,20 @@ import { prompt } from './wizard-steps';
 
 const HIDDEN = new Set(['start']);
 
+/** The closing line names a command that role really has. */
+const FOOTER: Record<Role, MessageKey> = {
+  OWNER: 'help.footer.owner',
+  AGENCY_ADMIN: 'help.footer',
+  AGENCY_USER: 'help.footer',
+  RECRUITER: 'help.footer.recruiter',
+};
+
 /** The menu of what this role may use, from the one command list. */
 export function helpLines(locale: string, role: Role): string {
   const lines = commands
     .filter((c) => c.roles.includes(role) && !HIDDEN.has(c.name))
-    .map((c) => `• ${c.usage} — ${t(locale, c.helpKey)}`);
-  return `${t(locale, 'help.title')}\n${lines.join('\n')}\n${t(locale, 'help.footer')}`;
+    .map((c) => `• ${c.usage} — ${t(locale, c.helpFor[role] ?? c.helpKey)}`);
+  return `${t(locale, 'help.title')}\n${lines.join('\n')}\n${t(locale, FOOTER[role])}`;
 }
 
 /** The menu; inside the wizard, followed by the question still open so the user can go on. */

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/permissions';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
+import { roleLabel } from '../labels';
 import { text } from '../reply';
 
 const ROLE_WORDS: Record<string, Role> = {
@@ -30,7 +31,7 @@ export async function onInvite(ctx: Ctx, args: CommandArgs<'invite'>): Promise<R
     text(
       ctx.t('invite.created', {
         email: inv.email,
-        role: inv.role,
+        role: roleLabel(ctx, inv.role),
         url: inv.url,
         token: inv.token,
         until: inv.expiresAt.toISOString().slice(0, 10),

@@ -2,7 +2,9 @@ import type { Role } from '../../domain/permissions';
 import { ServiceError } from '../../services/errors';
 import type { UserSummary } from '../../services/users';
 import type { CommandArgs } from '../commands';
+import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
+import { platformLabel, roleLabel, statusLabel } from '../labels';
 import { askToConfirm } from '../confirm';
 import { card, list, text } from '../reply';
 import type { ListQuery } from '../state';
@@ -48,10 +50,10 @@ async function renderUsers(ctx: Ctx, q: UsersQuery, page: number, edit?: string)
   return list(
     {
       title: ctx.t('users.title'),
-      summary: ctx.t('users.summary', { total: result.total }),
+      summary: plural(ctx.event.locale, 'users.summary', result.total),
       items: result.users.map((u) => ({
         title: label(u),
-        subtitle: [u.role, u.agency?.name, u.status, u.country].filter(Boolean).join(' · '),
+        subtitle: [roleLabel(ctx, u.role), u.agency?.name, statusLabel(ctx, u.status), u.country].filter(Boolean).join(' · '),
         actionId: `user:${u.id}`,
       })),
       page: result.page,
@@ -73,11 +75,11 @@ export async function onUser(ctx: Ctx, who: string): Promise<Replies> {
     card({
       title: label(u),
       fields: [
-        { label: ctx.t('users.role'), value: u.role },
-        { label: ctx.t('users.status'), value: u.status },
+        { label: ctx.t('users.role'), value: roleLabel(ctx, u.role) },
+        { label: ctx.t('users.status'), value: statusLabel(ctx, u.status) },
         { label: ctx.t('users.agency'), value: u.agency?.name ?? '' },
         { label: ctx.t('users.country'), value: u.country ?? '' },
-        { label: ctx.t('users.channels'), value: u.channels.join(', ') },
+        { label: ctx.t('users.channels'), value: u.channels.map((c) => platformLabel(ctx, c)).join(', ') },
         { label: ctx.t('users.since'), value: u.createdAt.toISOString().slice(0, 10) },
       ],
       choices: u.id === ctx.user.userId ? [] : buttons,

@@ -43,7 +43,9 @@ test('My Candidates: metrics, items with refs, paging that edits the list in pla
   const c = await me();
   const [page1] = await c.say('candidates');
   expect(page1).toContain('# My Candidates');
-  expect(page1).toContain('Last 30 days: Added 7 · Previously Submitted 0 · Duplicate 1 — 8 in this list');
+  expect(page1).toMatch(
+    /Submitted in the last 30 days \(\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d\): Added 7 · Previously Submitted 0 · Duplicate 1\n8 submissions listed \(any date, newest first\)/,
+  );
   expect(page1).toContain(`${dupName} Tester (⛔ Duplicate`);
   expect(page1).toContain('page 1/2');
   expect(page1).toContain('[Next ▶]');
@@ -68,7 +70,9 @@ test('search text and outcome / stage filters come from the arguments', async ()
   const [one] = await c.say('candidates person3 stage:new');
   expect(one).toContain(`C-${refs[2]} Person3 Tester`);
   expect(one).toContain('page 1/1');
-  expect(await c.say('candidates outcome:weird')).toEqual([expect.stringContaining('Type it like this: candidates [search]')]);
+  expect(await c.say('candidates outcome:weird')).toEqual([
+    '“weird” is not an outcome. Use one of: added, previous, duplicate, blocked (e.g. outcome:duplicate).',
+  ]);
   const [none] = await c.say('candidates nobody-like-this');
   expect(none).toContain('No candidates match');
 });
@@ -93,7 +97,7 @@ test('profile card, comment by button, comment by command, reply-to routing', as
   const c = await me();
   const [card] = await c.say(`candidate C-${ref}`);
   expect(card).toContain(`# C-${ref} Person1 Tester`);
-  expect(card).toContain('Stage: NEW');
+  expect(card).toContain('Stage: New');
   expect(card).toMatch(/Added by: .+, Agency A/);
   expect(card).toContain('Comments (0):\nNo comments yet.');
   expect(card).toContain('[Comment]');
@@ -144,9 +148,9 @@ test('recruiters change the stage by buttons or command; an empty comment is re-
   const [card] = await r.say(`candidate C-${ref}`);
   expect(card).toContain('[Comment] [Change stage]');
   expect((await r.press('Change stage'))[0]).toContain(`Move C-${ref} to which stage?`);
-  expect(await r.press('SCREENING')).toEqual([`C-${ref} moved from NEW to SCREENING.`]);
-  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} moved from SCREENING to INTERVIEW.`]);
-  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} is already at INTERVIEW.`]);
+  expect(await r.press('Screening')).toEqual([`C-${ref} moved from New to Screening.`]);
+  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} moved from Screening to Interview.`]);
+  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} is already at Interview.`]);
   expect(await r.say(`stage C-${ref} nowhere`)).toEqual([expect.stringContaining('Type it like this: stage C-1042')]);
   await r.say(`candidate C-${ref}`);
   await r.press('Comment');

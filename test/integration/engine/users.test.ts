@@ -27,7 +27,7 @@ test('an admin lists, filters and searches the users of their agency only', asyn
   expect(admins).not.toContain(await emailOf(f.userA));
   const [search] = await admin.say(`users ${(await emailOf(f.userA2)).slice(0, 14)}`);
   expect(search).toContain(await emailOf(f.userA2));
-  expect(search).toContain('1 users');
+  expect(search).toContain('1 user\n');
 });
 
 test('an owner filters by agency; a user card has the actions', async () => {
@@ -37,7 +37,7 @@ test('an owner filters by agency; a user card has the actions', async () => {
   expect(list).toContain(await emailOf(f.userB));
   expect(list).not.toContain(await emailOf(f.userA));
   const [card] = await owner.say(`user ${await emailOf(f.userB)}`);
-  expect(card).toContain('Role: AGENCY_USER');
+  expect(card).toContain('Role: Agency user');
   expect(card).toContain(`Agency: ${agencyB}`);
   expect(card).toContain('[Rename] [Disable]');
 });
@@ -94,9 +94,9 @@ test('owners list agencies and disable (with confirmation) / enable one', async 
   const member = await createUser(ee.env, 'AGENCY_USER', agency.id);
   const memberChat = await as(member);
   const [list] = await owner.say('agencies');
-  expect(list).toContain(`${agency.name} (ACTIVE · 1 users)`);
+  expect(list).toContain(`${agency.name} (Active · 1 user)`);
   expect((await owner.say(`agency disable ${agency.name}`))[0]).toContain(`Disable the agency ${agency.name}?`);
-  expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 users have no access now.`]);
+  expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 user has no access now.`]);
   expect(await memberChat.say('help')).toEqual([expect.stringContaining('has been disabled')]);
   expect(await owner.say(`agency enable ${agency.name}`)).toEqual([`The agency ${agency.name} is enabled again.`]);
   expect((await memberChat.say('help'))[0]).toContain('Here is what you can do');
@@ -107,7 +107,7 @@ test('invite prints a link that `start <token>` redeems', async () => {
   const admin = await as(f.adminA);
   const email = `${unique('new')}@example.com`;
   const [created] = await admin.say(`invite ${email} user`);
-  expect(created).toContain(`Invitation for ${email} (AGENCY_USER) is ready. Send them this link: http://endorse.test/invite/`);
+  expect(created).toContain(`Invitation for ${email} (Agency user) is ready. Send them this link: http://endorse.test/invite/`);
   const token = /link (\S+)\n/.exec(created ?? '')?.[1] ?? '';
   expect(await admin.say(`invite ${unique('x')}@example.com owner`)).toEqual([
     expect.stringContaining('Agency admins invite agency users only'),
@@ -117,7 +117,7 @@ test('invite prints a link that `start <token>` redeems', async () => {
 
   const owner = await as(f.ownerId);
   const agencyB = (await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name;
-  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain('(AGENCY_ADMIN) is ready');
+  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain('(Agency admin) is ready');
   expect(await owner.say(`invite ${unique('b')}@example.com agency_user`)).toEqual([
     expect.stringContaining('Agency roles need an agency'),
   ]);

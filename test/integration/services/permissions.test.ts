@@ -176,6 +176,7 @@ const CALLS = {
     }),
   'listDashboard mine': () => (s, w) => s.listDashboard(w.actorId, { view: 'mine' }),
   'listDashboard pool': (t) => (s, w) => s.listDashboard(w.actorId, { view: 'pool', agencyId: pick(t, w.agencyA, w.agencyB) }),
+  'listDashboard campaigns': () => (s, w) => s.listDashboard(w.actorId, { view: 'campaigns' }),
   getCandidateProfile: (t) => (s, w) => s.getCandidateProfile(w.actorId, ref(w, t)),
   addComment: (t) => (s, w) => s.addComment(w.actorId, ref(w, t), 'Please call back.'),
   changeStage: (t) => (s, w) => s.changeStage(w.actorId, ref(w, t), 'SCREENING'),
@@ -192,6 +193,7 @@ const CALLS = {
   setCampaignStatus: () => (s, w) => s.setCampaignStatus(w.actorId, w.campaignId, 'CLOSED'),
   setCampaignAgencies: () => (s, w) => s.setCampaignAgencies(w.actorId, w.campaignId, [w.agencyA]),
   assignRecruiter: () => (s, w) => s.assignRecruiter(w.actorId, w.campaignId, w.recruiterId),
+  listDuplicateRules: () => (s, w) => s.listDuplicateRules(w.actorId),
   setDuplicateRule: () => (s, w) =>
     s.setDuplicateRule(w.actorId, w.campaignId, { windowMonths: 3, matchOn: 'PHONE', crossAgency: 'BLOCK', sameAgency: 'FLAG' }),
   createInvitation: (t) => (s, w) =>
@@ -234,6 +236,7 @@ const TABLE: Row[] = [
   ['listDashboard mine',     '-',     A,    A,    A,    A],
   ['listDashboard pool',     'own',   A,    A,    D,    D],
   ['listDashboard pool',     'other', A,    D,    D,    D],
+  ['listDashboard campaigns', '-',    A,    D,    D,    A],
   ['getCandidateProfile',    'mine',  '',   A,    A,    ''],
   ['getCandidateProfile',    'own',   A,    A,    D,    A],
   ['getCandidateProfile',    'other', A,    D,    D,    A],
@@ -263,6 +266,7 @@ const TABLE: Row[] = [
   ['setCampaignAgencies',    '-',     A,    D,    D,    D],
   ['assignRecruiter',        '-',     A,    D,    D,    D],
   ['setDuplicateRule',       '-',     A,    D,    D,    D],
+  ['listDuplicateRules',     '-',     A,    D,    D,    D],
   ['createInvitation',       'own',   A,    A,    D,    D],
   ['createInvitation',       'other', A,    D,    D,    D],
   ['listAuditLog',           '-',     A,    D,    D,    D],
