@@ -81,10 +81,11 @@ export const COMMAND_SPECS = {
   submit: spec({
     aliases: ['new', 'endorse', 'add'],
     help: 'cmd.submit',
-    usage: 'submit',
+    usage: 'submit [name phone email]',
     roles: AGENCY,
-    layout: none,
-    args: z.object({}),
+    // What follows the word (`submit Jane Dela Cruz +63 917 123 4567 jane@x.com`) pre-fills the draft.
+    layout: { positional: ['details*'] },
+    args: z.object({ details: z.string().optional() }),
   }),
   cancel: spec({
     aliases: ['stop', 'quit'],

@@ -76,6 +76,8 @@ export type ListQuery = z.infer<typeof listSchema>;
 export const conversationStateSchema = z.object({
   dialog: dialogSchema.nullish(),
   list: listSchema.nullish(),
+  /** A command word typed into an open dialog, kept while the bot asks which was meant (command-words.ts). */
+  pending: z.string().max(8000).optional(),
   /** Hash of the identity's last seen chat address: the identity row is updated when it changes. */
   addr: z.string().optional(),
 });

@@ -48,6 +48,18 @@ export const en = {
   'command.unknown': 'There is no command “{command}”. Type “help” to see what you can do.',
   'command.notAllowed': '“{command}” is not available to you. Type “help” to see what you can do.',
   'command.usage': 'Type it like this: {usage} — {help}.',
+  'which.question': '“{text}” starts with the command “{command}”. Did you mean the command, or is it your answer?',
+  'which.asCommand': 'Run “{command}”',
+  'which.asName': 'Use “{text}” as the name',
+  'which.asCampaign': 'Use “{text}” as the campaign',
+  'which.asComment': 'Post “{text}” as the comment',
+  'which.confirmDropped': 'I dropped the question about {what}: nothing was changed.',
+  'which.wizardKept': 'Your submission is still open: answer the question below to go on, or type “cancel”.',
+  'which.wizardDropped': 'The submission you had started is dropped. Type “submit” to start again.',
+  'which.commentKept': 'Your comment on {ref} is still open: type it, or “cancel”.',
+  'which.commentDropped': 'The comment you were writing on {ref} is dropped.',
+  'which.renameKept': 'I am still waiting for the new name of {user}: type it, or “cancel”.',
+  'which.renameDropped': 'The rename of {user} is dropped.',
   'action.stale': 'That button belongs to something that is over. Type “help” to start again.',
   'error.internal': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.busy': 'That conversation just moved on in another window. Please send your last message again.',
@@ -64,6 +76,9 @@ export const en = {
   // wizard
   'wizard.start':
     'Let’s submit a candidate. Type “back” to change the previous answer or “cancel” to stop at any time. You can also send the resume first, and I will fill in what I can.',
+  'wizard.startPrefilled':
+    'Let’s submit a candidate. I took what you typed; type “back” to change an answer or “cancel” to stop at any time.',
+  'wizard.restarted': 'The submission you had started is dropped; here is a new one.',
   'wizard.ask.name':
     'What is the candidate’s full name (first and last, e.g. Jane Dela Cruz)? You can also paste a line with name, phone and email.',
   'wizard.ask.lastName': 'And {first}’s last name?',

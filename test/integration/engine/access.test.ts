@@ -36,7 +36,7 @@ describe('unknown identities', () => {
     const c = chat(ee, strangerIdentity('TELEGRAM'));
     const welcome = await c.command('start', invitation.token);
     expect(welcome[0]).toMatch(/^Welcome to Endorse, .+! Your chat is now linked\.\n\nHere is what you can do:/);
-    expect(welcome[0]).toContain('• submit —');
+    expect(welcome[0]).toContain('• submit [name phone email] —');
     expect(await c.say('cancel')).toEqual([expect.stringContaining('Nothing to cancel')]);
     const identity = await ee.env.deps.db.chatIdentity.findFirstOrThrow({ where: { platformUserId: c.identity.platformUserId } });
     expect(identity.address).toEqual({ conversationId: c.conversationId, user: c.identity.platformUserId });
