@@ -7,6 +7,7 @@ import { WIZARD_YES } from './flows/wizard';
 import { formatCandidateRef } from '../services/candidates';
 import { choices, text } from './reply';
 import type { Dialog } from './state';
+import { shortQuote } from '../domain/limits';
 
 /**
  * A command word typed while a dialog owns the user's free text (`submit please` while the wizard
@@ -41,16 +42,13 @@ const hasContact = (args: string) => {
   return Boolean(line.email ?? line.phone);
 };
 
-const LABEL_QUOTE_CHARS = 18;
-const quote = (s: string) => {
-  const one = s.trim().replace(/\s+/g, ' ');
-  return one.length > LABEL_QUOTE_CHARS ? `${one.slice(0, LABEL_QUOTE_CHARS - 1)}…` : one;
-};
+/** Button labels quote this much of the text (Telegram shows about 48 characters a button). */
+const LABEL_QUOTE_CHARS = 20;
 
 /** Asks whether the text was the command or the answer; the text waits in `state.pending`. */
 export function askWhichMeant(ctx: Ctx, dialog: Dialog, command: CommandText, input: string): Replies {
   ctx.state.pending = input;
-  const short = quote(input);
+  const short = shortQuote(input, LABEL_QUOTE_CHARS);
   const asData =
     dialog.kind === 'comment'
       ? ctx.t('which.asComment', { text: short })

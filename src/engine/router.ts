@@ -24,6 +24,7 @@ import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
 import { splitAction, text } from './reply';
+import { shortQuote } from '../domain/limits';
 
 type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
 
@@ -94,7 +95,7 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
     case 'command': {
       // The same reading as typed text, so `/endorse submit` (the product's name first) is `submit`.
       const command = parseCommandText(`/${payload.name} ${payload.args}`);
-      if (!command) return [text(ctx.t('command.unknown', { command: payload.name }))];
+      if (!command) return [text(ctx.t('command.unknown', { command: shortQuote(payload.name) }))];
       return runCommand(ctx, command.name, command.args);
     }
     case 'action': {

@@ -8,6 +8,7 @@ import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { recordOutboxEvent } from './outbox';
 import { parseOrThrow } from './validate';
+import { formatCount, TEXT_LIMITS } from '../domain/limits';
 
 export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
 
@@ -115,7 +116,7 @@ export const commentBody = z
   .string()
   .trim()
   .min(1, 'A comment cannot be empty.')
-  .max(4000, 'A comment is at most 4,000 characters.');
+  .max(TEXT_LIMITS.comment, `A comment is at most ${formatCount(TEXT_LIMITS.comment)} characters.`);
 
 export interface CommentAdded {
   commentId: string;

@@ -7,6 +7,7 @@ import { writeAudit } from './audit';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
+import { TEXT_LIMITS } from '../domain/limits';
 
 export interface UserSummary {
   id: string;
@@ -107,7 +108,7 @@ export async function getUser(deps: ServiceDeps, actorId: string, userId: string
   return toSummary(target);
 }
 
-const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(120, 'A name is at most 120 characters.');
+const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export async function renameUser(deps: ServiceDeps, actorId: string, userId: string, rawName: string): Promise<UserSummary> {
   const name = parseOrThrow(nameSchema, rawName);

@@ -99,7 +99,7 @@ test('profile card, comment by button, comment by command, reply-to routing', as
   expect(card).toContain('[Comment]');
   expect(card).not.toContain('[Change stage]');
 
-  expect(await c.press('Comment')).toEqual([`Type your comment on C-${ref} (or “cancel”).`]);
+  expect(await c.press('Comment')).toEqual([`Type your comment on C-${ref}, up to 4,000 characters (or “cancel”).`]);
   expect(await c.say('Available from Monday: call first.')).toEqual([`💬 Comment added to C-${ref}.`]);
   expect(await c.say(`comment C-${ref} second: note`)).toEqual([`💬 Comment added to C-${ref}.`]);
   const [after] = await c.action(`open:C-${ref}`);
