@@ -15,11 +15,16 @@
     log: byId('log'),
     composer: byId('composer'),
     input: byId('input'),
+    count: byId('count'),
     status: byId('status'),
   };
   var entries = {}; // entry id -> { node: <li>, json: the view it shows }
   var stream = null;
   var maxFileBytes = 10 * 1024 * 1024;
+  // The server's limit for one message (src/domain/limits.ts, webMessage). Past it the composer
+  // refuses to send and keeps the text; it never cuts what was typed or pasted.
+  var maxTextChars = 8000;
+  var countFrom = 1000;
 
   function byId(id) {
     return document.getElementById(id);
@@ -198,9 +203,37 @@
     event.preventDefault();
     var text = els.input.value.trim();
     if (!text) return;
+    if (text.length > maxTextChars) {
+      setStatus(
+        'Messages can be at most ' +
+          formatCount(maxTextChars) +
+          ' characters; yours has ' +
+          formatCount(text.length) +
+          '. Shorten it and send again.',
+      );
+      return;
+    }
     els.input.value = '';
+    showCount();
     send({ type: 'text', text: text }, text);
   });
+
+  els.input.addEventListener('input', showCount);
+
+  /** The counter appears once a message gets long, and says so when it is past the limit. */
+  function showCount() {
+    var n = els.input.value.trim().length;
+    var over = n > maxTextChars;
+    els.count.hidden = n < countFrom;
+    els.count.textContent = formatCount(n) + ' / ' + formatCount(maxTextChars) + (over ? ' — too long to send' : '');
+    els.count.className = over ? 'count over' : 'count';
+    if (over) els.input.setAttribute('aria-invalid', 'true');
+    else els.input.removeAttribute('aria-invalid');
+  }
+
+  function formatCount(n) {
+    return n.toLocaleString('en-US');
+  }
 
   // The eventId is made here, once per message: a retried POST carries the same id and the
   // engine handles it once.
