@@ -42,7 +42,8 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
     userId = user.userId;
     if (!user.active) {
       await dropDialog(runtime, conversationKey(event), user.userId);
-      return [text(t(event.locale, 'access.disabled'))];
+      // A disabled agency's admins are disabled too: its people are sent to the employer instead.
+      return [text(t(event.locale, user.agencyDisabled ? 'access.agencyDisabled' : 'access.disabled'))];
     }
     return await runInConversation(runtime, event, user, conversation);
   } catch (error) {

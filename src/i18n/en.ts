@@ -8,6 +8,8 @@ export const en = {
     'Hi! Endorse is by invitation only. Open the link in your invitation email, or send “link <code>” with the code from it. No invitation yet? Ask your agency admin.',
   'access.disabled':
     'Your access to Endorse has been disabled, so I cannot help here. Ask your agency admin or the Endorse owner to restore it.',
+  'access.agencyDisabled':
+    'Your agency’s access to Endorse has been turned off, so I cannot help here. Contact the employer’s Endorse owner (your contact there) to restore it.',
   'access.welcome': 'Welcome to Endorse, {name}! Your chat is now linked.',
 
   // home (the platform's app page, e.g. Slack's App Home)
@@ -203,6 +205,10 @@ export const en = {
   'users.country': 'Country',
   'users.channels': 'Chat channels',
   'users.since': 'Since',
+  'users.agencyDisabled': '{status}, agency disabled: no access',
+  'users.cannotDisable': '{reason} Type “help” to see what you can do.',
+  'users.notFound': 'No user “{who}” among the users you can see. Type “users” to list them.',
+  'users.otherAgency': 'You can only list the users of your own agency. Type “users” to see yours.',
   'users.button.rename': 'Rename',
   'users.button.disable': 'Disable',
   'users.button.enable': 'Enable',

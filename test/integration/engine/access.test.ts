@@ -118,7 +118,13 @@ describe('disabled access', () => {
       await c.say('Jane Dela Cruz');
     }
     await ee.env.services.setAgencyStatus(f.ownerId, agency.id, 'DISABLED');
-    for (const c of chats) expect(await c.say(uniquePhone())).toEqual([expect.stringContaining('has been disabled')]);
+    // Its admins are disabled too: everyone is sent to the employer, nobody to “your agency admin”.
+    for (const c of chats) {
+      const [refusal] = await c.say(uniquePhone());
+      expect(refusal).toContain('Your agency’s access to Endorse has been turned off');
+      expect(refusal).toContain('Contact the employer’s Endorse owner');
+      expect(refusal).not.toContain('agency admin');
+    }
     await ee.env.services.setAgencyStatus(f.ownerId, agency.id, 'ACTIVE');
     for (const c of chats) expect(await c.say('back')).toEqual([expect.stringContaining('There is nothing to go back to')]);
   });

@@ -132,8 +132,9 @@ test('profile card, comment by button, comment by command, reply-to routing', as
 test('an agency user cannot open or comment on someone else’s candidate', async () => {
   const ref = refs[1] ?? 0;
   const c = await me(f.userA2);
-  expect(await c.say(`candidate C-${ref}`)).toEqual([expect.stringContaining('You can only open candidates you submitted.')]);
-  expect(await c.say(`comment C-${ref} hi`)).toEqual([expect.stringContaining('You can only open candidates you submitted.')]);
+  // Someone else's candidate reads as no candidate at all (no existence oracle).
+  expect(await c.say(`candidate C-${ref}`)).toEqual([`There is no candidate C-${ref}. Check the reference in your list.`]);
+  expect(await c.say(`comment C-${ref} hi`)).toEqual([`There is no candidate C-${ref}. Check the reference in your list.`]);
   expect(await c.say('candidate C-999999999')).toEqual([expect.stringContaining('There is no candidate C-999999999')]);
   expect(await c.say('candidate')).toEqual([expect.stringContaining('Type it like this: candidate C-1042')]);
 });

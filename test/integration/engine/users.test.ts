@@ -79,10 +79,11 @@ test('admins cannot manage other admins or other agencies; nobody manages themse
   const admin = await as(f.adminA);
   await admin.say(`disable ${await emailOf(f.userB)}`);
   expect(admin.last).toHaveLength(1);
-  expect((await admin.say(`disable ${await emailOf(f.userB)}`))[0]).toContain('You can only view users of your own agency.');
+  // Another agency's user reads as no user at all (no existence oracle).
+  expect((await admin.say(`disable ${await emailOf(f.userB)}`))[0]).toContain('among the users you can see');
   const other = await createUser(ee.env, 'AGENCY_ADMIN', f.agencyA);
-  await admin.say(`disable ${await emailOf(other)}`);
-  expect((await admin.press('Yes, disable'))[0]).toContain('Agency admins manage agency users only');
+  // Refused up front, not after “Yes”.
+  expect(await admin.say(`disable ${await emailOf(other)}`)).toEqual([expect.stringContaining('Agency admins manage agency users only')]);
   expect(await statusOf(other)).toBe('ACTIVE');
   expect((await admin.say(`rename ${await emailOf(f.adminA)} Me`))[0]).toContain('You cannot change your own access');
   expect((await admin.say('user nobody@nowhere.test'))[0]).toContain('No user “nobody@nowhere.test”');
@@ -97,7 +98,7 @@ test('owners list agencies and disable (with confirmation) / enable one', async 
   expect(list).toContain(`${agency.name} (ACTIVE · 1 users)`);
   expect((await owner.say(`agency disable ${agency.name}`))[0]).toContain(`Disable the agency ${agency.name}?`);
   expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 users have no access now.`]);
-  expect(await memberChat.say('help')).toEqual([expect.stringContaining('has been disabled')]);
+  expect(await memberChat.say('help')).toEqual([expect.stringContaining('Your agency’s access to Endorse has been turned off')]);
   expect(await owner.say(`agency enable ${agency.name}`)).toEqual([`The agency ${agency.name} is enabled again.`]);
   expect((await memberChat.say('help'))[0]).toContain('Here is what you can do');
   expect(await (await as(f.adminA)).say('agencies')).toEqual([expect.stringContaining('“agencies” is not available to you')]);
