@@ -48,10 +48,7 @@ export function renderMessages(message: OutboundMessage, encode: EncodeAction): 
   const parts = splitText(body.text, TEXT_BUDGET_CHARS, (s) => escapeHtml(s).length);
   if (parts.length === 1) return [renderMessage(message, encode)];
   return parts.map((part, i) =>
-    renderMessage(
-      { ...message, body: i === parts.length - 1 ? { ...body, text: part } : { type: 'text', text: part } },
-      encode,
-    ),
+    renderMessage({ ...message, body: i === parts.length - 1 ? { ...body, text: part } : { type: 'text', text: part } }, encode),
   );
 }
 

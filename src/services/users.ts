@@ -118,7 +118,11 @@ function assertVisible(actor: Actor, target: UserRow): void {
   throw new NotFoundError(NO_SUCH_USER);
 }
 
-const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export async function renameUser(deps: ServiceDeps, actorId: string, userId: string, rawName: string): Promise<UserSummary> {
   const name = parseOrThrow(nameSchema, rawName);

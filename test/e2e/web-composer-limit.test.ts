@@ -29,7 +29,11 @@ async function openAs(name: string): Promise<Page> {
   return page;
 }
 
-const prose = (n: number) => 'She answered every question well. '.repeat(Math.ceil(n / 34)).slice(0, n).trim();
+const prose = (n: number) =>
+  'She answered every question well. '
+    .repeat(Math.ceil(n / 34))
+    .slice(0, n)
+    .trim();
 
 it('a 5,040-character comment reaches the engine whole and is refused with its length', async () => {
   const page = await openAs('Uma User');
@@ -40,7 +44,9 @@ it('a 5,040-character comment reaches the engine whole and is refused with its l
   await page.locator('#count', { hasText: `${text.length.toLocaleString('en-US')} / 8,000` }).waitFor();
   await input.press('Enter');
   await page
-    .locator('#log li.from-bot', { hasText: 'Comments can be at most 4,000 characters; yours has 5,040. Shorten it and send again.' })
+    .locator('#log li.from-bot', {
+      hasText: 'Comments can be at most 4,000 characters; yours has 5,040. Shorten it and send again.',
+    })
     .waitFor();
 });
 

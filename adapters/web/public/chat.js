@@ -219,6 +219,7 @@
   });
 
   els.input.addEventListener('input', showCount);
+  els.input.setAttribute('aria-describedby', 'count');
 
   /** The counter appears once a message gets long, and says so when it is past the limit. */
   function showCount() {

@@ -58,7 +58,15 @@ test('a too-long reply to a relayed comment is refused the same way', async () =
   const c = await asUser();
   const platformMessageId = `relay-${unique('m')}`;
   await ee.env.deps.db.notification.create({
-    data: { kind: 'RECRUITER_COMMENT', candidateId, recipientId: f.userA, channel: 'WEB', payload: {}, status: 'SENT', platformMessageId },
+    data: {
+      kind: 'RECRUITER_COMMENT',
+      candidateId,
+      recipientId: f.userA,
+      channel: 'WEB',
+      payload: {},
+      status: 'SENT',
+      platformMessageId,
+    },
   });
   const before = await comments();
   expect(await c.say(prose(4500), { replyTo: platformMessageId })).toEqual([

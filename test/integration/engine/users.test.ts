@@ -83,7 +83,9 @@ test('admins cannot manage other admins or other agencies; nobody manages themse
   expect((await admin.say(`disable ${await emailOf(f.userB)}`))[0]).toContain('among the users you can see');
   const other = await createUser(ee.env, 'AGENCY_ADMIN', f.agencyA);
   // Refused up front, not after “Yes”.
-  expect(await admin.say(`disable ${await emailOf(other)}`)).toEqual([expect.stringContaining('Agency admins manage agency users only')]);
+  expect(await admin.say(`disable ${await emailOf(other)}`)).toEqual([
+    expect.stringContaining('Agency admins manage agency users only'),
+  ]);
   expect(await statusOf(other)).toBe('ACTIVE');
   expect((await admin.say(`rename ${await emailOf(f.adminA)} Me`))[0]).toContain('You cannot change your own access');
   expect((await admin.say('user nobody@nowhere.test'))[0]).toContain('No user “nobody@nowhere.test”');

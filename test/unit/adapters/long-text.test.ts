@@ -54,7 +54,13 @@ test('Telegram: a relayed comment at the limit arrives whole in parts of at most
 test('Telegram: buttons ride on the last part of a long question', () => {
   const codec = new CallbackDataCodec();
   const parts = renderTelegram(
-    { body: { type: 'choices', text: words(6000), choices: [{ actionId: 'confirm', value: 'yes', label: 'Yes', style: 'default' }] } },
+    {
+      body: {
+        type: 'choices',
+        text: words(6000),
+        choices: [{ actionId: 'confirm', value: 'yes', label: 'Yes', style: 'default' }],
+      },
+    },
     (a) => codec.encode(a),
   );
   const withButtons = parts.map((p) => Boolean(p.reply_markup));
