@@ -20,8 +20,10 @@ export type Reading = 'command' | 'data' | 'ask';
 /** How a command word in an open dialog is read (the router runs, answers or asks). */
 export function readCommandWord(dialog: Dialog, command: CommandText, input: string): Reading {
   switch (dialog.kind) {
-    // A yes / no question: anything but yes / no that is a command is a command.
+    // A yes / no question: anything but yes / no that is a command is a command. Nor is a
+    // command word anyone's own name: the question waits while the command runs.
     case 'confirm':
+    case 'ownName':
       return 'command';
     // Prose: only a bare command word could be a command; a sentence that starts with one is text.
     case 'comment':
@@ -93,6 +95,8 @@ async function keptNote(ctx: Ctx, dialog: Exclude<Dialog, { kind: 'confirm' }>):
       return [text(ctx.t('which.commentKept', { ref: formatCandidateRef(dialog.ref) }))];
     case 'rename':
       return [text(ctx.t('which.renameKept', { user: dialog.label }))];
+    case 'ownName':
+      return [text(ctx.t('invite.askName'))];
   }
 }
 
@@ -104,5 +108,7 @@ function droppedNote(ctx: Ctx, dialog: Exclude<Dialog, { kind: 'confirm' }>): st
       return ctx.t('which.commentDropped', { ref: formatCandidateRef(dialog.ref) });
     case 'rename':
       return ctx.t('which.renameDropped', { user: dialog.label });
+    case 'ownName':
+      return ctx.t('invite.askName');
   }
 }

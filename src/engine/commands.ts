@@ -210,10 +210,10 @@ export const COMMAND_SPECS = {
   invite: spec({
     aliases: [],
     help: 'cmd.invite',
-    usage: 'invite jane@example.com agency_user [Agency Name]',
+    usage: 'invite jane@example.com agency_user [Agency Name] [name:"Jane Dela Cruz"]',
     roles: MANAGERS,
-    layout: { positional: ['email', 'role', 'agency*'] },
-    args: z.object({ email: word, role: word, agency: z.string().optional() }),
+    layout: { positional: ['email', 'role', 'agency*'], options: ['name'] },
+    args: z.object({ email: word, role: word, agency: z.string().optional(), name: z.string().optional() }),
   }),
   start: spec({
     aliases: ['link'],

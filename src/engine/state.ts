@@ -43,6 +43,8 @@ const dialogSchema = z.discriminatedUnion('kind', [
   wizardSchema,
   z.object({ kind: z.literal('comment'), ref: z.number().int() }),
   z.object({ kind: z.literal('rename'), userId: z.string(), label: z.string() }),
+  /** A new user with no name yet (the inviter gave none): their next text is their name. */
+  z.object({ kind: z.literal('ownName') }),
   z.object({
     kind: z.literal('confirm'),
     op: z.enum(['disableUser', 'disableAgency']),

@@ -238,6 +238,13 @@ export const en = {
   // invitations
   'invite.badRole': '“{role}” is not a role. Use one of: agency_user, agency_admin, recruiter, owner.',
   'invite.needAgency': 'Agency roles need an agency: add its name, e.g. invite jane@example.com agency_user Bright Staffing.',
+  'invite.role.OWNER': 'an owner',
+  'invite.role.AGENCY_ADMIN': 'an agency admin',
+  'invite.role.AGENCY_USER': 'an agency user',
+  'invite.role.RECRUITER': 'a recruiter',
+  'invite.roleAt': '{role} of {agency}',
+  'invite.askName': 'What name should your colleagues see for you (e.g. Jane Dela Cruz)?',
+  'invite.nameSet': 'Thanks, {name}: that is the name your colleagues see.',
   'invite.created':
     'Invitation for {email} ({role}) is ready. Send them this link: {url}\nIn a chat app they can also send: link {token}\nIt works once, until {until}. Inviting the same email again replaces it.',
 } as const;

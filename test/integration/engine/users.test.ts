@@ -110,7 +110,10 @@ test('invite prints a link that `start <token>` redeems', async () => {
   const admin = await as(f.adminA);
   const email = `${unique('new')}@example.com`;
   const [created] = await admin.say(`invite ${email} user`);
-  expect(created).toContain(`Invitation for ${email} (AGENCY_USER) is ready. Send them this link: http://endorse.test/invite/`);
+  const agencyA = (await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
+  expect(created).toContain(
+    `Invitation for ${email} (an agency user of ${agencyA}) is ready. Send them this link: http://endorse.test/invite/`,
+  );
   const token = /link (\S+)\n/.exec(created ?? '')?.[1] ?? '';
   expect(await admin.say(`invite ${unique('x')}@example.com owner`)).toEqual([
     expect.stringContaining('Agency admins invite agency users only'),
@@ -120,7 +123,9 @@ test('invite prints a link that `start <token>` redeems', async () => {
 
   const owner = await as(f.ownerId);
   const agencyB = (await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name;
-  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain('(AGENCY_ADMIN) is ready');
+  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain(
+    `(an agency admin of ${agencyB}) is ready`,
+  );
   expect(await owner.say(`invite ${unique('b')}@example.com agency_user`)).toEqual([
     expect.stringContaining('Agency roles need an agency'),
   ]);

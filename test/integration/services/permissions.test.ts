@@ -207,6 +207,7 @@ const CALLS = {
   createApiKey: () => (s, w) => s.createApiKey(w.actorId, { name: unique('ats'), scope: 'RECRUITER' }),
   listApiKeys: () => (s, w) => s.listApiKeys(w.actorId),
   revokeApiKey: () => (s, w) => s.revokeApiKey(w.actorId, w.apiKeyId),
+  setOwnName: () => (s, w) => s.setOwnName(w.actorId, 'Self Named'),
 } satisfies Record<string, (target: Target) => Call>;
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +275,7 @@ const TABLE: Row[] = [
   ['createApiKey',           '-',     A,    D,    D,    D],
   ['listApiKeys',            '-',     A,    D,    D,    D],
   ['revokeApiKey',           '-',     A,    D,    D,    D],
+  ['setOwnName',             '-',     A,    A,    A,    A],
 ];
 
 interface Case {
@@ -350,6 +352,8 @@ test('the table covers every permission-checked call of createServices', () => {
     'resolveIdentity',
     'updateAddress',
     'redeemInvitation',
+    // The invitation page's look-up: the token is the credential, as for redemption.
+    'describeInvitation',
     'findUserId',
     'findAgencyId',
     'loadConversation',
