@@ -11,6 +11,7 @@ export const en = {
   'access.agencyDisabled':
     'Your agency’s access to Endorse has been turned off, so I cannot help here. Contact the employer’s Endorse owner (your contact there) to restore it.',
   'access.welcome': 'Welcome to Endorse, {name}! Your chat is now linked.',
+  'access.welcomeNoName': 'Welcome to Endorse! Your chat is now linked.',
 
   // home (the platform's app page, e.g. Slack's App Home)
   'home.title': 'Endorse — hello {name}',

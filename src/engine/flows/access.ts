@@ -57,14 +57,15 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
       platformUserId: event.identity.platformUserId,
       address: event.conversation.address,
     });
-    const welcome = t(event.locale, 'access.welcome', { name: user.name ?? user.email });
-    const replies = [text(`${welcome}\n\n${helpLines(event.locale, user.role)}`)];
-    // Invited without a name: people would see the email, so the invitee is asked for one.
+    const welcome = user.name ? t(event.locale, 'access.welcome', { name: user.name }) : t(event.locale, 'access.welcomeNoName');
+    const lines = [welcome, helpLines(event.locale, user.role)];
+    // Invited without a name: people would see the email, so the invitee is asked for one (last,
+    // in the same message, where the answer goes).
     if (user.name === null) {
       await askOwnName(runtime, event, user.userId);
-      replies.push(text(t(event.locale, 'invite.askName')));
+      lines.push(t(event.locale, 'invite.askName'));
     }
-    return replies;
+    return [text(lines.join('\n\n'))];
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];
     throw error;
