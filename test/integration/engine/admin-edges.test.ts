@@ -42,6 +42,11 @@ test('another command while a yes / no question is open runs, and the bot says t
   const target = await createUser(ee.env, 'AGENCY_USER', f.agencyA);
   const email = await emailOf(target);
   expect((await admin.say(`disable ${email}`))[0]).toContain('[Yes, disable] [No, keep]');
+  // Help keeps the question and asks it again.
+  expect(await admin.say('help')).toEqual([
+    expect.stringContaining('Here is what you can do'),
+    expect.stringMatching(/^Please answer yes or no: disable .*\?\n\[Yes, disable\] \[No, keep\]$/),
+  ]);
   const replies = await admin.say('candidates');
   expect(replies[0]).toMatch(/^I dropped the question about .*: nothing was changed\.$/);
   expect(replies[1]).toContain('# My Candidates');
