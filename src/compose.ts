@@ -162,7 +162,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       });
     mounts.push(
       mountRootPage({ webChat: channels.get('WEB') !== undefined }),
-      mountInvitePage(invitesTo),
+      mountInvitePage(invitesTo, (token) => services.describeInvitation(token)),
       mountApi({ services, logger, publicUrl: config.publicUrl }),
     );
     // Loaded only when asked for: the dashboard's modules cost memory in every process otherwise.

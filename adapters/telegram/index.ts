@@ -7,7 +7,7 @@ import { toBotOptions, WEBHOOK_PATH, type TelegramConfig } from './config';
 import { isEditImpossible, isNotModified, toChannelError } from './errors';
 import { fetchFileBytes, TELEGRAM_DOWNLOAD_MAX_BYTES } from './files';
 import { addressCodec, messageRef, parseMessageRef, parseWebhookBody, type TelegramAddress } from './parse';
-import { renderMessage } from './render';
+import { renderMessage, renderMessages, type RenderedMessage } from './render';
 import { SECRET_HEADER, verifySecret } from './verify';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
 
@@ -60,6 +60,8 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
   async function send(address: TelegramAddress, message: OutboundMessage): Promise<SentMessage> {
     if (message.retire) await retire(message.retire);
+    const parts = renderMessages(message, (a) => codec.encode(a));
+    if (parts.length > 1) return sendParts(address, parts);
     const { text, ...other } = renderMessage(message, (a) => codec.encode(a));
     const edit = message.edit ? parseMessageRef(message.edit) : null;
     if (edit) {
@@ -75,6 +77,16 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
     }
     const sent = await call(() => bot.api.sendMessage(address.chatId, text, other));
     return { messageRef: messageRef(sent.chat.id, sent.message_id) };
+  }
+
+  /** A long text in order, as new messages; its reference is the last part's, which has the buttons. */
+  async function sendParts(address: TelegramAddress, parts: RenderedMessage[]): Promise<SentMessage> {
+    let ref = '';
+    for (const { text, ...other } of parts) {
+      const sent = await call(() => bot.api.sendMessage(address.chatId, text, other));
+      ref = messageRef(sent.chat.id, sent.message_id);
+    }
+    return { messageRef: ref };
   }
 
   async function downloadFile(ref: string, maxBytes: number): Promise<Buffer> {

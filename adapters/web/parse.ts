@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AddressCodec } from '../../src/engine/channel';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
+import { formatCount, overLimit, TEXT_LIMITS } from '../../src/domain/limits';
 import { WebChatError } from './errors';
 
 /** The conversation address of a web chat session, as stored on the chat identity. */
@@ -15,7 +16,8 @@ export const addressCodec: AddressCodec<WebAddress> = {
   },
 };
 
-const MAX_TEXT = 4000;
+/** The web chat's message limit; the composer shows a counter against the same number (public/chat.js). */
+const MAX_TEXT = TEXT_LIMITS.webMessage;
 const fileRefInput = z.object({ ref: z.string().min(1).max(100) });
 
 /**
@@ -98,8 +100,24 @@ export interface ParsedEvent {
   echo: string;
 }
 
+/**
+ * A message past the limit is refused whole with its length, never cut: the page keeps the text in
+ * the composer, so the user can shorten it (an older page without the counter gets the same words).
+ */
+function refuseLongText(raw: unknown): void {
+  const text = (raw as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string') return;
+  const over = overLimit('webMessage', text);
+  if (over)
+    throw new WebChatError(
+      'INVALID',
+      `Messages can be at most ${formatCount(over.limit)} characters; yours has ${formatCount(over.length)}. Shorten it and send again.`,
+    );
+}
+
 /** An HTTP body from the page → the engine's neutral event (pure apart from the file lookup). */
 export function parseEvent(raw: unknown, ctx: ParseContext): ParsedEvent {
+  refuseLongText(raw);
   const body = parseOrInvalid(eventBodySchema, raw, 'The message');
   const file = (ref: string): FileRef => {
     const found = ctx.lookupFile(ref);

@@ -187,7 +187,9 @@ export async function runAdminCommand(services: Services, argv: string[], print:
             to: invitation.email,
             url: invitation.url,
             role: invitation.role,
-            agencyName: agencyFlag,
+            agencyName: invitation.agencyName,
+            inviterName: invitation.inviterName,
+            name: invitation.name,
             expiresAt: invitation.expiresAt,
           }),
         );

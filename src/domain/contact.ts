@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { err, ok, type Result } from './result';
+import { shortQuote } from './limits';
 
 /** An example of the accepted phone form, shown whenever a phone is refused. */
 export const PHONE_EXAMPLE = '+63 917 123 4567';
@@ -25,14 +26,14 @@ export function normalizePhone(input: string): Result<string, PhoneRefusal> {
   if (!international.startsWith('+')) {
     return err({
       problem: 'missing_country_code',
-      message: `“${trimmed}” has no country code. Start the number with + and the country code, e.g. ${PHONE_EXAMPLE}.`,
+      message: `“${shortQuote(trimmed)}” has no country code. Start the number with + and the country code, e.g. ${PHONE_EXAMPLE}.`,
     });
   }
   const parsed = parsePhoneNumberFromString(international);
   if (!parsed || !parsed.isPossible()) {
     return err({
       problem: 'invalid',
-      message: `“${trimmed}” is not a phone number I can use. Type it with the country code, e.g. ${PHONE_EXAMPLE}.`,
+      message: `“${shortQuote(trimmed)}” is not a phone number I can use. Type it with the country code, e.g. ${PHONE_EXAMPLE}.`,
     });
   }
   return ok(parsed.number);
@@ -75,7 +76,7 @@ export interface EmailRefusal {
 export function normalizeEmail(input: string): Result<string, EmailRefusal> {
   const email = input.trim().toLowerCase();
   if (!EMAIL_PATTERN.test(email)) {
-    return err({ message: `“${input.trim()}” is not an email address. Type it like jane@example.com.` });
+    return err({ message: `“${shortQuote(input)}” is not an email address. Type it like jane@example.com.` });
   }
   return ok(email);
 }

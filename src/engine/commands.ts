@@ -97,10 +97,11 @@ export const COMMAND_SPECS = {
   submit: spec({
     aliases: ['new', 'endorse', 'add'],
     help: 'cmd.submit',
-    usage: 'submit',
+    usage: 'submit [name phone email]',
     roles: AGENCY,
-    layout: none,
-    args: z.object({}),
+    // What follows the word (`submit Jane Dela Cruz +63 917 123 4567 jane@x.com`) pre-fills the draft.
+    layout: { positional: ['details*'] },
+    args: z.object({ details: z.string().optional() }),
   }),
   cancel: spec({
     aliases: ['stop', 'quit'],
@@ -249,10 +250,10 @@ export const COMMAND_SPECS = {
   invite: spec({
     aliases: [],
     help: 'cmd.invite',
-    usage: 'invite jane@example.com agency_user [Agency Name]',
+    usage: 'invite jane@example.com agency_user [Agency Name] [name:"Jane Dela Cruz"]',
     roles: MANAGERS,
-    layout: { positional: ['email', 'role', 'agency*'] },
-    args: z.object({ email: word, role: word, agency: z.string().optional() }),
+    layout: { positional: ['email', 'role', 'agency*'], options: ['name'] },
+    args: z.object({ email: word, role: word, agency: z.string().optional(), name: z.string().optional() }),
   }),
   start: spec({
     aliases: ['link'],

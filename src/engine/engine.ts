@@ -11,6 +11,9 @@ import { route } from './router';
 import { parseState } from './state';
 import { describeError } from './errors';
 import { text } from './reply';
+import { conversationKey } from './conversation-key';
+
+export { conversationKey, identityOfConversation } from './conversation-key';
 
 /**
  * The pipeline of one event: validate, drop a repeat, resolve the identity fresh, refuse the
@@ -42,7 +45,8 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
     userId = user.userId;
     if (!user.active) {
       await dropDialog(runtime, conversationKey(event), user.userId);
-      return [text(t(event.locale, 'access.disabled'))];
+      // A disabled agency's admins are disabled too: its people are sent to the employer instead.
+      return [text(t(event.locale, user.agencyDisabled ? 'access.agencyDisabled' : 'access.disabled'))];
     }
     return await runInConversation(runtime, event, user, conversation);
   } catch (error) {
@@ -52,20 +56,6 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
   } finally {
     runtime.logger.info({ ...ids, userId, ms: Math.round(performance.now() - started) }, 'engine: event handled');
   }
-}
-
-/** The chat identity a conversation key belongs to (the inverse of `conversationKey`'s suffix). */
-export function identityOfConversation(key: { workspaceId: string; conversationId: string }) {
-  return { workspaceId: key.workspaceId, platformUserId: key.conversationId.slice(key.conversationId.lastIndexOf('#') + 1) };
-}
-
-/** Dialog state is per user in a conversation, so people in one group channel do not mix. */
-export function conversationKey(event: InboundEvent) {
-  return {
-    platform: event.platform,
-    workspaceId: event.identity.workspaceId,
-    conversationId: `${event.conversation.id}#${event.identity.platformUserId}`,
-  };
 }
 
 async function runInConversation(

@@ -21,15 +21,17 @@ import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onConfirm, onDialogText } from './dialogs';
+import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words';
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
 import { splitAction, text } from './reply';
+import { shortQuote } from '../domain/limits';
 
 type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
 
 const handlers: Handlers = {
   help: (ctx) => onHelp(ctx),
-  submit: (ctx) => onSubmit(ctx),
+  submit: (ctx, args) => onSubmit(ctx, args.details),
   cancel: (ctx) => onCancel(ctx),
   back: (ctx) => onBack(ctx),
   candidates: (ctx, args) => onDashboard(ctx, candidatesView(ctx), args),
@@ -95,6 +97,9 @@ function retirePressed(ctx: Ctx, kind: string, replies: Replies): Replies {
 /** Routes one event of a known, active user to its flow. */
 export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
   const payload = textOverride === undefined ? ctx.event.payload : { type: 'text' as const, text: textOverride };
+  // A pending "which did you mean" lives for the next event only: any other answer forgets it.
+  const pending = ctx.state.pending;
+  if (pending !== undefined) delete ctx.state.pending;
   switch (payload.type) {
     case 'installed':
       return onWelcome(ctx);
@@ -107,11 +112,12 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
     case 'command': {
       // The same reading as typed text, so `/endorse submit` (the product's name first) is `submit`.
       const command = parseCommandText(`/${payload.name} ${payload.args}`);
-      if (!command) return [text(ctx.t('command.unknown', { command: payload.name }))];
+      if (!command) return [text(ctx.t('command.unknown', { command: shortQuote(payload.name) }))];
       return runCommand(ctx, command.name, command.args);
     }
     case 'action': {
       const { kind, arg } = splitAction(payload.actionId, payload.value);
+      if (kind === 'which') return onWhich(ctx, arg, pending);
       const handler = actions[kind];
       const replies = handler ? await handler(ctx, arg) : [text(ctx.t('action.stale'))];
       return textOverride === undefined ? retirePressed(ctx, kind, replies) : replies;
@@ -121,12 +127,26 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
         textOverride === undefined && ctx.event.replyTo ? await onReplyTo(ctx, ctx.event.replyTo, payload.text) : null;
       if (reply) return reply;
       const command = parseCommandText(payload.text);
-      if (ctx.state.dialog) {
+      const dialog = ctx.state.dialog;
+      if (dialog) {
         if (command && (command.explicit || isControl(command.name))) return runCommand(ctx, command.name, command.args);
+        if (command && allowedFor(command.name, ctx.user.role)) {
+          const reading = readCommandWord(dialog, command, payload.text);
+          if (reading === 'ask') return askWhichMeant(ctx, dialog, command, payload.text);
+          if (reading === 'command') return runBesideDialog(ctx, () => runCommand(ctx, command.name, command.args));
+        }
         return onDialogText(ctx, payload.text);
       }
       if (command) return runCommand(ctx, command.name, command.args);
       return [text(ctx.t(allowedFor('submit', ctx.user.role) ? 'command.pointer' : 'command.pointer.employer'))];
     }
   }
+}
+
+/** The answer to "command or answer?" (command-words.ts): the pending text runs or answers. */
+async function onWhich(ctx: Ctx, meant: string, pending: string | undefined): Promise<Replies> {
+  const command = pending === undefined ? null : parseCommandText(pending);
+  if (!command || pending === undefined || !ctx.state.dialog) return [text(ctx.t('action.stale'))];
+  if (meant === 'data') return onDialogText(ctx, pending);
+  return runBesideDialog(ctx, () => runCommand(ctx, command.name, command.args));
 }

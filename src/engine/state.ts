@@ -43,6 +43,8 @@ const dialogSchema = z.discriminatedUnion('kind', [
   wizardSchema,
   z.object({ kind: z.literal('comment'), ref: z.number().int() }),
   z.object({ kind: z.literal('rename'), userId: z.string(), label: z.string() }),
+  /** A new user with no name yet (the inviter gave none): their next text is their name. */
+  z.object({ kind: z.literal('ownName') }),
   z.object({
     kind: z.literal('confirm'),
     op: z.enum(['disableUser', 'disableAgency']),
@@ -80,6 +82,8 @@ export type ListQuery = z.infer<typeof listSchema>;
 export const conversationStateSchema = z.object({
   dialog: dialogSchema.nullish(),
   list: listSchema.nullish(),
+  /** A command word typed into an open dialog, kept while the bot asks which was meant (command-words.ts). */
+  pending: z.string().max(8000).optional(),
   /** Hash of the identity's last seen chat address: the identity row is updated when it changes. */
   addr: z.string().optional(),
 });

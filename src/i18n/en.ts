@@ -8,7 +8,10 @@ export const en = {
     'Hi! Endorse is by invitation only. Open the link in your invitation email, or send “link <code>” with the code from it. No invitation yet? Ask your agency admin.',
   'access.disabled':
     'Your access to Endorse has been disabled, so I cannot help here. Ask your agency admin or the Endorse owner to restore it.',
+  'access.agencyDisabled':
+    'Your agency’s access to Endorse has been turned off, so I cannot help here. Contact the employer’s Endorse owner (your contact there) to restore it.',
   'access.welcome': 'Welcome to Endorse, {name}! Your chat is now linked.',
+  'access.welcomeNoName': 'Welcome to Endorse! Your chat is now linked.',
 
   // home (the platform's app page, e.g. Slack's App Home)
   'home.title': 'Endorse — hello {name}',
@@ -61,6 +64,18 @@ export const en = {
   'command.unknown': 'There is no command “{command}”. Type “help” to see what you can do.',
   'command.notAllowed': '“{command}” is not available to you. Type “help” to see what you can do.',
   'command.usage': 'Type it like this: {usage} — {help}.',
+  'which.question': '“{text}” starts with the command “{command}”. Did you mean the command, or is it your answer?',
+  'which.asCommand': 'Run “{command}”',
+  'which.asName': 'Use “{text}” as the name',
+  'which.asCampaign': 'Use “{text}” as the campaign',
+  'which.asComment': 'Post “{text}” as the comment',
+  'which.confirmDropped': 'I dropped the question about {what}: nothing was changed.',
+  'which.wizardKept': 'Your submission is still open: answer the question below to go on, or type “cancel”.',
+  'which.wizardDropped': 'The submission you had started is dropped. Type “submit” to start again.',
+  'which.commentKept': 'Your comment on {ref} is still open: type it, or “cancel”.',
+  'which.commentDropped': 'The comment you were writing on {ref} is dropped.',
+  'which.renameKept': 'I am still waiting for the new name of {user}: type it, or “cancel”.',
+  'which.renameDropped': 'The rename of {user} is dropped.',
   'action.stale': 'That button belongs to something that is over. Type “help” to start again.',
   'error.internal': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'error.busy': 'That conversation just moved on in another window. Please send your last message again.',
@@ -77,6 +92,9 @@ export const en = {
   // wizard
   'wizard.start':
     'Let’s submit a candidate. Type “back” to change the previous answer or “cancel” to stop at any time. You can also send the resume first, and I will fill in what I can.',
+  'wizard.startPrefilled':
+    'Let’s submit a candidate. I took what you typed; type “back” to change an answer or “cancel” to stop at any time.',
+  'wizard.restarted': 'The submission you had started is dropped; here is a new one.',
   'wizard.ask.name':
     'What is the candidate’s full name (first and last, e.g. Jane Dela Cruz)? You can also paste a line with name, phone and email.',
   'wizard.ask.lastName': 'And {first}’s last name?',
@@ -236,7 +254,8 @@ export const en = {
   'profile.noComments': 'No comments yet.',
   'profile.button.comment': 'Comment',
   'profile.button.stage': 'Change stage',
-  'comment.ask': 'Type your comment on {ref} (or “cancel”).',
+  'comment.ask': 'Type your comment on {ref}, up to {limit} characters (or “cancel”).',
+  'limit.comment': 'Comments can be at most {limit} characters; yours has {length}. Shorten it and send again.',
   'comment.added': '💬 Comment added to {ref}.',
   'comment.replyAdded': '💬 Your reply was added as a comment on {ref}.',
   // How a relayed message says to answer it, in the words of the channel's own reply control.
@@ -273,6 +292,10 @@ export const en = {
   'statusName.INVITED': 'Invited',
   'statusName.ACTIVE': 'Active',
   'statusName.DISABLED': 'Disabled',
+  'users.agencyDisabled': '{status}, agency disabled: no access',
+  'users.cannotDisable': '{reason} Type “help” to see what you can do.',
+  'users.notFound': 'No user “{who}” among the users you can see. Type “users” to list them.',
+  'users.otherAgency': 'You can only list the users of your own agency. Type “users” to see yours.',
   'users.button.rename': 'Rename',
   'users.button.disable': 'Disable',
   'users.button.enable': 'Enable',
@@ -306,6 +329,13 @@ export const en = {
   // invitations
   'invite.badRole': '“{role}” is not a role. Use one of: agency_user, agency_admin, recruiter, owner.',
   'invite.needAgency': 'Agency roles need an agency: add its name, e.g. invite jane@example.com agency_user Bright Staffing.',
+  'invite.role.OWNER': 'an owner',
+  'invite.role.AGENCY_ADMIN': 'an agency admin',
+  'invite.role.AGENCY_USER': 'an agency user',
+  'invite.role.RECRUITER': 'a recruiter',
+  'invite.roleAt': '{role} of {agency}',
+  'invite.askName': 'What name should your colleagues see for you (e.g. Jane Dela Cruz)?',
+  'invite.nameSet': 'Thanks, {name}: that is the name your colleagues see.',
   'invite.created':
     'Invitation for {email} ({role}) is ready. Send them this link: {url}\nIn a chat app they can also send: link {token}\nIt works once, until {until}. Inviting the same email again replaces it.',
 } as const;

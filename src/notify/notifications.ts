@@ -74,7 +74,15 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const stopSweeper = config.processRole !== 'web' ? notifier.startSweeper(SWEEP_INTERVAL_MS) : () => undefined;
   const sendInvitation = (input: InvitationEmailInput) => queue.add(mailJob, renderInvitationEmail(input));
   const services = withNotifications(deps.services, notifier, logger, (invitation) =>
-    sendInvitation({ to: invitation.email, url: invitation.url, role: invitation.role, expiresAt: invitation.expiresAt }),
+    sendInvitation({
+      to: invitation.email,
+      url: invitation.url,
+      role: invitation.role,
+      agencyName: invitation.agencyName,
+      inviterName: invitation.inviterName,
+      name: invitation.name,
+      expiresAt: invitation.expiresAt,
+    }),
   );
   return {
     notifier,

@@ -19,6 +19,8 @@ export interface ResolvedIdentity {
   agencyName: string | null;
   /** False when the user or their agency is disabled: such a user gets nothing but a refusal. */
   active: boolean;
+  /** The user's agency is disabled (their admins too): the refusal points to the employer instead. */
+  agencyDisabled: boolean;
 }
 
 export interface IdentityRow extends Record<string, unknown> {
@@ -70,6 +72,7 @@ export function toResolvedIdentity(row: IdentityRow | undefined): ResolvedIdenti
     agencyId: row.agencyId,
     agencyName: row.agencyName,
     active: row.status === 'ACTIVE' && (row.agencyStatus === null || row.agencyStatus === 'ACTIVE'),
+    agencyDisabled: row.agencyStatus === 'DISABLED',
   };
 }
 

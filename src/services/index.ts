@@ -53,6 +53,8 @@ export function createServices(deps: ServiceDeps) {
     listDuplicateRules: campaigns.listDuplicateRules.bind(null, deps),
     createInvitation: invitations.createInvitation.bind(null, deps),
     redeemInvitation: invitations.redeemInvitation.bind(null, deps),
+    describeInvitation: invitations.describeInvitation.bind(null, deps),
+    setOwnName: invitations.setOwnName.bind(null, deps),
     resolveIdentity: identities.resolveIdentity.bind(null, deps),
     updateAddress: identities.updateAddress.bind(null, deps),
     markIdentityUnreachable: identities.markIdentityUnreachable.bind(null, deps),

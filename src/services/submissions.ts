@@ -17,10 +17,11 @@ import { campaignOpenToAgency } from './campaigns';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
+import { TEXT_LIMITS } from '../domain/limits';
 
 export const submitCandidateInput = z.object({
-  firstName: z.string().trim().min(1, 'First name is required.').max(100),
-  lastName: z.string().trim().min(1, 'Last name is required.').max(100),
+  firstName: z.string().trim().min(1, 'First name is required.').max(TEXT_LIMITS.personName),
+  lastName: z.string().trim().min(1, 'Last name is required.').max(TEXT_LIMITS.personName),
   phone: z.string(),
   email: z.string(),
   campaignId: z.string().min(1, 'Pick a campaign.'),

@@ -15,6 +15,7 @@
     log: byId('log'),
     composer: byId('composer'),
     input: byId('input'),
+    count: byId('count'),
     status: byId('status'),
     attach: byId('attach'),
     attachInput: byId('attach-input'),
@@ -29,6 +30,10 @@
   var replyingTo = null; // { id, excerpt } while the composer answers a relayed message
   var submits = false; // the signed-in person may submit candidates (agency roles)
   var sessionOver = false;
+  // The server's limit for one message (src/domain/limits.ts, webMessage). Past it the composer
+  // refuses to send and keeps the text; it never cuts what was typed or pasted.
+  var maxTextChars = 8000;
+  var countFrom = 1000;
 
   function byId(id) {
     return document.getElementById(id);
@@ -291,10 +296,21 @@
     event.preventDefault();
     var text = els.input.value.trim();
     if (!text) return;
+    if (text.length > maxTextChars) {
+      setStatus(
+        'Messages can be at most ' +
+          formatCount(maxTextChars) +
+          ' characters; yours has ' +
+          formatCount(text.length) +
+          '. Shorten it and send again.',
+      );
+      return;
+    }
     els.input.value = '';
     var body = { type: 'text', text: text };
     if (replyingTo) body.replyTo = replyingTo.id;
     cancelReply();
+    showCount();
     send(body, text);
   });
 
@@ -354,6 +370,24 @@
         els.attachInput.value = '';
       });
   });
+
+  els.input.addEventListener('input', showCount);
+  els.input.setAttribute('aria-describedby', 'count');
+
+  /** The counter appears once a message gets long, and says so when it is past the limit. */
+  function showCount() {
+    var n = els.input.value.trim().length;
+    var over = n > maxTextChars;
+    els.count.hidden = n < countFrom;
+    els.count.textContent = formatCount(n) + ' / ' + formatCount(maxTextChars) + (over ? ' — too long to send' : '');
+    els.count.className = over ? 'count over' : 'count';
+    if (over) els.input.setAttribute('aria-invalid', 'true');
+    else els.input.removeAttribute('aria-invalid');
+  }
+
+  function formatCount(n) {
+    return n.toLocaleString('en-US');
+  }
 
   // The eventId is made here, once per message: a retried POST carries the same id and the
   // engine handles it once.

@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../../i18n';
 import { commands } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
+import { confirmQuestion } from '../confirm';
 import { prompt } from './wizard-steps';
 
 const HIDDEN = new Set(['start']);
@@ -23,10 +24,11 @@ export function helpLines(locale: string, role: Role): string {
   return `${t(locale, 'help.title')}\n${lines.join('\n')}\n${t(locale, FOOTER[role])}`;
 }
 
-/** The menu; inside the wizard, followed by the question still open so the user can go on. */
+/** The menu; inside the wizard or a yes / no question, followed by the question still open. */
 export async function onHelp(ctx: Ctx): Promise<Replies> {
   const menu = text(helpLines(ctx.event.locale, ctx.user.role));
   const dialog = ctx.state.dialog;
+  if (dialog?.kind === 'confirm') return [menu, confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
   return dialog?.kind === 'wizard' ? [menu, ...(await prompt(ctx, dialog))] : [menu];
 }
 

@@ -4,6 +4,7 @@ import { ServiceError } from '../../services/errors';
 import type { Ctx, Replies } from '../context';
 import { platformLabel, stageLabel } from '../labels';
 import { card, choices, text } from '../reply';
+import { formatCount, overLimit, TEXT_LIMITS } from '../../domain/limits';
 
 const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
@@ -43,7 +44,16 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
   });
 }
 
+/** A comment past its limit is refused before the service sees it, saying by how much. */
+function refuseLongComment(ctx: Ctx, body: string): Replies | null {
+  const over = overLimit('comment', body);
+  if (!over) return null;
+  return [text(ctx.t('limit.comment', { limit: formatCount(over.limit), length: formatCount(over.length) }))];
+}
+
 export async function onComment(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   const added = await ctx.services.addComment(ctx.user.userId, ref, body);
   return [text(ctx.t('comment.added', { ref: formatCandidateRef(added.candidateRef) }))];
 }
@@ -55,10 +65,13 @@ export async function onCommentButton(ctx: Ctx, arg: string): Promise<Replies> {
   // Checks the right to see (and so comment on) the candidate before asking for text.
   await ctx.services.getCandidateProfile(ctx.user.userId, ref);
   ctx.state.dialog = { kind: 'comment', ref };
-  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref) }))];
+  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref), limit: formatCount(TEXT_LIMITS.comment) }))];
 }
 
 export async function onCommentText(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  // Too long: the question stays open, so the shortened text is still taken as the comment.
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   ctx.state.dialog = null;
   await ctx.claim();
   try {
@@ -74,6 +87,8 @@ export async function onCommentText(ctx: Ctx, ref: number, body: string): Promis
 export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promise<Replies | null> {
   const ref = await ctx.services.findCandidateRefByMessage(replyTo);
   if (ref === null) return null;
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   const added = await ctx.services.addComment(ctx.user.userId, ref, body);
   return [text(ctx.t('comment.replyAdded', { ref: formatCandidateRef(added.candidateRef) }))];
 }

@@ -103,7 +103,7 @@ test('profile card, comment by button, comment by command, reply-to routing', as
   expect(card).toContain('[Comment]');
   expect(card).not.toContain('[Change stage]');
 
-  expect(await c.press('Comment')).toEqual([`Type your comment on C-${ref} (or “cancel”).`]);
+  expect(await c.press('Comment')).toEqual([`Type your comment on C-${ref}, up to 4,000 characters (or “cancel”).`]);
   expect(await c.say('Available from Monday: call first.')).toEqual([`💬 Comment added to C-${ref}.`]);
   expect(await c.say(`comment C-${ref} second: note`)).toEqual([`💬 Comment added to C-${ref}.`]);
   const [after] = await c.action(`open:C-${ref}`);
@@ -136,8 +136,9 @@ test('profile card, comment by button, comment by command, reply-to routing', as
 test('an agency user cannot open or comment on someone else’s candidate', async () => {
   const ref = refs[1] ?? 0;
   const c = await me(f.userA2);
-  expect(await c.say(`candidate C-${ref}`)).toEqual([expect.stringContaining('You can only open candidates you submitted.')]);
-  expect(await c.say(`comment C-${ref} hi`)).toEqual([expect.stringContaining('You can only open candidates you submitted.')]);
+  // Someone else's candidate reads as no candidate at all (no existence oracle).
+  expect(await c.say(`candidate C-${ref}`)).toEqual([`There is no candidate C-${ref}. Check the reference in your list.`]);
+  expect(await c.say(`comment C-${ref} hi`)).toEqual([`There is no candidate C-${ref}. Check the reference in your list.`]);
   expect(await c.say('candidate C-999999999')).toEqual([expect.stringContaining('There is no candidate C-999999999')]);
   expect(await c.say('candidate')).toEqual([expect.stringContaining('Type it like this: candidate C-1042')]);
 });

@@ -209,6 +209,7 @@ const CALLS = {
   createApiKey: () => (s, w) => s.createApiKey(w.actorId, { name: unique('ats'), scope: 'RECRUITER' }),
   listApiKeys: () => (s, w) => s.listApiKeys(w.actorId),
   revokeApiKey: () => (s, w) => s.revokeApiKey(w.actorId, w.apiKeyId),
+  setOwnName: () => (s, w) => s.setOwnName(w.actorId, 'Self Named'),
 } satisfies Record<string, (target: Target) => Call>;
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +279,7 @@ const TABLE: Row[] = [
   ['createApiKey',           '-',     A,    D,    D,    D],
   ['listApiKeys',            '-',     A,    D,    D,    D],
   ['revokeApiKey',           '-',     A,    D,    D,    D],
+  ['setOwnName',             '-',     A,    A,    A,    A],
 ];
 
 interface Case {
@@ -354,6 +356,8 @@ test('the table covers every permission-checked call of createServices', () => {
     'resolveIdentity',
     'updateAddress',
     'redeemInvitation',
+    // The invitation page's look-up: the token is the credential, as for redemption.
+    'describeInvitation',
     'findUserId',
     'findAgencyId',
     'loadConversation',
@@ -389,6 +393,28 @@ test.each(CASES)('$call ($target target) by $actor: $verdict', async ({ call, ta
     return;
   }
   const before = await snapshot();
-  await expect(run(env.services, w)).rejects.toMatchObject({ name: 'ForbiddenError', code: 'FORBIDDEN' });
+  // One candidate or user outside an active actor's scope reads as missing (issue 14: no
+  // existence oracle); every other refusal, and every refusal of an inactive actor, is FORBIDDEN.
+  const hidden = HIDDEN_WHEN_OUT_OF_SCOPE.includes(call) && (ACTIVE_ACTORS as readonly string[]).includes(actor);
+  const error = await run(env.services, w).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject(
+    hidden && (error as { code?: string } | null)?.code === 'NOT_FOUND'
+      ? { name: 'NotFoundError', code: 'NOT_FOUND' }
+      : { name: 'ForbiddenError', code: 'FORBIDDEN' },
+  );
   expect(await snapshot()).toEqual(before);
 });
+
+/** Calls on one candidate or user: out of scope, they answer as for one that does not exist. */
+const HIDDEN_WHEN_OUT_OF_SCOPE: readonly string[] = [
+  'getCandidateProfile',
+  'addComment',
+  'getCandidateResume',
+  'getUser',
+  'renameUser',
+  'disableUser',
+  'enableUser',
+];
