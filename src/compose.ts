@@ -14,10 +14,12 @@ import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
 import { mountQueueBoard } from './http/queue-board';
+import { startReplaying } from './http/replay';
 import { mountRootPage } from './http/root-page';
 import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
+import { createEventParking } from './jobs/parking';
 import type { Logger } from './logger';
 import { createNotifications, type Notifications } from './notify/notifications';
 import { createServices, type Services } from './services';
@@ -147,7 +149,15 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       if (adapter) channels.register(adapter);
     }
 
-    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater };
+    // Events that arrive while the database is out of reach wait here (Redis when configured).
+    const parking = createEventParking({ redisUrl: config.redisUrl, logger });
+    const runnerDeps = {
+      engine,
+      logger,
+      markUnreachable: services.markIdentityUnreachable,
+      sendLater: notifications.sendLater,
+      parking,
+    };
     const mounts: Mount[] = channels.platforms().flatMap((p) => {
       const adapter = channels.get(p);
       return adapter ? [mountChannel(adapter, runnerDeps)] : [];
@@ -200,6 +210,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
           stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
         }
+        stopHooks.push(startReplaying({ ...runnerDeps, channels }));
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);
@@ -220,6 +231,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
         if (drained) logger.info({ ...(await drained) }, 'http drained');
         else if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         await queue.close();
+        await parking.close();
         await database.close();
       },
     };
