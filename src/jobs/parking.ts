@@ -124,9 +124,10 @@ function createRedisParking(redisUrl: string, options: EventParkingOptions): Eve
   const lockKey = `${prefix}:lock`;
   /** A hash: conversation → how many of its events wait in the list. */
   const countsKey = `${prefix}:conversations`;
-  // Fail fast instead of queueing commands while Redis is away: a park that cannot be kept must
-  // say so at once, so the webhook can answer a status the platform redelivers on.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  // Give up on a command after one reconnection attempt instead of queueing it until Redis is
+  // back: a park that cannot be kept must say so soon, so the webhook can answer a status the
+  // platform redelivers on.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   redis.on('error', (error: Error) => options.logger.debug({ err: error.message }, 'parking: redis error'));
   const me = randomUUID();
   let waiting = false;
