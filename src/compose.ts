@@ -10,6 +10,7 @@ import type { ChannelAdapter } from './engine/channel';
 import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
 import { mountApi } from './http/api';
 import { createHttpApp, type Express, type Mount } from './http/app';
+import { createChannelStatus } from './http/channel-status';
 import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
@@ -151,7 +152,12 @@ export async function createEndorse(config: Config, logger: Logger, options: End
 
     // Events that arrive while the database is out of reach wait here (Redis when configured).
     const parking = createEventParking({ redisUrl: config.redisUrl, logger });
+    const channelStatus = createChannelStatus({
+      channels: channels.platforms().flatMap((p) => channels.get(p) ?? []),
+      logger,
+    });
     const runnerDeps = {
+      channelDown: channelStatus.down,
       engine,
       logger,
       markUnreachable: services.markIdentityUnreachable,
@@ -188,6 +194,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       queueBackend: queue.backend,
       queueHealth: () => queue.health(),
       isDraining: () => connections?.draining ?? false,
+      channels: channelStatus.report,
     });
     const http = createHttpApp({ logger, health: health.health, readiness: health.readiness, mounts });
 
@@ -210,7 +217,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
           stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
         }
-        stopHooks.push(startReplaying({ ...runnerDeps, channels }));
+        stopHooks.push(startReplaying({ ...runnerDeps, channels }), channelStatus.start());
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);

@@ -115,5 +115,9 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
         },
       },
     ],
+    async check() {
+      // Answers, and takes the token (a revoked one is 401).
+      await call(() => bot.api.getMe());
+    },
   };
 }

@@ -35,6 +35,11 @@ export interface WebhookRunnerDeps {
    * (src/http/replay.ts). Without it, such an event is answered with a 503 the platform redelivers on.
    */
   parking?: EventParking;
+  /**
+   * A channel whose platform is unreachable or refuses our credentials (src/http/channel-status.ts):
+   * its webhooks answer 503 with Retry-After until it is back. Absent: always served.
+   */
+  channelDown?: (platform: PlatformName) => { retryAfterS: number; reason: string } | null;
   logger: Logger;
 }
 
@@ -70,6 +75,13 @@ function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>,
   const platform = adapter.platform;
   return async (req: Request, res: Response): Promise<void> => {
     const request = toWebhookRequest(req, res);
+    const down = deps.channelDown?.(platform);
+    if (down)
+      return answer(res, {
+        status: 503,
+        headers: { 'Retry-After': String(down.retryAfterS) },
+        body: { error: 'unavailable', message: `This channel is not serving until its platform answers again (${down.reason}).` },
+      });
     const verdict = await hook.verify(request);
     if (!verdict.ok) {
       logger.warn({ platform, requestId: request.requestId, status: verdict.status }, 'webhook: request refused');
