@@ -73,6 +73,7 @@ export function mountChannel<A, T>(adapter: ChannelAdapter<A, T>, deps: WebhookR
 function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>, deps: WebhookRunnerDeps) {
   const { logger } = deps;
   const platform = adapter.platform;
+  const unkept = new RedeliveryBook();
   return async (req: Request, res: Response): Promise<void> => {
     const request = toWebhookRequest(req, res);
     const down = deps.channelDown?.(platform);
@@ -97,10 +98,10 @@ function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>,
     const beside = alongside?.().catch((error: unknown) =>
       logger.warn({ platform, requestId: request.requestId, err: (error as Error)?.message }, 'webhook: side work failed'),
     );
-    let unkept = false;
+    let refused = false;
     const work = (async () => {
       for (const item of items)
-        if ((await runItem(adapter, hook, deps, item, turn, request.requestId)) === 'unkept') unkept = true;
+        if ((await runItem(adapter, hook, deps, item, turn, request.requestId, unkept)) === 'unkept') refused = true;
       await beside;
     })();
     if (parsed.value.answerFirst) {
@@ -110,7 +111,7 @@ function runner<A, T>(adapter: ChannelAdapter<A, T>, hook: ChannelWebhook<A, T>,
     }
     const done = await within(work, hook.answerWithinMs);
     if (!done) hook.answeredEarly?.(turn);
-    if (done && unkept)
+    if (done && refused)
       return answer(res, {
         status: 503,
         headers: { 'Retry-After': String(REDELIVER_AFTER_S) },
@@ -132,6 +133,7 @@ async function runItem<A, T>(
   item: InboundItem<A>,
   turn: T,
   requestId: string,
+  unkept: RedeliveryBook,
 ): Promise<'handled' | 'parked' | 'unkept'> {
   const ids = { platform: adapter.platform, requestId, eventId: item.event.eventId };
   let prepared: InboundItem<A> | undefined;
@@ -140,10 +142,16 @@ async function runItem<A, T>(
     // Behind events of this conversation that wait (a store out of reach counts as holding them).
     if (deps.parking?.waiting && (await deps.parking.holds(conversationOf(prepared.event)).catch(() => true)))
       return await park(adapter, deps, prepared, ids);
-    const replies = await deps.engine.handle(prepared.event);
+    // A redelivery of an event answered 503 here: the attempt that failed may have recorded its id.
+    const replay = unkept.take(prepared.event.eventId);
+    const replies = await deps.engine.handle(prepared.event, { replay });
     await sendReplies(adapter, deps, prepared, replies, ids, turn);
   } catch (error) {
-    if (error instanceof EventDeferred && prepared) return await park(adapter, deps, prepared, ids);
+    if (error instanceof EventDeferred && prepared) {
+      const outcome = await park(adapter, deps, prepared, ids);
+      if (outcome === 'unkept') unkept.add(prepared.event.eventId);
+      return outcome;
+    }
     const err = error as Error;
     // A reply that failed stops the ones after it: they would read out of order without it.
     deps.logger.error({ ...ids, err: err?.message, code: (error as ChannelError)?.code }, 'webhook: event failed');
@@ -213,6 +221,23 @@ export async function sendReplies<A, T>(
       await deps.sendLater({ platform: adapter.platform, address: adapter.address.encode(address), identity }, rest);
       return;
     }
+  }
+}
+
+/**
+ * The ids of events answered 503 (neither handled nor parked) that this process expects the
+ * platform to redeliver: a redelivery is handled as a replay, not dropped as a repeat of the
+ * attempt that failed. Bounded; a redelivery that reaches another instance is not covered.
+ */
+class RedeliveryBook {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max = 10_000) {}
+  add(eventId: string): void {
+    this.ids.add(eventId);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
+  }
+  take(eventId: string): boolean {
+    return this.ids.delete(eventId);
   }
 }
 

@@ -111,6 +111,8 @@ function createMemoryParking(): EventParking {
   };
 }
 
+/** A command Redis has not answered by then (a frozen server) fails: the webhook must answer in time. */
+const COMMAND_TIMEOUT_MS = 2_000;
 /** How long the instance replaying holds the list; renewed with every event. */
 const LOCK_TTL_MS = 30_000;
 /** How long a parked event's id stops a redelivery of it from being parked twice. */
@@ -127,7 +129,7 @@ function createRedisParking(redisUrl: string, options: EventParkingOptions): Eve
   // Give up on a command after one reconnection attempt instead of queueing it until Redis is
   // back: a park that cannot be kept must say so soon, so the webhook can answer a status the
   // platform redelivers on.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS });
   redis.on('error', (error: Error) => options.logger.debug({ err: error.message }, 'parking: redis error'));
   const me = randomUUID();
   let waiting = false;
