@@ -19,6 +19,11 @@ export interface BullQueueOptions {
   concurrency?: number;
   /** Queue name prefix in Redis; tests use their own so runs do not meet. */
   prefix?: string;
+  /**
+   * How soon a job whose process died (its lock not renewed) is found and run again elsewhere:
+   * bull's lockDuration and stalledInterval. Default bull's 30 s; tests that kill workers shorten it.
+   */
+  stallAfterMs?: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
   const queue = new Bull(QUEUE_NAME, options.redisUrl, {
     prefix: options.prefix ?? 'bull',
     settings: {
+      ...(options.stallAfterMs ? { lockDuration: options.stallAfterMs, stalledInterval: options.stallAfterMs } : {}),
       backoffStrategies: {
         // Bull hands the thrown error to the strategy, so a 429's Retry-After sets the delay.
         [BACKOFF]: (attemptsMade: number, error: Error, strategyOptions?: { name?: string }) => {
