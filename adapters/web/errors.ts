@@ -51,7 +51,7 @@ export const fileTooLarge = (maxBytes: number): WebChatError =>
 export function toChannelError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
   if (error instanceof WebChatError) {
-    const code = error.code === 'TOO_LARGE' ? 'INVALID' : error.code === 'BUSY' ? 'UNREACHABLE' : error.code;
+    const code = error.code === 'BUSY' ? 'UNREACHABLE' : error.code;
     return new ChannelError(code, error.message, { cause: error, retryAfterMs: error.retryAfterMs });
   }
   return new ChannelError('UNREACHABLE', 'The web chat could not do that.', { cause: error });

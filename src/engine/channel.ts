@@ -138,7 +138,15 @@ export interface ChannelWebhook<A, T> {
 }
 
 /** Neutral errors an adapter maps its platform's failures onto (STYLE.md §4). */
-export type ChannelErrorCode = 'RATE_LIMITED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID' | 'UNREACHABLE';
+export type ChannelErrorCode =
+  | 'RATE_LIMITED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID'
+  /** A download past its byte limit, whatever size the platform claimed: the user hears "too large", not "send again". */
+  | 'TOO_LARGE'
+  | 'UNREACHABLE';
 
 export class ChannelError extends Error {
   override readonly name = 'ChannelError';
