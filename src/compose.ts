@@ -10,13 +10,16 @@ import type { ChannelAdapter } from './engine/channel';
 import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
 import { mountApi } from './http/api';
 import { createHttpApp, type Express, type Mount } from './http/app';
+import { createChannelStatus } from './http/channel-status';
 import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
+import { startReplaying } from './http/replay';
 import { mountRootPage } from './http/root-page';
 import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
+import { createEventParking } from './jobs/parking';
 import type { Logger } from './logger';
 import { createNotifications, type Notifications } from './notify/notifications';
 import { createServices, type Services } from './services';
@@ -147,7 +150,20 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       if (adapter) channels.register(adapter);
     }
 
-    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater };
+    // Events that arrive while the database is out of reach wait here (Redis when configured).
+    const parking = createEventParking({ redisUrl: config.redisUrl, logger });
+    const channelStatus = createChannelStatus({
+      channels: channels.platforms().flatMap((p) => channels.get(p) ?? []),
+      logger,
+    });
+    const runnerDeps = {
+      channelDown: channelStatus.down,
+      engine,
+      logger,
+      markUnreachable: services.markIdentityUnreachable,
+      sendLater: notifications.sendLater,
+      parking,
+    };
     const mounts: Mount[] = channels.platforms().flatMap((p) => {
       const adapter = channels.get(p);
       return adapter ? [mountChannel(adapter, runnerDeps)] : [];
@@ -181,6 +197,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       queueBackend: queue.backend,
       queueHealth: () => queue.health(),
       isDraining: () => connections?.draining ?? false,
+      channels: channelStatus.report,
     });
     const http = createHttpApp({ logger, health: health.health, readiness: health.readiness, mounts });
 
@@ -203,6 +220,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
           stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
         }
+        stopHooks.push(startReplaying({ ...runnerDeps, channels }), channelStatus.start());
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);
@@ -223,6 +241,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
         if (drained) logger.info({ ...(await drained) }, 'http drained');
         else if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
         await queue.close();
+        await parking.close();
         await database.close();
       },
     };

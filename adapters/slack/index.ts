@@ -237,5 +237,12 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       },
     ],
     ...(receiver ? { routes: (app) => void app.use(receiver.router) } : {}),
+    async check() {
+      // One workspace's token: does Slack take it (a revoked one answers invalid_auth)? With OAuth
+      // the tokens are per installation, so only whether the Web API answers at all.
+      const token = config.oauth ? undefined : config.botToken;
+      if (token) await call(() => client.auth.test({ token }));
+      else await call(() => client.api.test());
+    },
   };
 }

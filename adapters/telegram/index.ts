@@ -93,7 +93,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
     const limit = Math.min(maxBytes, TELEGRAM_DOWNLOAD_MAX_BYTES);
     const file = await call(() => bot.api.getFile(ref));
     if (file.file_size !== undefined && file.file_size > limit)
-      throw new ChannelError('INVALID', 'That file is larger than allowed');
+      throw new ChannelError('TOO_LARGE', 'That file is larger than allowed');
     if (!file.file_path) throw new ChannelError('NOT_FOUND', 'Telegram gave no path for that file');
     const url = `${config.apiRoot}/file/bot${config.token}/${file.file_path}`;
     return fetchFileBytes(fetchImpl, url, limit);
@@ -142,5 +142,9 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
         },
       },
     ],
+    async check() {
+      // Answers, and takes the token (a revoked one is 401).
+      await call(() => bot.api.getMe());
+    },
   };
 }

@@ -94,6 +94,16 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
   router.post('/files', async (req, res) => {
     const sessionId = requireSession(req);
     const headers = parseOrInvalid(uploadHeadersSchema, req.headers, 'The upload');
+    // Over a quota, nothing is read, let alone kept.
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared <= config.maxFileBytes) {
+      try {
+        adapter.uploads.admit(sessionId, declared);
+      } catch (error) {
+        req.resume();
+        throw error;
+      }
+    }
     const bytes = await readBody(req, config.maxFileBytes);
     if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
     const file = adapter.uploads.put(sessionId, headers['x-file-name'], headers['content-type'], bytes);
@@ -135,6 +145,8 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
       logger.error({ requestId: res.locals.requestId, path: req.path, err: (error as Error).message }, 'web chat request failed');
     if (res.headersSent) return void res.end();
     if (answer.status === 413) res.setHeader('Connection', 'close');
+    const retryAfterMs = error instanceof WebChatError ? error.retryAfterMs : undefined;
+    if (retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     res.status(answer.status).json(answer.body);
   });
   return router;

@@ -40,6 +40,7 @@ export async function onFile(ctx: Ctx, files: FileRef[]): Promise<Replies> {
   try {
     bytes = await adapter.downloadFile(file.ref, RESUME_MAX_BYTES);
   } catch (error) {
+    if (error instanceof ChannelError && error.code === 'TOO_LARGE') return [text(ctx.t('resume.error.TOO_LARGE', { mb: 10 }))];
     if (error instanceof ChannelError) return [text(ctx.t('resume.downloadFailed'))];
     throw error;
   }
