@@ -3,6 +3,7 @@ import type { ReplyControl } from '../engine/channel';
 import type { OutboundMessageInput } from '../engine/messages';
 import { t } from '../i18n';
 import { formatCandidateRef } from '../services/candidates';
+import { STAGES } from '../services/dashboards';
 
 export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
@@ -43,6 +44,12 @@ export function renderNotification(
   return { body: { type: 'text', text: `${notificationText(kind, p)}\n\n${hint}` }, replyKey: candidateReplyKey(p.candidateRef) };
 }
 
+/** The stage as people read it ("Screening"), from the enum name stored on the row. */
+function stageName(stage: string | undefined): string {
+  const known = STAGES.find((s) => s === stage);
+  return known ? t('en', `stageName.${known}`) : (stage ?? '?');
+}
+
 export function notificationText(kind: NotificationKindName, p: NotificationPayload): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
   switch (kind) {
@@ -51,7 +58,7 @@ export function notificationText(kind: NotificationKindName, p: NotificationPayl
     case 'AGENCY_COMMENT':
       return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}`;
     case 'STAGE_CHANGE':
-      return `${who} (${p.campaign}) moved from ${p.from ?? '?'} to ${p.to ?? '?'}${p.actor ? ` (by ${p.actor})` : ''}.`;
+      return `${who} (${p.campaign}) moved from ${stageName(p.from)} to ${stageName(p.to)}${p.actor ? ` (by ${p.actor})` : ''}.`;
     case 'CANDIDATE_SUBMITTED':
       return `New candidate ${who} from ${p.agency} for ${p.campaign}.`;
   }
@@ -60,7 +67,7 @@ export function notificationText(kind: NotificationKindName, p: NotificationPayl
 const SUBJECTS: Record<NotificationKindName, (p: NotificationPayload) => string> = {
   RECRUITER_COMMENT: (p) => `New comment on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
   AGENCY_COMMENT: (p) => `${p.agency} commented on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
-  STAGE_CHANGE: (p) => `${formatCandidateRef(p.candidateRef)} ${p.candidateName} is now ${p.to ?? 'moved'}`,
+  STAGE_CHANGE: (p) => `${formatCandidateRef(p.candidateRef)} ${p.candidateName} is now ${stageName(p.to)}`,
   CANDIDATE_SUBMITTED: (p) => `New candidate ${formatCandidateRef(p.candidateRef)} from ${p.agency}`,
 };
 

@@ -91,10 +91,12 @@ describe('web chat journeys in headless Chromium', () => {
     const rita = await openAs(browser, app.baseUrl, 'Rita Recruiter');
     // Recruiters do not submit: no resume button in their composer.
     expect(await rita.getByRole('button', { name: 'Attach a resume' }).isHidden()).toBe(true);
-    const list = await say(rita, 'candidates');
+    // Her own view: the candidates of her campaigns, searched by name, opened from the row.
+    const list = await say(rita, 'candidates Villanueva');
     await list.locator('section.list').waitFor();
     await shoot(rita, 'recruiter', 'candidates');
-    const card = await say(rita, `candidate ${ref}`);
+    await list.getByRole('button', { name: `Open ${ref} Rosa Villanueva` }).click();
+    const card = await botShows(rita, 'Change stage');
     await card.filter({ hasText: 'Rosa Villanueva' }).waitFor();
     await card.getByRole('button', { name: 'Change stage' }).click();
     const stages = await lastBotShows(rita, `Move ${ref} to which stage?`);
@@ -199,13 +201,17 @@ describe('web chat journeys in headless Chromium', () => {
     await sam.context().close();
   });
 
-  it('journey 5: a pasted line of details fills the submission in one go', async () => {
+  it('journey 5: submit with the details on one line opens the form filled in, and only the campaign is left to pick', async () => {
     const uma = await openAs(browser, app.baseUrl, 'Uma User');
-    await (await say(uma, 'submit')).locator('form').waitFor();
-    const campaigns = await say(uma, 'Jane Dela Cruz +63 917 123 4567 jane@example.com');
-    await campaigns.getByRole('button', { name: CAMPAIGN }).click();
-    const resume = await lastBotShows(uma, 'Send the resume');
-    await resume.getByRole('button', { name: 'Skip' }).click();
+    const form = (await say(uma, 'submit Jane Dela Cruz +63 917 123 4567 jane@example.com')).locator('form');
+    await form.waitFor();
+    // What the line held is in the form's fields; only the campaign is left to pick.
+    expect(await form.locator('input[name=firstName]').inputValue()).toBe('Jane');
+    expect(await form.locator('input[name=phone]').inputValue()).toMatch(/917.?123.?4567/);
+    expect(await form.locator('input[name=email]').inputValue()).toBe('jane@example.com');
+    await shoot(uma, 'agency-user', 'submit-prefilled');
+    await form.locator('select[name=campaign]').selectOption({ label: CAMPAIGN });
+    await form.getByRole('button', { name: 'Review' }).click();
     const summary = await lastBotShows(uma, 'Check the submission');
     const text = (await summary.textContent()) ?? '';
     for (const part of ['Jane', 'Dela Cruz', '+639171234567', 'jane@example.com', CAMPAIGN]) expect(text).toContain(part);
