@@ -61,9 +61,9 @@ test('user lists and cards show the effective state of users of a disabled agenc
   const member = await createUser(ee.env, 'AGENCY_USER', agency.id);
   await ee.env.services.setAgencyStatus(f.ownerId, agency.id, 'DISABLED');
   const [list] = await owner.say(`users agency:"${agency.name}"`);
-  expect(list).toContain('ACTIVE, agency disabled: no access');
+  expect(list).toContain('Active, agency disabled: no access');
   const [card] = await owner.say(`user ${await emailOf(member)}`);
-  expect(card).toContain('Status: ACTIVE, agency disabled: no access');
+  expect(card).toContain('Status: Active, agency disabled: no access');
 });
 
 test('no existence oracle: another agency’s candidate and a missing one get the same answer', async () => {
