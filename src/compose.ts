@@ -20,6 +20,7 @@ import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
 import type { Logger } from './logger';
 import { createNotifications, type Notifications } from './notify/notifications';
+import { createBroadcast, type Broadcast } from './pubsub/broadcast';
 import { createServices, type Services } from './services';
 
 const HOUR_MS = 3_600_000;
@@ -54,6 +55,7 @@ interface ChannelContext {
   logger: Logger;
   services: Services;
   demoUsers: DemoUser[];
+  broadcast: Broadcast;
 }
 
 /**
@@ -64,7 +66,7 @@ interface ChannelContext {
 const CHANNELS: readonly { name: string; load(ctx: ChannelContext): Promise<ChannelAdapter | null> }[] = [
   {
     name: 'web chat',
-    async load({ config, logger, services, demoUsers }) {
+    async load({ config, logger, services, demoUsers, broadcast }) {
       if (!config.webChatEnabled) return null;
       const [{ createWebChatAdapter }, { toWebChatConfig }] = await Promise.all([
         import('../adapters/web'),
@@ -73,19 +75,20 @@ const CHANNELS: readonly { name: string; load(ctx: ChannelContext): Promise<Chan
       const web = toWebChatConfig(config, () => randomBytes(32).toString('base64url'));
       if (web.secretIsEphemeral)
         logger.warn('SESSION_SECRET is unset: web chat sessions end when this process stops; set it when running two instances');
-      return createWebChatAdapter(web, { logger, services, demoUsers });
+      return createWebChatAdapter(web, { logger, services, demoUsers, broadcast });
     },
   },
   {
     name: 'telegram',
-    async load({ config, logger }) {
+    async load({ config, logger, services }) {
       if (!config.telegram) return null;
       const [{ createTelegramAdapter }, { toTelegramConfig }] = await Promise.all([
         import('../adapters/telegram'),
         import('../adapters/telegram/config'),
       ]);
       const telegram = toTelegramConfig(config);
-      return telegram ? createTelegramAdapter(telegram, { logger }) : null;
+      const buttonPayloads = { save: services.saveButtonPayloads, find: services.findButtonPayload };
+      return telegram ? createTelegramAdapter(telegram, { logger, buttonPayloads }) : null;
     },
   },
   {
@@ -142,8 +145,10 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels });
     const services = notifications.services;
     const engine = createEngine({ services, queue, logger, channels, sendLater: notifications.sendLater });
+    // Live web chat entries reach the instance holding the page's stream (issue 17).
+    const broadcast = createBroadcast({ redisUrl: config.redisUrl, logger });
     for (const channel of CHANNELS) {
-      const adapter = await channel.load({ config, logger, services, demoUsers });
+      const adapter = await channel.load({ config, logger, services, demoUsers, broadcast });
       if (adapter) channels.register(adapter);
     }
 
@@ -199,6 +204,9 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           await queue.start();
           // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
           stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
+          // Web chat transcripts older than a session's lifetime, expired uploads, stale button payloads.
+          stopHooks.push(every(HOUR_MS, 'prune web chat', () => services.pruneWebChat(30 * DAY_MS), logger));
+          stopHooks.push(every(HOUR_MS, 'prune button payloads', () => services.pruneButtonPayloads(30 * DAY_MS), logger));
         }
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
@@ -219,7 +227,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
         ]);
         if (drained) logger.info({ ...(await drained) }, 'http drained');
         else if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-        await queue.close();
+        await Promise.allSettled([queue.close(), broadcast.close()]);
         await database.close();
       },
     };

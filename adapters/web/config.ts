@@ -15,7 +15,7 @@ export interface WebChatConfig {
   sessionTtlMs: number;
   /** Largest upload accepted. Default 10 MB (DESIGN §7). */
   maxFileBytes: number;
-  /** How long an uploaded file is kept in memory for the engine to fetch. Default 1 hour. */
+  /** How long an uploaded file stays usable for the engine to fetch. Default 1 hour. */
   fileTtlMs: number;
   /** Messages kept per session so a reloaded page shows the conversation. Default 200. */
   transcriptLimit: number;

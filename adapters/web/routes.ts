@@ -2,17 +2,17 @@ import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../src/logger';
 import type { DemoUser } from '../../src/demo/seed';
-import { ServiceError, type Services } from '../../src/services';
+import { ServiceError } from '../../src/services';
 import type { WebChatConfig } from './config';
 import { fileTooLarge, notSignedIn, WebChatError } from './errors';
-import type { UploadStore } from './files';
 import type { SessionHub } from './hub';
+import type { WebChatServices } from './deps';
 import { demoLoginSchema, parseOrInvalid, uploadHeadersSchema } from './parse';
 import { clearSessionCookie, newSessionId, sessionOf, setSessionCookie } from './session';
 
 export interface WebChatRoutesDeps {
-  adapter: { config: WebChatConfig; uploads: UploadStore; hub: SessionHub };
-  services: Pick<Services, 'resolveIdentity' | 'bindDemoWebIdentity'>;
+  adapter: { config: WebChatConfig; hub: SessionHub };
+  services: WebChatServices;
   demoUsers: readonly DemoUser[];
   logger: Logger;
   now: () => Date;
@@ -84,9 +84,9 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     res.json({ user: { name: user.name, role: user.role, agency: user.agency } });
   });
 
-  router.post('/logout', (req, res) => {
+  router.post('/logout', async (req, res) => {
     const sessionId = sessionOf(req.headers.cookie, config, nowMs());
-    if (sessionId) adapter.hub.forget(sessionId);
+    if (sessionId) await adapter.hub.end(sessionId);
     res.setHeader('Set-Cookie', clearSessionCookie(config));
     res.json({ signedIn: false });
   });
@@ -96,18 +96,27 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     const headers = parseOrInvalid(uploadHeadersSchema, req.headers, 'The upload');
     const bytes = await readBody(req, config.maxFileBytes);
     if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
-    const file = adapter.uploads.put(sessionId, headers['x-file-name'], headers['content-type'], bytes);
+    const file = await deps.services.createWebUpload({
+      sessionId,
+      filename: headers['x-file-name'],
+      contentType: headers['content-type'],
+      data: bytes,
+      ttlMs: config.fileTtlMs,
+    });
     res.status(201).json({ file });
   });
 
-  router.get('/history', (req, res) => {
+  router.get('/history', async (req, res) => {
     const sessionId = requireSession(req);
+    const entries = await deps.services.webHistory(sessionId, config.transcriptLimit);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ entries: adapter.hub.history(sessionId) });
+    res.json({ entries });
   });
 
-  router.get('/stream', (req, res) => {
+  router.get('/stream', async (req, res) => {
     const sessionId = requireSession(req);
+    // Listening before the stream opens: an entry published from now on reaches this page.
+    await adapter.hub.listen();
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
