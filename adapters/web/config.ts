@@ -11,8 +11,10 @@ export interface WebChatConfig {
   secretIsEphemeral: boolean;
   /** Set the cookie's Secure flag (the public URL is https). */
   secureCookie: boolean;
-  /** How long a session cookie stays valid. Default 30 days. */
+  /** A session's absolute lifetime (the cookie's too): no activity extends it. Default 30 days. */
   sessionTtlMs: number;
+  /** A session unused this long ends (checked server-side on every request). Default 7 days. */
+  sessionIdleMs: number;
   /** Largest upload accepted. Default 10 MB (DESIGN §7). */
   maxFileBytes: number;
   /** How long an uploaded file stays usable for the engine to fetch. Default 1 hour. */
@@ -31,6 +33,7 @@ export function toWebChatConfig(config: Pick<Config, 'sessionSecret' | 'publicUr
     secretIsEphemeral: config.sessionSecret === undefined,
     secureCookie: config.publicUrl.startsWith('https:'),
     sessionTtlMs: 30 * DAY_MS,
+    sessionIdleMs: 7 * DAY_MS,
     maxFileBytes: WEB_MAX_FILE_BYTES,
     fileTtlMs: 60 * 60_000,
     transcriptLimit: 200,

@@ -5,6 +5,9 @@ export type WebChatServices = Pick<
   Services,
   | 'resolveIdentity'
   | 'bindDemoWebIdentity'
+  | 'openWebSession'
+  | 'checkWebSession'
+  | 'revokeWebSession'
   | 'putWebEntry'
   | 'replaceWebEntry'
   | 'webHistory'

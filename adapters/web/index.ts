@@ -13,7 +13,7 @@ import { SessionHub } from './hub';
 import { addressCodec, eventBodySchema, parseEvent, startCommandEvent, type WebAddress } from './parse';
 import { renderMessage, type WebEntry } from './render';
 import { mountWebChatRoutes } from './routes';
-import { newSessionId, sessionOf, setSessionCookie } from './session';
+import { liveSessionOf, newSessionId, setSessionCookie } from './session';
 
 export type { WebChatServices } from './deps';
 
@@ -101,8 +101,8 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     return found;
   };
 
-  const signedIn = (req: WebhookRequest) => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+  const signedIn = async (req: WebhookRequest) => {
+    const sessionId = await liveSessionOf(req.headers.cookie, config, services, nowMs());
     if (sessionId) return { ok: true as const, principal: sessionId };
     return { ok: false as const, status: 401 as const, reason: notSignedIn().message };
   };
@@ -134,7 +134,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     }
   }
 
-  function parseInvite(req: WebhookRequest): ParseResult<WebAddress, WebTurn> {
+  async function parseInvite(req: WebhookRequest): Promise<ParseResult<WebAddress, WebTurn>> {
     const token = req.params.token ?? '';
     if (!isTokenShaped(token))
       return {
@@ -148,6 +148,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         },
       };
     const sessionId = newSessionId();
+    await services.openWebSession({ sessionId, ttlMs: config.sessionTtlMs });
     // The engine redeems the token for this new identity and answers; the answer (welcome or why
     // not) waits in the session's transcript and is the first thing the chat shows.
     return {

@@ -8,7 +8,7 @@ import { fileTooLarge, notSignedIn, WebChatError } from './errors';
 import type { SessionHub } from './hub';
 import type { WebChatServices } from './deps';
 import { demoLoginSchema, parseOrInvalid, uploadHeadersSchema } from './parse';
-import { clearSessionCookie, newSessionId, sessionOf, setSessionCookie } from './session';
+import { clearSessionCookie, liveSessionOf, newSessionId, sessionOf, setSessionCookie } from './session';
 
 export interface WebChatRoutesDeps {
   adapter: { config: WebChatConfig; hub: SessionHub };
@@ -25,6 +25,8 @@ const PUBLIC_DIR = path.join(__dirname, 'public');
  * an endless response would keep the HTTP server from closing on shutdown.
  */
 export const STREAM_LIFETIME_MS = 15_000;
+/** How often an open stream re-checks its session: a disabled user's page is cut within this. */
+export const STREAM_RECHECK_MS = 3_000;
 // No inline script or style anywhere: the page's only code is /chat/assets/chat.js.
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -53,14 +55,15 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   const nowMs = () => deps.now().getTime();
-  const requireSession = (req: Request): string => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+  const liveSession = (req: Request) => liveSessionOf(req.headers.cookie, config, deps.services, nowMs());
+  const requireSession = async (req: Request): Promise<string> => {
+    const sessionId = await liveSession(req);
     if (!sessionId) throw notSignedIn();
     return sessionId;
   };
 
   router.get('/session', async (req, res) => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+    const sessionId = await liveSession(req);
     const user = sessionId
       ? await deps.services.resolveIdentity({ platform: 'WEB', workspaceId: '', platformUserId: sessionId })
       : null;
@@ -79,6 +82,7 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     const { userId } = parseOrInvalid(demoLoginSchema, req.body, 'The sign-in request');
     const sessionId = newSessionId();
     const user = await deps.services.bindDemoWebIdentity({ userId, sessionId });
+    await deps.services.openWebSession({ sessionId, ttlMs: config.sessionTtlMs });
     res.setHeader('Set-Cookie', setSessionCookie(sessionId, config, nowMs()));
     logger.info({ userId: user.userId, channel: 'WEB' }, 'web chat demo sign-in');
     res.json({ user: { name: user.name, role: user.role, agency: user.agency } });
@@ -86,13 +90,17 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
 
   router.post('/logout', async (req, res) => {
     const sessionId = sessionOf(req.headers.cookie, config, nowMs());
-    if (sessionId) await adapter.hub.end(sessionId);
+    // Ended on the server, so a copy of the cookie replayed later is refused too.
+    if (sessionId) {
+      await deps.services.revokeWebSession(sessionId);
+      await adapter.hub.end(sessionId);
+    }
     res.setHeader('Set-Cookie', clearSessionCookie(config));
     res.json({ signedIn: false });
   });
 
   router.post('/files', async (req, res) => {
-    const sessionId = requireSession(req);
+    const sessionId = await requireSession(req);
     const headers = parseOrInvalid(uploadHeadersSchema, req.headers, 'The upload');
     const bytes = await readBody(req, config.maxFileBytes);
     if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
@@ -107,14 +115,14 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
   });
 
   router.get('/history', async (req, res) => {
-    const sessionId = requireSession(req);
+    const sessionId = await requireSession(req);
     const entries = await deps.services.webHistory(sessionId, config.transcriptLimit);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ entries });
   });
 
   router.get('/stream', async (req, res) => {
-    const sessionId = requireSession(req);
+    const sessionId = await requireSession(req);
     // Listening before the stream opens: an entry published from now on reaches this page.
     await adapter.hub.listen();
     res.writeHead(200, {
@@ -129,8 +137,19 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     });
     const lifetime = setTimeout(() => res.end(), STREAM_LIFETIME_MS);
     lifetime.unref();
+    // Logout ends the stream at once (through the hub); a user or agency disabled meanwhile ends it here.
+    const recheck = setInterval(() => {
+      deps.services.checkWebSession(sessionId, config.sessionIdleMs).then(
+        (state) => {
+          if (state !== 'ok') res.end();
+        },
+        (error: unknown) => logger.warn({ err: (error as Error).message }, 'web chat: session re-check failed; the stream stays'),
+      );
+    }, STREAM_RECHECK_MS);
+    recheck.unref();
     req.on('close', () => {
       clearTimeout(lifetime);
+      clearInterval(recheck);
       unsubscribe();
     });
   });

@@ -17,6 +17,7 @@ import { createSlackInstallations } from './slack-installations';
 import * as users from './users';
 import * as webChat from './web-chat';
 import * as webIdentity from './web-identity';
+import * as webSessions from './web-sessions';
 import * as buttonPayloads from './button-payloads';
 
 export type { ServiceDeps } from './deps';
@@ -68,6 +69,9 @@ export function createServices(deps: ServiceDeps) {
     readFile: files.readFile.bind(null, deps),
     deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
     bindDemoWebIdentity: webIdentity.bindDemoWebIdentity.bind(null, deps),
+    openWebSession: webSessions.openWebSession.bind(null, deps),
+    checkWebSession: webSessions.checkWebSession.bind(null, deps),
+    revokeWebSession: webSessions.revokeWebSession.bind(null, deps),
     putWebEntry: webChat.putWebEntry.bind(null, deps),
     replaceWebEntry: webChat.replaceWebEntry.bind(null, deps),
     webHistory: webChat.webHistory.bind(null, deps),

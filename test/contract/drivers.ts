@@ -45,6 +45,8 @@ export interface StartedChannel {
   url: string;
   /** A new person on the platform, with the identity and address the product stores for them. */
   person(): Person;
+  /** Anything the platform needs before a person can post (the web chat: a server-side session). */
+  prepare?(person: Person): Promise<void>;
   /** A text message from `person`, signed as the platform signs it; the same `key` gives the same platform id. */
   text(person: Person, text: string): WireRequest;
   /** The same request with a signature (or session) that is not ours. */
@@ -325,6 +327,7 @@ export function web(services: Services): Driver {
           });
           return { identity: { workspaceId: '', platformUserId: sessionId }, address: { sessionId }, handle: sessionId };
         },
+        prepare: (p) => services.openWebSession({ sessionId: sessionOf(p), ttlMs: 60_000 }),
         text: (p, text) => request(p, JSON.stringify({ type: 'text', eventId: randomUUID(), text })),
         forged: (r) => ({
           ...r,
