@@ -19,6 +19,7 @@ import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
 import type { Logger } from './logger';
+import type { Mail } from './mail';
 import { createNotifications, type Notifications } from './notify/notifications';
 import { createBroadcast, type Broadcast } from './pubsub/broadcast';
 import { createServices, type Services } from './services';
@@ -142,7 +143,13 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.
     const channels = createChannelRegistry();
-    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels });
+    // The demo's convenience: with no SMTP on the embedded database, the invitation mail (its live
+    // link included) is printed to the console; the log gets it with the link redacted.
+    const showMail =
+      database.kind === 'embedded' && config.nodeEnv !== 'production'
+        ? (mail: Mail) => process.stdout.write(`\n--- email to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`)
+        : undefined;
+    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels, showMail });
     const services = notifications.services;
     const engine = createEngine({ services, queue, logger, channels, sendLater: notifications.sendLater });
     // Live web chat entries reach the instance holding the page's stream (issue 17).

@@ -4,7 +4,7 @@ import type { ChannelRegistry } from '../engine/channel-registry';
 import type { SendLater } from '../engine/context';
 import type { JobQueue } from '../jobs';
 import type { Logger } from '../logger';
-import { createMailer, createMailJob, renderInvitationEmail, type InvitationEmailInput, type Mailer } from '../mail';
+import { createMailer, createMailJob, renderInvitationEmail, type InvitationEmailInput, type Mail, type Mailer } from '../mail';
 import type { Services } from '../services';
 import { createAtsWebhookJob } from './ats-webhook';
 import { createMessageJob } from './message-job';
@@ -23,6 +23,8 @@ export interface NotificationsDeps {
   services: Services;
   /** The same registry the engine reads; adapters are registered on it by the composition root. */
   channels: ChannelRegistry;
+  /** Without SMTP, where the whole mail is shown (the embedded demo's console); never in production. */
+  showMail?: (mail: Mail) => void;
 }
 
 /** The delivery side of the product: everything that leaves the process on its own time. */
@@ -46,7 +48,7 @@ export interface Notifications {
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { config, logger, queue } = deps;
   const limiter = createRateLimiter();
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger, showMail: deps.showMail });
   const atsJob = config.atsWebhook ? createAtsWebhookJob({ ...config.atsWebhook, logger }) : null;
   const notifier = createNotifier({
     db: deps.db,
