@@ -146,7 +146,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     // The demo's convenience: with no SMTP on the embedded database, the invitation mail (its live
     // link included) is printed to the console; the log gets it with the link redacted.
     const showMail =
-      database.kind === 'embedded' && config.nodeEnv !== 'production'
+      database.kind === 'embedded' && config.nodeEnv === 'development'
         ? (mail: Mail) => process.stdout.write(`\n--- email to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`)
         : undefined;
     const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels, showMail });
