@@ -22,6 +22,7 @@ import type { Logger } from './logger';
 import type { Mail } from './mail';
 import { createNotifications, type Notifications } from './notify/notifications';
 import { createBroadcast, type Broadcast } from './pubsub/broadcast';
+import { createSecretBox } from './secrets/secret-box';
 import { createServices, type Services } from './services';
 
 const HOUR_MS = 3_600_000;
@@ -140,6 +141,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       now: options.now ?? (() => new Date()),
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
+      ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.
     const channels = createChannelRegistry();
