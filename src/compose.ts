@@ -9,6 +9,7 @@ import { createEngine, type Engine } from './engine';
 import type { ChannelAdapter } from './engine/channel';
 import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
 import { mountApi } from './http/api';
+import { mountMetrics } from './http/metrics';
 import { createHttpApp, type Express, type Mount } from './http/app';
 import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
@@ -21,7 +22,10 @@ import { every } from './jobs/every';
 import type { Logger } from './logger';
 import type { Mail } from './mail';
 import { createNotifications, type Notifications } from './notify/notifications';
+import { countResumeReads, instrumentQueue, instrumentServices } from './metrics/instrument';
+import { createPrometheusMetrics } from './metrics/prometheus';
 import { createBroadcast, type Broadcast } from './pubsub/broadcast';
+import { readResume } from './resume/read-resume';
 import { createSecretBox } from './secrets/secret-box';
 import { createServices, type Services } from './services';
 
@@ -133,7 +137,14 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     if (seedWanted && (await seedDemo(database.prisma))) logger.info('demo data seeded');
     const demoUsers = seedWanted ? await findDemoUsers(database.prisma) : [];
 
-    const queue = createQueue({ redisUrl: config.redisUrl, logger });
+    const baseQueue = createQueue({ redisUrl: config.redisUrl, logger });
+    const prometheus = createPrometheusMetrics({
+      queueDepth: () => baseQueue.depth?.() ?? Promise.resolve({ waiting: 0, active: 0, delayed: 0, failed: 0 }),
+      ...(database.poolStats ? { databasePool: database.poolStats } : {}),
+    });
+    const metrics = prometheus.metrics;
+    // Every job try is timed for /metrics: the handlers registered from here on are wrapped.
+    const queue = instrumentQueue(baseQueue, metrics);
     const core = createServices({
       db: database.prisma,
       sql: database.driver,
@@ -151,9 +162,16 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       database.kind === 'embedded' && config.nodeEnv === 'development'
         ? (mail: Mail) => process.stdout.write(`\n--- email to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`)
         : undefined;
-    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels, showMail });
-    const services = notifications.services;
-    const engine = createEngine({ services, queue, logger, channels, sendLater: notifications.sendLater });
+    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels, showMail, metrics });
+    const services = instrumentServices(notifications.services, metrics);
+    const engine = createEngine({
+      services,
+      queue,
+      logger,
+      channels,
+      sendLater: notifications.sendLater,
+      readResume: countResumeReads(readResume, metrics),
+    });
     // Live web chat entries reach the instance holding the page's stream (issue 17).
     const broadcast = createBroadcast({ redisUrl: config.redisUrl, logger });
     for (const channel of CHANNELS) {
@@ -161,7 +179,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       if (adapter) channels.register(adapter);
     }
 
-    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater };
+    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater, metrics };
     const mounts: Mount[] = channels.platforms().flatMap((p) => {
       const adapter = channels.get(p);
       return adapter ? [mountChannel(adapter, runnerDeps)] : [];
@@ -178,6 +196,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       mountRootPage({ webChat: channels.get('WEB') !== undefined }),
       mountInvitePage(invitesTo),
       mountApi({ services, logger, publicUrl: config.publicUrl }),
+      mountMetrics({ scrape: prometheus.scrape, token: config.metricsToken }),
     );
     const board =
       config.redisUrl && config.queueBoard ? mountQueueBoard({ redisUrl: config.redisUrl, ...config.queueBoard, logger }) : null;

@@ -99,6 +99,8 @@ export const configSchema = z
         })
         .optional(),
     ),
+    /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: optionalString,
     /** Slack Web API base URL (with the trailing /api/); tests point it at a local fake. */
     SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL' }).default('https://slack.com/api/')),
     /** Azure Bot's Microsoft App ID; with it, Bot Framework JWTs are checked on /api/messages. */
@@ -195,6 +197,8 @@ export const configSchema = z
     webChatEnabled: env.WEB_CHAT_ENABLED === 'true',
     /** Undefined unless SECRET_KEYS is set: platform tokens are then stored in clear (development only). */
     secretKeys: env.SECRET_KEYS,
+    /** Undefined: /metrics is open (keep it on an internal network then). */
+    metricsToken: env.METRICS_TOKEN,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     /** Null unless ATS_WEBHOOK_URL is set. */
     atsWebhook:

@@ -12,6 +12,7 @@ import type { InboundEventInput, OutboundMessage } from '../engine/messages';
 import type { PlatformName } from '../domain/platforms';
 import type { Logger } from '../logger';
 import type { Mount } from './app';
+import type { Metrics } from '../metrics/metrics';
 
 /** The engine as the runner sees it: one event in, the direct replies out, in order. */
 export interface EventHandler {
@@ -28,6 +29,8 @@ export interface WebhookRunnerDeps {
   /** A reply answered FORBIDDEN (the user blocked the bot, or uninstalled it): stop sending there. */
   markUnreachable(identity: { platform: PlatformName; workspaceId: string; platformUserId: string }): Promise<void>;
   logger: Logger;
+  /** Counts inbound events and times their replies (GET /metrics); default counts nothing. */
+  metrics?: Pick<Metrics, 'inboundEvent' | 'replyLatency'>;
 }
 
 /**
@@ -96,6 +99,8 @@ async function runItem<A, T>(
   requestId: string,
 ): Promise<void> {
   const ids = { platform: adapter.platform, requestId, eventId: item.event.eventId };
+  const started = process.hrtime.bigint();
+  deps.metrics?.inboundEvent(adapter.platform, item.event.payload.type);
   try {
     const { event, address } = hook.prepare ? await hook.prepare(item, turn) : item;
     const replies = await deps.engine.handle(event);
@@ -121,6 +126,7 @@ async function runItem<A, T>(
         return;
       }
     }
+    deps.metrics?.replyLatency(adapter.platform, Number(process.hrtime.bigint() - started) / 1e9);
   } catch (error) {
     // A reply that failed stops the ones after it: they would read out of order without it.
     const err = error as Error;
