@@ -11,6 +11,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: undefined,
+      // An error's message can quote a URL or header with a live token in it (a bot token in an API
+      // path, say): token-shaped runs in `err` are hidden like those in access-log paths.
+      formatters: {
+        log: (entry) => (typeof entry.err === 'string' ? { ...entry, err: redactTokens(entry.err) } : entry),
+      },
       redact: {
         paths: [
           'phone',
