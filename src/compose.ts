@@ -173,7 +173,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       readResume: countResumeReads(readResume, metrics),
     });
     // Live web chat entries reach the instance holding the page's stream (issue 17).
-    const broadcast = createBroadcast({ redisUrl: config.redisUrl, logger });
+    const broadcast = createBroadcast({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, logger });
     for (const channel of CHANNELS) {
       const adapter = await channel.load({ config, logger, services, demoUsers, broadcast });
       if (adapter) channels.register(adapter);

@@ -73,8 +73,13 @@ export class SessionHub {
   }
 
   private async send(message: WireMessage): Promise<void> {
+    let raw = JSON.stringify(message);
+    const max = this.broadcast.maxMessageBytes;
+    // Too big for the backend (PostgreSQL's NOTIFY): the session's streams end instead, and each
+    // page reconnects and reads the entry from the stored transcript.
+    if (max !== undefined && Buffer.byteLength(raw) > max) raw = JSON.stringify({ type: 'end', sessionId: message.sessionId });
     try {
-      await this.broadcast.publish(WEB_CHAT_TOPIC, JSON.stringify(message));
+      await this.broadcast.publish(WEB_CHAT_TOPIC, raw);
     } catch (error) {
       // The stored transcript has the entry; the page reads it when its stream reconnects.
       this.onError(error as Error);

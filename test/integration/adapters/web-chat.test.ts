@@ -97,16 +97,43 @@ describe('web chat adapter', () => {
     expect(end).toHaveBeenCalledTimes(1);
   });
 
-  it('pushes a reply sent by one instance to the page whose stream is open on another, once (Redis)', async () => {
-    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const a = await adapter(createBroadcast({ redisUrl, logger: createLogger('silent') }));
-    const b = await adapter(createBroadcast({ redisUrl, logger: createLogger('silent') }));
+  const shared = {
+    Redis: () => ({ redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }),
+    'PostgreSQL LISTEN/NOTIFY': () => ({ databaseUrl: process.env.TEST_DATABASE_URL }),
+  };
+  it.each(Object.keys(shared) as (keyof typeof shared)[])(
+    'pushes a reply sent by one instance to the page whose stream is open on another, once (%s)',
+    async (backend) => {
+      const options = { ...shared[backend](), logger: createLogger('silent') };
+      const a = await adapter(createBroadcast(options));
+      const b = await adapter(createBroadcast(options));
+      const s = session();
+      const onA: WebEntry[] = [];
+      a.hub.subscribe(s, { push: (e) => onA.push(e), end: () => undefined });
+      for (let i = 1; i <= 5; i++) await b.send({ sessionId: s }, msg({ body: { type: 'text', text: `reply ${i}` } }));
+      await until(() => onA.length === 5);
+      expect(onA.map((e) => ('text' in e.view ? e.view.text : ''))).toEqual([
+        'reply 1',
+        'reply 2',
+        'reply 3',
+        'reply 4',
+        'reply 5',
+      ]);
+      expect(await env.services.webHistory(s, 10)).toHaveLength(5);
+    },
+  );
+
+  it('ends the page’s stream instead when an entry is too big for NOTIFY; the page then reads it from the transcript', async () => {
+    const options = { databaseUrl: process.env.TEST_DATABASE_URL, logger: createLogger('silent') };
+    const a = await adapter(createBroadcast(options));
+    const b = await adapter(createBroadcast(options));
     const s = session();
-    const onA: WebEntry[] = [];
-    a.hub.subscribe(s, { push: (e) => onA.push(e), end: () => undefined });
-    for (let i = 1; i <= 5; i++) await b.send({ sessionId: s }, msg({ body: { type: 'text', text: `reply ${i}` } }));
-    await until(() => onA.length === 5);
-    expect(onA.map((e) => ('text' in e.view ? e.view.text : ''))).toEqual(['reply 1', 'reply 2', 'reply 3', 'reply 4', 'reply 5']);
-    expect(await env.services.webHistory(s, 10)).toHaveLength(5);
+    let ended = false;
+    a.hub.subscribe(s, { push: () => undefined, end: () => void (ended = true) });
+    const long = 'x'.repeat(7_900);
+    await b.send({ sessionId: s }, msg({ body: { type: 'text', text: long } }));
+    await until(() => ended);
+    const [stored] = await env.services.webHistory(s, 10);
+    expect(JSON.stringify(stored?.view)).toContain(long);
   });
 });
