@@ -366,6 +366,21 @@ test('the table covers every permission-checked call of createServices', () => {
     'pruneProcessedEvents',
     'markIdentityUnreachable',
     'slackInstallations',
+    // The web chat's own state, keyed by the session id its signed cookie carries (the credential;
+    // the engine checks the user on every event), and Telegram's content-addressed button payloads.
+    'openWebSession',
+    'checkWebSession',
+    'revokeWebSession',
+    'putWebEntry',
+    'replaceWebEntry',
+    'webHistory',
+    'createWebUpload',
+    'findWebUpload',
+    'readWebUpload',
+    'pruneWebChat',
+    'saveButtonPayloads',
+    'findButtonPayload',
+    'pruneButtonPayloads',
   ];
   const inTable = [...new Set(TABLE.map(([call]) => call.split(' ')[0]))].sort();
   expect(inTable).toEqual(
