@@ -97,13 +97,21 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         })
       : null;
 
+  async function forget(where: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean }) {
+    if (!installations) return;
+    await installations.remove(where);
+    deps.logger.info({ teamId: where.teamId, enterpriseId: where.enterpriseId }, 'slack: app uninstalled; installation removed');
+  }
+
   async function tokenFor(teamId: string): Promise<string> {
     if (!config.oauth) {
       if (config.botToken) return config.botToken;
       throw new ChannelError('UNAUTHORIZED', 'SLACK_BOT_TOKEN is unset');
     }
     const token = botTokenOf(await installations?.find({ teamId }));
-    if (!token) throw new ChannelError('UNAUTHORIZED', `Endorse is not installed in Slack workspace ${teamId}`);
+    // FORBIDDEN, not a retryable failure: the workspace uninstalled the app, so deliveries to it
+    // stop and its people are marked unreachable instead of being retried for hours.
+    if (!token) throw new ChannelError('FORBIDDEN', `Endorse is not installed in Slack workspace ${teamId}`);
     return token;
   }
 
@@ -219,6 +227,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         parse(req) {
           const parsed = parseWebhookBody(req.rawBody, req.headers['content-type']);
           if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Slack request.' };
+          const { uninstalled } = parsed;
           return {
             ok: true,
             value: {
@@ -230,6 +239,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
               answer: parsed.answer,
               // Ack first, then the engine: Slack's 3 s never depend on the database.
               answerFirst: true,
+              // Its token is dead: the row goes, and sends to the workspace stop (FORBIDDEN below).
+              ...(uninstalled ? { alongside: () => forget(uninstalled) } : {}),
             },
           };
         },

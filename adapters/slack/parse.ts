@@ -183,6 +183,32 @@ export interface SlackRequest {
   pressed?: PressedMessage;
   /** Slack's ack: 200, with a body for url_verification and for a slash command said in a channel. */
   answer: WebhookAnswer;
+  /** The app was uninstalled, or its bot token revoked, in this workspace: forget the installation. */
+  uninstalled?: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean };
+}
+
+const lifecycleSchema = z.object({
+  type: z.literal('event_callback'),
+  team_id: z.string().optional(),
+  enterprise_id: z.string().nullish(),
+  is_enterprise_install: z.boolean().optional(),
+  event: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('app_uninstalled') }),
+    z.object({ type: z.literal('tokens_revoked'), tokens: z.object({ bot: z.array(z.string()).optional() }).optional() }),
+  ]),
+});
+
+/** `app_uninstalled`, or `tokens_revoked` naming the bot's token: the workspace's installation is gone. */
+function uninstallOf(body: unknown): SlackRequest['uninstalled'] | null {
+  const parsed = lifecycleSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { event } = parsed.data;
+  if (event.type === 'tokens_revoked' && (event.tokens?.bot ?? []).length === 0) return null;
+  return {
+    teamId: parsed.data.team_id ?? null,
+    enterpriseId: parsed.data.enterprise_id ?? null,
+    isEnterpriseInstall: parsed.data.is_enterprise_install ?? false,
+  };
 }
 
 /**
@@ -198,6 +224,8 @@ export function parseWebhookBody(rawBody: Buffer, contentType: string | undefine
   if (envelope.data.type === 'url_verification')
     return { item: null, answer: { status: 200, body: { challenge: envelope.data.challenge ?? '' } } };
   if (envelope.data.ssl_check !== undefined) return { item: null, answer: { status: 200 } };
+  const uninstalled = uninstallOf(body);
+  if (uninstalled) return { item: null, answer: { status: 200 }, uninstalled };
   let parsed: ParsedSlack;
   try {
     parsed = parseSlackBody(body);

@@ -2,7 +2,7 @@ import { Bot } from 'grammy';
 import { ChannelError, type ChannelAdapter, type SentMessage } from '../../src/engine/channel';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
-import { CallbackDataCodec } from './callback-data';
+import { CallbackDataCodec, inMemoryButtonPayloads, storedKeyOfPress, type ButtonPayloadStore } from './callback-data';
 import { toBotOptions, WEBHOOK_PATH, type TelegramConfig } from './config';
 import { isEditImpossible, isNotModified, toChannelError } from './errors';
 import { fetchFileBytes, TELEGRAM_DOWNLOAD_MAX_BYTES } from './files';
@@ -23,6 +23,11 @@ export interface TelegramAdapterDeps {
    * (the rest goes on after the answer), so Telegram never times out and redelivers. Default 5 s.
    */
   answerWithinMs?: number;
+  /**
+   * Where button payloads longer than callback_data allows are kept; the database in production so
+   * any instance decodes a press. Default: this process's memory (one process, tests).
+   */
+  buttonPayloads?: ButtonPayloadStore;
 }
 
 /** Telegram keeps a webhook request open for about 60 s; we answer well before. */
@@ -38,7 +43,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  */
 export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdapterDeps): ChannelAdapter<TelegramAddress, void> {
   const bot = new Bot(config.token, toBotOptions(config));
-  const codec = new CallbackDataCodec();
+  const buttonPayloads = deps.buttonPayloads ?? inMemoryButtonPayloads();
   const fetchImpl = deps.fetch ?? fetch;
   const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
   const sleep = deps.sleep ?? realSleep;
@@ -60,7 +65,10 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
   async function send(address: TelegramAddress, message: OutboundMessage): Promise<SentMessage> {
     if (message.retire) await retire(message.retire);
+    const codec = new CallbackDataCodec();
     const parts = renderMessages(message, (a) => codec.encode(a));
+    // Stored before the message goes out, so no press can arrive before its payload is there.
+    await buttonPayloads.save(codec.pending());
     if (parts.length > 1) return sendParts(address, parts);
     const { text, ...other } = renderMessage(message, (a) => codec.encode(a));
     const edit = message.edit ? parseMessageRef(message.edit) : null;
@@ -125,7 +133,11 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
           verifySecret(req.headers[SECRET_HEADER], config.webhookSecret)
             ? { ok: true }
             : { ok: false, status: 401, reason: 'Wrong or missing X-Telegram-Bot-Api-Secret-Token.' },
-        parse(req) {
+        async parse(req) {
+          const codec = new CallbackDataCodec();
+          const key = storedKeyOfPress(req.rawBody);
+          const stored = key ? await buttonPayloads.find(key) : null;
+          if (key && stored) codec.remember(key, stored);
           const parsed = parseWebhookBody(req.rawBody, { botUsername: config.botUsername, decodeAction: (d) => codec.decode(d) });
           if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Telegram Update.' };
           const { item, callbackQueryId } = parsed;

@@ -14,6 +14,7 @@ import type { EventParking } from '../jobs/parking';
 import type { PlatformName } from '../domain/platforms';
 import type { Logger } from '../logger';
 import type { Mount } from './app';
+import type { Metrics } from '../metrics/metrics';
 
 /** The engine as the runner sees it: one event in, the direct replies out, in order. */
 export interface EventHandler {
@@ -41,6 +42,8 @@ export interface WebhookRunnerDeps {
    */
   channelDown?: (platform: PlatformName) => { retryAfterS: number; reason: string } | null;
   logger: Logger;
+  /** Counts inbound events and times their replies (GET /metrics); default counts nothing. */
+  metrics?: Pick<Metrics, 'inboundEvent' | 'replyLatency'>;
 }
 
 /** How long a platform is asked to wait before redelivering an event we could neither handle nor keep. */
@@ -137,6 +140,8 @@ async function runItem<A, T>(
 ): Promise<'handled' | 'parked' | 'unkept'> {
   const ids = { platform: adapter.platform, requestId, eventId: item.event.eventId };
   let prepared: InboundItem<A> | undefined;
+  const started = process.hrtime.bigint();
+  deps.metrics?.inboundEvent(adapter.platform, item.event.payload.type);
   try {
     prepared = hook.prepare ? await hook.prepare(item, turn) : item;
     // Behind events of this conversation that wait (a store out of reach counts as holding them).
@@ -146,6 +151,7 @@ async function runItem<A, T>(
     const replay = unkept.take(prepared.event.eventId);
     const replies = await deps.engine.handle(prepared.event, { replay });
     await sendReplies(adapter, deps, prepared, replies, ids, turn);
+    deps.metrics?.replyLatency(adapter.platform, Number(process.hrtime.bigint() - started) / 1e9);
   } catch (error) {
     if (error instanceof EventDeferred && prepared) {
       const outcome = await park(adapter, deps, prepared, ids);

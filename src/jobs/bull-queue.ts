@@ -113,6 +113,10 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
         return { backend: 'bull', ok: false, detail: `Redis: ${(error as Error).message}` };
       }
     },
+    async depth() {
+      const counts = await queue.getJobCounts();
+      return { waiting: counts.waiting, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+    },
     async idle() {
       for (;;) {
         const counts = await queue.getJobCounts();

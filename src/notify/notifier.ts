@@ -29,6 +29,7 @@ import {
   type NotificationEvent,
 } from './fan-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import type { Metrics } from '../metrics/metrics';
 
 /** How often job-running processes look for outbox events a crash left behind. */
 export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
@@ -44,6 +45,8 @@ export interface NotifierDeps {
   channels: ChannelRegistry;
   mailer: Mailer;
   limiter?: RateLimiter;
+  /** Counts delivery tries by channel and result (GET /metrics). */
+  metrics?: Pick<Metrics, 'delivery'>;
   /** Retry policy of the delivery job (tests shorten it). */
   delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number; retryDelaysMs?: readonly number[] };
   /** The ATS webhook job when ATS_WEBHOOK_URL is set. */

@@ -15,7 +15,10 @@ import * as notifications from './notifications';
 import * as submissions from './submissions';
 import { createSlackInstallations } from './slack-installations';
 import * as users from './users';
+import * as webChat from './web-chat';
 import * as webIdentity from './web-identity';
+import * as webSessions from './web-sessions';
+import * as buttonPayloads from './button-payloads';
 
 export type { ServiceDeps } from './deps';
 export * from './errors';
@@ -70,6 +73,20 @@ export function createServices(deps: ServiceDeps) {
     readFile: files.readFile.bind(null, deps),
     deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
     bindDemoWebIdentity: webIdentity.bindDemoWebIdentity.bind(null, deps),
+    openWebSession: webSessions.openWebSession.bind(null, deps),
+    checkWebSession: webSessions.checkWebSession.bind(null, deps),
+    revokeWebSession: webSessions.revokeWebSession.bind(null, deps),
+    putWebEntry: webChat.putWebEntry.bind(null, deps),
+    replaceWebEntry: webChat.replaceWebEntry.bind(null, deps),
+    webHistory: webChat.webHistory.bind(null, deps),
+    createWebUpload: webChat.createWebUpload.bind(null, deps),
+    findWebUpload: webChat.findWebUpload.bind(null, deps),
+    readWebUpload: webChat.readWebUpload.bind(null, deps),
+    webUploadUsage: webChat.webUploadUsage.bind(null, deps),
+    pruneWebChat: webChat.pruneWebChat.bind(null, deps),
+    saveButtonPayloads: buttonPayloads.saveButtonPayloads.bind(null, deps),
+    findButtonPayload: buttonPayloads.findButtonPayload.bind(null, deps),
+    pruneButtonPayloads: buttonPayloads.pruneButtonPayloads.bind(null, deps),
     listDeliveries: notifications.listDeliveries.bind(null, deps),
     retryDeliveries: notifications.retryDeliveries.bind(null, deps),
     getCandidateResume: candidateFiles.getCandidateResume.bind(null, deps),

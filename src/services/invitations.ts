@@ -10,6 +10,7 @@ import { ConflictError, ExpiredError, ForbiddenError, InvalidInputError, NotFoun
 import { platformSchema } from '../domain/platforms';
 import { parseOrThrow } from './validate';
 import { TEXT_LIMITS } from '../domain/limits';
+import { revokeUserWebSessions } from './web-sessions';
 
 /** Failed redemptions allowed per chat identity within the window before it must wait. */
 export const REDEEM_MAX_FAILURES = 5;
@@ -97,6 +98,7 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
         })
       : await tx.user.create({ data: userData, select: { id: true } });
     await tx.invitation.updateMany({ where: { userId: user.id, redeemedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    if (existing) await revokeUserWebSessions(tx, user.id, now);
     await tx.invitation.create({
       data: {
         tokenHash: hashToken(token),

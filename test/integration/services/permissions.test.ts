@@ -376,6 +376,22 @@ test('the table covers every permission-checked call of createServices', () => {
     'slackInstallations',
     // The country the resume job reads a code-less phone with, for the user whose resume it is.
     'phoneCountryFor',
+    // The web chat's own state, keyed by the session id its signed cookie carries (the credential;
+    // the engine checks the user on every event), and Telegram's content-addressed button payloads.
+    'openWebSession',
+    'checkWebSession',
+    'revokeWebSession',
+    'putWebEntry',
+    'replaceWebEntry',
+    'webHistory',
+    'createWebUpload',
+    'findWebUpload',
+    'readWebUpload',
+    'webUploadUsage',
+    'pruneWebChat',
+    'saveButtonPayloads',
+    'findButtonPayload',
+    'pruneButtonPayloads',
   ];
   const inTable = [...new Set(TABLE.map(([call]) => call.split(' ')[0]))].sort();
   expect(inTable).toEqual(
