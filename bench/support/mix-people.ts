@@ -8,13 +8,16 @@ export const MIX_AGENCIES = 50;
 export const MIX_USERS_PER_AGENCY = 5;
 export const PEOPLE = MIX_AGENCIES * (MIX_USERS_PER_AGENCY + 1);
 
-/** Shared with bench/telegram.ts and bench/teams.ts, whose fake APIs and bare bots bench:mix reuses. */
+/** Shared with bench/telegram.ts, bench/teams.ts and bench/slack.ts, whose fake APIs and bare bots bench:mix reuses. */
 export const MIX_SEED = {
   telegramToken: '123456789:AABenchToken_abcdefghijklmnopqrstuv',
   telegramSecret: 'bench-telegram-webhook-secret-0123456789',
   tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   teamsBot: { id: '28:c9e8c047-2a74-40a2-b28a-b162d5f5327c', name: 'Teams TestBot' },
   chatBase: 910_000_001,
+  slackSigningSecret: 'bench-slack-signing-secret-0123456789',
+  slackToken: 'xoxb-bench-0001-abcdefghijklmnop',
+  slackTeam: { id: 'TBENCH0001', name: 'Bench workspace' },
 } as const;
 
 export function personOf(k: number): { agency: number; admin: boolean; userId: string } {
