@@ -338,8 +338,9 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
   const children: Child[] = [];
   // Slack's replies are timed where they arrive, so its fake Web API runs here (as in bench:slack).
   const clock = platform === 'slack' ? slackReplyClock() : null;
-  const { startFakeSlackApi } = await import('../test/e2e/support/fake-slack-api');
-  const slackFake = clock ? await startFakeSlackApi({ onCall: clock.onCall }) : null;
+  const slackFake = clock
+    ? await (await import('../test/e2e/support/fake-slack-api')).startFakeSlackApi({ onCall: clock.onCall })
+    : null;
   try {
     let fakeUrl: string;
     if (slackFake) {
