@@ -420,7 +420,7 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     );
     if (clock)
       console.log(
-        `Slack Web API calls, all targets, warm-up included: ${clock.counts.replies} replies matched to the message they answer, ${clock.counts.unexpected} with no message awaiting one (a step answered twice, or after its 10 s), ${clock.counts.notifications} notifications (relayed comments).`,
+        `Slack Web API calls, all targets, warm-up included: ${clock.counts.replies} replies matched to the message they answer, ${Object.values(clock.counts.unexpected).reduce((a, b) => a + b, 0)} with no message awaiting one (a step answered twice, or after its 10 s: bare ${clock.counts.unexpected.BARE}, Endorse ${clock.counts.unexpected.MIX}, stub ${clock.counts.unexpected.STUB}), ${clock.counts.notifications} notifications (relayed comments).`,
       );
     return { verdict, seedMs };
   } finally {

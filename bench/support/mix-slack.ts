@@ -136,7 +136,7 @@ export function slackReplyClock() {
   const waiting = new Map<string, Waiter[]>();
   const bodies = new Map<string, Promise<number | null>>();
   const triggers = new Map<string, string>();
-  const counts = { replies: 0, notifications: 0, unexpected: 0 };
+  const counts = { replies: 0, notifications: 0, unexpected: { BARE: 0, MIX: 0, STUB: 0 } as Record<string, number> };
   return {
     triggers,
     counts,
@@ -179,7 +179,12 @@ export function slackReplyClock() {
       // A notification (a recruiter's comment relayed, say) is not an answer to what the person said.
       if (typeof body.text === 'string' && body.text.includes(REPLY_HINT)) return void counts.notifications++;
       const next = waiting.get(channel)?.shift();
-      if (!next) return void counts.unexpected++;
+      if (!next) {
+        // Whose DM it was (`D<who><k>`): tells an overloaded target's late replies from a step answered twice.
+        const who = Object.values(SLACK_WHO).find((w) => channel.startsWith(`D${w}`)) ?? 'MIX';
+        counts.unexpected[who] = (counts.unexpected[who] ?? 0) + 1;
+        return;
+      }
       counts.replies++;
       next.resolve(at);
     },
