@@ -8,11 +8,11 @@
  * The app's database is seeded first with 100,000 candidates over 50 agencies (the time is
  * printed). Every agency admin and user of those agencies (300 people) has a chat identity and
  * runs a whole script, over and over, each starting at a different step: the submission wizard to
- * a confirmed submission (Teams: the one-card form; Slack: the form button, then the modal) whose phone is new, or one their agency
- * already submitted (PREVIOUSLY_SUBMITTED), or another agency's (DUPLICATE); My Candidates and the
- * next page (a button); a search of My Candidates (users) or the Agency Pool (admins); a
- * candidate's profile; the Comment button and the comment; help. The bare echo and the stub get
- * the same kinds of request from scripts of their own.
+ * a confirmed submission (Teams: the one-card form; Slack: the form button, then the modal) whose
+ * phone is new, or one their agency already submitted (PREVIOUSLY_SUBMITTED), or another agency's
+ * (DUPLICATE); My Candidates and the next page (a button); a search of My Candidates (users) or
+ * the Agency Pool (admins); a candidate's profile; the Comment button and the comment; help. The
+ * bare echo and the stub get the same kinds of request from scripts of their own.
  *
  * Slack's payloads are Slack's own, signed with the v0 signature: DM `message` events in an
  * `event_callback`, `block_actions` for button presses, `view_submission` for the modal. Its
