@@ -1,5 +1,8 @@
 import { signSlackBody } from '../../adapters/slack/verify';
-import { REPLY_HINT } from '../../src/notify/render';
+import { t } from '../../src/i18n';
+
+/** How a relayed notification ends on Slack: the line that tells it from an answer. */
+const REPLY_HINT = t('en', 'notify.replyHint.thread');
 import { MIX_SEED, slackDmOf, slackUserOf, type Step } from './mix-people';
 
 /**
