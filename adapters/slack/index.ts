@@ -1,4 +1,4 @@
-import { ExpressReceiver, webApi, type types } from '@slack/bolt';
+import { WebClient, type ChatUpdateArguments, type ViewsOpenArguments, type ViewsPublishArguments } from '@slack/web-api';
 import { ChannelError, type ChannelAdapter, type InboundItem, type SentMessage } from '../../src/engine/channel';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
@@ -64,7 +64,7 @@ const ANSWER_WITHIN_MS = 2_500;
 
 /**
  * The Slack channel: one endpoint for events, interactivity and the slash command, verified on the
- * raw bytes (v0 signature, 5-minute window) and answered at once; Bolt's WebClient for the Web API
+ * raw bytes (v0 signature, 5-minute window) and answered at once; Slack's WebClient (@slack/web-api) for the Web API
  * and, with OAuth configured, Bolt's receiver for /slack/install and /slack/oauth_redirect.
  * Retry contract of `send`: a 429 is retried here when its Retry-After is ≤ 5 s (3 tries in all);
  * otherwise it throws ChannelError RATE_LIMITED{retryAfterMs} for the queue to reschedule.
@@ -78,23 +78,28 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   const installations = deps.installations;
   if (config.oauth && !installations) throw new Error('Slack OAuth needs an installation store');
   const clientOptions = toClientOptions(config, deps.apiFetch ?? createApiFetch({ timeoutMs: SLACK_API_TIMEOUT_MS }));
-  const client = new webApi.WebClient(undefined, clientOptions);
+  const client = new WebClient(undefined, clientOptions);
 
   // OAuth only: Bolt's receiver serves the install page and the redirect; events never reach it.
+  // Bolt is loaded only then: with a bot token the Web API client is all Slack needs (~20 MB less).
+  const oauth = config.oauth;
   const receiver =
-    config.oauth && installations
-      ? new ExpressReceiver({
-          signingSecret: config.signingSecret,
-          endpoints: `${EVENTS_PATH}/unused`,
-          logger: boltLogger(deps.logger),
-          clientId: config.oauth.clientId,
-          clientSecret: config.oauth.clientSecret,
-          stateSecret: config.oauth.stateSecret,
-          scopes: [...BOT_SCOPES],
-          redirectUri: `${config.publicUrl}${REDIRECT_PATH}`,
-          installationStore: createInstallationStore(installations),
-          installerOptions: { installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH, directInstall: true, clientOptions },
-        })
+    oauth && installations
+      ? import('@slack/bolt').then(
+          ({ ExpressReceiver }) =>
+            new ExpressReceiver({
+              signingSecret: config.signingSecret,
+              endpoints: `${EVENTS_PATH}/unused`,
+              logger: boltLogger(deps.logger),
+              clientId: oauth.clientId,
+              clientSecret: oauth.clientSecret,
+              stateSecret: oauth.stateSecret,
+              scopes: [...BOT_SCOPES],
+              redirectUri: `${config.publicUrl}${REDIRECT_PATH}`,
+              installationStore: createInstallationStore(installations),
+              installerOptions: { installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH, directInstall: true, clientOptions },
+            }),
+        )
       : null;
 
   async function forget(where: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean }) {
@@ -150,7 +155,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
           token,
           channel: at.channel,
           ts: at.ts,
-          blocks: spentBlocks(pressed.blocks, pressed.label) as unknown as types.KnownBlock[],
+          blocks: spentBlocks(pressed.blocks, pressed.label) as unknown as Extract<
+            ChatUpdateArguments,
+            { blocks: unknown }
+          >['blocks'],
         }),
       );
     } catch (error) {
@@ -163,7 +171,11 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     if (address.surface === 'home') {
       const userId = address.userId ?? '';
       await call(() =>
-        client.views.publish({ token, user_id: userId, view: renderHomeView(message) as unknown as types.HomeView }),
+        client.views.publish({
+          token,
+          user_id: userId,
+          view: renderHomeView(message) as unknown as ViewsPublishArguments['view'],
+        }),
       );
       return { messageRef: `home:${userId}` };
     }
@@ -176,7 +188,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         client.views.open({
           token,
           trigger_id: triggerId,
-          view: renderModal(body, address.channel) as unknown as types.ModalView,
+          view: renderModal(body, address.channel) as unknown as ViewsOpenArguments['view'],
         }),
       );
       return { messageRef: `view:${opened.view?.id ?? ''}` };
@@ -247,7 +259,9 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         prepare,
       },
     ],
-    ...(receiver ? { routes: (app) => void app.use(receiver.router) } : {}),
+    ...(receiver
+      ? { routes: (app) => void app.use((req, res, next) => void receiver.then((r) => r.router(req, res, next), next)) }
+      : {}),
     async check() {
       // One workspace's token: does Slack take it (a revoked one answers invalid_auth)? With OAuth
       // the tokens are per installation, so only whether the Web API answers at all.
