@@ -42,6 +42,12 @@ export const en = {
   'cmd.invite': 'invite someone; prints their link',
   'cmd.start': 'link this chat with the code from your invitation',
   'cmd.campaigns': 'list the campaigns you can submit to',
+  'cmd.language': 'choose the language I answer in',
+
+  // language (the names of the languages are their own, in src/i18n/index.ts)
+  'language.confirm': 'I will answer in {language}. If you prefer another language, tap it below; “language” changes it later.',
+  'language.ask': 'Which language should I answer in?',
+  'language.set': 'Done: I will answer in {language}.',
 
   // commands and errors
   'command.pointer': 'I did not catch that. Type “help” to see what you can do, or “submit” to submit a candidate.',
@@ -176,10 +182,33 @@ export const en = {
   'comment.replyAdded': '💬 Your reply was added as a comment on {ref}.',
   'stage.ask': 'Move {ref} to which stage?',
   'stage.changed': '{ref} moved from {from} to {to}.',
+  'stage.NEW': 'New',
+  'stage.SCREENING': 'Screening',
+  'stage.INTERVIEW': 'Interview',
+  'stage.OFFER': 'Offer',
+  'stage.HIRED': 'Hired',
+  'stage.REJECTED': 'Rejected',
+  'stage.WITHDRAWN': 'Withdrawn',
+
+  // notifications (proactive messages and their emails, in the recipient's language)
+  'notify.recruiterComment': '{actor} commented on {who} ({campaign}):\n\n{body}',
+  'notify.agencyComment': '{actor} ({agency}) commented on {who} ({campaign}):\n\n{body}',
+  'notify.stageChange': '{who} ({campaign}) moved from {from} to {to}.',
+  'notify.stageChangeBy': '{who} ({campaign}) moved from {from} to {to} (by {actor}).',
+  'notify.candidateSubmitted': 'New candidate {who} from {agency} for {campaign}.',
+  'notify.someRecruiter': 'A recruiter',
+  'notify.someAgency': 'The agency',
+  'notify.replyHint': 'Reply to this message to answer.',
+  'notify.emailHint': 'Link a chat app to answer from there (open the invitation link again, or ask your admin): {url}',
+  'notify.subject.recruiterComment': 'New comment on {who}',
+  'notify.subject.agencyComment': '{agency} commented on {who}',
+  'notify.subject.stageChange': '{who} is now {to}',
+  'notify.subject.candidateSubmitted': 'New candidate {who} from {agency}',
 
   // users and agencies
   'users.title': 'Users',
-  'users.summary': '{total} users',
+  'users.summary.one': '{count} user',
+  'users.summary.other': '{count} users',
   'users.empty': 'No users match. Try “users” without filters.',
   'users.role': 'Role',
   'users.status': 'Status',
@@ -207,7 +236,8 @@ export const en = {
     'Sending {count} failed deliveries again (one more round of tries). Type `deliveries` later to see what still failed.',
   'deliveries.nothingToRetry': 'No failed deliveries to send again.',
   'agencies.title': 'Agencies',
-  'agencies.users': '{count} users',
+  'agencies.users.one': '{count} user',
+  'agencies.users.other': '{count} users',
   'agencies.empty': 'No agencies yet.',
   'agencies.disableAsk': 'Disable the agency {agency}? Every user of it loses access at their next message.',
   'agencies.disabled': 'The agency {agency} is disabled; its {count} users have no access now.',
@@ -218,6 +248,20 @@ export const en = {
   'invite.needAgency': 'Agency roles need an agency: add its name, e.g. invite jane@example.com agency_user Bright Staffing.',
   'invite.created':
     'Invitation for {email} ({role}) is ready. Send them this link: {url}\nIn a chat app they can also send: link {token}\nIt works once, until {until}. Inviting the same email again replaces it.',
+  'email.invite.subject': 'Your invitation to Endorse',
+  'email.invite.byYou': '{inviter} invited you to Endorse as {role}.',
+  'email.invite.byYouFor': '{inviter} invited you to Endorse as {role} for {agency}.',
+  'email.invite.you': 'You are invited to Endorse as {role}.',
+  'email.invite.youFor': 'You are invited to Endorse as {role} for {agency}.',
+  'email.invite.open': 'Open this link to connect your chat app (Slack, Microsoft Teams, Telegram or the web chat):',
+  'email.invite.until': 'The link works once and until {until}. If it has expired, ask for a new invitation.',
+  'email.invite.ignore': 'If you did not expect this email, ignore it.',
+  'email.invite.accept': 'Accept the invitation',
+  'email.invite.copy': 'Or copy this link:',
+  'email.role.OWNER': 'an owner',
+  'email.role.AGENCY_ADMIN': 'an agency admin',
+  'email.role.AGENCY_USER': 'an agency recruiter',
+  'email.role.RECRUITER': 'a recruiter',
 } as const;
 
 export type MessageKey = keyof typeof en;
