@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import type { Services } from '../services';
 import type { LoadedConversation } from '../services/conversations';
 import type { ResolvedIdentity } from '../services/identities';
@@ -92,6 +92,7 @@ async function runInConversation(
       caps,
       state,
       t: (k, params) => t(event.locale, k, params),
+      tp: (k, count, params) => tp(event.locale, k, count, params),
       async claim() {
         const next = await services.saveConversation(key, version, user.userId, ctx.state);
         if (next === null) throw new ConversationConflict('conversation advanced elsewhere');

@@ -9,7 +9,7 @@ export async function onAgencies(ctx: Ctx): Promise<Replies> {
       title: ctx.t('agencies.title'),
       items: agencies.map((a) => ({
         title: a.name,
-        subtitle: [a.status, a.country, ctx.t('agencies.users', { count: a.userCount })].filter(Boolean).join(' · '),
+        subtitle: [a.status, a.country, ctx.tp('agencies.users', a.userCount)].filter(Boolean).join(' · '),
       })),
       page: 1,
       pageCount: 1,

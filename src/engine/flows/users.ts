@@ -48,7 +48,7 @@ async function renderUsers(ctx: Ctx, q: UsersQuery, page: number, edit?: string)
   return list(
     {
       title: ctx.t('users.title'),
-      summary: ctx.t('users.summary', { total: result.total }),
+      summary: ctx.tp('users.summary', result.total),
       items: result.users.map((u) => ({
         title: label(u),
         subtitle: [u.role, u.agency?.name, u.status, u.country].filter(Boolean).join(' · '),
