@@ -1,5 +1,6 @@
 import type { Ctx, Replies } from '../context';
 import { list, text } from '../reply';
+import { formatDateTime } from '../../i18n/format';
 import { askToConfirm } from '../confirm';
 
 export async function onAgencies(ctx: Ctx): Promise<Replies> {
@@ -42,7 +43,7 @@ export async function onDeliveries(ctx: Ctx): Promise<Replies> {
       items: rows.map((d) => ({
         title: ctx.t('deliveries.item', { kind: d.kind, recipient: d.recipient.name ?? d.recipient.email, channel: d.channel }),
         subtitle: ctx.t('deliveries.detail', {
-          when: d.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+          when: formatDateTime(ctx.event.locale, d.createdAt),
           tries: d.attempts,
           error: d.lastError ?? '-',
         }),

@@ -1,8 +1,9 @@
 import { formatCandidateRef } from '../../services/candidates';
-import type { DashboardRow, OutcomeName } from '../../services/dashboards';
+import type { DashboardRow, OutcomeName, StageName } from '../../services/dashboards';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import type { MessageKey } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { list, text } from '../reply';
 import type { ListQuery } from '../state';
 
@@ -17,6 +18,22 @@ const OUTCOME_KEY: Record<OutcomeName, MessageKey> = {
 };
 
 export const outcomeLabel = (ctx: Pick<Ctx, 't'>, outcome: OutcomeName): string => ctx.t(OUTCOME_KEY[outcome]);
+
+const STAGE_KEY: Record<StageName, MessageKey> = {
+  NEW: 'stage.NEW',
+  SCREENING: 'stage.SCREENING',
+  INTERVIEW: 'stage.INTERVIEW',
+  OFFER: 'stage.OFFER',
+  HIRED: 'stage.HIRED',
+  REJECTED: 'stage.REJECTED',
+  WITHDRAWN: 'stage.WITHDRAWN',
+};
+
+/** A stage as the reader says it; the enum name stays the command word (`stage C-1042 offer`). */
+export const stageLabel = (ctx: Pick<Ctx, 't'>, stage: StageName): string => ctx.t(STAGE_KEY[stage]);
+
+/** A day in the reader's locale (Intl), e.g. `29 nov 2026`. */
+export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);
 
 /** My Candidates (`mine`) or the Agency Pool (`pool`), with search and filters from the args. */
 export async function onDashboard(ctx: Ctx, view: 'mine' | 'pool', args: CommandArgs<'candidates'>): Promise<Replies> {
@@ -84,7 +101,8 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
 
 function row(ctx: Ctx, r: DashboardRow) {
   const ref = r.candidateRef === null ? '—' : formatCandidateRef(r.candidateRef);
-  const subtitle = [outcomeLabel(ctx, r.outcome), r.stage, r.campaign, r.submittedAt.toISOString().slice(0, 10), r.submittedBy]
+  const stage = r.stage ? stageLabel(ctx, r.stage) : null;
+  const subtitle = [outcomeLabel(ctx, r.outcome), stage, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy]
     .filter(Boolean)
     .join(' · ');
   const item: { title: string; subtitle: string; actionId?: string } = { title: `${ref} ${r.firstName} ${r.lastName}`, subtitle };

@@ -1,7 +1,7 @@
 import type { Ctx, Replies } from '../context';
 import { card } from '../reply';
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+import { dayLabel } from './dashboard';
 
 /** The app's own page (Slack's App Home): the user's My Candidates metrics and a way to submit. */
 export async function onHome(ctx: Ctx): Promise<Replies> {
@@ -15,7 +15,7 @@ export async function onHome(ctx: Ctx): Promise<Replies> {
         { label: ctx.t('home.previouslySubmitted'), value: String(m.previouslySubmitted) },
         { label: ctx.t('home.duplicate'), value: String(m.duplicate) },
       ],
-      text: ctx.t('home.period', { from: day(m.from), to: day(m.to) }),
+      text: ctx.t('home.period', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
       choices: [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }],
     }),
   ];

@@ -2,6 +2,7 @@ import type { Role } from '../../domain/permissions';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
+import { formatDateTime } from '../../i18n/format';
 
 const ROLE_WORDS: Record<string, Role> = {
   owner: 'OWNER',
@@ -33,7 +34,7 @@ export async function onInvite(ctx: Ctx, args: CommandArgs<'invite'>): Promise<R
         role: inv.role,
         url: inv.url,
         token: inv.token,
-        until: inv.expiresAt.toISOString().slice(0, 10),
+        until: formatDateTime(ctx.event.locale, inv.expiresAt),
       }),
     ),
   ];

@@ -3,10 +3,10 @@ import { STAGES } from '../../services/dashboards';
 import { ServiceError } from '../../services/errors';
 import type { Ctx, Replies } from '../context';
 import { card, choices, text } from '../reply';
+import { dayLabel, stageLabel } from './dashboard';
 
 const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function onCandidate(ctx: Ctx, ref: number): Promise<Replies> {
   const p = await ctx.services.getCandidateProfile(ctx.user.userId, ref);
@@ -18,17 +18,17 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
   const thread =
     comments.length === 0
       ? ctx.t('profile.noComments')
-      : comments.map((c) => `${c.author} (${day(c.createdAt)}): ${c.body}`).join('\n');
+      : comments.map((c) => `${c.author} (${dayLabel(ctx, c.createdAt)}): ${c.body}`).join('\n');
   const ref = formatCandidateRef(p.ref);
   const buttons = [{ actionId: 'comment', value: String(p.ref), label: ctx.t('profile.button.comment') }];
   if (canSetStage(ctx)) buttons.push({ actionId: 'stage', value: String(p.ref), label: ctx.t('profile.button.stage') });
   return card({
     title: `${ref} ${p.firstName} ${p.lastName}`,
-    subtitle: `${ctx.t('outcome.added')} · ${p.stage}`,
+    subtitle: `${ctx.t('outcome.added')} · ${stageLabel(ctx, p.stage)}`,
     fields: [
-      { label: ctx.t('profile.stage'), value: p.stage },
+      { label: ctx.t('profile.stage'), value: stageLabel(ctx, p.stage) },
       { label: ctx.t('profile.addedBy'), value: `${p.addedBy}, ${p.agency}` },
-      { label: ctx.t('profile.addedOn'), value: day(p.addedAt) },
+      { label: ctx.t('profile.addedOn'), value: dayLabel(ctx, p.addedAt) },
       { label: ctx.t('field.campaign'), value: p.campaign },
       { label: ctx.t('profile.source'), value: `${p.source} (${p.channel})` },
       { label: ctx.t('field.phone'), value: p.phone },
@@ -79,7 +79,7 @@ export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promis
 
 export async function onStage(ctx: Ctx, ref: number, stage: string): Promise<Replies> {
   const changed = await ctx.services.changeStage(ctx.user.userId, ref, stage);
-  return [text(ctx.t('stage.changed', { ref: formatCandidateRef(changed.candidateRef), from: changed.from, to: changed.to }))];
+  return [text(ctx.t('stage.changed', { ref: formatCandidateRef(changed.candidateRef), from: stageLabel(ctx, changed.from), to: stageLabel(ctx, changed.to) }))];
 }
 
 /** The Change stage button: the stages as choices. */
@@ -90,7 +90,7 @@ export async function onStageButton(ctx: Ctx, arg: string): Promise<Replies> {
   return [
     choices(
       ctx.t('stage.ask', { ref: formatCandidateRef(ref) }),
-      STAGES.map((s) => ({ actionId: 'setstage', value: `${ref}:${s}`, label: s })),
+      STAGES.map((s) => ({ actionId: 'setstage', value: `${ref}:${s}`, label: stageLabel(ctx, s) })),
     ),
   ];
 }

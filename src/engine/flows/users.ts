@@ -7,6 +7,7 @@ import { askToConfirm } from '../confirm';
 import { card, list, text } from '../reply';
 import type { ListQuery } from '../state';
 import { parseRole } from './invite';
+import { dayLabel } from './dashboard';
 
 type UsersQuery = Extract<ListQuery, { kind: 'users' }>;
 const PAGE_SIZE = 10;
@@ -78,7 +79,7 @@ export async function onUser(ctx: Ctx, who: string): Promise<Replies> {
         { label: ctx.t('users.agency'), value: u.agency?.name ?? '' },
         { label: ctx.t('users.country'), value: u.country ?? '' },
         { label: ctx.t('users.channels'), value: u.channels.join(', ') },
-        { label: ctx.t('users.since'), value: u.createdAt.toISOString().slice(0, 10) },
+        { label: ctx.t('users.since'), value: dayLabel(ctx, u.createdAt) },
       ],
       choices: u.id === ctx.user.userId ? [] : buttons,
     }),
