@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { OutboundMessageInput } from '../engine/messages';
 import { formatCandidateRef } from '../services/candidates';
+import { STAGES } from '../services/dashboards';
+import { t, type MessageKey } from '../i18n';
+import { en } from '../i18n/en';
 
 export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
@@ -22,43 +25,64 @@ export const notificationPayloadSchema = z.object({
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
-export const REPLY_HINT = 'Reply to this message to answer.';
+/** The English reply hint, for readers of the message text (tests, the web chat). */
+export const REPLY_HINT = en['notify.replyHint'];
 
 /** The `replyKey` of a relayed message: the engine routes a reply to it back to this candidate. */
 export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
 
-/** Pure: the chat message for a notification (text, so every channel renders it the same). */
-export function renderNotification(kind: NotificationKindName, p: NotificationPayload): OutboundMessageInput {
-  return { body: { type: 'text', text: notificationText(kind, p) }, replyKey: candidateReplyKey(p.candidateRef) };
+/**
+ * Pure: the chat message for a notification (text, so every channel renders it the same), in the
+ * recipient's language (`User.language`; English when unset).
+ */
+export function renderNotification(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): OutboundMessageInput {
+  return { body: { type: 'text', text: notificationText(kind, p, locale) }, replyKey: candidateReplyKey(p.candidateRef) };
 }
 
-export function notificationText(kind: NotificationKindName, p: NotificationPayload): string {
+/** A stage as stored in the payload (the enum name) in the reader's words; anything else as is. */
+function stageWord(locale: string, stage: string | undefined): string {
+  if (stage === undefined) return '?';
+  return (STAGES as readonly string[]).includes(stage) ? t(locale, `stage.${stage}` as MessageKey) : stage;
+}
+
+function body(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
+  const base = { who, campaign: p.campaign, agency: p.agency, body: p.body ?? '' };
   switch (kind) {
     case 'RECRUITER_COMMENT':
-      return `${p.actor ?? 'A recruiter'} commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
+      return t(locale, 'notify.recruiterComment', { ...base, actor: p.actor ?? t(locale, 'notify.someRecruiter') });
     case 'AGENCY_COMMENT':
-      return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}\n\n${REPLY_HINT}`;
-    case 'STAGE_CHANGE':
-      return `${who} (${p.campaign}) moved from ${p.from ?? '?'} to ${p.to ?? '?'}${p.actor ? ` (by ${p.actor})` : ''}.\n\n${REPLY_HINT}`;
+      return t(locale, 'notify.agencyComment', { ...base, actor: p.actor ?? t(locale, 'notify.someAgency') });
+    case 'STAGE_CHANGE': {
+      const moved = { ...base, from: stageWord(locale, p.from), to: stageWord(locale, p.to) };
+      return p.actor ? t(locale, 'notify.stageChangeBy', { ...moved, actor: p.actor }) : t(locale, 'notify.stageChange', moved);
+    }
     case 'CANDIDATE_SUBMITTED':
-      return `New candidate ${who} from ${p.agency} for ${p.campaign}.\n\n${REPLY_HINT}`;
+      return t(locale, 'notify.candidateSubmitted', base);
   }
 }
 
-const SUBJECTS: Record<NotificationKindName, (p: NotificationPayload) => string> = {
-  RECRUITER_COMMENT: (p) => `New comment on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
-  AGENCY_COMMENT: (p) => `${p.agency} commented on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
-  STAGE_CHANGE: (p) => `${formatCandidateRef(p.candidateRef)} ${p.candidateName} is now ${p.to ?? 'moved'}`,
-  CANDIDATE_SUBMITTED: (p) => `New candidate ${formatCandidateRef(p.candidateRef)} from ${p.agency}`,
-};
+export function notificationText(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): string {
+  return `${body(kind, p, locale)}\n\n${t(locale, 'notify.replyHint')}`;
+}
+
+function subject(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
+  const params = { who: `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`, agency: p.agency };
+  switch (kind) {
+    case 'RECRUITER_COMMENT':
+      return t(locale, 'notify.subject.recruiterComment', params);
+    case 'AGENCY_COMMENT':
+      return t(locale, 'notify.subject.agencyComment', params);
+    case 'STAGE_CHANGE':
+      return t(locale, 'notify.subject.stageChange', { ...params, to: p.to ? stageWord(locale, p.to) : '?' });
+    case 'CANDIDATE_SUBMITTED':
+      return t(locale, 'notify.subject.candidateSubmitted', params);
+  }
+}
 
 /** The same notification as an email, for a recipient who linked no chat. */
-export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string) {
+export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string, locale = 'en') {
   // An email cannot be replied to into the thread; point at the chat instead of the reply hint.
-  const text = notificationText(kind, p).replace(
-    REPLY_HINT,
-    `Link a chat app to answer from there (open the invitation link again, or ask your admin): ${publicUrl}`,
-  );
-  return { subject: SUBJECTS[kind](p), text };
+  const text = `${body(kind, p, locale)}\n\n${t(locale, 'notify.emailHint', { url: publicUrl })}`;
+  return { subject: subject(kind, p, locale), text };
 }
