@@ -231,6 +231,15 @@ export const COMMAND_SPECS = {
     layout: none,
     args: z.object({}),
   }),
+  language: spec({
+    aliases: ['lang', 'idioma', 'wika'],
+    help: 'cmd.language',
+    usage: 'language [en|es|pt-BR|fil]',
+    roles: ALL,
+    layout: { positional: ['language'] },
+    args: z.object({ language: z.string().optional(), ...noExtra }),
+    control: true,
+  }),
 };
 
 export type CommandName = keyof typeof COMMAND_SPECS;

@@ -19,6 +19,7 @@ import { onRetryDeliveries } from './flows/deliveries-retry';
 import { onInvite } from './flows/invite';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
+import { onLanguage } from './flows/language';
 import { onConfirm, onDialogText } from './dialogs';
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
@@ -47,6 +48,7 @@ const handlers: Handlers = {
   invite: (ctx, args) => onInvite(ctx, args),
   start: (ctx, args) => (args.token ? onRedeem(ctx, args.token) : onWelcome(ctx)),
   campaigns: (ctx) => onCampaigns(ctx),
+  language: (ctx, args) => onLanguage(ctx, args.language),
 };
 
 async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: string): Promise<Replies> {
@@ -73,6 +75,7 @@ const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
   wiz: (ctx, arg) => onWizardAction(ctx, arg),
   cmd: (ctx, arg) => route(ctx, arg),
   submit: (ctx) => runCommand(ctx, 'submit', ''),
+  lang: (ctx, arg) => onLanguage(ctx, arg),
 };
 
 /** Routes one event of a known, active user to its flow. */

@@ -1,10 +1,11 @@
-import { t } from '../../i18n';
+import { languageOf, t } from '../../i18n';
 import { ServiceError } from '../../services/errors';
 import { parseCommandText } from '../commands';
 import type { Ctx, EngineRuntime, Replies } from '../context';
 import type { InboundEvent } from '../messages';
 import { text } from '../reply';
 import { helpLines } from './help';
+import { languageConfirmation } from './language';
 
 /** The token of `start <token>` / `link <token>` / `/start <token>`, if the event is one. */
 function redemptionToken(event: InboundEvent): string | null {
@@ -39,8 +40,13 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
       platformUserId: event.identity.platformUserId,
       address: event.conversation.address,
     });
-    const welcome = t(event.locale, 'access.welcome', { name: user.name ?? user.email });
-    return [text(`${welcome}\n\n${helpLines(event.locale, user.role)}`)];
+    // A first chat speaks the platform's language and offers the others; a second one (another
+    // platform linked later) keeps the language the user already has.
+    const kept = await runtime.services.getUserLanguage(user.userId);
+    const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
+    const welcome = t(language, 'access.welcome', { name: user.name ?? user.email });
+    const replies: Replies = [text(`${welcome}\n\n${helpLines(language, user.role)}`)];
+    return kept === null ? [...replies, languageConfirmation(language)] : replies;
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];
     throw error;
