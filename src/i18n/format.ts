@@ -12,8 +12,11 @@ export function formatDate(locale: string, date: Date): string {
 /** Date and time to the minute, with the zone named (`UTC`), for delivery logs and expiries. */
 export function formatDateTime(locale: string, date: Date): string {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(date);

@@ -73,8 +73,15 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   // Only processes that run jobs sweep; the timer is unref'd, so it never holds the process open.
   const stopSweeper = config.processRole !== 'web' ? notifier.startSweeper(SWEEP_INTERVAL_MS) : () => undefined;
   const sendInvitation = (input: InvitationEmailInput) => queue.add(mailJob, renderInvitationEmail(input));
-  const services = withNotifications(deps.services, notifier, logger, (invitation) =>
-    sendInvitation({ to: invitation.email, url: invitation.url, role: invitation.role, expiresAt: invitation.expiresAt }),
+  // The invitee has no language yet: the email speaks the inviter's, who knows whom they invite.
+  const services = withNotifications(deps.services, notifier, logger, async (invitation, inviterId) =>
+    sendInvitation({
+      to: invitation.email,
+      url: invitation.url,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      locale: (await deps.services.getUserLanguage(inviterId)) ?? 'en',
+    }),
   );
   return {
     notifier,
