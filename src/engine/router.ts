@@ -24,6 +24,7 @@ import { onConfirm, onDialogText } from './dialogs';
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
 import { splitAction, text } from './reply';
+import { isAnswer } from '../i18n/answers';
 
 type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
 
@@ -108,6 +109,9 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
       const command = parseCommandText(payload.text);
       if (ctx.state.dialog) {
         if (command && (command.explicit || isControl(command.name))) return runCommand(ctx, command.name, command.args);
+        // “cancelar”, “voltar”, “bumalik”…: the control words in the user's language too.
+        if (isAnswer(ctx.event.locale, 'cancel', payload.text)) return runCommand(ctx, 'cancel', '');
+        if (isAnswer(ctx.event.locale, 'back', payload.text)) return runCommand(ctx, 'back', '');
         return onDialogText(ctx, payload.text);
       }
       if (command) return runCommand(ctx, command.name, command.args);

@@ -1,4 +1,5 @@
 import type { Ctx, Replies } from '../context';
+import { isAnswer } from '../../i18n/answers';
 import { text } from '../reply';
 import type { WizardState } from '../state';
 import { applyText } from './wizard-input';
@@ -44,8 +45,6 @@ export async function onBack(ctx: Ctx): Promise<Replies> {
   return prompt(ctx, wiz);
 }
 
-const YES = /^(y|yes|ok|confirm|submit|send)$/i;
-
 /** Free text while the wizard is open: the answer to its current step. */
 export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): Promise<Replies> {
   const answer = input.trim();
@@ -53,11 +52,11 @@ export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): P
     case 'campaign':
       return pickCampaign(ctx, wiz, answer);
     case 'resume':
-      if (/^(skip|no|none)$/i.test(answer)) return skipResume(ctx, wiz);
+      if (isAnswer(ctx.event.locale, 'skip', answer) || isAnswer(ctx.event.locale, 'no', answer)) return skipResume(ctx, wiz);
       return [text(ctx.t('wizard.resume.expected')), ...(await prompt(ctx, wiz))];
     case 'confirm':
-      if (YES.test(answer)) return submitDraft(ctx, wiz);
-      if (/^edit$/i.test(answer)) return [editChoices(ctx)];
+      if (isAnswer(ctx.event.locale, 'yes', answer)) return submitDraft(ctx, wiz);
+      if (isAnswer(ctx.event.locale, 'edit', answer)) return [editChoices(ctx)];
       return [text(ctx.t('wizard.confirm.expected')), ...(await prompt(ctx, wiz))];
     default: {
       const problems = applyText(wiz.draft, wiz.step, answer);
