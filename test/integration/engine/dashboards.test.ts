@@ -93,7 +93,7 @@ test('profile card, comment by button, comment by command, reply-to routing', as
   const c = await me();
   const [card] = await c.say(`candidate C-${ref}`);
   expect(card).toContain(`# C-${ref} Person1 Tester`);
-  expect(card).toContain('Stage: NEW');
+  expect(card).toContain('Stage: New');
   expect(card).toMatch(/Added by: .+, Agency A/);
   expect(card).toContain('Comments (0):\nNo comments yet.');
   expect(card).toContain('[Comment]');
@@ -144,8 +144,8 @@ test('recruiters change the stage by buttons or command; an empty comment is re-
   const [card] = await r.say(`candidate C-${ref}`);
   expect(card).toContain('[Comment] [Change stage]');
   expect((await r.press('Change stage'))[0]).toContain(`Move C-${ref} to which stage?`);
-  expect(await r.press('SCREENING')).toEqual([`C-${ref} moved from NEW to SCREENING.`]);
-  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} moved from SCREENING to INTERVIEW.`]);
+  expect(await r.press('Screening')).toEqual([`C-${ref} moved from New to Screening.`]);
+  expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} moved from Screening to Interview.`]);
   expect(await r.say(`stage C-${ref} interview`)).toEqual([`C-${ref} is already at INTERVIEW.`]);
   expect(await r.say(`stage C-${ref} nowhere`)).toEqual([expect.stringContaining('Type it like this: stage C-1042')]);
   await r.say(`candidate C-${ref}`);

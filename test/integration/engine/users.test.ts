@@ -27,7 +27,7 @@ test('an admin lists, filters and searches the users of their agency only', asyn
   expect(admins).not.toContain(await emailOf(f.userA));
   const [search] = await admin.say(`users ${(await emailOf(f.userA2)).slice(0, 14)}`);
   expect(search).toContain(await emailOf(f.userA2));
-  expect(search).toContain('1 users');
+  expect(search).toContain('1 user');
 });
 
 test('an owner filters by agency; a user card has the actions', async () => {
@@ -94,7 +94,7 @@ test('owners list agencies and disable (with confirmation) / enable one', async 
   const member = await createUser(ee.env, 'AGENCY_USER', agency.id);
   const memberChat = await as(member);
   const [list] = await owner.say('agencies');
-  expect(list).toContain(`${agency.name} (ACTIVE · 1 users)`);
+  expect(list).toContain(`${agency.name} (ACTIVE · 1 user)`);
   expect((await owner.say(`agency disable ${agency.name}`))[0]).toContain(`Disable the agency ${agency.name}?`);
   expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 users have no access now.`]);
   expect(await memberChat.say('help')).toEqual([expect.stringContaining('has been disabled')]);

@@ -91,7 +91,7 @@ test('a stage change notifies the submitter only', async () => {
   const web = n.web.sent.slice(before);
   expect(web).toHaveLength(1);
   expect(sentTo({ sent: web }, userWeb)).toHaveLength(1);
-  expect(textOf(web[0]!)).toMatch(/moved from NEW to INTERVIEW/);
+  expect(textOf(web[0]!)).toMatch(/moved from New to Interview/);
 });
 
 test('the same event fanned out twice sends once', async () => {
