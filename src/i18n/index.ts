@@ -69,7 +69,8 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.o
 export function tp(locale: string, key: PluralKey, count: number, params: MessageParams = {}): string {
   const language = languageOf(locale);
   const catalog: Partial<Record<string, string>> = CATALOGS[language];
-  const category = new Intl.PluralRules(language).select(count);
+  // CLDR puts 0 with 1 in Portuguese, but Brazilian recruiters write “0 usuários”, not “0 usuário”.
+  const category = count === 0 && language === 'pt-BR' ? 'other' : new Intl.PluralRules(language).select(count);
   const template = catalog[`${key}.${category}`] ?? CATALOGS[language][`${key}.other` as MessageKey];
   return fill(template, { ...params, count: formatNumber(language, count) });
 }
