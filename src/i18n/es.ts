@@ -199,7 +199,8 @@ export const es: Record<MessageKey, string> = {
   'notify.someRecruiter': 'Un reclutador',
   'notify.someAgency': 'La agencia',
   'notify.replyHint': 'Responde a este mensaje para contestar.',
-  'notify.emailHint': 'Vincula una app de chat para contestar desde ahí (abre otra vez el enlace de invitación o pídeselo a tu administrador): {url}',
+  'notify.emailHint':
+    'Vincula una app de chat para contestar desde ahí (abre otra vez el enlace de invitación o pídeselo a tu administrador): {url}',
   'notify.subject.recruiterComment': 'Nuevo comentario sobre {who}',
   'notify.subject.agencyComment': '{agency} comentó sobre {who}',
   'notify.subject.stageChange': '{who} ahora está en {to}',

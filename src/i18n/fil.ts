@@ -48,12 +48,14 @@ export const fil: Record<MessageKey, string> = {
   'cmd.language': 'piliin ang wikang gagamitin ko sa pagsagot',
 
   // language
-  'language.confirm': 'Sasagot ako sa {language}. Kung ibang wika ang gusto mo, i-tap ito sa ibaba; puwede mo rin itong palitan mamaya gamit ang “language”.',
+  'language.confirm':
+    'Sasagot ako sa {language}. Kung ibang wika ang gusto mo, i-tap ito sa ibaba; puwede mo rin itong palitan mamaya gamit ang “language”.',
   'language.ask': 'Anong wika ang gusto mong gamitin ko?',
   'language.set': 'Sige: sasagot na ako sa {language}.',
 
   // commands and errors
-  'command.pointer': 'Hindi ko iyon naintindihan. I-type ang “help” para makita ang puwede mong gawin, o “submit” para mag-submit ng candidate.',
+  'command.pointer':
+    'Hindi ko iyon naintindihan. I-type ang “help” para makita ang puwede mong gawin, o “submit” para mag-submit ng candidate.',
   'command.unknown': 'Walang command na “{command}”. I-type ang “help” para makita ang puwede mong gawin.',
   'command.notAllowed': 'Hindi available sa iyo ang “{command}”. I-type ang “help” para makita ang puwede mong gawin.',
   'command.usage': 'I-type ito nang ganito: {usage} — {help}.',
@@ -135,8 +137,10 @@ export const fil: Record<MessageKey, string> = {
     'Binasa ko ang {file} mula sa picture (scan o photo), kaya baka may mali sa pagkabasa: paki-check ang bawat field sa ibaba.',
   'resume.notFound': 'hindi nakita',
   'resume.correct': 'Kung may mali, pindutin ang Baguhin sa summary para palitan ito.',
-  'resume.notForRole': 'Agency users lang ang nagsu-submit ng candidate na may resume. I-type ang “help” para makita ang puwede mong gawin.',
-  'resume.noChannel': 'Hindi ako makakuha ng file sa channel na ito. I-type na lang ang details, o i-send ang resume mula sa ibang channel.',
+  'resume.notForRole':
+    'Agency users lang ang nagsu-submit ng candidate na may resume. I-type ang “help” para makita ang puwede mong gawin.',
+  'resume.noChannel':
+    'Hindi ako makakuha ng file sa channel na ito. I-type na lang ang details, o i-send ang resume mula sa ibang channel.',
   'resume.downloadFailed': 'Hindi ko ma-download ang file na iyon. Paki-send ulit.',
   'resume.error.TOO_LARGE':
     'Mas malaki sa {mb} MB ang file na iyon, kaya hindi ko binasa. Tuloy ang submission nang walang resume details; puwede kang mag-send ng mas maliit na PDF o DOCX.',
@@ -150,7 +154,8 @@ export const fil: Record<MessageKey, string> = {
     'Mukhang sira ang file na iyon, kaya hindi ko nabasa. Tuloy ang submission nang walang resume details; puwede mo itong i-export ulit at i-send ang bagong kopya.',
   'resume.error.NO_TEXT_LAYER':
     'Puro images ang PDF na iyon (malamang scan), kaya walang text na mababasa. Tuloy ang submission nang walang resume details.',
-  'resume.error.TIMED_OUT': 'Masyadong natagalan ang pagbasa sa resume na iyon, kaya huminto ako. Tuloy ang submission nang walang resume details.',
+  'resume.error.TIMED_OUT':
+    'Masyadong natagalan ang pagbasa sa resume na iyon, kaya huminto ako. Tuloy ang submission nang walang resume details.',
   'resume.error.FAILED':
     'Hindi ko nabasa ang resume na iyon dahil sa problema sa side ko. Tuloy ang submission nang walang resume details.',
 
@@ -158,10 +163,12 @@ export const fil: Record<MessageKey, string> = {
   'dash.mine': 'Mga Candidate Ko',
   'dash.pool': 'Agency Pool — {agency}',
   'dash.allAgencies': 'lahat ng agency',
-  'dash.metrics': 'Huling 30 araw: Bago {added} · Na-submit na Dati {previous} · Duplicate {duplicate} — {total} sa listahang ito',
+  'dash.metrics':
+    'Huling 30 araw: Bago {added} · Na-submit na Dati {previous} · Duplicate {duplicate} — {total} sa listahang ito',
   'dash.empty': 'Wala pang candidate. I-type ang “submit” para mag-submit.',
   'dash.emptyFiltered': 'Walang tugmang candidate. Subukan ang “candidates” nang walang filter.',
-  'dash.agencyOwnersOnly': 'Owners lang ang puwedeng pumili ng pool ng ibang agency. I-type ang “pool” para sa pool ng agency mo.',
+  'dash.agencyOwnersOnly':
+    'Owners lang ang puwedeng pumili ng pool ng ibang agency. I-type ang “pool” para sa pool ng agency mo.',
   'list.prev': '◀ Nakaraan',
   'list.next': 'Susunod ▶',
   'campaigns.title': 'Mga Campaign',
@@ -225,7 +232,8 @@ export const fil: Record<MessageKey, string> = {
   'users.button.enable': 'I-enable',
   'users.renameAsk': 'I-type ang bagong pangalan ni {user} (o “cancel”).',
   'users.renamed': 'Napalitan ang pangalan: {user}.',
-  'users.disableAsk': 'I-disable si {user}? Mawawala ang access niya sa susunod niyang message at hindi na itutuloy ang anumang sinimulan niya.',
+  'users.disableAsk':
+    'I-disable si {user}? Mawawala ang access niya sa susunod niyang message at hindi na itutuloy ang anumang sinimulan niya.',
   'users.disabled': 'Naka-disable na si {user}. I-type ang “enable” kasama ang email niya para i-undo.',
   'users.enabled': 'Naka-enable na ulit si {user}.',
   'confirm.yes': 'Oo, i-disable',

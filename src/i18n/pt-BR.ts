@@ -200,7 +200,8 @@ export const ptBR: Record<MessageKey, string> = {
   'notify.someRecruiter': 'Um recrutador',
   'notify.someAgency': 'A agência',
   'notify.replyHint': 'Responda a esta mensagem para comentar.',
-  'notify.emailHint': 'Vincule um app de chat para responder por lá (abra o link do convite de novo ou peça ao seu administrador): {url}',
+  'notify.emailHint':
+    'Vincule um app de chat para responder por lá (abra o link do convite de novo ou peça ao seu administrador): {url}',
   'notify.subject.recruiterComment': 'Novo comentário sobre {who}',
   'notify.subject.agencyComment': '{agency} comentou sobre {who}',
   'notify.subject.stageChange': '{who} agora está em {to}',

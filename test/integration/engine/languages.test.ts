@@ -38,7 +38,8 @@ function englishFragments(catalogue: Catalogue): string[] {
     if (catalogue[key] === text) continue;
     for (const part of text.split(/\{\w+\}|\n/)) {
       const fragment = part.trim();
-      if (fragment.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 3 && !own.includes(fragment)) fragments.add(fragment);
+      if (fragment.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 3 && !own.includes(fragment))
+        fragments.add(fragment);
     }
   }
   return [...fragments];
@@ -81,7 +82,10 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
     const first = await say('help');
     expect(first[0]).toContain(c['help.title']);
     expect(first[1]).toContain(c['language.confirm'].replace('{language}', languageName).slice(0, 12));
-    expect(me.last[1]?.body).toMatchObject({ type: 'choices', choices: expect.arrayContaining([expect.objectContaining({ label: 'English' })]) });
+    expect(me.last[1]?.body).toMatchObject({
+      type: 'choices',
+      choices: expect.arrayContaining([expect.objectContaining({ label: 'English' })]),
+    });
     expect((await ee.env.deps.db.user.findUniqueOrThrow({ where: { id: userId } })).language).toBe(language);
 
     // The wizard, to a confirmed submission; “sí” / “sim” / “oo” confirms.
@@ -115,7 +119,9 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
     const relayedText = sent ? render(sent.message) : '';
     transcript.push(relayedText);
     expect(relayedText).toContain(c['notify.replyHint']);
-    expect(await say('Noted', { replyTo: relayed.platformMessageId ?? '' })).toEqual([c['comment.replyAdded'].replace('{ref}', ref)]);
+    expect(await say('Noted', { replyTo: relayed.platformMessageId ?? '' })).toEqual([
+      c['comment.replyAdded'].replace('{ref}', ref),
+    ]);
 
     expectNoFallback(transcript, c);
   });
