@@ -9,7 +9,7 @@ import type { WebChatConfig } from './config';
 import { notSignedIn, toChannelError, WebChatError } from './errors';
 import { UploadStore } from './files';
 import { SessionHub } from './hub';
-import { addressCodec, parseEvent, startCommandEvent, type WebAddress } from './parse';
+import { addressCodec, localeFromAcceptLanguage, parseEvent, startCommandEvent, type WebAddress } from './parse';
 import { renderMessage, type WebEntry } from './render';
 import { mountWebChatRoutes } from './routes';
 import { newSessionId, sessionOf, setSessionCookie } from './session';
@@ -73,7 +73,11 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
   function parseChatEvent(req: WebhookRequest, sessionId: string): ParseResult<WebAddress, WebTurn> {
     try {
       const body: unknown = JSON.parse(req.rawBody.toString('utf8'));
-      const { event, echo } = parseEvent(body, { sessionId, lookupFile: (ref) => uploads.lookup(sessionId, ref) });
+      const { event, echo } = parseEvent(body, {
+        sessionId,
+        lookupFile: (ref) => uploads.lookup(sessionId, ref),
+        locale: localeFromAcceptLanguage(req.headers['accept-language']),
+      });
       return {
         ok: true,
         value: {
@@ -117,7 +121,12 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     return {
       ok: true,
       value: {
-        items: [{ event: startCommandEvent(sessionId, token, randomUUID()), address: { sessionId } }],
+        items: [
+          {
+            event: startCommandEvent(sessionId, token, randomUUID(), localeFromAcceptLanguage(req.headers['accept-language'])),
+            address: { sessionId },
+          },
+        ],
         turn: { entries: [] },
         answer: { status: 303, headers: { Location: '/chat', 'Set-Cookie': setSessionCookie(sessionId, config, nowMs()) } },
       },
