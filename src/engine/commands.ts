@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/permissions';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { en } from '../i18n/en';
 import { parseCandidateRef } from '../services/candidates';
 import { OUTCOMES, STAGES, type OutcomeName } from '../services/dashboards';
@@ -261,6 +261,9 @@ export const commands: readonly CommandSpec[] = (Object.keys(COMMAND_SPECS) as C
   const s = COMMAND_SPECS[name];
   return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, usage: s.usage, roles: s.roles, args: s.args };
 });
+
+/** The same commands with their one-line help in `locale` (Telegram's and Teams' menus per language). */
+export const commandsIn = (locale: string): readonly CommandSpec[] => commands.map((c) => ({ ...c, help: t(locale, c.helpKey) }));
 
 const byWord = new Map<string, CommandName>();
 for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w, c.name);

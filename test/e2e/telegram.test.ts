@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createTelegramAdapter } from '../../adapters/telegram';
 import { toTelegramConfig, type TelegramConfig } from '../../adapters/telegram/config';
 import { setupTelegram } from '../../adapters/telegram/setup';
-import { commands } from '../../src/engine/commands';
+import { commands, commandsIn } from '../../src/engine/commands';
+import { TELEGRAM_LANGUAGE_CODES } from '../../adapters/telegram/commands';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
@@ -384,7 +385,11 @@ describe('Telegram webhook faults', () => {
   it('npm run telegram:setup sets the webhook with the secret and publishes the command menu', async () => {
     const config = toTelegramConfig(app.endorse.config);
     if (!config) throw new Error('telegram config missing');
-    const result = await setupTelegram({ ...config, publicUrl: 'https://endorse.example.com' }, commands);
+    const translations = Object.entries(TELEGRAM_LANGUAGE_CODES).map(([language, languageCode]) => ({
+      languageCode,
+      commands: commandsIn(language),
+    }));
+    const result = await setupTelegram({ ...config, publicUrl: 'https://endorse.example.com' }, commands, translations);
     expect(result.webhookUrl).toBe('https://endorse.example.com/telegram/webhook');
     expect(fake.callsOf('setWebhook').at(-1)?.body).toMatchObject({
       url: 'https://endorse.example.com/telegram/webhook',
@@ -395,6 +400,11 @@ describe('Telegram webhook faults', () => {
     expect(published).toEqual(
       JSON.parse(readFileSync(path.resolve(__dirname, '../../manifests/telegram/commands.json'), 'utf8')),
     );
+    // The same menu, described in each language, for Telegram apps set to Spanish, Portuguese or Tagalog.
+    const perLanguage = fake.callsOf('setMyCommands').slice(-4, -1).map((call) => call.body);
+    expect(perLanguage.map((b) => b.language_code)).toEqual(['es', 'pt', 'tl']);
+    expect(perLanguage[0]?.commands).toContainEqual({ command: 'submit', description: 'postula un candidato, paso a paso' });
+    expect(perLanguage[2]?.commands).toContainEqual({ command: 'language', description: 'piliin ang wikang gagamitin ko sa pagsagot' });
   });
 });
 
