@@ -3,6 +3,12 @@
  * language is a copy of this object with the same keys.
  */
 export const en = {
+  // the app, as platform app stores list it (Teams manifest and its localization files)
+  'app.name.full': 'Endorse — agency portal',
+  'app.description.short': 'Submit candidates to the employer and follow them, from chat.',
+  'app.description.full':
+    'Endorse is the agency portal of our recruiting system. Submit (endorse) candidates with their resume, get the duplicate check at once, browse My Candidates and the Agency Pool, read and answer recruiter comments, and manage your agency’s users — all in a personal chat with the bot. Access is by invitation: send `link <code>` from your invitation email to start.',
+
   // access
   'access.unknown':
     'Hi! Endorse is by invitation only. Open the link in your invitation email, or send “link <code>” with the code from it. No invitation yet? Ask your agency admin.',

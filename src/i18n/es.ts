@@ -5,6 +5,12 @@ import type { MessageKey } from './en';
  * quotes stay English: they are what the bot understands and what the platform menus list.
  */
 export const es: Record<MessageKey, string> = {
+  // the app
+  'app.name.full': 'Endorse — portal de agencias',
+  'app.description.short': 'Postula candidatos al empleador y dales seguimiento, desde el chat.',
+  'app.description.full':
+    'Endorse es el portal de agencias de nuestro sistema de reclutamiento. Postula candidatos con su CV, recibe al instante la verificación de duplicados, consulta Mis candidatos y el Pool de la agencia, lee y responde los comentarios de los reclutadores y administra los usuarios de tu agencia, todo en un chat privado con el bot. El acceso es por invitación: para empezar, envía `link <código>` con el código de tu correo de invitación.',
+
   // access
   'access.unknown':
     '¡Hola! Endorse funciona solo por invitación. Abre el enlace de tu correo de invitación o envía “link <código>” con el código que aparece ahí. ¿Aún no tienes invitación? Pídesela al administrador de tu agencia.',

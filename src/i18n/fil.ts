@@ -6,6 +6,12 @@ import type { MessageKey } from './en';
  * stay English: they are what the bot understands and what the menus list.
  */
 export const fil: Record<MessageKey, string> = {
+  // the app
+  'app.name.full': 'Endorse — agency portal',
+  'app.description.short': 'Mag-submit ng candidates sa employer at i-follow up sila, mula sa chat.',
+  'app.description.full':
+    'Ang Endorse ang agency portal ng aming recruiting system. Mag-submit (mag-endorse) ng candidates kasama ang resume nila, makuha agad ang duplicate check, tingnan ang Mga Candidate Ko at ang Agency Pool, basahin at sagutin ang comments ng recruiters, at i-manage ang users ng agency mo — lahat sa personal chat kasama ang bot. By invitation ang access: i-send ang `link <code>` mula sa invitation email mo para magsimula.',
+
   // access
   'access.unknown':
     'Hi! Sa Endorse, by invitation lang ang access. Buksan ang link sa invitation email mo, o i-send ang “link <code>” gamit ang code na nandoon. Wala ka pang invitation? Magtanong sa agency admin mo.',

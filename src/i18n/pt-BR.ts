@@ -5,6 +5,12 @@ import type { MessageKey } from './en';
  * words in quotes stay English: they are what the bot understands and what the menus list.
  */
 export const ptBR: Record<MessageKey, string> = {
+  // the app
+  'app.name.full': 'Endorse — portal das agências',
+  'app.description.short': 'Indique candidatos ao empregador e acompanhe cada um pelo chat.',
+  'app.description.full':
+    'O Endorse é o portal das agências do nosso sistema de recrutamento. Indique candidatos com o currículo, receba na hora a verificação de duplicidade, consulte Meus candidatos e o Banco da agência, leia e responda aos comentários dos recrutadores e gerencie os usuários da sua agência, tudo num chat privado com o bot. O acesso é por convite: para começar, envie `link <código>` com o código do seu e-mail de convite.',
+
   // access
   'access.unknown':
     'Olá! O Endorse funciona só por convite. Abra o link do seu e-mail de convite ou envie “link <código>” com o código que está nele. Ainda não tem convite? Peça ao administrador da sua agência.',
