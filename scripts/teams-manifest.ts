@@ -84,7 +84,6 @@ const localizations = () =>
 export const localizationFiles = (): { name: string; text: string }[] =>
   localizations().map((l) => ({ name: path.basename(l.path), text: `${JSON.stringify(l.data, null, 2)}\n` }));
 
-
 /** Compared as data, not text: a formatter may lay the JSON out differently. */
 export const manifestIsCurrent = (): boolean =>
   isDeepStrictEqual(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')), buildManifest()) &&
