@@ -112,9 +112,10 @@ async function runInConversation(
     try {
       await keepAddressFresh(ctx);
       replies = await route(ctx);
-      // Not when this very event chose a language (`language es` as the first message).
+      // First, so the answer stays the last thing shown; not when this very event chose a language
+      // (`language es` as the first message).
       if (stored === null && (await services.getUserLanguage(user.userId)) === language)
-        replies = [...replies, languageConfirmation(language)];
+        replies = [languageConfirmation(language), ...replies];
     } catch (error) {
       if (error instanceof ConversationConflict) {
         if (attempt === 0) continue;

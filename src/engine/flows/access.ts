@@ -45,8 +45,8 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     const kept = await runtime.services.getUserLanguage(user.userId);
     const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
     const welcome = t(language, 'access.welcome', { name: user.name ?? user.email });
-    const replies: Replies = [text(`${welcome}\n\n${helpLines(language, user.role)}`)];
-    return kept === null ? [...replies, languageConfirmation(language)] : replies;
+    const greeting = `${welcome}\n\n${helpLines(language, user.role)}`;
+    return [kept === null ? languageConfirmation(language, greeting) : text(greeting)];
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];
     throw error;

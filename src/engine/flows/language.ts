@@ -28,13 +28,12 @@ const button = (language: Language) => ({ actionId: 'lang', value: language, lab
 
 /**
  * Said once, on a user's first contact: the language taken from the platform, with one tap to
- * pick another. Each button is labelled in its own language, so anyone can find theirs.
+ * pick another. Each button is labelled in its own language, so anyone can find theirs. `before`
+ * (the welcome) goes in the same message, so the buttons sit under the first thing they read.
  */
-export function languageConfirmation(language: Language): OutboundMessage {
-  return choices(
-    t(language, 'language.confirm', { language: LANGUAGE_NAMES[language] }),
-    LANGUAGES.filter((l) => l !== language).map(button),
-  );
+export function languageConfirmation(language: Language, before?: string): OutboundMessage {
+  const confirm = t(language, 'language.confirm', { language: LANGUAGE_NAMES[language] });
+  return choices(before ? `${before}\n\n${confirm}` : confirm, LANGUAGES.filter((l) => l !== language).map(button));
 }
 
 /** `language` (asks with buttons), `language es` / `language español`, or a language button. */
