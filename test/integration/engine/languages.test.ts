@@ -80,9 +80,9 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
 
     // First contact: help in the platform's language, then the one-tap confirmation.
     const first = await say('help');
-    expect(first[0]).toContain(c['help.title']);
-    expect(first[1]).toContain(c['language.confirm'].replace('{language}', languageName).slice(0, 12));
-    expect(me.last[1]?.body).toMatchObject({
+    expect(first[0]).toContain(c['language.confirm'].replace('{language}', languageName).slice(0, 12));
+    expect(first[1]).toContain(c['help.title']);
+    expect(me.last[0]?.body).toMatchObject({
       type: 'choices',
       choices: expect.arrayContaining([expect.objectContaining({ label: 'English' })]),
     });
