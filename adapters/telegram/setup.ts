@@ -28,7 +28,8 @@ export async function setupTelegram(
   const menu = toBotCommands(commands);
   try {
     await bot.api.setWebhook(webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
-    for (const tr of translations) await bot.api.setMyCommands(toBotCommands(tr.commands), { language_code: tr.languageCode as LanguageCode });
+    for (const tr of translations)
+      await bot.api.setMyCommands(toBotCommands(tr.commands), { language_code: tr.languageCode as LanguageCode });
     // The default menu last: it is what every other language sees.
     await bot.api.setMyCommands(menu);
   } catch (error) {

@@ -48,7 +48,8 @@ export async function onConfirm(ctx: Ctx, answer: string): Promise<Replies> {
     ctx.state.dialog = null;
     return [text(ctx.t('confirm.kept'))];
   }
-  if (!isAnswer(ctx.event.locale, 'yes', answer)) return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
+  if (!isAnswer(ctx.event.locale, 'yes', answer))
+    return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
   ctx.state.dialog = null;
   // Saved before acting, so a repeat on another instance finds nothing to confirm.
   await ctx.claim();

@@ -43,15 +43,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): Mail {
       : 'email.invite.you';
   const intro = t(locale, key, params);
   const until = t(locale, 'email.invite.until', { until: formatDateTime(locale, input.expiresAt) });
-  const text = [
-    intro,
-    '',
-    t(locale, 'email.invite.open'),
-    input.url,
-    '',
-    until,
-    t(locale, 'email.invite.ignore'),
-  ].join('\n');
+  const text = [intro, '', t(locale, 'email.invite.open'), input.url, '', until, t(locale, 'email.invite.ignore')].join('\n');
   const url = escapeHtml(input.url);
   const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(intro)}</p>

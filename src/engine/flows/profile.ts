@@ -79,7 +79,15 @@ export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promis
 
 export async function onStage(ctx: Ctx, ref: number, stage: string): Promise<Replies> {
   const changed = await ctx.services.changeStage(ctx.user.userId, ref, stage);
-  return [text(ctx.t('stage.changed', { ref: formatCandidateRef(changed.candidateRef), from: stageLabel(ctx, changed.from), to: stageLabel(ctx, changed.to) }))];
+  return [
+    text(
+      ctx.t('stage.changed', {
+        ref: formatCandidateRef(changed.candidateRef),
+        from: stageLabel(ctx, changed.from),
+        to: stageLabel(ctx, changed.to),
+      }),
+    ),
+  ];
 }
 
 /** The Change stage button: the stages as choices. */
