@@ -87,6 +87,11 @@ export const en = {
     'No campaign is open to your agency right now, so there is nothing to submit to. Type “cancel”, and ask your Endorse contact which campaigns will open.',
   'wizard.bad.name': 'A name is letters only (spaces, hyphens and apostrophes are fine), e.g. Jane Dela Cruz.',
   'wizard.bad.unclear': 'I could not use that answer.',
+  'wizard.bad.phone.empty': 'Please enter a phone number with its country code, e.g. {example}.',
+  'wizard.bad.phone.missing_country_code':
+    '“{input}” has no country code. Start the number with + and the country code, e.g. {example}.',
+  'wizard.bad.phone.invalid': '“{input}” is not a phone number I can use. Type it with the country code, e.g. {example}.',
+  'wizard.bad.email': '“{input}” is not an email address. Type it like jane@example.com.',
   'wizard.bad.campaign': 'That is not one of the open campaigns. Press one of the buttons, or type its name.',
   'wizard.resume.expected': 'I am waiting for the resume file.',
   'wizard.resume.none': 'none',

@@ -89,6 +89,12 @@ export const es: Record<MessageKey, string> = {
     'Ahora mismo no hay ninguna campaña abierta para tu agencia, así que no hay dónde postular. Escribe “cancel” y pregunta a tu contacto de Endorse qué campañas se abrirán.',
   'wizard.bad.name': 'Un nombre lleva solo letras (se permiten espacios, guiones y apóstrofos), p. ej. María González.',
   'wizard.bad.unclear': 'No pude usar esa respuesta.',
+  'wizard.bad.phone.empty': 'Escribe un número de teléfono con su código de país, p. ej. {example}.',
+  'wizard.bad.phone.missing_country_code':
+    '“{input}” no tiene código de país. Empieza el número con + y el código de país, p. ej. {example}.',
+  'wizard.bad.phone.invalid':
+    '“{input}” no es un número de teléfono que pueda usar. Escríbelo con el código de país, p. ej. {example}.',
+  'wizard.bad.email': '“{input}” no es un correo electrónico. Escríbelo así: maria@example.com.',
   'wizard.bad.campaign': 'Esa no es una de las campañas abiertas. Toca uno de los botones o escribe su nombre.',
   'wizard.resume.expected': 'Estoy esperando el archivo del CV.',
   'wizard.resume.none': 'ninguno',

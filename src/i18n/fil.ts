@@ -92,6 +92,12 @@ export const fil: Record<MessageKey, string> = {
     'Walang bukas na campaign para sa agency mo ngayon, kaya wala pang mapag-su-submit-an. I-type ang “cancel”, at tanungin ang Endorse contact mo kung aling mga campaign ang magbubukas.',
   'wizard.bad.name': 'Letters lang ang pangalan (puwede ang space, gitling at apostrophe), hal. Juan Dela Cruz.',
   'wizard.bad.unclear': 'Hindi ko magamit ang sagot na iyon.',
+  'wizard.bad.phone.empty': 'Mag-type ng phone number kasama ang country code, hal. {example}.',
+  'wizard.bad.phone.missing_country_code':
+    'Walang country code ang “{input}”. Simulan ang number sa + at ang country code, hal. {example}.',
+  'wizard.bad.phone.invalid':
+    'Hindi ko magamit ang “{input}” bilang phone number. I-type ito kasama ang country code, hal. {example}.',
+  'wizard.bad.email': 'Hindi email address ang “{input}”. I-type ito nang ganito: juan@example.com.',
   'wizard.bad.campaign': 'Hindi iyan isa sa mga bukas na campaign. Pindutin ang isa sa mga button, o i-type ang pangalan nito.',
   'wizard.resume.expected': 'Hinihintay ko ang resume file.',
   'wizard.resume.none': 'wala',

@@ -89,6 +89,11 @@ export const ptBR: Record<MessageKey, string> = {
     'No momento não há campanha aberta para a sua agência, então não há para onde indicar. Digite “cancel” e pergunte ao seu contato no Endorse quais campanhas vão abrir.',
   'wizard.bad.name': 'Um nome tem só letras (espaços, hifens e apóstrofos são aceitos), ex.: Ana Souza.',
   'wizard.bad.unclear': 'Não consegui usar essa resposta.',
+  'wizard.bad.phone.empty': 'Digite um telefone com o código do país, ex.: {example}.',
+  'wizard.bad.phone.missing_country_code':
+    '“{input}” está sem o código do país. Comece o número com + e o código do país, ex.: {example}.',
+  'wizard.bad.phone.invalid': '“{input}” não é um telefone que eu consiga usar. Digite com o código do país, ex.: {example}.',
+  'wizard.bad.email': '“{input}” não é um e-mail. Digite assim: ana@example.com.',
   'wizard.bad.campaign': 'Essa não é uma das campanhas abertas. Toque em um dos botões ou digite o nome dela.',
   'wizard.resume.expected': 'Estou aguardando o arquivo do currículo.',
   'wizard.resume.none': 'nenhum',

@@ -62,7 +62,7 @@ export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): P
       const problems = applyText(wiz.draft, wiz.step, answer);
       const before = wiz.step;
       advance(wiz);
-      const lines = problems.map((p) => p.message ?? ctx.t('wizard.bad.name'));
+      const lines = problems.map((p) => (p.key ? ctx.t(p.key, p.params) : (p.message ?? ctx.t('wizard.bad.name'))));
       if (lines.length === 0 && wiz.step === before) lines.push(ctx.t('wizard.bad.unclear'));
       // Say what was wrong first, then ask the question still open (the same one if it failed).
       const lead = lines.length > 0 ? [text(lines.join('\n'))] : [];

@@ -92,6 +92,9 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
     const phone = uniquePhone();
     expect((await say('submit'))[0]).toContain(c['wizard.start'].slice(0, 15));
     await say('Ana Reyes');
+    // A refused phone is explained in the user's language too.
+    const refused = await say('0917 123 4567');
+    expect(refused[0]).toContain(c['wizard.bad.phone.missing_country_code'].replace('{input}', '0917 123 4567').slice(0, 30));
     await say(phone);
     await say(`${unique('ana')}@example.com`);
     await press(campaignName);
