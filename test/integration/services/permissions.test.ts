@@ -366,6 +366,9 @@ test('the table covers every permission-checked call of createServices', () => {
     'pruneProcessedEvents',
     'markIdentityUnreachable',
     'slackInstallations',
+    // The engine reads and sets the language of the user who is writing (their own, never another's).
+    'getUserLanguage',
+    'setUserLanguage',
   ];
   const inTable = [...new Set(TABLE.map(([call]) => call.split(' ')[0]))].sort();
   expect(inTable).toEqual(
