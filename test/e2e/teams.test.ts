@@ -264,6 +264,8 @@ describe('Teams /api/messages (local mode)', () => {
           role: 'AGENCY_USER',
           agencyId: f.agencyA,
           status: 'ACTIVE',
+          // Chose English before; first contact has its own tests.
+          language: 'en',
         },
       })
     ).id;
