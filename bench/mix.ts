@@ -1,23 +1,28 @@
 /**
  * `npm run bench:mix` — issue 18 (DESIGN §6 on real traffic): the realistic message mix through
- * each platform's whole path (webhook → engine → PostgreSQL → reply at the fake platform API),
- * side by side with the bare echo bot of the same framework and our adapter with a stub engine, in
- * rounds, as bench:telegram and bench:teams do (support/webhook-bench.ts), while a recruiter
- * relays comments through the REST API.
+ * each platform's whole path (signed webhook → engine → PostgreSQL → reply at the fake platform
+ * API), side by side with the bare echo bot of the same framework and our adapter with a stub
+ * engine, in rounds, as bench:telegram, bench:teams and bench:slack do (support/webhook-bench.ts),
+ * while a recruiter relays comments through the REST API.
  *
  * The app's database is seeded first with 100,000 candidates over 50 agencies (the time is
  * printed). Every agency admin and user of those agencies (300 people) has a chat identity and
  * runs a whole script, over and over, each starting at a different step: the submission wizard to
- * a confirmed submission (Teams: the one-card form) whose phone is new, or one their agency
- * already submitted (PREVIOUSLY_SUBMITTED), or another agency's (DUPLICATE); My Candidates and the
- * next page (a button); a search of My Candidates (users) or the Agency Pool (admins); a
- * candidate's profile; the Comment button and the comment; help. The bare echo and the stub get
- * the same kinds of request from scripts of their own.
+ * a confirmed submission (Teams: the one-card form; Slack: the form button, then the modal) whose
+ * phone is new, or one their agency already submitted (PREVIOUSLY_SUBMITTED), or another agency's
+ * (DUPLICATE); My Candidates and the next page (a button); a search of My Candidates (users) or
+ * the Agency Pool (admins); a candidate's profile; the Comment button and the comment; help. The
+ * bare echo and the stub get the same kinds of request from scripts of their own.
  *
- * Slack is not in this run: its events are acknowledged before the work, so its figures need the
- * reply-side timing of bench:slack, which sends one text.
+ * Slack's payloads are Slack's own, signed with the v0 signature: DM `message` events in an
+ * `event_callback`, `block_actions` for button presses, `view_submission` for the modal. Its
+ * webhook answers before the work (Slack's 3 s rule), so on Slack latency is reply-side, as in
+ * bench:slack: from posting a message to the arrival of its reply at the fake Web API
+ * (chat.postMessage, chat.update, views.open), which runs in this process; people send their next
+ * message only after it, and the maximum throughput counts messages whose replies are in
+ * (support/mix-slack.ts). The bare Bolt echo answers presses and modals with one message too.
  *
- * BENCH_PLATFORMS (default `telegram,teams`), BENCH_ROUNDS, BENCH_SECONDS as in the platform
+ * BENCH_PLATFORMS (default `telegram,teams,slack`), BENCH_ROUNDS, BENCH_SECONDS as in the platform
  * benches; BENCH_DATABASE_URL names the PostgreSQL server.
  */
 import path from 'node:path';
@@ -28,7 +33,17 @@ import { startChild, stopChild, type Child } from './support/child-process';
 import { LAST_NAMES, FIRST_NAMES } from './support/seed-candidates';
 import { printTable } from './support/table';
 import { runWebhookBench, type TargetRole, type WebhookBenchVerdict } from './support/webhook-bench';
-import { identityOf, MIX_SEED, PEOPLE, personOf, type MixPlatform } from './support/mix-people';
+import {
+  identityOf,
+  MIX_SEED,
+  PEOPLE,
+  personOf,
+  slackDmOf,
+  slackUserOf,
+  type MixPlatform,
+  type Step,
+} from './support/mix-people';
+import { SLACK_WHO, slackBody, slackHeaders, slackReplyClock } from './support/mix-slack';
 
 const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : undefined;
 const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
@@ -37,11 +52,6 @@ const RELAY_PER_S = 5;
 const benchDb = (platform: MixPlatform) => `endorse_bench_mix_${platform}`;
 
 // ---- the scripts ------------------------------------------------------------------------------
-
-type Step =
-  | { kind: 'text'; text: string; label: string }
-  | { kind: 'action'; actionId: string; value?: string; label: string }
-  | { kind: 'form'; values: Record<string, string>; label: string };
 
 export interface Known {
   /** Seeded candidates by agency index (1-based): phone, and ref with who submitted it. */
@@ -73,8 +83,11 @@ function draft(k: number, loop: number, known: Known) {
   return { first, last, phone, email: `mix.${k}.${n}.${plan}@bench.example`, plan };
 }
 
-/** One pass of person k's script (the forms variant on platforms that render forms). */
-export function script(k: number, loop: number, known: Known, forms: boolean): Step[] {
+/**
+ * One pass of person k's script: the forms variant on platforms that render forms; with `modal`
+ * (Slack), a form asked for in a message comes as a button that opens it, pressed first.
+ */
+export function script(k: number, loop: number, known: Known, forms: boolean, modal = false): Step[] {
   const { agency, admin, userId } = personOf(k);
   const d = draft(k, loop, known);
   const campaignId = known.campaignIds[(k + loop) % known.campaignIds.length] as string;
@@ -83,10 +96,11 @@ export function script(k: number, loop: number, known: Known, forms: boolean): S
   const search = loop % 2 === 0 ? (LAST_NAMES[(k + loop) % LAST_NAMES.length] as string).slice(0, 5).toLowerCase() : d.first;
   const wizard: Step[] = forms
     ? [
-        { kind: 'text', text: 'submit', label: 'submit (form)' },
+        { kind: 'text', text: 'submit', label: modal ? 'submit (form button)' : 'submit (form)' },
+        ...(modal ? [{ kind: 'action' as const, actionId: 'submit', label: 'form button (opens the modal)' }] : []),
         {
           kind: 'form',
-          label: `form (${d.plan})`,
+          label: `${modal ? 'modal' : 'form'} (${d.plan})`,
           values: {
             formId: 'submission',
             firstName: d.first,
@@ -125,8 +139,8 @@ export function script(k: number, loop: number, known: Known, forms: boolean): S
  * Scripted people for one target: round-robin, each starting at a different step of its script;
  * a person whose last message is not answered yet is skipped (people wait for the bot).
  */
-function scriptedPeople(known: Known, forms: boolean, sent?: Map<string, number>) {
-  const length = script(0, 0, known, forms).length;
+function scriptedPeople(known: Known, forms: boolean, modal: boolean, sent?: Map<string, number>) {
+  const length = script(0, 0, known, forms, modal).length;
   const sims: Sim[] = Array.from({ length: PEOPLE }, (_, k) => ({ k, step: k % length, loop: 0, busy: false }));
   let next = 0;
   const pick = (): Sim => {
@@ -139,7 +153,7 @@ function scriptedPeople(known: Known, forms: boolean, sent?: Map<string, number>
   return (): { k: number; step: Step; done: () => void } => {
     const sim = pick();
     sim.busy = true;
-    const steps = script(sim.k, sim.loop, known, forms);
+    const steps = script(sim.k, sim.loop, known, forms, modal);
     const step = steps[sim.step] as Step;
     sim.step++;
     if (sim.step >= steps.length) {
@@ -208,6 +222,20 @@ async function runApp(platform: MixPlatform, api: string): Promise<void> {
 const PLATFORM_SCRIPTS: Record<MixPlatform, string> = {
   telegram: path.join(__dirname, 'telegram.ts'),
   teams: path.join(__dirname, 'teams.ts'),
+  slack: path.join(__dirname, 'slack.ts'),
+};
+
+/** How each platform bench starts its bare echo and its stub-engine adapter, given the fake API. */
+const CHILD_ARGS: Record<MixPlatform, (api: string) => { bare: string[]; stub: string[] }> = {
+  telegram: (api) => ({ bare: ['--role', 'bare', '--api', api], stub: ['--role', 'adapter', '--api', api] }),
+  teams: () => ({ bare: ['--role', 'bare'], stub: ['--role', 'stub'] }),
+  slack: (api) => ({ bare: ['--role', 'bare', '--api', api], stub: ['--role', 'adapter', '--api', api] }),
+};
+
+const BARE_NAMES: Record<MixPlatform, string> = {
+  telegram: 'bare grammY echo',
+  teams: 'bare botbuilder echo',
+  slack: 'bare Bolt echo',
 };
 
 async function knownCandidates(platform: MixPlatform): Promise<Known> {
@@ -261,20 +289,73 @@ function relayComments(port: number, apiKey: string, known: Known) {
 }
 
 async function replyCounter(platform: MixPlatform, fakeUrl: string): Promise<number> {
-  const url = platform === 'telegram' ? `${fakeUrl}/_counts` : `${fakeUrl}_counts`;
+  const url = platform === 'teams' ? `${fakeUrl}_counts` : `${fakeUrl.replace(/\/api\/$/, '')}/_counts`;
   const counts = (await (await fetch(url)).json()) as Record<string, number>;
+  if (platform === 'slack') return (counts['chat.postMessage'] ?? 0) + (counts['chat.update'] ?? 0) + (counts['views.open'] ?? 0);
   return (platform === 'telegram' ? counts.sendMessage : counts.POST) ?? 0;
+}
+
+/** A platform's webhook as bench:mix speaks to it: the route, the headers, a step's body. */
+interface Wire {
+  unit: string;
+  units: string;
+  path: string;
+  headers: Record<string, string> | ((body: string) => Record<string, string>);
+  encode(target: TargetRole, k: number, step: Step): string;
+}
+
+function wireOf(platform: MixPlatform, fakeUrl: string, triggers: Map<string, string>): Wire {
+  switch (platform) {
+    case 'telegram':
+      return {
+        unit: 'update',
+        units: 'updates',
+        path: '/telegram/webhook',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': MIX_SEED.telegramSecret },
+        encode: (_target, k, step) => telegramBody(k, step),
+      };
+    case 'teams':
+      return {
+        unit: 'activity',
+        units: 'activities',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        encode: (_target, k, step) => teamsBody(k, step, fakeUrl),
+      };
+    case 'slack':
+      return {
+        unit: 'message',
+        units: 'messages',
+        path: '/slack/events',
+        headers: slackHeaders,
+        encode: (target, k, step) => slackBody(k, step, SLACK_WHO[target], triggers),
+      };
+  }
 }
 
 async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookBenchVerdict; seedMs: number }> {
   const other = PLATFORM_SCRIPTS[platform];
-  const fake = await startChild(other, ['--role', 'fake']);
-  const fakeUrl = String(fake.info.url);
-  const children: Child[] = [fake];
+  const children: Child[] = [];
+  // Slack's replies are timed where they arrive, so its fake Web API runs here (as in bench:slack).
+  const clock = platform === 'slack' ? slackReplyClock() : null;
+  const slackFake = clock
+    ? await (await import('../test/e2e/support/fake-slack-api')).startFakeSlackApi({ onCall: clock.onCall })
+    : null;
   try {
-    const bare = await startChild(other, platform === 'telegram' ? ['--role', 'bare', '--api', fakeUrl] : ['--role', 'bare']);
+    let fakeUrl: string;
+    if (slackFake) {
+      slackFake.setRecording(false);
+      slackFake.addToken(MIX_SEED.slackToken, MIX_SEED.slackTeam);
+      fakeUrl = slackFake.apiUrl;
+    } else {
+      const fake = await startChild(other, ['--role', 'fake']);
+      children.push(fake);
+      fakeUrl = String(fake.info.url);
+    }
+    const args = CHILD_ARGS[platform](fakeUrl);
+    const bare = await startChild(other, args.bare);
     children.push(bare);
-    const stub = await startChild(other, platform === 'telegram' ? ['--role', 'adapter', '--api', fakeUrl] : ['--role', 'stub']);
+    const stub = await startChild(other, args.stub);
     children.push(stub);
     console.error(`${platform}: seeding the app's database…`);
     const app = await startChild(__filename, ['--role', 'app', '--platform', platform, '--api', fakeUrl]);
@@ -284,18 +365,22 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
       `\n${platform}: seeded 100,000 candidates over 50 agencies (and their submissions, ${PEOPLE} chat identities) in ${(seedMs / 1000).toFixed(1)} s`,
     );
     const known = await knownCandidates(platform);
-    const forms = platform === 'teams';
+    const forms = platform !== 'telegram';
+    const modal = platform === 'slack';
     const sent = new Map<string, number>();
     const people: Record<TargetRole, ReturnType<typeof scriptedPeople>> = {
-      bare: scriptedPeople(known, forms),
-      app: scriptedPeople(known, forms, sent),
-      stub: scriptedPeople(known, forms),
+      bare: scriptedPeople(known, forms, modal),
+      app: scriptedPeople(known, forms, modal, sent),
+      stub: scriptedPeople(known, forms, modal),
     };
+    const wire = wireOf(platform, fakeUrl, clock?.triggers ?? new Map());
     const waiting = new Map<string, () => void>();
     const body = (target: TargetRole) => {
       const { k, step, done } = people[target]();
-      const sent = platform === 'telegram' ? telegramBody(k, step) : teamsBody(k, step, fakeUrl);
-      waiting.set(sent, done);
+      const sent = wire.encode(target, k, step);
+      // Answer-side, a person is free again at the HTTP answer; reply-side, when the reply is in.
+      if (clock) clock.expect(slackDmOf(slackUserOf(k, SLACK_WHO[target])), sent, done);
+      else waiting.set(sent, done);
       return sent;
     };
     const answered = (_target: TargetRole, sent: string) => {
@@ -307,19 +392,16 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
       {
         name: `mix (${platform})`,
         note: `${PEOPLE} people running whole scripts, a recruiter relaying ${RELAY_PER_S} comments/s through the REST API`,
-        unit: platform === 'telegram' ? 'update' : 'activity',
-        units: platform === 'telegram' ? 'updates' : 'activities',
-        path: platform === 'telegram' ? '/telegram/webhook' : '/api/messages',
-        headers:
-          platform === 'telegram'
-            ? { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': MIX_SEED.telegramSecret }
-            : { 'content-type': 'application/json' },
+        unit: wire.unit,
+        units: wire.units,
+        path: wire.path,
+        headers: wire.headers,
         body,
-        answered,
+        ...(clock ? { settled: (_target: TargetRole, sent: string) => clock.settled(sent) } : { answered }),
         replyCount: () => replyCounter(platform, fakeUrl),
       },
       {
-        bare: { name: platform === 'telegram' ? 'bare grammY echo' : 'bare botbuilder echo', child: bare },
+        bare: { name: BARE_NAMES[platform], child: bare },
         app: { name: 'Endorse on the mix (PostgreSQL)', child: app },
         stub: { name: 'our adapter, stub engine', child: stub },
       },
@@ -336,9 +418,14 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     console.log(
       `Submissions recorded during the run: ${outcomes}; recruiter comments through the API: ${relay.counts.ok} answered 2xx, ${relay.counts.failed} not.`,
     );
+    if (clock)
+      console.log(
+        `Slack Web API calls, all targets, warm-up included: ${clock.counts.replies} replies matched to the message they answer, ${Object.values(clock.counts.unexpected).reduce((a, b) => a + b, 0)} with no message awaiting one (a step answered twice, or after its 10 s: bare ${clock.counts.unexpected.BARE}, Endorse ${clock.counts.unexpected.MIX}, stub ${clock.counts.unexpected.STUB}), ${clock.counts.notifications} notifications (relayed comments).`,
+      );
     return { verdict, seedMs };
   } finally {
     await Promise.all(children.reverse().map((c) => stopChild(c)));
+    await slackFake?.close();
   }
 }
 
@@ -361,10 +448,11 @@ async function submissionOutcomes(platform: MixPlatform): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const platforms = (process.env.BENCH_PLATFORMS ?? 'telegram,teams').split(',').map((p) => p.trim()) as MixPlatform[];
+  const platforms = (process.env.BENCH_PLATFORMS ?? 'telegram,teams,slack').split(',').map((p) => p.trim()) as MixPlatform[];
   const verdicts: [string, WebhookBenchVerdict][] = [];
   for (const platform of platforms) {
-    if (!(platform in PLATFORM_SCRIPTS)) throw new Error(`BENCH_PLATFORMS: ${platform} is not one of telegram, teams`);
+    if (!(platform in PLATFORM_SCRIPTS))
+      throw new Error(`BENCH_PLATFORMS: ${platform} is not one of ${Object.keys(PLATFORM_SCRIPTS).join(', ')}`);
     const { verdict } = await benchPlatform(platform);
     verdicts.push([platform, verdict]);
   }

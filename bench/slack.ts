@@ -16,6 +16,7 @@
  * the app child creates and drops its own database `endorse_bench_slack`.
  */
 import type { ChildProcess } from 'node:child_process';
+import type { BlockAction } from '@slack/bolt';
 import { reportListening, startChild, stopChild } from './support/child-process';
 import { seedBenchUsers, serveBenchApp, startBenchApp } from './support/bench-app';
 import { readFileSync } from 'node:fs';
@@ -26,10 +27,12 @@ import { postgresCpu, postgresCpuSince, processCpuMs, processMemoryMb } from './
 import { median, percentile } from './support/stats';
 import { formatMs, printTable } from './support/table';
 import { adminQuery } from './support/bench-database';
+import { MIX_SEED } from './support/mix-people';
 
-const SIGNING_SECRET = 'bench-slack-signing-secret-0123456789';
-const TEAM = { id: 'TBENCH0001', name: 'Bench workspace' };
-const TOKEN = 'xoxb-bench-0001-abcdefghijklmnop';
+// The same app credentials as bench:mix, which reuses this file's bare app and stub adapter.
+const SIGNING_SECRET = MIX_SEED.slackSigningSecret;
+const TEAM = MIX_SEED.slackTeam;
+const TOKEN = MIX_SEED.slackToken;
 const USERS = 256;
 const RATE_PER_S = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -57,6 +60,17 @@ async function runBare(apiUrl: string): Promise<void> {
   const app = new App({ receiver, token: TOKEN, clientOptions: { slackApiUrl: apiUrl }, logLevel: LogLevel.ERROR });
   app.message(async ({ message, say }) => {
     if ('text' in message && message.text) await say(message.text);
+  });
+  // bench:mix presses buttons and submits modals too; every request gets one reply, so that its
+  // reply-side timing sees each of them end (the echo of a press is its action id).
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, say, action }) => {
+    await ack();
+    await say(action.action_id);
+  });
+  app.view(/.*/, async ({ ack, view, client }) => {
+    await ack();
+    const channel = (JSON.parse(view.private_metadata) as { c: string }).c;
+    await client.chat.postMessage({ channel, text: view.callback_id });
   });
   reportListening(await receiver.start(0));
 }

@@ -9,16 +9,26 @@ import { createEngine, type Engine } from './engine';
 import type { ChannelAdapter } from './engine/channel';
 import { createChannelRegistry, type ChannelRegistry } from './engine/channel-registry';
 import { mountApi } from './http/api';
+import { mountMetrics } from './http/metrics';
 import { createHttpApp, type Express, type Mount } from './http/app';
+import { createChannelStatus } from './http/channel-status';
 import { trackConnections, type ConnectionTracker } from './http/drain';
 import { createHealthChecks } from './http/health';
 import { mountInvitePage } from './http/invite-page';
+import { startReplaying } from './http/replay';
 import { mountRootPage } from './http/root-page';
 import { mountChannel } from './http/webhook';
 import { createQueue, type JobQueue } from './jobs';
 import { every } from './jobs/every';
+import { createEventParking } from './jobs/parking';
 import type { Logger } from './logger';
+import type { Mail } from './mail';
 import { createNotifications, type Notifications } from './notify/notifications';
+import { countResumeReads, instrumentQueue, instrumentServices } from './metrics/instrument';
+import { createPrometheusMetrics } from './metrics/prometheus';
+import { createBroadcast, type Broadcast } from './pubsub/broadcast';
+import { readResume } from './resume/read-resume';
+import { createSecretBox } from './secrets/secret-box';
 import { createServices, type Services } from './services';
 
 const HOUR_MS = 3_600_000;
@@ -53,6 +63,7 @@ interface ChannelContext {
   logger: Logger;
   services: Services;
   demoUsers: DemoUser[];
+  broadcast: Broadcast;
 }
 
 /**
@@ -63,7 +74,7 @@ interface ChannelContext {
 const CHANNELS: readonly { name: string; load(ctx: ChannelContext): Promise<ChannelAdapter | null> }[] = [
   {
     name: 'web chat',
-    async load({ config, logger, services, demoUsers }) {
+    async load({ config, logger, services, demoUsers, broadcast }) {
       if (!config.webChatEnabled) return null;
       const [{ createWebChatAdapter }, { toWebChatConfig }] = await Promise.all([
         import('../adapters/web'),
@@ -72,19 +83,20 @@ const CHANNELS: readonly { name: string; load(ctx: ChannelContext): Promise<Chan
       const web = toWebChatConfig(config, () => randomBytes(32).toString('base64url'));
       if (web.secretIsEphemeral)
         logger.warn('SESSION_SECRET is unset: web chat sessions end when this process stops; set it when running two instances');
-      return createWebChatAdapter(web, { logger, services, demoUsers });
+      return createWebChatAdapter(web, { logger, services, demoUsers, broadcast });
     },
   },
   {
     name: 'telegram',
-    async load({ config, logger }) {
+    async load({ config, logger, services }) {
       if (!config.telegram) return null;
       const [{ createTelegramAdapter }, { toTelegramConfig }] = await Promise.all([
         import('../adapters/telegram'),
         import('../adapters/telegram/config'),
       ]);
       const telegram = toTelegramConfig(config);
-      return telegram ? createTelegramAdapter(telegram, { logger }) : null;
+      const buttonPayloads = { save: services.saveButtonPayloads, find: services.findButtonPayload };
+      return telegram ? createTelegramAdapter(telegram, { logger, buttonPayloads }) : null;
     },
   },
   {
@@ -127,7 +139,14 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     if (seedWanted && (await seedDemo(database.prisma))) logger.info('demo data seeded');
     const demoUsers = seedWanted ? await findDemoUsers(database.prisma) : [];
 
-    const queue = createQueue({ redisUrl: config.redisUrl, logger });
+    const baseQueue = createQueue({ redisUrl: config.redisUrl, logger });
+    const prometheus = createPrometheusMetrics({
+      queueDepth: () => baseQueue.depth?.() ?? Promise.resolve({ waiting: 0, active: 0, delayed: 0, failed: 0 }),
+      ...(database.poolStats ? { databasePool: database.poolStats } : {}),
+    });
+    const metrics = prometheus.metrics;
+    // Every job try is timed for /metrics: the handlers registered from here on are wrapped.
+    const queue = instrumentQueue(baseQueue, metrics);
     const core = createServices({
       db: database.prisma,
       sql: database.driver,
@@ -135,18 +154,58 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       now: options.now ?? (() => new Date()),
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
+      defaultPhoneCountry: config.defaultPhoneCountry,
+      ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.
     const channels = createChannelRegistry();
-    const notifications = createNotifications({ config, db: database.prisma, queue, logger, services: core, channels });
-    const services = notifications.services;
-    const engine = createEngine({ services, queue, logger, channels, sendLater: notifications.sendLater });
+    // The demo's convenience: with no SMTP on the embedded database, the invitation mail (its live
+    // link included) is printed to the console; the log gets it with the link redacted.
+    const showMail =
+      database.kind === 'embedded' && config.nodeEnv === 'development'
+        ? (mail: Mail) => process.stdout.write(`\n--- email to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`)
+        : undefined;
+    const notifications = createNotifications({
+      config,
+      db: database.prisma,
+      queue,
+      logger,
+      services: core,
+      channels,
+      showMail,
+      metrics,
+    });
+    const services = instrumentServices(notifications.services, metrics);
+    const engine = createEngine({
+      services,
+      queue,
+      logger,
+      channels,
+      sendLater: notifications.sendLater,
+      readResume: countResumeReads(readResume, metrics),
+    });
+    // Live web chat entries reach the instance holding the page's stream (issue 17).
+    const broadcast = createBroadcast({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, logger });
     for (const channel of CHANNELS) {
-      const adapter = await channel.load({ config, logger, services, demoUsers });
+      const adapter = await channel.load({ config, logger, services, demoUsers, broadcast });
       if (adapter) channels.register(adapter);
     }
 
-    const runnerDeps = { engine, logger, markUnreachable: services.markIdentityUnreachable, sendLater: notifications.sendLater };
+    // Events that arrive while the database is out of reach wait here (Redis when configured).
+    const parking = createEventParking({ redisUrl: config.redisUrl, logger });
+    const channelStatus = createChannelStatus({
+      channels: channels.platforms().flatMap((p) => channels.get(p) ?? []),
+      logger,
+    });
+    const runnerDeps = {
+      channelDown: channelStatus.down,
+      engine,
+      logger,
+      markUnreachable: services.markIdentityUnreachable,
+      sendLater: notifications.sendLater,
+      parking,
+      metrics,
+    };
     const mounts: Mount[] = channels.platforms().flatMap((p) => {
       const adapter = channels.get(p);
       return adapter ? [mountChannel(adapter, runnerDeps)] : [];
@@ -161,8 +220,9 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       });
     mounts.push(
       mountRootPage({ webChat: channels.get('WEB') !== undefined }),
-      mountInvitePage(invitesTo),
+      mountInvitePage(invitesTo, (token) => services.describeInvitation(token)),
       mountApi({ services, logger, publicUrl: config.publicUrl }),
+      mountMetrics({ scrape: prometheus.scrape, token: config.metricsToken }),
     );
     // Loaded only when asked for: the dashboard's modules cost memory in every process otherwise.
     const board =
@@ -180,6 +240,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       queueBackend: queue.backend,
       queueHealth: () => queue.health(),
       isDraining: () => connections?.draining ?? false,
+      channels: channelStatus.report,
     });
     const http = createHttpApp({ logger, health: health.health, readiness: health.readiness, mounts });
 
@@ -201,7 +262,11 @@ export async function createEndorse(config: Config, logger: Logger, options: End
           await queue.start();
           // Platforms redeliver within minutes to hours; a week of event ids is plenty to drop repeats.
           stopHooks.push(every(HOUR_MS, 'prune processed events', () => services.pruneProcessedEvents(7 * DAY_MS), logger));
+          // Web chat transcripts older than a session's lifetime, expired uploads, stale button payloads.
+          stopHooks.push(every(HOUR_MS, 'prune web chat', () => services.pruneWebChat(30 * DAY_MS), logger));
+          stopHooks.push(every(HOUR_MS, 'prune button payloads', () => services.pruneButtonPayloads(30 * DAY_MS), logger));
         }
+        stopHooks.push(startReplaying({ ...runnerDeps, channels }), channelStatus.start());
         server = await new Promise<Server>((resolve, reject) => {
           const s = http.listen(port, () => resolve(s));
           s.once('error', reject);
@@ -221,7 +286,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
         ]);
         if (drained) logger.info({ ...(await drained) }, 'http drained');
         else if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-        await queue.close();
+        await Promise.allSettled([queue.close(), parking.close(), broadcast.close()]);
         await database.close();
       },
     };

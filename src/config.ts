@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretKeys } from './secrets/secret-box';
 
 /**
  * The only reader of `process.env` (STYLE.md §6). Parsed once at start-up; a bad value stops the
@@ -24,6 +25,18 @@ export const configSchema = z
     ),
     /** Days an invitation link stays valid. */
     INVITE_TTL_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(90).default(7)),
+    /**
+     * The country a phone without a country code is read as (on a resume) when the user's agency
+     * has none set: an ISO 3166 two-letter code, e.g. PH. Unset: such a number is asked again.
+     */
+    DEFAULT_PHONE_COUNTRY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. PH' })
+        .transform((v) => v.toUpperCase())
+        .optional(),
+    ),
     /** Seed demo data on an empty embedded database. */
     DEMO_SEED: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
     /** Secret that signs web chat session cookies; generated per process when unset (dev only). */
@@ -80,6 +93,26 @@ export const configSchema = z
     SLACK_CLIENT_ID: optionalString,
     SLACK_CLIENT_SECRET: optionalString,
     SLACK_STATE_SECRET: optionalString,
+    /**
+     * Keys that seal platform tokens at rest (AES-256-GCM): `id:base64key[,id:base64key…]`, the
+     * first seals, the others only open (rotation). Required in production with Slack OAuth.
+     */
+    SECRET_KEYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((raw, ctx) => {
+          const parsed = parseSecretKeys(raw);
+          if (typeof parsed === 'string') {
+            ctx.addIssue({ code: 'custom', message: `${parsed}; the form is id:base64key[,id:base64key…]` });
+            return z.NEVER;
+          }
+          return parsed;
+        })
+        .optional(),
+    ),
+    /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: optionalString,
     /** Slack Web API base URL (with the trailing /api/); tests point it at a local fake. */
     SLACK_API_URL: z.preprocess(emptyToUndefined, z.url({ message: 'must be a URL' }).default('https://slack.com/api/')),
     /** Azure Bot's Microsoft App ID; with it, Bot Framework JWTs are checked on /api/messages. */
@@ -151,6 +184,11 @@ export const configSchema = z
     message: 'is required when MICROSOFT_APP_TYPE is SingleTenant or UserAssignedMSI',
     path: ['MICROSOFT_APP_TENANT_ID'],
   })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.SLACK_CLIENT_ID && !env.SECRET_KEYS), {
+    message:
+      'is required in production when Slack OAuth is configured: installations hold bot tokens, sealed at rest with it (generate one: echo "k1:$(openssl rand -base64 32)")',
+    path: ['SECRET_KEYS'],
+  })
   .refine((env) => !env.ATS_WEBHOOK_URL || (env.ATS_WEBHOOK_SECRET && env.ATS_WEBHOOK_SECRET.length >= 16), {
     message: 'is required (16+ characters) when ATS_WEBHOOK_URL is set (generate one: openssl rand -hex 32)',
     path: ['ATS_WEBHOOK_SECRET'],
@@ -164,11 +202,16 @@ export const configSchema = z
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     inviteTtlDays: env.INVITE_TTL_DAYS,
+    defaultPhoneCountry: env.DEFAULT_PHONE_COUNTRY,
     demoSeed: env.DEMO_SEED,
     sessionSecret: env.SESSION_SECRET,
     processRole: env.PROCESS_ROLE,
     shutdownIdleGraceMs: env.SHUTDOWN_IDLE_GRACE_MS,
     webChatEnabled: env.WEB_CHAT_ENABLED === 'true',
+    /** Undefined unless SECRET_KEYS is set: platform tokens are then stored in clear (development only). */
+    secretKeys: env.SECRET_KEYS,
+    /** Undefined: /metrics is open (keep it on an internal network then). */
+    metricsToken: env.METRICS_TOKEN,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     /** Null unless ATS_WEBHOOK_URL is set. */
     atsWebhook:

@@ -11,6 +11,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: undefined,
+      // An error's message can quote a URL or header with a live token in it (a bot token in an API
+      // path, say): token-shaped runs in `err` are hidden like those in access-log paths.
+      formatters: {
+        log: (entry) => (typeof entry.err === 'string' ? { ...entry, err: redactTokens(entry.err) } : entry),
+      },
       redact: {
         paths: [
           'phone',
@@ -36,4 +41,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     },
     destination,
   );
+}
+
+/** A run of URL-safe characters this long is a token, a session id or a key, unless it is a uuid. */
+const TOKEN_RUN = /[A-Za-z0-9_-]{20,}/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Hides live tokens in a string meant for a log line (an access log's path, a mail's text):
+ * `/invite/3q2…/web` becomes `/invite/[redacted]/web`. Record ids (uuids) stay readable.
+ */
+export function redactTokens(text: string): string {
+  return text.replace(TOKEN_RUN, (run) => (UUID.test(run) ? run : '[redacted]'));
 }

@@ -27,6 +27,15 @@ async function main(): Promise<void> {
     await endorse.stop();
     process.exit(0);
   };
+  // A promise nobody awaited failed (an SDK's background call, a stray timer's work): a bug to
+  // log with what it says, never the end of every channel this process serves.
+  process.on('unhandledRejection', (reason: unknown) => {
+    const err = reason as { name?: string; message?: string; code?: unknown } | null;
+    logger.error(
+      { err: { name: err?.name, message: err?.message, code: err?.code } },
+      'unhandled rejection (the process goes on)',
+    );
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

@@ -8,7 +8,7 @@ export async function readLimitedBody(res: Response, maxBytes: number): Promise<
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();
-    throw new ChannelError('INVALID', 'That file is larger than allowed');
+    throw new ChannelError('TOO_LARGE', 'That file is larger than allowed');
   }
   if (!res.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
@@ -20,7 +20,7 @@ export async function readLimitedBody(res: Response, maxBytes: number): Promise<
     size += value.length;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new ChannelError('INVALID', 'That file is larger than allowed');
+      throw new ChannelError('TOO_LARGE', 'That file is larger than allowed');
     }
     chunks.push(Buffer.from(value));
   }

@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { ChannelError } from '../../src/engine/channel';
 
 /** Slack sometimes omits Retry-After; wait this long then. */
@@ -24,11 +24,11 @@ const NOT_FOUND = new Set(['channel_not_found', 'message_not_found', 'user_not_f
  */
 export function toChannelError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
-  if (error instanceof webApi.WebAPIRateLimitedError) {
+  if (error instanceof WebAPIRateLimitedError) {
     const retryAfterMs = Number.isFinite(error.retryAfter) ? error.retryAfter * 1000 : DEFAULT_RETRY_AFTER_MS;
     return new ChannelError('RATE_LIMITED', `Slack rate limit: retry after ${retryAfterMs} ms`, { retryAfterMs, cause: error });
   }
-  if (error instanceof webApi.WebAPIPlatformError) {
+  if (error instanceof WebAPIPlatformError) {
     const code = error.data.error;
     const what = `Slack said ${code}`;
     if (UNAUTHORIZED.has(code))
@@ -41,11 +41,11 @@ export function toChannelError(error: unknown): ChannelError {
       return new ChannelError('UNREACHABLE', what, { cause: error });
     return new ChannelError('INVALID', what, { cause: error });
   }
-  if (error instanceof webApi.WebAPIHTTPError) {
+  if (error instanceof WebAPIHTTPError) {
     const code = error.statusCode >= 500 ? 'UNREACHABLE' : error.statusCode === 404 ? 'NOT_FOUND' : 'INVALID';
     return new ChannelError(code, `Slack answered HTTP ${error.statusCode}`, { cause: error });
   }
-  if (error instanceof webApi.WebAPIRequestError)
+  if (error instanceof WebAPIRequestError)
     return new ChannelError('UNREACHABLE', `Slack unreachable: ${error.original.message}`, { cause: error });
   return new ChannelError('UNREACHABLE', `Slack call failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
 }

@@ -1,4 +1,4 @@
-import { ExpressReceiver, webApi, type types } from '@slack/bolt';
+import { WebClient, type ChatUpdateArguments, type ViewsOpenArguments, type ViewsPublishArguments } from '@slack/web-api';
 import { ChannelError, type ChannelAdapter, type InboundItem, type SentMessage } from '../../src/engine/channel';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
@@ -17,8 +17,17 @@ import { isEditImpossible, toChannelError } from './errors';
 import { fetchSlackFile } from './files';
 import { botTokenOf, createInstallationStore } from './installation-store';
 import { boltLogger } from './logger';
-import { addressCodec, isDm, messageRef, parseFileRef, parseMessageRef, parseWebhookBody, type SlackAddress } from './parse';
-import { renderHomeView, renderMessage, renderModal } from './render';
+import {
+  addressCodec,
+  isDm,
+  messageRef,
+  parseFileRef,
+  parseMessageRef,
+  parseWebhookBody,
+  type PressedMessage,
+  type SlackAddress,
+} from './parse';
+import { renderHomeView, renderMessage, renderModal, spentBlocks } from './render';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySlackSignature } from './verify';
 import { createApiFetch } from '../shared/api-fetch';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy, type Sleep } from '../shared/retry';
@@ -44,6 +53,8 @@ export interface SlackTurn {
   token?: string;
   /** From a slash command or button press: a form opens as a modal with it (once; it expires in 3 s). */
   triggerId?: string;
+  /** The message whose button was pressed: marked answered in place when the reply spends it. */
+  pressed?: PressedMessage;
 }
 
 /** Events, interactivity and slash commands are small; files arrive as URLs, never as bytes. */
@@ -53,7 +64,7 @@ const ANSWER_WITHIN_MS = 2_500;
 
 /**
  * The Slack channel: one endpoint for events, interactivity and the slash command, verified on the
- * raw bytes (v0 signature, 5-minute window) and answered at once; Bolt's WebClient for the Web API
+ * raw bytes (v0 signature, 5-minute window) and answered at once; Slack's WebClient (@slack/web-api) for the Web API
  * and, with OAuth configured, Bolt's receiver for /slack/install and /slack/oauth_redirect.
  * Retry contract of `send`: a 429 is retried here when its Retry-After is ≤ 5 s (3 tries in all);
  * otherwise it throws ChannelError RATE_LIMITED{retryAfterMs} for the queue to reschedule.
@@ -67,24 +78,35 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
   const installations = deps.installations;
   if (config.oauth && !installations) throw new Error('Slack OAuth needs an installation store');
   const clientOptions = toClientOptions(config, deps.apiFetch ?? createApiFetch({ timeoutMs: SLACK_API_TIMEOUT_MS }));
-  const client = new webApi.WebClient(undefined, clientOptions);
+  const client = new WebClient(undefined, clientOptions);
 
   // OAuth only: Bolt's receiver serves the install page and the redirect; events never reach it.
+  // Bolt is loaded only then: with a bot token the Web API client is all Slack needs (~20 MB less).
+  const oauth = config.oauth;
   const receiver =
-    config.oauth && installations
-      ? new ExpressReceiver({
-          signingSecret: config.signingSecret,
-          endpoints: `${EVENTS_PATH}/unused`,
-          logger: boltLogger(deps.logger),
-          clientId: config.oauth.clientId,
-          clientSecret: config.oauth.clientSecret,
-          stateSecret: config.oauth.stateSecret,
-          scopes: [...BOT_SCOPES],
-          redirectUri: `${config.publicUrl}${REDIRECT_PATH}`,
-          installationStore: createInstallationStore(installations),
-          installerOptions: { installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH, directInstall: true, clientOptions },
-        })
+    oauth && installations
+      ? import('@slack/bolt').then(
+          ({ ExpressReceiver }) =>
+            new ExpressReceiver({
+              signingSecret: config.signingSecret,
+              endpoints: `${EVENTS_PATH}/unused`,
+              logger: boltLogger(deps.logger),
+              clientId: oauth.clientId,
+              clientSecret: oauth.clientSecret,
+              stateSecret: oauth.stateSecret,
+              scopes: [...BOT_SCOPES],
+              redirectUri: `${config.publicUrl}${REDIRECT_PATH}`,
+              installationStore: createInstallationStore(installations),
+              installerOptions: { installPath: INSTALL_PATH, redirectUriPath: REDIRECT_PATH, directInstall: true, clientOptions },
+            }),
+        )
       : null;
+
+  async function forget(where: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean }) {
+    if (!installations) return;
+    await installations.remove(where);
+    deps.logger.info({ teamId: where.teamId, enterpriseId: where.enterpriseId }, 'slack: app uninstalled; installation removed');
+  }
 
   async function tokenFor(teamId: string): Promise<string> {
     if (!config.oauth) {
@@ -92,7 +114,9 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
       throw new ChannelError('UNAUTHORIZED', 'SLACK_BOT_TOKEN is unset');
     }
     const token = botTokenOf(await installations?.find({ teamId }));
-    if (!token) throw new ChannelError('UNAUTHORIZED', `Endorse is not installed in Slack workspace ${teamId}`);
+    // FORBIDDEN, not a retryable failure: the workspace uninstalled the app, so deliveries to it
+    // stop and its people are marked unreachable instead of being retried for hours.
+    if (!token) throw new ChannelError('FORBIDDEN', `Endorse is not installed in Slack workspace ${teamId}`);
     return token;
   }
 
@@ -121,15 +145,41 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     return { messageRef: messageRef(sent.channel ?? address.channel, sent.ts ?? '') };
   }
 
+  /** Best effort: the answer matters more, and a late press of a kept button is answered as stale. */
+  async function markAnswered(pressed: PressedMessage, token: string): Promise<void> {
+    const at = parseMessageRef(pressed.ref);
+    if (!at) return;
+    try {
+      await call(() =>
+        client.chat.update({
+          token,
+          channel: at.channel,
+          ts: at.ts,
+          blocks: spentBlocks(pressed.blocks, pressed.label) as unknown as Extract<
+            ChatUpdateArguments,
+            { blocks: unknown }
+          >['blocks'],
+        }),
+      );
+    } catch (error) {
+      deps.logger.warn({ err: (error as Error).message }, 'slack: could not mark an answered question');
+    }
+  }
+
   async function send(address: SlackAddress, message: OutboundMessage, turn?: SlackTurn): Promise<SentMessage> {
     const token = await turnToken(address.teamId, turn);
     if (address.surface === 'home') {
       const userId = address.userId ?? '';
       await call(() =>
-        client.views.publish({ token, user_id: userId, view: renderHomeView(message) as unknown as types.HomeView }),
+        client.views.publish({
+          token,
+          user_id: userId,
+          view: renderHomeView(message) as unknown as ViewsPublishArguments['view'],
+        }),
       );
       return { messageRef: `home:${userId}` };
     }
+    if (message.retire && turn?.pressed?.ref === message.retire) await markAnswered(turn.pressed, token);
     const body = message.body;
     const triggerId = turn?.triggerId;
     if (body.type === 'form' && triggerId && turn) {
@@ -138,7 +188,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         client.views.open({
           token,
           trigger_id: triggerId,
-          view: renderModal(body, address.channel) as unknown as types.ModalView,
+          view: renderModal(body, address.channel) as unknown as ViewsOpenArguments['view'],
         }),
       );
       return { messageRef: `view:${opened.view?.id ?? ''}` };
@@ -160,7 +210,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
 
   return {
     platform: 'SLACK',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'thread' },
     address: addressCodec,
     send,
     async downloadFile(ref, maxBytes) {
@@ -189,20 +239,35 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         parse(req) {
           const parsed = parseWebhookBody(req.rawBody, req.headers['content-type']);
           if (!parsed) return { ok: false, status: 400, reason: 'The body is not a Slack request.' };
+          const { uninstalled } = parsed;
           return {
             ok: true,
             value: {
               items: parsed.item ? [parsed.item] : [],
-              turn: parsed.triggerId ? { triggerId: parsed.triggerId } : {},
+              turn: {
+                ...(parsed.triggerId ? { triggerId: parsed.triggerId } : {}),
+                ...(parsed.pressed ? { pressed: parsed.pressed } : {}),
+              },
               answer: parsed.answer,
               // Ack first, then the engine: Slack's 3 s never depend on the database.
               answerFirst: true,
+              // Its token is dead: the row goes, and sends to the workspace stop (FORBIDDEN below).
+              ...(uninstalled ? { alongside: () => forget(uninstalled) } : {}),
             },
           };
         },
         prepare,
       },
     ],
-    ...(receiver ? { routes: (app) => void app.use(receiver.router) } : {}),
+    ...(receiver
+      ? { routes: (app) => void app.use((req, res, next) => void receiver.then((r) => r.router(req, res, next), next)) }
+      : {}),
+    async check() {
+      // One workspace's token: does Slack take it (a revoked one answers invalid_auth)? With OAuth
+      // the tokens are per installation, so only whether the Web API answers at all.
+      const token = config.oauth ? undefined : config.botToken;
+      if (token) await call(() => client.auth.test({ token }));
+      else await call(() => client.api.test());
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AddressCodec, InboundItem, WebhookAnswer } from '../../src/engine/channel';
+import { normalizeEmail, normalizePhone } from '../../src/domain/contact';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
 
 /**
@@ -112,11 +113,14 @@ const blockActionsSchema = z.object({
   trigger_id: z.string().optional(),
   container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional() }).optional(),
   channel: z.object({ id: z.string() }).optional(),
+  /** The message that carried the button, as Slack shows it: its blocks let an answered question be marked in place. */
+  message: z.object({ blocks: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
   actions: z
     .array(
       z.object({
         action_id: z.string(),
         value: z.string().optional(),
+        text: z.object({ text: z.string() }).optional(),
         selected_option: z.object({ value: z.string() }).optional(),
         action_ts: z.string().optional(),
       }),
@@ -153,6 +157,16 @@ export interface ParsedSlack {
   needsDm: boolean;
   /** app_home_opened: the Home tab is (re)published for this user. */
   home?: { teamId: string; userId: string; eventId: string };
+  /** A modal with invalid fields: answered `response_action: "errors"`, so it stays open (block_id → message). */
+  modalErrors?: Record<string, string>;
+  /** A pressed button's message (ref, blocks, the button's label): marked answered if the answer spends it. */
+  pressed?: PressedMessage;
+}
+
+export interface PressedMessage {
+  ref: string;
+  blocks: Record<string, unknown>[];
+  label?: string;
 }
 
 // Built once: zod compiles a parser on first use, so a schema per request costs CPU and garbage per request.
@@ -166,8 +180,35 @@ const requestEnvelopeSchema = z.object({
 export interface SlackRequest {
   item: InboundItem<SlackAddress> | null;
   triggerId?: string;
+  pressed?: PressedMessage;
   /** Slack's ack: 200, with a body for url_verification and for a slash command said in a channel. */
   answer: WebhookAnswer;
+  /** The app was uninstalled, or its bot token revoked, in this workspace: forget the installation. */
+  uninstalled?: { teamId: string | null; enterpriseId: string | null; isEnterpriseInstall: boolean };
+}
+
+const lifecycleSchema = z.object({
+  type: z.literal('event_callback'),
+  team_id: z.string().optional(),
+  enterprise_id: z.string().nullish(),
+  is_enterprise_install: z.boolean().optional(),
+  event: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('app_uninstalled') }),
+    z.object({ type: z.literal('tokens_revoked'), tokens: z.object({ bot: z.array(z.string()).optional() }).optional() }),
+  ]),
+});
+
+/** `app_uninstalled`, or `tokens_revoked` naming the bot's token: the workspace's installation is gone. */
+function uninstallOf(body: unknown): SlackRequest['uninstalled'] | null {
+  const parsed = lifecycleSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { event } = parsed.data;
+  if (event.type === 'tokens_revoked' && (event.tokens?.bot ?? []).length === 0) return null;
+  return {
+    teamId: parsed.data.team_id ?? null,
+    enterpriseId: parsed.data.enterprise_id ?? null,
+    isEnterpriseInstall: parsed.data.is_enterprise_install ?? false,
+  };
 }
 
 /**
@@ -183,6 +224,8 @@ export function parseWebhookBody(rawBody: Buffer, contentType: string | undefine
   if (envelope.data.type === 'url_verification')
     return { item: null, answer: { status: 200, body: { challenge: envelope.data.challenge ?? '' } } };
   if (envelope.data.ssl_check !== undefined) return { item: null, answer: { status: 200 } };
+  const uninstalled = uninstallOf(body);
+  if (uninstalled) return { item: null, answer: { status: 200 }, uninstalled };
   let parsed: ParsedSlack;
   try {
     parsed = parseSlackBody(body);
@@ -200,6 +243,8 @@ export function parseWebhookBody(rawBody: Buffer, contentType: string | undefine
     delete event.conversation.address;
     return { item: { event, address: { teamId, channel: 'home', userId, surface: 'home' } }, answer: { status: 200 } };
   }
+  if (parsed.modalErrors)
+    return { item: null, answer: { status: 200, body: { response_action: 'errors', errors: parsed.modalErrors } } };
   if (!parsed.event || !parsed.address) return { item: null, answer: { status: 200 } };
   const isSlash = parsed.event.payload.type === 'command' && parsed.event.eventId.startsWith('cmd:');
   // A command typed in a channel is answered in the DM; the channel only sees this, and only its author.
@@ -207,7 +252,8 @@ export function parseWebhookBody(rawBody: Buffer, contentType: string | undefine
     isSlash && parsed.needsDm
       ? { status: 200, body: { response_type: 'ephemeral', text: 'I answered in our direct messages.' } }
       : { status: 200 };
-  return { item: { event: parsed.event, address: parsed.address }, ...triggerId, answer };
+  const pressed = parsed.pressed ? { pressed: parsed.pressed } : {};
+  return { item: { event: parsed.event, address: parsed.address }, ...triggerId, ...pressed, answer };
 }
 
 function decodeBody(rawBody: Buffer, contentType: string | undefined): unknown {
@@ -325,9 +371,17 @@ function parseBlockActions(body: z.infer<typeof blockActionsSchema>): ParsedSlac
     ...base(`act:${stable}`, teamId, body.user.id, channel || 'home', body.user.name ?? body.user.username),
     payload: { type: 'action', actionId, ...(value !== undefined && value !== '' ? { value } : {}) },
   };
-  if (body.container?.type === 'message' && body.container.message_ts && channel)
+  let pressed: PressedMessage | undefined;
+  if (body.container?.type === 'message' && body.container.message_ts && channel) {
     event.sourceMessageRef = messageRef(channel, body.container.message_ts);
-  return withAddress(event, { ...(body.trigger_id ? { triggerId: body.trigger_id } : {}), needsDm: !isDm(channel) });
+    if (body.message?.blocks)
+      pressed = { ref: event.sourceMessageRef, blocks: body.message.blocks, ...(action.text ? { label: action.text.text } : {}) };
+  }
+  return withAddress(event, {
+    ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
+    needsDm: !isDm(channel),
+    ...(pressed ? { pressed } : {}),
+  });
 }
 
 function parseViewSubmission(body: z.infer<typeof viewSubmissionSchema>): ParsedSlack {
@@ -342,18 +396,46 @@ function parseViewSubmission(body: z.infer<typeof viewSubmissionSchema>): Parsed
   }
   const values: Record<string, string> = {};
   const files: FileRef[] = [];
-  for (const block of Object.values(view.state.values))
+  const errors: Record<string, string> = {};
+  for (const [blockId, block] of Object.entries(view.state.values))
     for (const [field, input] of Object.entries(block)) {
       if (input.files) files.push(...input.files.map((f) => toFileRef(teamId, f)));
       const value = input.selected_option?.value ?? input.value;
-      if (typeof value === 'string') values[field] = value;
+      if (typeof value !== 'string') continue;
+      values[field] = value;
+      const problem = fieldProblem(blockId, value);
+      if (problem) errors[blockId] = problem;
     }
+  // Slack shows each message under its field and keeps the modal open, so the person fixes it there.
+  if (Object.keys(errors).length > 0) return { event: null, needsDm: false, modalErrors: errors };
   const event: InboundEventInput = {
     ...base(`view:${view.id}:${view.hash ?? body.trigger_id ?? ''}`, teamId, body.user.id, channel || 'home'),
     payload: { type: 'form', formId: view.callback_id.slice(FORM_CALLBACK_PREFIX.length), values, files },
   };
   return withAddress(event, { needsDm: !isDm(channel) });
 }
+
+/**
+ * What is wrong with a typed phone or email, in the words the chat would use; null when nothing
+ * is (or the field is not one of those kinds: its block_id ends in its kind, see render.ts).
+ * Empty fields are left to the engine, which asks for what is missing.
+ */
+function fieldProblem(blockId: string, value: string): string | null {
+  if (value.trim() === '') return null;
+  const kind = blockId.slice(blockId.lastIndexOf('.') + 1);
+  if (kind === 'phone') {
+    const phone = normalizePhone(value);
+    return phone.ok ? null : phone.error.message.slice(0, SLACK_ERROR_MAX);
+  }
+  if (kind === 'email') {
+    const email = normalizeEmail(value);
+    return email.ok ? null : email.error.message.slice(0, SLACK_ERROR_MAX);
+  }
+  return null;
+}
+
+/** Slack cuts a field error past this many characters. */
+const SLACK_ERROR_MAX = 150;
 
 function toFileRef(teamId: string, f: SlackFile): FileRef {
   const url = f.url_private_download ?? f.url_private ?? '';

@@ -1,4 +1,5 @@
 import type { Choice, FormField, MessageBody, OutboundMessage } from '../../src/engine/messages';
+import { splitText } from '../shared/split-text';
 import { encodeActionId, encodeOption, FORM_CALLBACK_PREFIX } from './parse';
 
 /**
@@ -34,6 +35,9 @@ const clip = (value: string, max: number): string => (value.length > max ? `${va
 const plain = (value: string, max = BUTTON_LABEL_MAX) => ({ type: 'plain_text', text: clip(value, max) || ' ', emoji: true });
 const mrkdwn = (value: string) => ({ type: 'mrkdwn', text: clip(value, SECTION_MAX_CHARS) || ' ' });
 const section = (markup: string): Block => ({ type: 'section', text: mrkdwn(markup) });
+/** A long text as several sections (3,000 characters each at most), so it arrives whole, not cut. */
+const sections = (value: string): Block[] =>
+  splitText(value, SECTION_MAX_CHARS, (s) => escapeMrkdwn(s).length).map((part) => section(escapeMrkdwn(part)));
 const context = (markup: string): Block => ({ type: 'context', elements: [mrkdwn(markup)] });
 const bold = (value: string) => `*${escapeMrkdwn(value)}*`;
 
@@ -45,9 +49,9 @@ export function renderMessage(message: OutboundMessage): RenderedMessage {
 function renderBody(body: MessageBody): Block[] {
   switch (body.type) {
     case 'text':
-      return [section(escapeMrkdwn(body.text))];
+      return sections(body.text);
     case 'choices':
-      return [section(escapeMrkdwn(body.text)), ...choiceBlocks(body.choices)];
+      return [...sections(body.text), ...choiceBlocks(body.choices)];
     case 'form':
       // A form arrived without a trigger to open a modal with: a button asks for one.
       return [
@@ -61,14 +65,14 @@ function renderBody(body: MessageBody): Block[] {
         .slice(0, FIELDS_MAX)
         .map((f) => mrkdwn(`${bold(f.label)}\n${escapeMrkdwn(clip(f.value, FIELD_MAX_CHARS))}`));
       if (fields.length > 0) blocks.push({ type: 'section', fields });
-      if (body.text) blocks.push(section(escapeMrkdwn(body.text)));
+      if (body.text) blocks.push(...sections(body.text));
       return [...blocks, ...choiceBlocks(body.choices)];
     }
     case 'list':
       return renderList(body);
     case 'file_request':
       return [
-        section(escapeMrkdwn(body.text)),
+        ...sections(body.text),
         context(
           `📎 ${body.accept.map((a) => a.toUpperCase()).join(' or ')}, up to ${Math.round(body.maxBytes / 1048576)} MB: drop the file in this chat.`,
         ),
@@ -150,6 +154,13 @@ export function renderModal(body: Extract<MessageBody, { type: 'form' }>, channe
   };
 }
 
+/**
+ * An input's block_id: the field's name and kind (`phone.phone`), so a submitted modal can be
+ * checked field by field before it closes (see parse.ts `modalErrors`). The engine's values are
+ * keyed by the action_id, which stays the name.
+ */
+export const inputBlockId = (field: Pick<FormField, 'name' | 'kind'>): string => `${field.name}.${field.kind}`;
+
 function inputBlock(field: FormField): Block {
   const id = field.name;
   let element: Block;
@@ -177,7 +188,7 @@ function inputBlock(field: FormField): Block {
   if (field.placeholder && field.kind !== 'file') element.placeholder = plain(field.placeholder, 150);
   return {
     type: 'input',
-    block_id: id,
+    block_id: inputBlockId(field),
     label: plain(field.label, 2000),
     optional: !field.required,
     element,
@@ -188,4 +199,16 @@ function inputBlock(field: FormField): Block {
 /** The App Home tab: whatever the engine answered to the user opening it (their overview, or how to get access). */
 export function renderHomeView(message: OutboundMessage): Block {
   return { type: 'home', blocks: renderBody(message.body).slice(0, BLOCKS_MAX) };
+}
+
+/**
+ * An answered question's blocks: its buttons give way to a line naming the choice, so they cannot
+ * be pressed again (chat.update replaces the whole message, so the rest is kept as it was).
+ */
+export function spentBlocks(blocks: readonly Block[], label: string | undefined): Block[] {
+  return blocks.map((b) =>
+    b.type === 'actions'
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: label ? `✓ ${escapeMrkdwn(label)}` : '✓' }] }
+      : b,
+  );
 }

@@ -198,7 +198,7 @@ export function createTeamsAdapter(config: TeamsConfig, deps: TeamsAdapterDeps):
 
   return {
     platform: 'TEAMS',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'quote' },
     address: addressCodec,
     send,
     downloadFile: (ref, maxBytes) => downloadTeamsFile(fetchImpl, ref, maxBytes),

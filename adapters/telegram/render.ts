@@ -1,4 +1,5 @@
 import type { Choice, MessageBody, OutboundMessage } from '../../src/engine/messages';
+import { splitText } from '../shared/split-text';
 import type { ButtonAction } from './callback-data';
 
 /** Telegram's limit for a message's text after entity parsing. */
@@ -35,6 +36,21 @@ export function escapeHtml(value: string): string {
 const clip = (value: string, max: number): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 const bold = (value: string) => `<b>${escapeHtml(value)}</b>`;
 const italic = (value: string) => `<i>${escapeHtml(value)}</i>`;
+
+/**
+ * OutboundMessage → the Telegram messages that carry it. A text longer than one message (a relayed
+ * 4,000-character comment with its header) goes in parts, the buttons on the last, never cut;
+ * other bodies fit one message by design (lists page, cards keep their fields short).
+ */
+export function renderMessages(message: OutboundMessage, encode: EncodeAction): RenderedMessage[] {
+  const body = message.body;
+  if (body.type !== 'text' && body.type !== 'choices' && body.type !== 'file_request') return [renderMessage(message, encode)];
+  const parts = splitText(body.text, TEXT_BUDGET_CHARS, (s) => escapeHtml(s).length);
+  if (parts.length === 1) return [renderMessage(message, encode)];
+  return parts.map((part, i) =>
+    renderMessage({ ...message, body: i === parts.length - 1 ? { ...body, text: part } : { type: 'text', text: part } }, encode),
+  );
+}
 
 /** OutboundMessage → inline-keyboard HTML message (pure; STYLE.md §9). */
 export function renderMessage(message: OutboundMessage, encode: EncodeAction): RenderedMessage {

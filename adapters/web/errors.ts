@@ -1,7 +1,7 @@
 import { ChannelError } from '../../src/engine/channel';
 
 /** What the web chat answers when it will not take a request. */
-export type WebChatErrorCode = 'UNAUTHORIZED' | 'INVALID' | 'TOO_LARGE' | 'NOT_FOUND' | 'FORBIDDEN';
+export type WebChatErrorCode = 'UNAUTHORIZED' | 'INVALID' | 'TOO_LARGE' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'BUSY';
 
 const STATUS: Record<WebChatErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -9,6 +9,8 @@ const STATUS: Record<WebChatErrorCode, number> = {
   TOO_LARGE: 413,
   NOT_FOUND: 404,
   FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  BUSY: 503,
 };
 
 export class WebChatError extends Error {
@@ -16,10 +18,14 @@ export class WebChatError extends Error {
   constructor(
     readonly code: WebChatErrorCode,
     message: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; retryAfterMs?: number } = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
+    this.retryAfterMs = options.retryAfterMs;
   }
+
+  /** For 429 and 503: when to try again (the Retry-After header). */
+  readonly retryAfterMs: number | undefined;
 
   get status(): number {
     return STATUS[this.code];
@@ -45,8 +51,8 @@ export const fileTooLarge = (maxBytes: number): WebChatError =>
 export function toChannelError(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
   if (error instanceof WebChatError) {
-    const code = error.code === 'TOO_LARGE' ? 'INVALID' : error.code;
-    return new ChannelError(code, error.message, { cause: error });
+    const code = error.code === 'BUSY' ? 'UNREACHABLE' : error.code;
+    return new ChannelError(code, error.message, { cause: error, retryAfterMs: error.retryAfterMs });
   }
   return new ChannelError('UNREACHABLE', 'The web chat could not do that.', { cause: error });
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { Broadcast } from '../../src/pubsub/broadcast';
 import type { WebEntry } from './render';
 
 /** One open page (an SSE stream): receives live entries, and can be told to end. */
@@ -6,80 +8,98 @@ export interface StreamSink {
   end(): void;
 }
 
-interface Session {
-  transcript: WebEntry[];
-  sinks: Set<StreamSink>;
-  touchedAt: number;
-}
+/** The topic every instance's hub listens on; messages name their session. */
+export const WEB_CHAT_TOPIC = 'endorse:web-chat';
 
-export interface SessionHubOptions {
-  transcriptLimit: number;
-  /** Sessions idle longer than this are forgotten. */
-  idleTtlMs: number;
-  now: () => number;
-}
+const wireSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('entry'), sessionId: z.string(), entry: z.object({ id: z.string() }).passthrough() }),
+  z.object({ type: z.literal('end'), sessionId: z.string() }),
+]);
+type WireMessage = z.infer<typeof wireSchema>;
 
 /**
- * Per-process memory of web chat sessions: the recent transcript (so a reloaded page shows the
- * conversation) and the open streams. Entries are keyed by id, so an edit replaces in place.
+ * The open streams of this process, fed through the broadcast (issue 17): a reply produced on any
+ * instance reaches the page whose stream is open on another. What was published is also in the
+ * stored transcript (the caller keeps it there first), so a page that was not connected at that
+ * moment reads it on reconnect.
  */
 export class SessionHub {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sinks = new Map<string, Set<StreamSink>>();
+  private listening: Promise<void> | undefined;
 
-  constructor(private readonly options: SessionHubOptions) {}
+  constructor(
+    private readonly broadcast: Broadcast,
+    private readonly onError: (error: Error) => void,
+  ) {}
 
-  /** Records an entry (replacing one with the same id) and pushes it to every open page. */
-  publish(sessionId: string, entry: WebEntry): void {
-    const session = this.session(sessionId);
-    const at = session.transcript.findIndex((e) => e.id === entry.id);
-    if (at >= 0) session.transcript[at] = entry;
-    else session.transcript.push(entry);
-    if (session.transcript.length > this.options.transcriptLimit)
-      session.transcript.splice(0, session.transcript.length - this.options.transcriptLimit);
-    for (const sink of session.sinks) sink.push(entry);
+  /** Starts listening to the other instances; idempotent, and awaited before a stream opens. */
+  listen(): Promise<void> {
+    this.listening ??= this.broadcast.subscribe(WEB_CHAT_TOPIC, (raw) => this.receive(raw));
+    return this.listening;
   }
 
-  has(sessionId: string, entryId: string): boolean {
-    return this.sessions.get(sessionId)?.transcript.some((e) => e.id === entryId) ?? false;
+  /** Pushes an entry to every open page of the session, on every instance. */
+  async publish(sessionId: string, entry: WebEntry): Promise<void> {
+    await this.send({ type: 'entry', sessionId, entry: { ...entry } });
   }
 
-  history(sessionId: string): WebEntry[] {
-    return [...(this.sessions.get(sessionId)?.transcript ?? [])];
+  /** Ends the session's streams on every instance (sign-out, revocation). */
+  async end(sessionId: string): Promise<void> {
+    await this.send({ type: 'end', sessionId });
   }
 
   /** Returns the unsubscribe function. */
   subscribe(sessionId: string, sink: StreamSink): () => void {
-    const session = this.session(sessionId);
-    session.sinks.add(sink);
-    return () => session.sinks.delete(sink);
+    const set = this.sinks.get(sessionId) ?? new Set();
+    set.add(sink);
+    this.sinks.set(sessionId, set);
+    return () => {
+      set.delete(sink);
+      if (set.size === 0 && this.sinks.get(sessionId) === set) this.sinks.delete(sessionId);
+    };
   }
 
-  /** Ends the session's streams (sign-out) and drops what was kept of it. */
-  forget(sessionId: string): void {
-    for (const sink of this.sessions.get(sessionId)?.sinks ?? []) sink.end();
-    this.sessions.delete(sessionId);
+  /** How many streams this process holds open (tests, metrics). */
+  openStreams(): number {
+    let n = 0;
+    for (const set of this.sinks.values()) n += set.size;
+    return n;
   }
 
-  /** Ends every open stream, so the HTTP server can close (shutdown). */
+  /** Ends every open stream of this process, so the HTTP server can close (shutdown). */
   closeStreams(): void {
-    for (const session of this.sessions.values()) for (const sink of session.sinks) sink.end();
+    for (const set of this.sinks.values()) for (const sink of set) sink.end();
+    this.sinks.clear();
   }
 
-  private session(sessionId: string): Session {
-    const now = this.options.now();
-    this.sweep(now);
-    let session = this.sessions.get(sessionId);
-    if (!session) {
-      session = { transcript: [], sinks: new Set(), touchedAt: now };
-      this.sessions.set(sessionId, session);
+  private async send(message: WireMessage): Promise<void> {
+    let raw = JSON.stringify(message);
+    const max = this.broadcast.maxMessageBytes;
+    // Too big for the backend (PostgreSQL's NOTIFY): the session's streams end instead, and each
+    // page reconnects and reads the entry from the stored transcript.
+    if (max !== undefined && Buffer.byteLength(raw) > max) raw = JSON.stringify({ type: 'end', sessionId: message.sessionId });
+    try {
+      await this.broadcast.publish(WEB_CHAT_TOPIC, raw);
+    } catch (error) {
+      // The stored transcript has the entry; the page reads it when its stream reconnects.
+      this.onError(error as Error);
     }
-    session.touchedAt = now;
-    return session;
   }
 
-  private sweep(now: number): void {
-    for (const [id, s] of this.sessions) {
-      if (s.sinks.size === 0 && now - s.touchedAt > this.options.idleTtlMs) this.sessions.delete(id);
+  private receive(raw: string): void {
+    let message: WireMessage;
+    try {
+      message = wireSchema.parse(JSON.parse(raw));
+    } catch {
+      return;
     }
+    const set = this.sinks.get(message.sessionId);
+    if (!set) return;
+    if (message.type === 'end') {
+      for (const sink of set) sink.end();
+      this.sinks.delete(message.sessionId);
+      return;
+    }
+    for (const sink of set) sink.push(message.entry as unknown as WebEntry);
   }
 }

@@ -3,20 +3,25 @@ import type { ChannelAdapter, ParseResult, SentMessage, WebhookRequest } from '.
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Logger } from '../../src/logger';
 import type { DemoUser } from '../../src/demo/seed';
-import type { Services } from '../../src/services';
 import { isTokenShaped, renderBadInvitePage, INVITE_PAGE_HEADERS } from '../../src/http/invite-page';
 import type { WebChatConfig } from './config';
+import type { WebChatServices } from './deps';
+import type { Broadcast } from '../../src/pubsub/broadcast';
+import type { FileRef } from '../../src/engine/messages';
 import { notSignedIn, toChannelError, WebChatError } from './errors';
-import { UploadStore } from './files';
 import { SessionHub } from './hub';
-import { addressCodec, localeFromAcceptLanguage, parseEvent, startCommandEvent, type WebAddress } from './parse';
+import { addressCodec, eventBodySchema, localeFromAcceptLanguage, parseEvent, startCommandEvent, type WebAddress } from './parse';
 import { renderMessage, type WebEntry } from './render';
 import { mountWebChatRoutes } from './routes';
-import { newSessionId, sessionOf, setSessionCookie } from './session';
+import { liveSessionOf, newSessionId, setSessionCookie } from './session';
+
+export type { WebChatServices } from './deps';
 
 export interface WebChatAdapterDeps {
   logger: Logger;
-  services: Pick<Services, 'resolveIdentity' | 'bindDemoWebIdentity'>;
+  services: WebChatServices;
+  /** Carries live entries to the instance holding the page's stream (Redis, or in-process). */
+  broadcast: Broadcast;
   /** Non-empty only on the demo database: enables "Sign in as". */
   demoUsers?: readonly DemoUser[];
   now?: () => Date;
@@ -29,10 +34,9 @@ export interface WebTurn {
   entries: WebEntry[];
 }
 
-/** The web chat as a channel, plus what its routes and tests reach (uploads, transcript, streams). */
+/** The web chat as a channel, plus what its routes and tests reach (open streams). */
 export interface WebChatAdapter extends ChannelAdapter<WebAddress, WebTurn> {
   readonly config: WebChatConfig;
-  readonly uploads: UploadStore;
   readonly hub: SessionHub;
 }
 
@@ -53,29 +57,64 @@ const INVITE_BODY_LIMIT_BYTES = 4 * 1024;
 export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapterDeps): WebChatAdapter {
   const now = deps.now ?? (() => new Date());
   const nowMs = () => now().getTime();
-  const uploads = new UploadStore({ ttlMs: config.fileTtlMs, now: nowMs });
-  const hub = new SessionHub({ transcriptLimit: config.transcriptLimit, idleTtlMs: config.sessionTtlMs, now: nowMs });
+  const { services } = deps;
+  const hub = new SessionHub(deps.broadcast, (error) =>
+    deps.logger.warn({ err: error.message }, 'web chat: a live entry did not reach the broadcast; pages read it on reconnect'),
+  );
 
-  // An edit of a message this process no longer holds (restart, other instance) is shown as new.
-  const show = (sessionId: string, message: OutboundMessage): WebEntry => {
-    const id = message.edit && hub.has(sessionId, message.edit) ? message.edit : randomUUID();
-    const entry: WebEntry = { id, from: 'bot', view: renderMessage(message), at: now().toISOString() };
-    hub.publish(sessionId, entry);
+  /**
+   * Keeps the entry in the shared transcript first, then pushes it to open pages: a reply counts
+   * as sent only once the transcript has it, so a page that missed the push reads it on reconnect.
+   * An edit of an entry the transcript no longer holds is shown as a new message.
+   */
+  const show = async (sessionId: string, message: OutboundMessage): Promise<WebEntry> => {
+    const view = renderMessage(message);
+    const at = now().toISOString();
+    const canReply = message.replyKey ? { canReply: true } : {};
+    let entry: WebEntry | undefined;
+    if (message.edit) {
+      const edited: WebEntry = { id: message.edit, from: 'bot', view, at, ...canReply };
+      if (await services.replaceWebEntry({ sessionId, entry: toStored(edited) })) entry = edited;
+    }
+    if (!entry) {
+      entry = { id: randomUUID(), from: 'bot', view, at, ...canReply };
+      await services.putWebEntry({ sessionId, entry: toStored(entry) });
+    }
+    await hub.publish(sessionId, entry);
     return entry;
   };
 
-  const signedIn = (req: WebhookRequest) => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+  /** The files an event names, looked up before the (synchronous) parse: only the session's own, still live. */
+  const filesNamedBy = async (sessionId: string, body: unknown): Promise<Map<string, FileRef>> => {
+    const parsed = eventBodySchema.safeParse(body);
+    const refs = !parsed.success
+      ? []
+      : parsed.data.type === 'form'
+        ? parsed.data.files.map((f) => f.ref)
+        : parsed.data.type === 'file'
+          ? [parsed.data.file.ref]
+          : [];
+    const found = new Map<string, FileRef>();
+    for (const ref of refs) {
+      const info = await services.findWebUpload(sessionId, ref);
+      if (info) found.set(ref, info);
+    }
+    return found;
+  };
+
+  const signedIn = async (req: WebhookRequest) => {
+    const sessionId = await liveSessionOf(req.headers.cookie, config, services, nowMs());
     if (sessionId) return { ok: true as const, principal: sessionId };
     return { ok: false as const, status: 401 as const, reason: notSignedIn().message };
   };
 
-  function parseChatEvent(req: WebhookRequest, sessionId: string): ParseResult<WebAddress, WebTurn> {
+  async function parseChatEvent(req: WebhookRequest, sessionId: string): Promise<ParseResult<WebAddress, WebTurn>> {
     try {
       const body: unknown = JSON.parse(req.rawBody.toString('utf8'));
+      const files = await filesNamedBy(sessionId, body);
       const { event, echo } = parseEvent(body, {
         sessionId,
-        lookupFile: (ref) => uploads.lookup(sessionId, ref),
+        lookupFile: (ref) => files.get(ref),
         locale: localeFromAcceptLanguage(req.headers['accept-language']),
       });
       return {
@@ -85,13 +124,17 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
           turn: { entries: [] },
           answer: { status: 200, headers: ANSWER_HEADERS, body: { messages: [] } },
           // What the user sent shows in their other tabs and after a reload.
-          alongside: async () =>
-            hub.publish(sessionId, {
+          alongside: async () => {
+            const entry: WebEntry = {
               id: event.eventId,
               from: 'user',
               view: { kind: 'text', text: echo },
               at: now().toISOString(),
-            }),
+              ...(event.replyTo ? { replyTo: event.replyTo } : {}),
+            };
+            await services.putWebEntry({ sessionId, entry: toStored(entry) });
+            await hub.publish(sessionId, entry);
+          },
         },
       };
     } catch (error) {
@@ -102,7 +145,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     }
   }
 
-  function parseInvite(req: WebhookRequest): ParseResult<WebAddress, WebTurn> {
+  async function parseInvite(req: WebhookRequest): Promise<ParseResult<WebAddress, WebTurn>> {
     const token = req.params.token ?? '';
     if (!isTokenShaped(token))
       return {
@@ -116,6 +159,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         },
       };
     const sessionId = newSessionId();
+    await services.openWebSession({ sessionId, ttlMs: config.sessionTtlMs });
     // The engine redeems the token for this new identity and answers; the answer (welcome or why
     // not) waits in the session's transcript and is the first thing the chat shows.
     return {
@@ -135,18 +179,17 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
 
   const adapter: WebChatAdapter = {
     platform: 'WEB',
-    capabilities: { forms: true, editInPlace: true, files: true },
+    capabilities: { forms: true, editInPlace: true, files: true, replies: 'button' },
     address: addressCodec,
     config,
-    uploads,
     hub,
     async send(address, message, turn): Promise<SentMessage> {
-      const entry = show(address.sessionId, message);
+      const entry = await show(address.sessionId, message);
       turn?.entries.push(entry);
       return { messageRef: entry.id };
     },
     async downloadFile(ref, maxBytes) {
-      const bytes = uploads.bytes(ref);
+      const bytes = await services.readWebUpload(ref);
       if (!bytes)
         throw toChannelError(new WebChatError('NOT_FOUND', 'That upload has expired; ask the user to attach it again.'));
       if (bytes.length > maxBytes) throw toChannelError(new WebChatError('TOO_LARGE', 'That file is larger than allowed.'));
@@ -182,12 +225,14 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         parse: parseInvite,
       },
     ],
-    routes: (app) =>
-      mountWebChatRoutes(app, { adapter, services: deps.services, demoUsers: deps.demoUsers ?? [], logger: deps.logger, now }),
+    routes: (app) => mountWebChatRoutes(app, { adapter, services, demoUsers: deps.demoUsers ?? [], logger: deps.logger, now }),
     close: () => hub.closeStreams(),
   };
   return adapter;
 }
+
+/** An entry as the transcript stores it (plain JSON). */
+const toStored = (entry: WebEntry): { id: string } & Record<string, unknown> => ({ ...entry });
 
 /**
  * Login CSRF: only a form on our own page may sign a browser in. Browsers say where a post comes

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AddressCodec } from '../../src/engine/channel';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
+import { formatCount, overLimit, TEXT_LIMITS } from '../../src/domain/limits';
 import { WebChatError } from './errors';
 
 /** The conversation address of a web chat session, as stored on the chat identity. */
@@ -15,7 +16,8 @@ export const addressCodec: AddressCodec<WebAddress> = {
   },
 };
 
-const MAX_TEXT = 4000;
+/** The web chat's message limit; the composer shows a counter against the same number (public/chat.js). */
+const MAX_TEXT = TEXT_LIMITS.webMessage;
 const fileRefInput = z.object({ ref: z.string().min(1).max(100) });
 
 /**
@@ -23,7 +25,13 @@ const fileRefInput = z.object({ ref: z.string().min(1).max(100) });
  * POST carries the same id and the engine handles it once.
  */
 export const eventBodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), eventId: z.uuid(), text: z.string().trim().min(1).max(MAX_TEXT) }),
+  z.object({
+    type: z.literal('text'),
+    eventId: z.uuid(),
+    text: z.string().trim().min(1).max(MAX_TEXT),
+    /** The entry the Reply button was pressed on: the answer is a reply to that message. */
+    replyTo: z.uuid().optional(),
+  }),
   z.object({
     type: z.literal('action'),
     eventId: z.uuid(),
@@ -111,8 +119,24 @@ export interface ParsedEvent {
   echo: string;
 }
 
+/**
+ * A message past the limit is refused whole with its length, never cut: the page keeps the text in
+ * the composer, so the user can shorten it (an older page without the counter gets the same words).
+ */
+function refuseLongText(raw: unknown): void {
+  const text = (raw as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string') return;
+  const over = overLimit('webMessage', text);
+  if (over)
+    throw new WebChatError(
+      'INVALID',
+      `Messages can be at most ${formatCount(over.limit)} characters; yours has ${formatCount(over.length)}. Shorten it and send again.`,
+    );
+}
+
 /** An HTTP body from the page → the engine's neutral event (pure apart from the file lookup). */
 export function parseEvent(raw: unknown, ctx: ParseContext): ParsedEvent {
+  refuseLongText(raw);
   const body = parseOrInvalid(eventBodySchema, raw, 'The message');
   const file = (ref: string): FileRef => {
     const found = ctx.lookupFile(ref);
@@ -129,7 +153,10 @@ export function parseEvent(raw: unknown, ctx: ParseContext): ParsedEvent {
   };
   switch (body.type) {
     case 'text':
-      return { event: { ...base, payload: toTextPayload(body.text) }, echo: body.text };
+      return {
+        event: { ...base, ...(body.replyTo ? { replyTo: body.replyTo } : {}), payload: toTextPayload(body.text) },
+        echo: body.text,
+      };
     case 'action':
       return {
         event: {

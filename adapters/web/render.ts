@@ -53,6 +53,10 @@ export interface WebEntry {
   from: 'bot' | 'user';
   view: WebView;
   at: string;
+  /** A bot message a reply can answer (a relayed comment): the page shows a Reply button on it. */
+  canReply?: boolean;
+  /** A user message sent with Reply: the entry it answers, so the page can quote it. */
+  replyTo?: string;
 }
 
 /** Text is capped so one runaway message cannot freeze a phone's browser. */

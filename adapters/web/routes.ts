@@ -1,18 +1,19 @@
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { admitUpload, type UploadQuota, type UploadVerdict } from '../../src/domain/upload-quota';
 import type { Logger } from '../../src/logger';
 import type { DemoUser } from '../../src/demo/seed';
-import { ServiceError, type Services } from '../../src/services';
+import { ServiceError } from '../../src/services';
 import type { WebChatConfig } from './config';
 import { fileTooLarge, notSignedIn, WebChatError } from './errors';
-import type { UploadStore } from './files';
 import type { SessionHub } from './hub';
+import type { WebChatServices } from './deps';
 import { demoLoginSchema, parseOrInvalid, uploadHeadersSchema } from './parse';
-import { clearSessionCookie, newSessionId, sessionOf, setSessionCookie } from './session';
+import { clearSessionCookie, liveSessionOf, newSessionId, sessionOf, setSessionCookie } from './session';
 
 export interface WebChatRoutesDeps {
-  adapter: { config: WebChatConfig; uploads: UploadStore; hub: SessionHub };
-  services: Pick<Services, 'resolveIdentity' | 'bindDemoWebIdentity'>;
+  adapter: { config: WebChatConfig; hub: SessionHub };
+  services: WebChatServices;
   demoUsers: readonly DemoUser[];
   logger: Logger;
   now: () => Date;
@@ -25,6 +26,8 @@ const PUBLIC_DIR = path.join(__dirname, 'public');
  * an endless response would keep the HTTP server from closing on shutdown.
  */
 export const STREAM_LIFETIME_MS = 15_000;
+/** How often an open stream re-checks its session: a disabled user's page is cut within this. */
+export const STREAM_RECHECK_MS = 3_000;
 // No inline script or style anywhere: the page's only code is /chat/assets/chat.js.
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -53,14 +56,15 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
   const router = express.Router();
   const json = express.json({ limit: '64kb' });
   const nowMs = () => deps.now().getTime();
-  const requireSession = (req: Request): string => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+  const liveSession = (req: Request) => liveSessionOf(req.headers.cookie, config, deps.services, nowMs());
+  const requireSession = async (req: Request): Promise<string> => {
+    const sessionId = await liveSession(req);
     if (!sessionId) throw notSignedIn();
     return sessionId;
   };
 
   router.get('/session', async (req, res) => {
-    const sessionId = sessionOf(req.headers.cookie, config, nowMs());
+    const sessionId = await liveSession(req);
     const user = sessionId
       ? await deps.services.resolveIdentity({ platform: 'WEB', workspaceId: '', platformUserId: sessionId })
       : null;
@@ -79,35 +83,60 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     const { userId } = parseOrInvalid(demoLoginSchema, req.body, 'The sign-in request');
     const sessionId = newSessionId();
     const user = await deps.services.bindDemoWebIdentity({ userId, sessionId });
+    await deps.services.openWebSession({ sessionId, ttlMs: config.sessionTtlMs });
     res.setHeader('Set-Cookie', setSessionCookie(sessionId, config, nowMs()));
     logger.info({ userId: user.userId, channel: 'WEB' }, 'web chat demo sign-in');
     res.json({ user: { name: user.name, role: user.role, agency: user.agency } });
   });
 
-  router.post('/logout', (req, res) => {
+  router.post('/logout', async (req, res) => {
     const sessionId = sessionOf(req.headers.cookie, config, nowMs());
-    if (sessionId) adapter.hub.forget(sessionId);
+    // Ended on the server, so a copy of the cookie replayed later is refused too.
+    if (sessionId) {
+      await deps.services.revokeWebSession(sessionId);
+      await adapter.hub.end(sessionId);
+    }
     res.setHeader('Set-Cookie', clearSessionCookie(config));
     res.json({ signedIn: false });
   });
 
   router.post('/files', async (req, res) => {
-    const sessionId = requireSession(req);
+    const sessionId = await requireSession(req);
     const headers = parseOrInvalid(uploadHeadersSchema, req.headers, 'The upload');
+    // Over a quota, nothing is read, let alone kept.
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared <= config.maxFileBytes) {
+      const quota = config.uploadQuota;
+      const usage = await deps.services.webUploadUsage(sessionId, quota.windowMs);
+      const verdict = admitUpload(quota, usage, declared, new Date(nowMs()));
+      if (!verdict.ok) {
+        req.resume();
+        throw quotaRefusal(verdict, quota);
+      }
+    }
     const bytes = await readBody(req, config.maxFileBytes);
     if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
-    const file = adapter.uploads.put(sessionId, headers['x-file-name'], headers['content-type'], bytes);
+    const file = await deps.services.createWebUpload({
+      sessionId,
+      filename: headers['x-file-name'],
+      contentType: headers['content-type'],
+      data: bytes,
+      ttlMs: config.fileTtlMs,
+    });
     res.status(201).json({ file });
   });
 
-  router.get('/history', (req, res) => {
-    const sessionId = requireSession(req);
+  router.get('/history', async (req, res) => {
+    const sessionId = await requireSession(req);
+    const entries = await deps.services.webHistory(sessionId, config.transcriptLimit);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ entries: adapter.hub.history(sessionId) });
+    res.json({ entries });
   });
 
-  router.get('/stream', (req, res) => {
-    const sessionId = requireSession(req);
+  router.get('/stream', async (req, res) => {
+    const sessionId = await requireSession(req);
+    // Listening before the stream opens: an entry published from now on reaches this page.
+    await adapter.hub.listen();
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -120,8 +149,19 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     });
     const lifetime = setTimeout(() => res.end(), STREAM_LIFETIME_MS);
     lifetime.unref();
+    // Logout ends the stream at once (through the hub); a user or agency disabled meanwhile ends it here.
+    const recheck = setInterval(() => {
+      deps.services.checkWebSession(sessionId, config.sessionIdleMs).then(
+        (state) => {
+          if (state !== 'ok') res.end();
+        },
+        (error: unknown) => logger.warn({ err: (error as Error).message }, 'web chat: session re-check failed; the stream stays'),
+      );
+    }, STREAM_RECHECK_MS);
+    recheck.unref();
     req.on('close', () => {
       clearTimeout(lifetime);
+      clearInterval(recheck);
       unsubscribe();
     });
   });
@@ -135,6 +175,8 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
       logger.error({ requestId: res.locals.requestId, path: req.path, err: (error as Error).message }, 'web chat request failed');
     if (res.headersSent) return void res.end();
     if (answer.status === 413) res.setHeader('Connection', 'close');
+    const retryAfterMs = error instanceof WebChatError ? error.retryAfterMs : undefined;
+    if (retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     res.status(answer.status).json(answer.body);
   });
   return router;
@@ -177,3 +219,30 @@ function toHttpError(error: unknown, maxBytes: number): { status: number; body: 
   if (type === 'entity.too.large') return { status: 413, body: fileTooLarge(maxBytes).toJSON() };
   return { status: 500, body: { error: 'internal', message: 'Something went wrong on our side; try again.' } };
 }
+
+/** The quota's refusal in words the person can act on (429 with Retry-After). */
+function quotaRefusal(verdict: Exclude<UploadVerdict, { ok: true }>, quota: UploadQuota): WebChatError {
+  const retryAfterMs = verdict.retryAfterMs;
+  if (verdict.reason === 'too-many-sent')
+    return new WebChatError(
+      'RATE_LIMITED',
+      `You have sent ${verdict.sent} files in ${lastMinutes(quota.windowMs)}, the most the web chat takes. Try again in ${minutes(retryAfterMs)}.`,
+      { retryAfterMs },
+    );
+  const mb = Math.round((verdict.bytes / 1024 / 1024) * 10) / 10;
+  return new WebChatError(
+    'RATE_LIMITED',
+    `You have ${verdict.files} files (${mb} MB) waiting to be read, the most the web chat holds for you. ` +
+      'Wait a minute for them to be read, then attach this one again.',
+    { retryAfterMs },
+  );
+}
+
+const minutes = (ms: number) => {
+  const n = Math.max(1, Math.ceil(ms / 60_000));
+  return n === 1 ? 'a minute' : `${n} minutes`;
+};
+const lastMinutes = (ms: number) => {
+  const n = Math.max(1, Math.round(ms / 60_000));
+  return n === 1 ? 'the last minute' : `the last ${n} minutes`;
+};

@@ -10,16 +10,18 @@ import { seedCandidates } from './seed-candidates';
  * the port, the key and how long seeding took.
  */
 export async function seedBenchApp(platform: MixPlatform, database: string, api: string): Promise<void> {
-  const env: Record<string, string> =
-    platform === 'telegram'
-      ? {
-          TELEGRAM_BOT_TOKEN: MIX_SEED.telegramToken,
-          TELEGRAM_WEBHOOK_SECRET: MIX_SEED.telegramSecret,
-          TELEGRAM_API_ROOT: api,
-          TELEGRAM_BOT_USERNAME: 'test_bot',
-        }
-      : { NODE_ENV: 'test', TEAMS_ENABLED: 'true' };
-  const endorse = await startBenchApp(database, env);
+  const env: Record<MixPlatform, Record<string, string>> = {
+    telegram: {
+      TELEGRAM_BOT_TOKEN: MIX_SEED.telegramToken,
+      TELEGRAM_WEBHOOK_SECRET: MIX_SEED.telegramSecret,
+      TELEGRAM_API_ROOT: api,
+      TELEGRAM_BOT_USERNAME: 'test_bot',
+    },
+    teams: { NODE_ENV: 'test', TEAMS_ENABLED: 'true' },
+    slack: { SLACK_SIGNING_SECRET: MIX_SEED.slackSigningSecret, SLACK_BOT_TOKEN: MIX_SEED.slackToken, SLACK_API_URL: api },
+  };
+  const PLATFORM = { telegram: 'TELEGRAM', teams: 'TEAMS', slack: 'SLACK' } as const;
+  const endorse = await startBenchApp(database, env[platform]);
   const started = performance.now();
   const base = await seedCandidates(endorse.database.sql, {
     candidates: 100_000,
@@ -32,7 +34,7 @@ export async function seedBenchApp(platform: MixPlatform, database: string, api:
     const who = identityOf(platform, k, api);
     return {
       userId: personOf(k).userId,
-      platform: platform === 'telegram' ? ('TELEGRAM' as const) : ('TEAMS' as const),
+      platform: PLATFORM[platform],
       workspaceId: who.workspaceId,
       platformUserId: who.platformUserId,
       address: who.address,

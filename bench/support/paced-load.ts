@@ -12,12 +12,20 @@ import { percentile } from './stats';
 
 export interface PacedLoadOptions {
   url: string;
-  headers: Record<string, string>;
+  /** The same for every request, or per body (a signature over it). */
+  headers: Record<string, string> | ((body: string) => Record<string, string>);
   body: () => string;
   ratePerS: number;
   seconds: number;
   /** Called with a request's body once its response (any status) or error is in. */
   onAnswered?: (body: string) => void;
+  /**
+   * Reply-side timing, for a platform whose webhook answers before the work (Slack): resolves
+   * with when (performance.now()) the last reply to the request with this body reached the fake
+   * platform API, or null when it did not come in time. A request is then done at that moment,
+   * not at its HTTP answer.
+   */
+  settled?: (body: string) => Promise<number | null>;
 }
 
 export interface PacedLoadResult {
@@ -28,19 +36,25 @@ export interface PacedLoadResult {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Reply-side timing only: answered 2xx, but its replies did not all come in time. */
+  lost: number;
 }
 
-export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
+type LoadOptions = Omit<PacedLoadOptions, 'ratePerS' | 'seconds'>;
+
+/** Posts one request at a time when told, and tallies how each went. */
+function poster(options: LoadOptions) {
   const url = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
-  let ok = 0;
-  let non2xx = 0;
-  let errors = 0;
+  const tally = { ok: 0, non2xx: 0, errors: 0, lost: 0, done: 0 };
   const post = (): Promise<void> => {
     const body = options.body();
+    const headers = typeof options.headers === 'function' ? options.headers(body) : options.headers;
+    // Asked before the request leaves: a reply can reach the fake API before the answer is read.
+    const settled = options.settled?.(body);
     const started = performance.now();
-    return new Promise((resolve) => {
+    return new Promise<boolean>((resolve) => {
       const req = request(
         {
           host: url.hostname,
@@ -48,29 +62,55 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
           path: url.pathname,
           method: 'POST',
           agent,
-          headers: { ...options.headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         },
         (res) => {
           res.resume();
           res.on('end', () => {
             options.onAnswered?.(body);
-            latencies.push(performance.now() - started);
-            if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) ok++;
-            else non2xx++;
-            resolve();
+            const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+            if (ok) tally.ok++;
+            else tally.non2xx++;
+            if (!settled) latencies.push(performance.now() - started);
+            resolve(ok);
           });
         },
       );
       req.setTimeout(10_000, () => req.destroy(new Error('timed out')));
       req.on('error', () => {
         options.onAnswered?.(body);
-        errors++;
-        resolve();
+        tally.errors++;
+        resolve(false);
       });
       req.end(body);
+    }).then(async (ok) => {
+      if (!settled) {
+        if (ok) tally.done++;
+        return;
+      }
+      const at = await settled;
+      if (!ok) return;
+      if (at === null) tally.lost++;
+      else {
+        tally.done++;
+        latencies.push(at - started);
+      }
     });
   };
+  const result = (elapsedMs: number): PacedLoadResult => ({
+    p50: latencies.length ? percentile(latencies, 50) : NaN,
+    p99: latencies.length ? percentile(latencies, 99) : NaN,
+    rps: tally.done / (elapsedMs / 1000),
+    ok: tally.ok,
+    non2xx: tally.non2xx,
+    errors: tally.errors,
+    lost: tally.lost,
+  });
+  return { post, result, close: () => agent.destroy() };
+}
 
+export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
+  const { post, result, close } = poster(options);
   const pending: Promise<void>[] = [];
   const total = Math.round(options.seconds * options.ratePerS);
   const start = performance.now();
@@ -80,14 +120,27 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
     pending.push(post());
   }
   await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  return {
-    p50: latencies.length ? percentile(latencies, 50) : NaN,
-    p99: latencies.length ? percentile(latencies, 99) : NaN,
-    rps: ok / elapsed,
-    ok,
-    non2xx,
-    errors,
-  };
+  const elapsed = performance.now() - start;
+  close();
+  return result(elapsed);
+}
+
+/**
+ * A closed loop: `connections` senders, each posting its next request as soon as its previous one
+ * is done (with `settled`, when its last reply is in: what a user waiting for the bot does). `rps`
+ * is requests done per second. autocannon's closed loop moves on at the HTTP answer, which for
+ * Slack comes before the work.
+ */
+export async function closedLoad(options: LoadOptions & { connections: number; seconds: number }): Promise<PacedLoadResult> {
+  const { post, result, close } = poster(options);
+  const start = performance.now();
+  const until = start + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < until) await post();
+    }),
+  );
+  const elapsed = performance.now() - start;
+  close();
+  return result(elapsed);
 }

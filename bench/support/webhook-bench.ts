@@ -2,15 +2,20 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { Child } from './child-process';
 import { postgresCpu, postgresCpuSince, processCpuMs, processMemoryMb } from './cpu';
-import { pacedLoad, type PacedLoadResult } from './paced-load';
+import { closedLoad, pacedLoad, type PacedLoadResult } from './paced-load';
 import { median } from './stats';
 import { formatMs, printTable } from './table';
 
 /**
- * The side-by-side webhook benchmark of DESIGN §6 for platforms whose webhook answers when the
- * work is done (Telegram, Teams): a bare echo bot, our app and our adapter with a stub engine, each
- * in its own process, loaded with real-format requests. First p50/p99 at a fixed rate, arrivals
- * evenly spaced (paced-load.ts), then the maximum throughput: autocannon, closed loop.
+ * The side-by-side webhook benchmark of DESIGN §6: a bare echo bot, our app and our adapter with a
+ * stub engine, each in its own process, loaded with real-format requests. First p50/p99 at a fixed
+ * rate, arrivals evenly spaced (paced-load.ts), then the maximum throughput, closed loop.
+ *
+ * Answer-side (Telegram, Teams: the webhook answers when the work is done): a request's latency
+ * runs to its HTTP answer, and the closed loop is autocannon's. Reply-side (`spec.settled`; Slack,
+ * whose webhook answers before the work): a request's latency runs to the arrival of its last
+ * reply at the fake platform API, and each closed-loop sender waits for that before its next
+ * request, so the maximum throughput counts messages whose replies are all in.
  *
  * The machine is shared and noisy, so the phases run in rounds, every target once per round and
  * back to back, the order rotating; a ratio is taken within a round (bare and app measured a few
@@ -26,7 +31,8 @@ export interface WebhookBenchSpec {
   unit: string;
   units: string;
   path: string;
-  headers: Record<string, string>;
+  /** The same for every request, or per body (Slack's signature is over the body). */
+  headers: Record<string, string> | ((body: string) => Record<string, string>);
   /**
    * A fresh request body (new ids every call, so idempotency does not drop it), for the target
    * named (`bare`, `app`, `stub`): scripted users keep one script position per target.
@@ -36,6 +42,12 @@ export interface WebhookBenchSpec {
   answered?: (target: TargetRole, body: string) => void;
   /** Replies the fake platform API received so far (all targets share it). */
   replyCount: () => Promise<number>;
+  /**
+   * Reply-side timing: when (performance.now()) the last reply to the request with this body
+   * reached the fake platform API, or null when not all came in time. Asked before the request
+   * leaves.
+   */
+  settled?: (target: TargetRole, body: string) => Promise<number | null>;
 }
 
 /** The knobs every platform benchmark shares; the budget is DESIGN §6's. */
@@ -84,8 +96,29 @@ async function load(spec: WebhookBenchSpec, t: Pick<Tally, 'port' | 'role'>, run
   const url = `http://127.0.0.1:${t.port}${spec.path}`;
   const body = () => spec.body(t.role);
   const onAnswered = (sent: string) => spec.answered?.(t.role, sent);
+  const settle = spec.settled;
+  const settled = settle ? { settled: (sent: string) => settle(t.role, sent) } : {};
   if (run.kind === 'rated')
-    return pacedLoad({ url, headers: spec.headers, body, onAnswered, ratePerS: WEBHOOK_BENCH.ratePerS, seconds: run.seconds });
+    return pacedLoad({
+      url,
+      headers: spec.headers,
+      body,
+      onAnswered,
+      ...settled,
+      ratePerS: WEBHOOK_BENCH.ratePerS,
+      seconds: run.seconds,
+    });
+  if (settle)
+    return closedLoad({
+      url,
+      headers: spec.headers,
+      body,
+      onAnswered,
+      ...settled,
+      connections: run.connections,
+      seconds: run.seconds,
+    });
+  const headers = spec.headers;
   const result = await autocannon({
     url,
     connections: run.connections,
@@ -93,12 +126,12 @@ async function load(spec: WebhookBenchSpec, t: Pick<Tally, 'port' | 'role'>, run
     requests: [
       {
         method: 'POST',
-        headers: spec.headers,
+        ...(typeof headers === 'function' ? {} : { headers }),
         // The context is per connection: it carries the body sent until its response is in.
         setupRequest: (req, context) => {
           const sent = body();
           (context as { sent?: string }).sent = sent;
-          return { ...req, body: sent };
+          return { ...req, body: sent, ...(typeof headers === 'function' ? { headers: headers(sent) } : {}) };
         },
         onResponse: (_status, _body, context) => onAnswered((context as { sent?: string }).sent ?? ''),
       },
@@ -111,6 +144,7 @@ async function load(spec: WebhookBenchSpec, t: Pick<Tally, 'port' | 'role'>, run
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    lost: 0,
   };
 }
 
@@ -165,17 +199,20 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
   }
 
   const answered = (t: Tally) => [...t.rated, ...t.max].reduce((sum, l) => sum + l.ok, 0);
-  const sum = (t: Tally, key: 'non2xx' | 'errors') => [...t.rated, ...t.max].reduce((s, l) => s + l[key], 0);
+  const sum = (t: Tally, key: 'non2xx' | 'errors' | 'lost') => [...t.rated, ...t.max].reduce((s, l) => s + l[key], 0);
+  const replySide = spec.settled !== undefined;
+  const to = replySide ? ', to the last reply' : '';
   printTable(
     [
       'target (medians of the rounds)',
-      `p50 @${WEBHOOK_BENCH.ratePerS}/s (ms)`,
-      `p99 @${WEBHOOK_BENCH.ratePerS}/s (ms)`,
-      `max ${spec.units}/s`,
+      `p50 @${WEBHOOK_BENCH.ratePerS}/s${to} (ms)`,
+      `p99 @${WEBHOOK_BENCH.ratePerS}/s${to} (ms)`,
+      replySide ? `max ${spec.units}/s, replies all in` : `max ${spec.units}/s`,
       `CPU ms/${spec.unit}`,
       `PostgreSQL CPU ms/${spec.unit}`,
       'non-2xx',
       'errors',
+      ...(replySide ? ['replies not in within 10 s'] : []),
       `replies sent / 2xx answers`,
       'RSS idle / peak (MB)',
     ],
@@ -188,10 +225,11 @@ export async function runWebhookBench(spec: WebhookBenchSpec, targets: WebhookTa
       (t.postgresCpuMs / Math.max(answered(t), 1)).toFixed(2),
       sum(t, 'non2xx'),
       sum(t, 'errors'),
+      ...(replySide ? [sum(t, 'lost')] : []),
       `${t.replies} / ${answered(t)}`,
       `${t.idleRssMb.toFixed(0)} / ${processMemoryMb(t.pid).peak.toFixed(0)}`,
     ]),
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+    { align: ['left', ...Array<'right'>(replySide ? 10 : 9).fill('right')] },
   );
   console.log(
     `(CPU ms/${spec.unit}: the target's process, and every PostgreSQL process on the machine while it ran. Load average now: ${loadavg()[0]?.toFixed(1)})`,

@@ -28,7 +28,8 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   apikey revoke <id>                        revoke an API key at once
   deliveries [--status failed|pending|sent|all] [--limit <n>]
                                             notification deliveries (default: the failed ones)
-  deliveries retry [<id>…]                  send failed deliveries again (all of them without ids)`;
+  deliveries retry [<id>…]                  send failed deliveries again (all of them without ids)
+  secrets rotate                            re-seal stored platform tokens under the first key of SECRET_KEYS`;
 
 type Print = (line: string) => void;
 
@@ -187,7 +188,9 @@ export async function runAdminCommand(services: Services, argv: string[], print:
             to: invitation.email,
             url: invitation.url,
             role: invitation.role,
-            agencyName: agencyFlag,
+            agencyName: invitation.agencyName,
+            inviterName: invitation.inviterName,
+            name: invitation.name,
             expiresAt: invitation.expiresAt,
           }),
         );
@@ -249,6 +252,11 @@ export async function runAdminCommand(services: Services, argv: string[], print:
     case 'apikey revoke': {
       const revoked = await services.revokeApiKey(me, need('the key id'));
       print(`Revoked API key ${revoked.name} (${revoked.id}).`);
+      return;
+    }
+    case 'secrets rotate': {
+      const { resealed, total } = await services.slackInstallations.reseal();
+      print(`Re-sealed ${resealed} of ${total} Slack installations under the current key; the others already were.`);
       return;
     }
     case 'deliveries retry': {

@@ -3,6 +3,7 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
+import { createSecretBox } from '../secrets/secret-box';
 import { createServices } from '../services';
 import { runAdminCommand } from './admin-commands';
 import { runCli } from './run-cli';
@@ -24,6 +25,7 @@ runCli(async () => {
       now: () => new Date(),
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
+      ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
     });
     // With SMTP_URL, `user invite` emails the link too; without, it prints it (and nothing is logged).
     const mailer = config.mail.smtpUrl ? createMailer({ ...config.mail, logger: createLogger('warn') }) : undefined;

@@ -22,6 +22,8 @@ export interface Database {
    */
   driver: SqlDriver;
   kind: 'postgres' | 'embedded';
+  /** The PostgreSQL pool's connections right now (metrics); absent on the embedded database. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     sql,
     driver,
     kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await Promise.allSettled([pool.end(), sql.close()]);

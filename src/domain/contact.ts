@@ -1,5 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { err, ok, type Result } from './result';
+import { shortQuote } from './limits';
 
 /** An example of the accepted phone form, shown whenever a phone is refused. */
 export const PHONE_EXAMPLE = '+63 917 123 4567';
@@ -25,17 +26,44 @@ export function normalizePhone(input: string): Result<string, PhoneRefusal> {
   if (!international.startsWith('+')) {
     return err({
       problem: 'missing_country_code',
-      message: `“${trimmed}” has no country code. Start the number with + and the country code, e.g. ${PHONE_EXAMPLE}.`,
+      message: `“${shortQuote(trimmed)}” has no country code. Start the number with + and the country code, e.g. ${PHONE_EXAMPLE}.`,
     });
   }
   const parsed = parsePhoneNumberFromString(international);
   if (!parsed || !parsed.isPossible()) {
     return err({
       problem: 'invalid',
-      message: `“${trimmed}” is not a phone number I can use. Type it with the country code, e.g. ${PHONE_EXAMPLE}.`,
+      message: `“${shortQuote(trimmed)}” is not a phone number I can use. Type it with the country code, e.g. ${PHONE_EXAMPLE}.`,
     });
   }
   return ok(parsed.number);
+}
+
+/** An E.164 number grouped for reading (`+63 917 123 4567`); anything else is returned as it is. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** A phone read with a country it did not print: the number, and the country it was read with. */
+export interface PhoneReading {
+  value: string;
+  /** Set when the number carried no country code and `country` was assumed (ISO 3166 alpha-2). */
+  assumedCountry?: string;
+}
+
+/**
+ * Reads a phone printed on a resume, where numbers often lack the country code (`(909) 555-5555`):
+ * with a code it is `normalizePhone`; without, it is read as a number of `country` (the agency's),
+ * and the result says so, so the person confirms it instead of the number being dropped. Typed
+ * answers keep going through `normalizePhone`: there the person can simply add the code.
+ */
+export function readPhoneWithCountry(input: string, country: string | null): Result<PhoneReading, PhoneRefusal> {
+  const strict = normalizePhone(input);
+  if (strict.ok) return ok({ value: strict.value });
+  if (strict.error.problem !== 'missing_country_code' || !country) return strict;
+  const parsed = parsePhoneNumberFromString(input.trim(), country.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isPossible()) return strict;
+  return ok({ value: parsed.number, assumedCountry: country.toUpperCase() });
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,7 +76,7 @@ export interface EmailRefusal {
 export function normalizeEmail(input: string): Result<string, EmailRefusal> {
   const email = input.trim().toLowerCase();
   if (!EMAIL_PATTERN.test(email)) {
-    return err({ message: `“${input.trim()}” is not an email address. Type it like jane@example.com.` });
+    return err({ message: `“${shortQuote(input)}” is not an email address. Type it like jane@example.com.` });
   }
   return ok(email);
 }

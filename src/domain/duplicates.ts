@@ -33,20 +33,52 @@ export type BlockReason = 'same_agency' | 'cross_agency';
 export type Classification =
   | { outcome: 'ADDED' }
   | { outcome: 'PREVIOUSLY_SUBMITTED' | 'DUPLICATE'; match: ExistingCandidate }
-  | { outcome: 'BLOCKED'; reason: BlockReason };
+  | { outcome: 'BLOCKED'; reason: BlockReason; match: ExistingCandidate };
+
+/**
+ * Who holds a candidate and until when: the agency of the submission that created it, for the
+ * rule's window from that submission. Told to agencies as "yours" or "another agency's" only.
+ */
+export interface Ownership {
+  agencyId: string;
+  /** The last day the person counts as this agency's; from the next day another agency's submission is new. */
+  until: Date;
+}
+
+/** The same instant `months` calendar months later, a missing day clamped to the month's last. */
+function addMonths(from: Date, months: number): Date {
+  const year = from.getUTCFullYear();
+  const month = from.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(from.getUTCDate(), lastDay);
+  return new Date(
+    Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()),
+  );
+}
+
+/**
+ * Ownership of a candidate submitted at `submittedAt`: until the window measured from that
+ * submission ends. The inverse of windowStart: at `until` the submission is still in the window,
+ * and from the day after it no longer is.
+ */
+export function ownershipOf(candidate: { agencyId: string; submittedAt: Date }, windowMonths: number): Ownership {
+  const at = candidate.submittedAt;
+  const until = addMonths(at, windowMonths);
+  // windowStart clamps every later day of a longer month back onto a month's last day, so a
+  // submission on a last day stays in the window to the later month's last day.
+  const lastDayOfMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+  if (at.getUTCDate() === lastDayOfMonth) {
+    until.setUTCDate(new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() + 1, 0)).getUTCDate());
+  }
+  return { agencyId: candidate.agencyId, until };
+}
 
 /**
  * The start of the window: the same instant `months` calendar months earlier. A day that does not
  * exist in the target month (31 Aug − 6 months) clamps to that month's last day.
  */
 export function windowStart(now: Date, months: number): Date {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(now.getUTCDate(), lastDay);
-  return new Date(
-    Date.UTC(year, month, day, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()),
-  );
+  return addMonths(now, -months);
 }
 
 export function matchesRule(rule: DuplicateRuleSpec, key: { phone: string; email: string }, c: ExistingCandidate): boolean {
@@ -80,13 +112,13 @@ export function classifySubmission(input: {
   const own = inWindow.find((c) => c.agencyId === input.agencyId);
   if (own) {
     return input.rule.sameAgency === 'BLOCK'
-      ? { outcome: 'BLOCKED', reason: 'same_agency' }
+      ? { outcome: 'BLOCKED', reason: 'same_agency', match: own }
       : { outcome: 'PREVIOUSLY_SUBMITTED', match: own };
   }
   const other = inWindow[0];
   if (other) {
     return input.rule.crossAgency === 'BLOCK'
-      ? { outcome: 'BLOCKED', reason: 'cross_agency' }
+      ? { outcome: 'BLOCKED', reason: 'cross_agency', match: other }
       : { outcome: 'DUPLICATE', match: other };
   }
   return { outcome: 'ADDED' };

@@ -52,6 +52,16 @@ export function canSeeAgencyPool(actor: Actor, agencyId: string | null): Decisio
   return deny('The Agency Pool is for agency admins (their own agency) and owners. Use My Candidates for your own submissions.');
 }
 
+/** The candidates of the campaigns one recruits for (owners: of every campaign). */
+export function canSeeCampaignCandidates(actor: Actor): Decision {
+  return (
+    inactive(actor) ??
+    (actor.role === 'OWNER' || actor.role === 'RECRUITER'
+      ? allow
+      : deny('That list is for the employer’s recruiters. Type “candidates” for your own submissions.'))
+  );
+}
+
 export interface CandidateOwnership {
   agencyId: string;
   submittedById: string;

@@ -34,6 +34,13 @@ export interface ChannelAdapter<A = unknown, T = unknown> {
   readonly routes?: Mount;
   /** Ends what the adapter holds open (event streams, sockets) at shutdown. */
   close?(): Promise<void> | void;
+  /**
+   * Whether the platform answers and takes our credentials (Slack `auth.test`, Telegram `getMe`):
+   * run at start and now and then, and while it fails, again with backoff; the channel's webhooks
+   * answer 503 meanwhile and the other channels go on. Throws ChannelError (UNREACHABLE,
+   * UNAUTHORIZED, …). Absent: nothing to check.
+   */
+  check?(): Promise<void>;
 }
 
 export interface ChannelCapabilities {
@@ -43,7 +50,15 @@ export interface ChannelCapabilities {
   editInPlace: boolean;
   /** Users can send files. */
   files: boolean;
+  /**
+   * How a person answers one particular message there, so a relayed message can say it in the
+   * channel's own words: Telegram's reply, a Slack thread, a Teams quote, the web chat's Reply
+   * button. Absent: the channel cannot tie an answer to a message (the hint names `comment`).
+   */
+  replies?: ReplyControl;
 }
+
+export type ReplyControl = 'reply' | 'thread' | 'quote' | 'button';
 
 export interface SentMessage {
   messageRef: string;
@@ -131,7 +146,15 @@ export interface ChannelWebhook<A, T> {
 }
 
 /** Neutral errors an adapter maps its platform's failures onto (STYLE.md §4). */
-export type ChannelErrorCode = 'RATE_LIMITED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID' | 'UNREACHABLE';
+export type ChannelErrorCode =
+  | 'RATE_LIMITED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID'
+  /** A download past its byte limit, whatever size the platform claimed: the user hears "too large", not "send again". */
+  | 'TOO_LARGE'
+  | 'UNREACHABLE';
 
 export class ChannelError extends Error {
   override readonly name = 'ChannelError';

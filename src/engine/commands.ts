@@ -3,7 +3,7 @@ import type { Role } from '../domain/permissions';
 import { t, type MessageKey } from '../i18n';
 import { en } from '../i18n/en';
 import { parseCandidateRef } from '../services/candidates';
-import { OUTCOMES, STAGES, type OutcomeName } from '../services/dashboards';
+import { FILTER_OUTCOMES, STAGES, type FilterOutcome, type StageName } from '../services/dashboards';
 import { layoutArgs, type ArgLayout } from './args';
 
 /**
@@ -25,7 +25,7 @@ const word = z.string().trim().min(1);
 // A word past the last positional argument means the command was mistyped.
 const noExtra = { _extra: z.never().optional() };
 
-const OUTCOME_WORDS: Record<string, OutcomeName> = {
+const OUTCOME_WORDS: Record<string, FilterOutcome> = {
   added: 'ADDED',
   new: 'ADDED',
   previously_submitted: 'PREVIOUSLY_SUBMITTED',
@@ -33,27 +33,43 @@ const OUTCOME_WORDS: Record<string, OutcomeName> = {
   previously: 'PREVIOUSLY_SUBMITTED',
   duplicate: 'DUPLICATE',
   dup: 'DUPLICATE',
+  blocked: 'BLOCKED',
 };
-const outcomeArg = z
-  .string()
-  .transform((s) => OUTCOME_WORDS[s.toLowerCase()] ?? s.toUpperCase())
-  .pipe(z.enum(OUTCOMES));
+/** The outcome filter's word (`outcome:dup`), or null: the dashboard then lists the words it knows. */
+export const outcomeFromWord = (word: string): FilterOutcome | null => {
+  const outcome = OUTCOME_WORDS[word.toLowerCase()] ?? word.toUpperCase();
+  return (FILTER_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as FilterOutcome) : null;
+};
+export const OUTCOME_FILTER_WORDS = ['added', 'previous', 'duplicate', 'blocked'] as const;
+export const stageFromWord = (word: string): StageName | null => {
+  const stage = word.toUpperCase();
+  return (STAGES as readonly string[]).includes(stage) ? (stage as StageName) : null;
+};
 const stageArg = z
   .string()
   .transform((s) => s.toUpperCase())
   .pipe(z.enum(STAGES));
 
+// Outcome, stage and period words are checked by the dashboard, which answers a wrong one with the
+// words it knows (`stage:foo` lists the stages) instead of the whole usage line.
 const dashboardArgs = z.object({
   search: z.string().optional(),
-  outcome: outcomeArg.optional(),
-  stage: stageArg.optional(),
+  outcome: z.string().optional(),
+  stage: z.string().optional(),
   agency: z.string().optional(),
+  campaign: z.string().optional(),
+  period: z.string().optional(),
 });
-const DASH_LAYOUT: ArgLayout = { positional: ['search*'], options: ['outcome', 'stage', 'agency'] };
+const DASH_LAYOUT: ArgLayout = {
+  positional: ['search*'],
+  options: ['outcome', 'stage', 'agency', 'campaign', 'period'],
+};
 
 interface SpecDef<S extends z.ZodType> {
   aliases: readonly string[];
   help: MessageKey;
+  /** The help line for a role the command does something else for (`candidates` of a recruiter). */
+  helpFor?: Partial<Record<Role, MessageKey>>;
   usage: string;
   roles: readonly Role[];
   layout: ArgLayout;
@@ -81,10 +97,11 @@ export const COMMAND_SPECS = {
   submit: spec({
     aliases: ['new', 'endorse', 'add'],
     help: 'cmd.submit',
-    usage: 'submit',
+    usage: 'submit [name phone email]',
     roles: AGENCY,
-    layout: none,
-    args: z.object({}),
+    // What follows the word (`submit Jane Dela Cruz +63 917 123 4567 jane@x.com`) pre-fills the draft.
+    layout: { positional: ['details*'] },
+    args: z.object({ details: z.string().optional() }),
   }),
   cancel: spec({
     aliases: ['stop', 'quit'],
@@ -105,9 +122,10 @@ export const COMMAND_SPECS = {
     control: true,
   }),
   candidates: spec({
-    aliases: ['mine', 'my', 'list'],
+    aliases: ['mine', 'my', 'list', 'search', 'find'],
     help: 'cmd.candidates',
-    usage: 'candidates [search] [outcome:duplicate] [stage:new]',
+    helpFor: { RECRUITER: 'cmd.candidates.recruiter', OWNER: 'cmd.candidates.owner' },
+    usage: 'candidates [search] [outcome:duplicate] [stage:new] [campaign:"Name"] [period:90]',
     roles: ALL,
     layout: DASH_LAYOUT,
     args: dashboardArgs,
@@ -115,7 +133,8 @@ export const COMMAND_SPECS = {
   pool: spec({
     aliases: ['agencypool'],
     help: 'cmd.pool',
-    usage: 'pool [search] [outcome:…] [stage:…] [agency:"Name"|all]',
+    helpFor: { OWNER: 'cmd.pool.owner' },
+    usage: 'pool [search] [outcome:…] [stage:…] [campaign:"Name"] [agency:"Name"|all] [period:90]',
     roles: MANAGERS,
     layout: DASH_LAYOUT,
     args: dashboardArgs,
@@ -189,6 +208,28 @@ export const COMMAND_SPECS = {
     layout: { positional: ['who'] },
     args: z.object({ who: word, ...noExtra }),
   }),
+  rules: spec({ aliases: ['duplicaterules'], help: 'cmd.rules', usage: 'rules', roles: OWNER, layout: none, args: empty }),
+  rule: spec({
+    aliases: [],
+    help: 'cmd.rule',
+    usage: 'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block]',
+    roles: OWNER,
+    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same'] },
+    args: z.object({
+      // `rule default …` / `rule global …` say outright what leaving the campaign out means.
+      scope: z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['default', 'global']))
+        .optional(),
+      campaign: z.string().optional(),
+      window: z.string().optional(),
+      match: z.string().optional(),
+      cross: z.string().optional(),
+      same: z.string().optional(),
+      ...noExtra,
+    }),
+  }),
   agencies: spec({ aliases: [], help: 'cmd.agencies', usage: 'agencies', roles: OWNER, layout: none, args: empty }),
   deliveries: spec({
     aliases: [],
@@ -209,10 +250,10 @@ export const COMMAND_SPECS = {
   invite: spec({
     aliases: [],
     help: 'cmd.invite',
-    usage: 'invite jane@example.com agency_user [Agency Name]',
+    usage: 'invite jane@example.com agency_user [Agency Name] [name:"Jane Dela Cruz"]',
     roles: MANAGERS,
-    layout: { positional: ['email', 'role', 'agency*'] },
-    args: z.object({ email: word, role: word, agency: z.string().optional() }),
+    layout: { positional: ['email', 'role', 'agency*'], options: ['name'] },
+    args: z.object({ email: word, role: word, agency: z.string().optional(), name: z.string().optional() }),
   }),
   start: spec({
     aliases: ['link'],
@@ -226,6 +267,7 @@ export const COMMAND_SPECS = {
   campaigns: spec({
     aliases: ['campaign'],
     help: 'cmd.campaigns',
+    helpFor: { RECRUITER: 'cmd.campaigns.all', OWNER: 'cmd.campaigns.all' },
     usage: 'campaigns',
     roles: ALL,
     layout: none,
@@ -252,6 +294,8 @@ export interface CommandSpec {
   /** One line, English (manifests); the engine shows `helpKey` in the user's locale. */
   help: string;
   helpKey: MessageKey;
+  /** Role-specific help lines, where the command means more (or less) for that role. */
+  helpFor: Partial<Record<Role, MessageKey>>;
   usage: string;
   roles: readonly Role[];
   args: z.ZodType;
@@ -259,7 +303,8 @@ export interface CommandSpec {
 
 export const commands: readonly CommandSpec[] = (Object.keys(COMMAND_SPECS) as CommandName[]).map((name) => {
   const s = COMMAND_SPECS[name];
-  return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, usage: s.usage, roles: s.roles, args: s.args };
+  const helpFor: Partial<Record<Role, MessageKey>> = ('helpFor' in s ? s.helpFor : undefined) ?? {};
+  return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, helpFor, usage: s.usage, roles: s.roles, args: s.args };
 });
 
 /** The same commands with their one-line help in `locale` (Telegram's and Teams' menus per language). */

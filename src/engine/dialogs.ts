@@ -2,6 +2,7 @@ import type { ConversationKey } from '../services/conversations';
 import type { Ctx, EngineRuntime, Replies } from './context';
 import { confirmQuestion } from './confirm';
 import { disableAgency } from './flows/agencies';
+import { onOwnNameText } from './flows/access';
 import { onCommentText } from './flows/profile';
 import { disableUser, onRenameText } from './flows/users';
 import { onWizardText } from './flows/wizard';
@@ -33,6 +34,8 @@ export async function onDialogText(ctx: Ctx, input: string): Promise<Replies> {
       return onCommentText(ctx, dialog.ref, input);
     case 'rename':
       return onRenameText(ctx, dialog.userId, input);
+    case 'ownName':
+      return onOwnNameText(ctx, input);
     case 'confirm':
       return onConfirm(ctx, input);
     case 'wizard':

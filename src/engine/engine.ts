@@ -10,15 +10,29 @@ import { languageConfirmation } from './flows/language';
 import { dropDialog } from './dialogs';
 import { route } from './router';
 import { parseState } from './state';
-import { describeError } from './errors';
+import { describeError, EventDeferred } from './errors';
+import { isDatabaseUnreachable } from '../services/unavailable';
 import { text } from './reply';
+import { conversationKey } from './conversation-key';
+
+export { conversationKey, identityOfConversation } from './conversation-key';
+
+/** How an event is handled. */
+export interface HandleOptions {
+  /**
+   * The event was deferred before (EventDeferred) and is handled again: its id may already be
+   * recorded by the attempt that failed, so a recorded id does not make it a repeat.
+   */
+  replay?: boolean;
+}
 
 /**
  * The pipeline of one event: validate, drop a repeat, resolve the identity fresh, refuse the
  * disabled, load the conversation, route, save with the loaded version. User errors become
- * messages; anything else is logged with ids only and answered politely.
+ * messages; the database out of reach throws EventDeferred (the event is to be handled again
+ * later, not apologised for); anything else is logged with ids only and answered politely.
  */
-export async function handleEvent(runtime: EngineRuntime, input: unknown): Promise<Replies> {
+export async function handleEvent(runtime: EngineRuntime, input: unknown, options: HandleOptions = {}): Promise<Replies> {
   const started = performance.now();
   const parsed = inboundEventSchema.safeParse(input);
   if (!parsed.success) {
@@ -35,7 +49,7 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
       { platform: event.platform, workspaceId: event.identity.workspaceId, platformUserId: event.identity.platformUserId },
       conversationKey(event).conversationId,
     );
-    if (!fresh) {
+    if (!fresh && !options.replay) {
       runtime.logger.info({ ...ids, repeat: true }, 'engine: repeated event dropped');
       return [];
     }
@@ -43,30 +57,21 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown): Promi
     userId = user.userId;
     if (!user.active) {
       await dropDialog(runtime, conversationKey(event), user.userId);
-      return [text(t(user.language ?? event.locale, 'access.disabled'))];
+      // A disabled agency's admins are disabled too: its people are sent to the employer instead.
+      return [text(t(user.language ?? event.locale, user.agencyDisabled ? 'access.agencyDisabled' : 'access.disabled'))];
     }
     return await runInConversation(runtime, event, user, conversation);
   } catch (error) {
     const err = error as Error;
+    if (isDatabaseUnreachable(error)) {
+      runtime.logger.warn({ ...ids, userId, err: scrub(String(err?.message)) }, 'engine: database out of reach; event deferred');
+      throw new EventDeferred('the database could not be reached', { cause: error });
+    }
     runtime.logger.error({ ...ids, userId, err: { name: err.name, message: scrub(err.message) } }, 'engine: event failed');
     return [text(t(event.locale, 'error.internal'))];
   } finally {
     runtime.logger.info({ ...ids, userId, ms: Math.round(performance.now() - started) }, 'engine: event handled');
   }
-}
-
-/** The chat identity a conversation key belongs to (the inverse of `conversationKey`'s suffix). */
-export function identityOfConversation(key: { workspaceId: string; conversationId: string }) {
-  return { workspaceId: key.workspaceId, platformUserId: key.conversationId.slice(key.conversationId.lastIndexOf('#') + 1) };
-}
-
-/** Dialog state is per user in a conversation, so people in one group channel do not mix. */
-export function conversationKey(event: InboundEvent) {
-  return {
-    platform: event.platform,
-    workspaceId: event.identity.workspaceId,
-    conversationId: `${event.conversation.id}#${event.identity.platformUserId}`,
-  };
 }
 
 async function runInConversation(

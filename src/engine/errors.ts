@@ -11,3 +11,12 @@ export function describeError(ctx: Ctx, error: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * The event could not be handled because a dependency was out of reach (the database): nothing is
+ * said to the user, and whoever delivered the event keeps it to hand it in again (`replay`) once
+ * the dependency is back, instead of losing it.
+ */
+export class EventDeferred extends Error {
+  override readonly name = 'EventDeferred';
+}

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type { ChannelRegistry } from './channel-registry';
 import { commands, type CommandSpec } from './commands';
 import type { EngineRuntime, SendLater } from './context';
-import { handleEvent } from './engine';
+import { handleEvent, type HandleOptions } from './engine';
 import { deliverResume } from './flows/resume-delivery';
 import type { InboundEventInput, OutboundMessage } from './messages';
 
@@ -17,6 +17,8 @@ export { ChannelError } from './channel';
 export { createChannelRegistry, type ChannelRegistry } from './channel-registry';
 export type { ProactiveTarget, SendLater } from './context';
 export * from './messages';
+export { EventDeferred } from './errors';
+export type { HandleOptions } from './engine';
 
 export interface EngineDeps {
   services: Services;
@@ -32,8 +34,11 @@ export interface EngineDeps {
 }
 
 export interface Engine {
-  /** Handles one inbound event; returns the direct replies (in order). Never throws for user errors: they become messages. */
-  handle(event: InboundEventInput): Promise<OutboundMessage[]>;
+  /**
+   * Handles one inbound event; returns the direct replies (in order). Never throws for user errors:
+   * they become messages. Throws EventDeferred when the database is out of reach.
+   */
+  handle(event: InboundEventInput, options?: HandleOptions): Promise<OutboundMessage[]>;
   /** The declared command list (name, aliases, help, roles, args) — also used for platform manifests. */
   readonly commands: readonly CommandSpec[];
 }
@@ -59,7 +64,7 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   deps.queue.register(runtime.resumeJob);
   return {
-    handle: (event) => handleEvent(runtime, event),
+    handle: (event, options) => handleEvent(runtime, event, options),
     commands,
   };
 }

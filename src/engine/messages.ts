@@ -149,6 +149,12 @@ export const outboundMessageSchema = z.object({
   /** Replace this earlier message (by the adapter's message ref) instead of sending a new one. */
   edit: z.string().optional(),
   /**
+   * The message whose buttons this answer spends (the one pressed): the adapter disables them in
+   * place where the channel can edit a message (Telegram drops the keyboard, Slack marks the
+   * question answered); elsewhere a late press is answered as stale by the engine.
+   */
+  retire: z.string().optional(),
+  /**
    * A key the engine wants tied to the sent message (e.g. `candidate:1042` on a relayed comment),
    * so a reply to it can be routed back.
    */

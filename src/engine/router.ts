@@ -12,28 +12,31 @@ import { onHelp, onWelcome } from './flows/help';
 import { onHome } from './flows/home';
 import { onRedeem } from './flows/access';
 import { onCampaigns } from './flows/campaigns';
-import { onDashboard, onPage } from './flows/dashboard';
+import { candidatesView, onDashboard, onPage } from './flows/dashboard';
 import { onCandidate, onComment, onCommentButton, onReplyTo, onStage, onStageButton } from './flows/profile';
 import { onAgencies, onAgencyStatus, onDeliveries } from './flows/agencies';
 import { onRetryDeliveries } from './flows/deliveries-retry';
 import { onInvite } from './flows/invite';
+import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onLanguage } from './flows/language';
 import { onConfirm, onDialogText } from './dialogs';
+import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words';
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
 import { splitAction, text } from './reply';
 import { isAnswer } from '../i18n/answers';
+import { shortQuote } from '../domain/limits';
 
 type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
 
 const handlers: Handlers = {
   help: (ctx) => onHelp(ctx),
-  submit: (ctx) => onSubmit(ctx),
+  submit: (ctx, args) => onSubmit(ctx, args.details),
   cancel: (ctx) => onCancel(ctx),
   back: (ctx) => onBack(ctx),
-  candidates: (ctx, args) => onDashboard(ctx, 'mine', args),
+  candidates: (ctx, args) => onDashboard(ctx, candidatesView(ctx), args),
   pool: (ctx, args) => onDashboard(ctx, 'pool', args),
   candidate: (ctx, args) => onCandidate(ctx, args.ref),
   comment: (ctx, args) => onComment(ctx, args.ref, args.text),
@@ -43,6 +46,8 @@ const handlers: Handlers = {
   rename: (ctx, args) => onRename(ctx, args.who, args.name),
   disable: (ctx, args) => onDisable(ctx, args.who),
   enable: (ctx, args) => onEnable(ctx, args.who),
+  rules: (ctx) => onRules(ctx),
+  rule: (ctx, args) => onRule(ctx, args),
   agencies: (ctx) => onAgencies(ctx),
   deliveries: (ctx, args) => (args.action === 'retry' ? onRetryDeliveries(ctx) : onDeliveries(ctx)),
   agency: (ctx, args) => onAgencyStatus(ctx, args.action, args.name),
@@ -79,9 +84,26 @@ const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
   lang: (ctx, arg) => onLanguage(ctx, arg),
 };
 
+/**
+ * Buttons that browse (paging, Open on a list row, a menu's commands) leave their message live;
+ * any other press answers the question its message asked.
+ */
+const BROWSING_ACTIONS = new Set(['page', 'upage', 'open', 'user', 'cmd', 'submit']);
+
+/** Marks the pressed message as answered, unless it browses or the answer edits it in place. */
+function retirePressed(ctx: Ctx, kind: string, replies: Replies): Replies {
+  const pressed = ctx.event.sourceMessageRef;
+  const [first, ...rest] = replies;
+  if (!pressed || !first || BROWSING_ACTIONS.has(kind) || replies.some((r) => r.edit === pressed)) return replies;
+  return [{ ...first, retire: pressed }, ...rest];
+}
+
 /** Routes one event of a known, active user to its flow. */
 export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
   const payload = textOverride === undefined ? ctx.event.payload : { type: 'text' as const, text: textOverride };
+  // A pending "which did you mean" lives for the next event only: any other answer forgets it.
+  const pending = ctx.state.pending;
+  if (pending !== undefined) delete ctx.state.pending;
   switch (payload.type) {
     case 'installed':
       return onWelcome(ctx);
@@ -94,28 +116,44 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
     case 'command': {
       // The same reading as typed text, so `/endorse submit` (the product's name first) is `submit`.
       const command = parseCommandText(`/${payload.name} ${payload.args}`);
-      if (!command) return [text(ctx.t('command.unknown', { command: payload.name }))];
+      if (!command) return [text(ctx.t('command.unknown', { command: shortQuote(payload.name) }))];
       return runCommand(ctx, command.name, command.args);
     }
     case 'action': {
       const { kind, arg } = splitAction(payload.actionId, payload.value);
+      if (kind === 'which') return onWhich(ctx, arg, pending);
       const handler = actions[kind];
-      return handler ? handler(ctx, arg) : [text(ctx.t('action.stale'))];
+      const replies = handler ? await handler(ctx, arg) : [text(ctx.t('action.stale'))];
+      return textOverride === undefined ? retirePressed(ctx, kind, replies) : replies;
     }
     case 'text': {
       const reply =
         textOverride === undefined && ctx.event.replyTo ? await onReplyTo(ctx, ctx.event.replyTo, payload.text) : null;
       if (reply) return reply;
       const command = parseCommandText(payload.text);
-      if (ctx.state.dialog) {
+      const dialog = ctx.state.dialog;
+      if (dialog) {
         if (command && (command.explicit || isControl(command.name))) return runCommand(ctx, command.name, command.args);
         // “cancelar”, “voltar”, “bumalik”…: the control words in the user's language too.
         if (isAnswer(ctx.event.locale, 'cancel', payload.text)) return runCommand(ctx, 'cancel', '');
         if (isAnswer(ctx.event.locale, 'back', payload.text)) return runCommand(ctx, 'back', '');
+        if (command && allowedFor(command.name, ctx.user.role)) {
+          const reading = readCommandWord(dialog, command, payload.text);
+          if (reading === 'ask') return askWhichMeant(ctx, dialog, command, payload.text);
+          if (reading === 'command') return runBesideDialog(ctx, () => runCommand(ctx, command.name, command.args));
+        }
         return onDialogText(ctx, payload.text);
       }
       if (command) return runCommand(ctx, command.name, command.args);
-      return [text(ctx.t('command.pointer'))];
+      return [text(ctx.t(allowedFor('submit', ctx.user.role) ? 'command.pointer' : 'command.pointer.employer'))];
     }
   }
+}
+
+/** The answer to "command or answer?" (command-words.ts): the pending text runs or answers. */
+async function onWhich(ctx: Ctx, meant: string, pending: string | undefined): Promise<Replies> {
+  const command = pending === undefined ? null : parseCommandText(pending);
+  if (!command || pending === undefined || !ctx.state.dialog) return [text(ctx.t('action.stale'))];
+  if (meant === 'data') return onDialogText(ctx, pending);
+  return runBesideDialog(ctx, () => runCommand(ctx, command.name, command.args));
 }

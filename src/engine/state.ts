@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES, STAGES } from '../services/dashboards';
+import { DASHBOARD_VIEWS, FILTER_OUTCOMES, STAGES } from '../services/dashboards';
 
 /**
  * What a conversation remembers between events, stored as JSON on the Conversation row. Parsed on
@@ -43,6 +43,8 @@ const dialogSchema = z.discriminatedUnion('kind', [
   wizardSchema,
   z.object({ kind: z.literal('comment'), ref: z.number().int() }),
   z.object({ kind: z.literal('rename'), userId: z.string(), label: z.string() }),
+  /** A new user with no name yet (the inviter gave none): their next text is their name. */
+  z.object({ kind: z.literal('ownName') }),
   z.object({
     kind: z.literal('confirm'),
     op: z.enum(['disableUser', 'disableAgency']),
@@ -56,12 +58,16 @@ export type Dialog = z.infer<typeof dialogSchema>;
 const listSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('dash'),
-    view: z.enum(['mine', 'pool']),
+    view: z.enum(DASHBOARD_VIEWS),
     search: z.string().optional(),
-    outcome: z.enum(OUTCOMES).optional(),
+    outcome: z.enum(FILTER_OUTCOMES).optional(),
     stage: z.enum(STAGES).optional(),
     agencyId: z.string().optional(),
     agencyLabel: z.string().optional(),
+    campaignId: z.string().optional(),
+    campaignLabel: z.string().optional(),
+    /** The metrics period in days back from now. */
+    days: z.number().int().optional(),
   }),
   z.object({
     kind: z.literal('users'),
@@ -76,6 +82,8 @@ export type ListQuery = z.infer<typeof listSchema>;
 export const conversationStateSchema = z.object({
   dialog: dialogSchema.nullish(),
   list: listSchema.nullish(),
+  /** A command word typed into an open dialog, kept while the bot asks which was meant (command-words.ts). */
+  pending: z.string().max(8000).optional(),
   /** Hash of the identity's last seen chat address: the identity row is updated when it changes. */
   addr: z.string().optional(),
 });

@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 
 export type { Express };
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../logger';
+import { redactTokens, type Logger } from '../logger';
 import type { HealthReport, ReadinessReport } from './health';
 
 export type { HealthReport };
@@ -33,7 +33,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      options.logger.debug({ requestId, method: req.method, path: req.path, status: res.statusCode, ms }, 'http');
+      // Paths can carry live tokens (`/invite/<token>/web`): the access log never keeps them.
+      options.logger.debug({ requestId, method: req.method, path: redactTokens(req.path), status: res.statusCode, ms }, 'http');
     });
     next();
   });

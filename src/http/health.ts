@@ -8,6 +8,8 @@ export interface HealthReport {
   ok: boolean;
   database: CheckResult & { kind: string };
   queue: CheckResult & { backend: string };
+  /** Each checked chat platform; one that is down does not make the process unhealthy (the others serve). */
+  channels?: Record<string, CheckResult>;
 }
 
 export interface ReadinessReport {
@@ -17,6 +19,8 @@ export interface ReadinessReport {
   draining: boolean;
   database: CheckResult;
   queue: CheckResult;
+  /** Each checked chat platform: one that is down is named here, and only its webhooks answer 503. */
+  channels?: Record<string, CheckResult>;
 }
 
 export interface HealthChecksOptions {
@@ -27,6 +31,8 @@ export interface HealthChecksOptions {
   queueHealth: () => Promise<CheckResult & { backend: string }>;
   /** True once shutdown began (readiness turns 503 at once). */
   isDraining: () => boolean;
+  /** The chat platforms' state (no I/O: kept by src/http/channel-status.ts). */
+  channels?: () => Record<string, CheckResult>;
   /** Each check's answer time limit; the reports come within it. Default 800 ms (`/healthz` must answer within 1 s). */
   timeoutMs?: number;
 }
@@ -70,13 +76,15 @@ export function createHealthChecks(options: HealthChecksOptions): HealthChecks {
   return {
     async health() {
       const { db, q } = await check();
-      return { ok: db.ok && q.ok, database: { ...db, kind: options.databaseKind }, queue: q };
+      const channels = options.channels?.();
+      return { ok: db.ok && q.ok, database: { ...db, kind: options.databaseKind }, queue: q, ...(channels ? { channels } : {}) };
     },
     async readiness() {
       const draining = options.isDraining();
       const { db, q } = await check();
       const { backend: _backend, ...queueResult } = q;
-      return { ready: !draining && db.ok && q.ok, draining, database: db, queue: queueResult };
+      const channels = options.channels?.();
+      return { ready: !draining && db.ok && q.ok, draining, database: db, queue: queueResult, ...(channels ? { channels } : {}) };
     },
   };
 }

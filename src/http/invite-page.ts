@@ -1,4 +1,6 @@
 import type { InviteChannel } from '../domain/invite-channels';
+import { roleAt } from '../i18n/roles';
+import type { InvitationDetails } from '../services/invitations';
 import type { Mount } from './app';
 
 /** The page behind an invitation link (DESIGN §2): it offers each configured channel. */
@@ -6,6 +8,8 @@ export interface InvitePageOptions {
   token: string;
   /** From `inviteChannels`, the same list the invitation email is built from. */
   channels: readonly InviteChannel[];
+  /** Whom the invitation is for, as what and where; absent when the link is used up or unknown. */
+  invitation?: InvitationDetails | null;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
@@ -31,10 +35,16 @@ export function renderInvitePage(options: InvitePageOptions): string {
     options.channels.length > 0
       ? options.channels.map(renderChannel).join('\n')
       : '<p>No chat channel is configured yet. Ask your admin how to reach Endorse.</p>';
+  const inv = options.invitation;
+  const welcome = inv?.name ? `Welcome to Endorse, ${inv.name}` : 'Welcome to Endorse';
+  // The role and agency in the same words as the invitation email (i18n/roles.ts).
+  const invited = inv
+    ? `You are invited as ${roleAt('en', inv.role, inv.agencyName)}. Pick the chat app where you want to use Endorse:`
+    : 'You have been invited to submit and follow candidates from your chat app. Pick where you want to use it:';
   return page(
     'Your Endorse invitation',
-    `<h1>Welcome to Endorse</h1>
-     <p>You have been invited to submit and follow candidates from your chat app. Pick where you want to use it:</p>
+    `<h1>${escapeHtml(welcome)}</h1>
+     <p>${escapeHtml(invited)}</p>
      ${channels}
      <p class="hint">The link works once and expires; if it has, ask your admin to invite you again.</p>`,
   );
@@ -73,13 +83,19 @@ export const INVITE_PAGE_HEADERS: Readonly<Record<string, string>> = {
  * served whether or not the web chat is on; pressing the web chat's button posts to the web chat
  * adapter's `/invite/:token/web`.
  */
-export function mountInvitePage(channels: (token: string) => InviteChannel[]): Mount {
+export function mountInvitePage(
+  channels: (token: string) => InviteChannel[],
+  describe: (token: string) => Promise<InvitationDetails | null> = async () => null,
+): Mount {
   return (app) => {
-    app.get('/invite/:token', (req, res) => {
+    app.get('/invite/:token', (req, res, next) => {
       const token = req.params.token;
       res.set(INVITE_PAGE_HEADERS);
       if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
-      res.type('html').send(renderInvitePage({ token, channels: channels(token) }));
+      describe(token).then(
+        (invitation) => res.type('html').send(renderInvitePage({ token, channels: channels(token), invitation })),
+        next,
+      );
     });
   };
 }

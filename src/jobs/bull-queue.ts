@@ -7,6 +7,8 @@ import type { AddOptions, JobQueue, QueueHealth } from './queue';
 /** The one bull queue's name (every job kind shares it); the queue dashboard opens it by this name. */
 export const QUEUE_NAME = 'endorse';
 const BACKOFF = 'endorse';
+/** How long close waits for running jobs (and bull) before it drops the connections. */
+const CLOSE_WAIT_MS = 10_000;
 // bull's failedReason for a job that stalled more often than its maxStalledCount allows.
 const STALLED_RE = /stalled more than allowable limit/i;
 
@@ -17,6 +19,11 @@ export interface BullQueueOptions {
   concurrency?: number;
   /** Queue name prefix in Redis; tests use their own so runs do not meet. */
   prefix?: string;
+  /**
+   * How soon a job whose process died (its lock not renewed) is found and run again elsewhere:
+   * bull's lockDuration and stalledInterval. Default bull's 30 s; tests that kill workers shorten it.
+   */
+  stallAfterMs?: number;
 }
 
 /**
@@ -29,6 +36,7 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
   const queue = new Bull(QUEUE_NAME, options.redisUrl, {
     prefix: options.prefix ?? 'bull',
     settings: {
+      ...(options.stallAfterMs ? { lockDuration: options.stallAfterMs, stalledInterval: options.stallAfterMs } : {}),
       backoffStrategies: {
         // Bull hands the thrown error to the strategy, so a 429's Retry-After sets the delay.
         [BACKOFF]: (attemptsMade: number, error: Error, strategyOptions?: { name?: string }) => {
@@ -105,6 +113,10 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
         return { backend: 'bull', ok: false, detail: `Redis: ${(error as Error).message}` };
       }
     },
+    async depth() {
+      const counts = await queue.getJobCounts();
+      return { waiting: counts.waiting, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+    },
     async idle() {
       for (;;) {
         const counts = await queue.getJobCounts();
@@ -113,7 +125,16 @@ export function createBullQueue(options: BullQueueOptions): JobQueue {
       }
     },
     async close() {
-      await queue.close();
+      // Running jobs get a while to finish. After Redis was cut and came back, bull's close can
+      // wait forever on a client that never settles: past the wait, the connections are dropped.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS)));
+      const outcome = await Promise.race([queue.close().then(() => 'closed' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        logger.warn({ afterMs: CLOSE_WAIT_MS }, 'queue: close did not finish; dropping its Redis connections');
+        for (const client of (queue as unknown as { clients: { disconnect(): void }[] }).clients ?? []) client.disconnect();
+      }
     },
   };
 }

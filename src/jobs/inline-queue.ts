@@ -81,6 +81,10 @@ export function createInlineQueue(logger: Logger): JobQueue {
     async health(): Promise<QueueHealth> {
       return { backend: 'inline', ok: !closed };
     },
+    async depth() {
+      // Timers hold delayed tries and the backlog what waits for start(); nothing is kept as failed.
+      return { waiting: backlog.length, active: running, delayed: timers.size, failed: 0 };
+    },
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

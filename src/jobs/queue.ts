@@ -17,6 +17,14 @@ export interface QueueHealth {
  * One interface, two backends (DESIGN §3): bull on Redis when REDIS_URL is set, in-process
  * otherwise. Same handlers, same retry policy.
  */
+/** How many jobs wait, run, wait for a delay, or failed for good. */
+export interface QueueDepth {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
 export interface JobQueue {
   readonly backend: 'bull' | 'inline';
   register<S extends z.ZodType>(definition: JobDefinition<S>): void;
@@ -24,6 +32,8 @@ export interface JobQueue {
   /** Starts running registered jobs in this process (the worker role). */
   start(): Promise<void>;
   health(): Promise<QueueHealth>;
+  /** Jobs by state right now (metrics); optional for test doubles. */
+  depth?(): Promise<QueueDepth>;
   /** Resolves when no job is waiting or running (tests, graceful shutdown of the inline queue). */
   idle(): Promise<void>;
   close(): Promise<void>;

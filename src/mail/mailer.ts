@@ -1,5 +1,5 @@
 import type { Transporter } from 'nodemailer';
-import type { Logger } from '../logger';
+import { redactTokens, type Logger } from '../logger';
 
 /** One email: always a text part; HTML when the message has one. */
 export interface Mail {
@@ -22,6 +22,11 @@ export interface MailerOptions {
   /** The From header, e.g. `Endorse <no-reply@example.com>`. */
   from: string;
   logger: Logger;
+  /**
+   * Without SMTP: shows the whole mail (its live link included) where only the developer sees it,
+   * the embedded demo's console. Never set in production: the log itself gets no link or token.
+   */
+  showMail?: (mail: Mail) => void;
 }
 
 /** The SMTP server refused for good (5xx): retrying the same mail cannot help. */
@@ -31,7 +36,7 @@ export class PermanentMailError extends Error {
 
 export function createMailer(options: MailerOptions): Mailer {
   const smtpUrl = options.smtpUrl;
-  if (!smtpUrl) return createLogMailer(options.logger);
+  if (!smtpUrl) return createLogMailer(options.logger, options.showMail);
   // nodemailer is loaded with the first mail: most processes (web instances) never send one.
   let transport: Promise<Transporter> | null = null;
   const connect = (): Promise<Transporter> =>
@@ -53,19 +58,21 @@ export function createMailer(options: MailerOptions): Mailer {
 }
 
 /**
- * The embedded default: the mail is logged so a developer can follow the link. The address is
- * masked (DESIGN §7); the text is logged under `mail` on purpose, since it is the only way to read it.
+ * Without SMTP: the mail is logged with its address masked (DESIGN §7) and its links' tokens
+ * redacted (issue 17: a live invitation token in a log is a key to someone's account); on the
+ * embedded demo `showMail` prints it whole to the console so the developer can follow the link.
  */
-export function createLogMailer(logger: Logger): Mailer {
+export function createLogMailer(logger: Logger, showMail?: (mail: Mail) => void): Mailer {
   let count = 0;
   return {
     kind: 'log',
     async send(mail) {
       const messageId = `log-${Date.now()}-${++count}`;
       logger.info(
-        { mail: { to: maskEmail(mail.to), subject: mail.subject, body: mail.text }, messageId },
+        { mail: { to: maskEmail(mail.to), subject: mail.subject, body: redactTokens(mail.text) }, messageId },
         'email (no SMTP_URL set)',
       );
+      showMail?.(mail);
       return { messageId };
     },
     close: () => undefined,

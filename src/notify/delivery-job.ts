@@ -4,6 +4,7 @@ import { ChannelError } from '../engine/channel';
 import { outboundMessageSchema } from '../engine/messages';
 import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } from '../jobs';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
 import { PermanentMailError, type Mailer } from '../mail/mailer';
 import { platformSchema } from '../domain/platforms';
 import type { ChannelRegistry } from '../engine/channel-registry';
@@ -53,6 +54,8 @@ export interface DeliveryDeps {
    * sweeper starts the round once `retryAt` has passed.
    */
   scheduleRound?: (notificationId: string, round: number, delayMs: number) => Promise<void>;
+  /** Counts delivery tries by channel and result (GET /metrics). */
+  metrics?: Pick<Metrics, 'delivery'>;
 }
 
 /** The outcome of one try, as the attempt record states it. */
@@ -80,6 +83,7 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
       const started = performance.now();
       const result = await tryOnce(deps, n);
       const durationMs = Math.round(performance.now() - started);
+      deps.metrics?.delivery(n.channel, result.ok ? 'sent' : result.code);
       const recordAttempt = deps.db.deliveryAttempt.create({
         data: {
           notificationId,
@@ -222,7 +226,8 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (n.address === null || n.address === undefined)
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
     await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
-    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, n.language ?? 'en'));
+    const replies = deps.channels.get(platform.data)?.capabilities.replies;
+    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies, n.language ?? 'en'));
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {

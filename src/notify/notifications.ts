@@ -4,13 +4,14 @@ import type { ChannelRegistry } from '../engine/channel-registry';
 import type { SendLater } from '../engine/context';
 import type { JobQueue } from '../jobs';
 import type { Logger } from '../logger';
-import { createMailer, createMailJob, renderInvitationEmail, type InvitationEmailInput, type Mailer } from '../mail';
+import { createMailer, createMailJob, renderInvitationEmail, type InvitationEmailInput, type Mail, type Mailer } from '../mail';
 import type { Services } from '../services';
 import { createAtsWebhookJob } from './ats-webhook';
 import { createMessageJob } from './message-job';
 import { createNotifier, type Notifier } from './notifier';
 import { createRateLimiter } from './rate-limiter';
 import { withNotifications } from './with-notifications';
+import type { Metrics } from '../metrics/metrics';
 
 /** How often a worker re-enqueues notifications whose job was lost (Redis restarted without persistence). */
 export const SWEEP_INTERVAL_MS = 30_000;
@@ -23,6 +24,10 @@ export interface NotificationsDeps {
   services: Services;
   /** The same registry the engine reads; adapters are registered on it by the composition root. */
   channels: ChannelRegistry;
+  /** Counts delivery tries by channel and result (GET /metrics). */
+  metrics?: Pick<Metrics, 'delivery'>;
+  /** Without SMTP, where the whole mail is shown (the embedded demo's console); never in production. */
+  showMail?: (mail: Mail) => void;
 }
 
 /** The delivery side of the product: everything that leaves the process on its own time. */
@@ -46,9 +51,10 @@ export interface Notifications {
 export function createNotifications(deps: NotificationsDeps): Notifications {
   const { config, logger, queue } = deps;
   const limiter = createRateLimiter();
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger, showMail: deps.showMail });
   const atsJob = config.atsWebhook ? createAtsWebhookJob({ ...config.atsWebhook, logger }) : null;
   const notifier = createNotifier({
+    metrics: deps.metrics,
     db: deps.db,
     queue,
     logger,
@@ -79,6 +85,9 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       to: invitation.email,
       url: invitation.url,
       role: invitation.role,
+      agencyName: invitation.agencyName,
+      inviterName: invitation.inviterName,
+      name: invitation.name,
       expiresAt: invitation.expiresAt,
       locale: (await deps.services.getUserLanguage(inviterId)) ?? 'en',
     }),

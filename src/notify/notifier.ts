@@ -6,6 +6,14 @@ import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
 import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
+
+/** What the new-candidate notification needs of a submission (the outbox row carries exactly this). */
+type SubmittedCandidate =
+  | Pick<
+      Extract<SubmissionResult, { outcome: 'ADDED' }>,
+      'outcome' | 'submissionId' | 'candidateId' | 'candidateRef' | 'outboxEventId'
+    >
+  | { outcome: Exclude<SubmissionResult['outcome'], 'ADDED'> };
 import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
@@ -21,6 +29,7 @@ import {
   type NotificationEvent,
 } from './fan-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import type { Metrics } from '../metrics/metrics';
 
 /** How often job-running processes look for outbox events a crash left behind. */
 export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
@@ -36,6 +45,8 @@ export interface NotifierDeps {
   channels: ChannelRegistry;
   mailer: Mailer;
   limiter?: RateLimiter;
+  /** Counts delivery tries by channel and result (GET /metrics). */
+  metrics?: Pick<Metrics, 'delivery'>;
   /** Retry policy of the delivery job (tests shorten it). */
   delivery?: { attempts?: number; backoffMs?: number; leaseMs?: number; retryDelaysMs?: readonly number[] };
   /** The ATS webhook job when ATS_WEBHOOK_URL is set. */
@@ -62,7 +73,8 @@ export interface Notifier {
   onRecruiterComment(result: CommentAdded): Promise<number>;
   onAgencyComment(result: CommentAdded): Promise<number>;
   onStageChange(result: StageChanged): Promise<number>;
-  onCandidateSubmitted(result: SubmissionResult): Promise<number>;
+  /** A new candidate's recruiters and ATS hear of it; other outcomes tell no one. */
+  onCandidateSubmitted(result: SubmittedCandidate): Promise<number>;
   /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
   /**

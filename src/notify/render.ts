@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { ReplyControl } from '../engine/channel';
 import type { OutboundMessageInput } from '../engine/messages';
+import { t } from '../i18n';
 import { formatCandidateRef } from '../services/candidates';
 import { STAGES } from '../services/dashboards';
-import { t, type MessageKey } from '../i18n';
-import { en } from '../i18n/en';
 
 export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
@@ -25,27 +25,38 @@ export const notificationPayloadSchema = z.object({
 });
 export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 
-/** The English reply hint, for readers of the message text (tests, the web chat). */
-export const REPLY_HINT = en['notify.replyHint'];
-
 /** The `replyKey` of a relayed message: the engine routes a reply to it back to this candidate. */
 export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
 
 /**
  * Pure: the chat message for a notification (text, so every channel renders it the same), in the
- * recipient's language (`User.language`; English when unset).
+ * recipient's language (`User.language`; English when unset), ending with how to answer it in the
+ * words of the channel's reply control (`replies`: see ChannelCapabilities; absent: the `comment`
+ * command).
  */
-export function renderNotification(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): OutboundMessageInput {
-  return { body: { type: 'text', text: notificationText(kind, p, locale) }, replyKey: candidateReplyKey(p.candidateRef) };
+export function renderNotification(
+  kind: NotificationKindName,
+  p: NotificationPayload,
+  replies?: ReplyControl,
+  locale = 'en',
+): OutboundMessageInput {
+  const hint = t(locale, replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', {
+    ref: formatCandidateRef(p.candidateRef),
+  });
+  return {
+    body: { type: 'text', text: `${notificationText(kind, p, locale)}\n\n${hint}` },
+    replyKey: candidateReplyKey(p.candidateRef),
+  };
 }
 
 /** A stage as stored in the payload (the enum name) in the reader's words; anything else as is. */
 function stageWord(locale: string, stage: string | undefined): string {
-  if (stage === undefined) return '?';
-  return (STAGES as readonly string[]).includes(stage) ? t(locale, `stage.${stage}` as MessageKey) : stage;
+  const known = STAGES.find((s) => s === stage);
+  return known ? t(locale, `stageName.${known}`) : (stage ?? '?');
 }
 
-function body(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
+/** The notification itself, without how to answer it. */
+export function notificationText(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
   const base = { who, campaign: p.campaign, agency: p.agency, body: p.body ?? '' };
   switch (kind) {
@@ -62,10 +73,6 @@ function body(kind: NotificationKindName, p: NotificationPayload, locale: string
   }
 }
 
-export function notificationText(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): string {
-  return `${body(kind, p, locale)}\n\n${t(locale, 'notify.replyHint')}`;
-}
-
 function subject(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
   const params = { who: `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`, agency: p.agency };
   switch (kind) {
@@ -74,7 +81,7 @@ function subject(kind: NotificationKindName, p: NotificationPayload, locale: str
     case 'AGENCY_COMMENT':
       return t(locale, 'notify.subject.agencyComment', params);
     case 'STAGE_CHANGE':
-      return t(locale, 'notify.subject.stageChange', { ...params, to: p.to ? stageWord(locale, p.to) : '?' });
+      return t(locale, 'notify.subject.stageChange', { ...params, to: stageWord(locale, p.to) });
     case 'CANDIDATE_SUBMITTED':
       return t(locale, 'notify.subject.candidateSubmitted', params);
   }
@@ -82,7 +89,7 @@ function subject(kind: NotificationKindName, p: NotificationPayload, locale: str
 
 /** The same notification as an email, for a recipient who linked no chat. */
 export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string, locale = 'en') {
-  // An email cannot be replied to into the thread; point at the chat instead of the reply hint.
-  const text = `${body(kind, p, locale)}\n\n${t(locale, 'notify.emailHint', { url: publicUrl })}`;
+  // An email cannot be replied to into the thread; point at the chat instead of a reply hint.
+  const text = `${notificationText(kind, p, locale)}\n\n${t(locale, 'notify.emailHint', { url: publicUrl })}`;
   return { subject: subject(kind, p, locale), text };
 }

@@ -85,3 +85,20 @@ export async function setAgencyStatus(
     return toSummary(agency);
   });
 }
+
+/** The country a phone without a country code is read as for this user, and where that came from. */
+export interface PhoneCountry {
+  country: string;
+  source: 'agency' | 'default';
+}
+
+/**
+ * The user's agency's country, else the configured default (DEFAULT_PHONE_COUNTRY); null when
+ * neither is known, so a code-less number is asked for again instead of guessed.
+ */
+export async function phoneCountryFor(deps: ServiceDeps, userId: string): Promise<PhoneCountry | null> {
+  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { agency: { select: { country: true } } } });
+  const country = user?.agency?.country;
+  if (country) return { country, source: 'agency' };
+  return deps.defaultPhoneCountry ? { country: deps.defaultPhoneCountry, source: 'default' } : null;
+}

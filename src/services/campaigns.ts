@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DUPLICATE_RULE } from '../domain/duplicates';
 import { canAdministerPlatform } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
@@ -170,6 +171,41 @@ export async function setDuplicateRule(
     await tx.duplicateRule.upsert({ where: { scope }, create: { scope, campaignId, ...rule }, update: rule });
     await writeAudit(tx, { actorId, action: 'duplicate_rule.set', targetType: 'duplicate_rule', targetId: scope, details: rule });
   });
+}
+
+export interface DuplicateRules {
+  /** The rule of every campaign without its own; `builtIn` while no owner has set it. */
+  global: DuplicateRuleInput & { builtIn: boolean };
+  /** The campaigns with a rule of their own, by name. */
+  campaigns: (DuplicateRuleInput & { campaignId: string; campaign: string })[];
+}
+
+/** The duplicate rules in force: the global default and the campaigns' own rules (owners). */
+export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Promise<DuplicateRules> {
+  assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
+  const rows = await deps.db.duplicateRule.findMany({
+    select: {
+      scope: true,
+      windowMonths: true,
+      matchOn: true,
+      crossAgency: true,
+      sameAgency: true,
+      campaign: { select: { id: true, name: true } },
+    },
+  });
+  const spec = (r: DuplicateRuleInput): DuplicateRuleInput => ({
+    windowMonths: r.windowMonths,
+    matchOn: r.matchOn,
+    crossAgency: r.crossAgency,
+    sameAgency: r.sameAgency,
+  });
+  const global = rows.find((r) => r.scope === 'global');
+  return {
+    global: global ? { ...spec(global), builtIn: false } : { ...DEFAULT_DUPLICATE_RULE, builtIn: true },
+    campaigns: rows
+      .flatMap((r) => (r.campaign ? [{ ...spec(r), campaignId: r.campaign.id, campaign: r.campaign.name }] : []))
+      .sort((a, b) => a.campaign.localeCompare(b.campaign)),
+  };
 }
 
 async function findCampaign(deps: ServiceDeps, campaignId: string): Promise<void> {

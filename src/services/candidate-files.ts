@@ -15,8 +15,10 @@ export async function getCandidateResume(deps: ServiceDeps, actorId: string, ref
       resumeFile: { select: { id: true, filename: true, contentType: true, size: true, sha256: true, data: true } },
     },
   });
-  if (!c) throw new NotFoundError(`There is no candidate C-${ref}.`);
-  assertAllowed(canViewCandidate(actor, c));
+  // Out of scope reads as missing (no existence oracle); a disabled actor is told so.
+  const decision = c ? canViewCandidate(actor, c) : null;
+  if (!c || (decision && !decision.allowed && actor.active)) throw new NotFoundError(`There is no candidate C-${ref}.`);
+  if (decision) assertAllowed(decision);
   if (!c.resumeFile) throw new NotFoundError(`C-${ref} was submitted without a resume.`);
   return { ...c.resumeFile, data: Buffer.from(c.resumeFile.data) };
 }

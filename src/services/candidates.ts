@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canChangeStage, canComment, canViewCandidate } from '../domain/permissions';
+import { canChangeStage, canComment, canViewCandidate, type Actor } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import { formatCandidateRef } from './candidate-ref';
@@ -8,6 +8,7 @@ import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { recordOutboxEvent } from './outbox';
 import { parseOrThrow } from './validate';
+import { formatCount, TEXT_LIMITS } from '../domain/limits';
 
 export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
 
@@ -72,17 +73,31 @@ function candidateStatement(withComments: boolean): string {
     WHERE c."ref" = $1`;
 }
 
+const noCandidate = (ref: number) =>
+  new NotFoundError(`There is no candidate ${formatCandidateRef(ref)}. Check the reference in your list.`);
+
 async function findCandidate(deps: ServiceDeps, ref: number, withComments = false): Promise<CandidateRow> {
   const [candidate] = await deps.sql.query<CandidateRow>(candidateStatement(withComments), [ref]);
-  if (!candidate) throw new NotFoundError(`There is no candidate ${formatCandidateRef(ref)}. Check the reference in your list.`);
+  if (!candidate) throw noCandidate(ref);
   return candidate;
+}
+
+/**
+ * A candidate outside the actor's scope reads exactly as one that does not exist, so references
+ * cannot be probed for other agencies' candidates (no existence oracle). A disabled actor is told so.
+ */
+function assertVisible(actor: Actor, c: CandidateRow, decide: typeof canViewCandidate = canViewCandidate): void {
+  const decision = decide(actor, c);
+  if (decision.allowed) return;
+  if (!actor.active) assertAllowed(decision);
+  throw noCandidate(c.ref);
 }
 
 /** On the driver: a profile is opened from every list, and before every comment typed in chat. */
 export async function getCandidateProfile(deps: ServiceDeps, actorId: string, ref: number): Promise<CandidateProfile> {
   const actor = await loadActor(deps.sql, actorId);
   const c = await findCandidate(deps, ref, true);
-  assertAllowed(canViewCandidate(actor, c));
+  assertVisible(actor, c);
   return {
     id: c.id,
     ref: c.ref,
@@ -115,7 +130,7 @@ export const commentBody = z
   .string()
   .trim()
   .min(1, 'A comment cannot be empty.')
-  .max(4000, 'A comment is at most 4,000 characters.');
+  .max(TEXT_LIMITS.comment, `A comment is at most ${formatCount(TEXT_LIMITS.comment)} characters.`);
 
 export interface CommentAdded {
   commentId: string;
@@ -130,7 +145,7 @@ export async function addComment(deps: ServiceDeps, actorId: string, ref: number
   const actor = await loadActor(deps.sql, actorId);
   const body = parseOrThrow(commentBody, rawBody);
   const c = await findCandidate(deps, ref);
-  assertAllowed(canComment(actor, c));
+  assertVisible(actor, c, canComment);
   // The comment and its outbox event commit together: a crash after the commit still notifies.
   return deps.db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
@@ -159,7 +174,9 @@ export async function changeStage(deps: ServiceDeps, actorId: string, ref: numbe
   assertAllowed(canChangeStage(actor));
   const to = parseOrThrow(stageSchema, rawStage.trim().toUpperCase());
   const c = await findCandidate(deps, ref);
-  if (c.stage === to) throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to}.`, 'stage');
+  // The stage as people read it (Interview), not the enum name.
+  if (c.stage === to)
+    throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to.charAt(0)}${to.slice(1).toLowerCase()}.`, 'stage');
   const changed = { candidateId: c.id, candidateRef: c.ref, from: c.stage, to };
   return deps.db.$transaction(async (tx) => {
     await tx.candidate.update({ where: { id: c.id }, data: { stage: to } });

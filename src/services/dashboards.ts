@@ -1,25 +1,44 @@
 import { z } from 'zod';
-import { canSeeAgencyPool, canSeeMyCandidates } from '../domain/permissions';
+import { canSeeAgencyPool, canSeeCampaignCandidates, canSeeMyCandidates, canViewCandidate } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
+import type { BlockReason } from '../domain/duplicates';
+import type { Actor } from '../domain/permissions';
+import { listBlockedAttempts, type BlockedAttempt } from './blocked-attempts';
 import { parseCandidateRef } from './candidate-ref';
 import type { ServiceDeps } from './deps';
+import { ForbiddenError } from './errors';
 import { parseOrThrow } from './validate';
 
 export const OUTCOMES = ['ADDED', 'PREVIOUSLY_SUBMITTED', 'DUPLICATE'] as const;
 export const STAGES = ['NEW', 'SCREENING', 'INTERVIEW', 'OFFER', 'HIRED', 'REJECTED', 'WITHDRAWN'] as const;
 export type OutcomeName = (typeof OUTCOMES)[number];
+/** What the dashboards filter on: the recorded outcomes, and the attempts the rules blocked. */
+export const FILTER_OUTCOMES = [...OUTCOMES, 'BLOCKED'] as const;
+export type FilterOutcome = (typeof FILTER_OUTCOMES)[number];
 export type StageName = (typeof STAGES)[number];
 
+export const DASHBOARD_VIEWS = ['mine', 'pool', 'campaigns'] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+
+/** The metrics period, in days back from now, when none is given; and the longest one offered. */
+export const DEFAULT_PERIOD_DAYS = 30;
+export const MAX_PERIOD_DAYS = 365;
+
 export const dashboardQuery = z.object({
-  /** `mine`: what I submitted; `pool`: my agency's (owners: `agencyId`, or every agency when absent). */
-  view: z.enum(['mine', 'pool']),
+  /**
+   * `mine`: what I submitted; `pool`: my agency's (owners: `agencyId`, or every agency when absent);
+   * `campaigns`: the candidates of the campaigns a recruiter recruits for (owners: every campaign).
+   */
+  view: z.enum(DASHBOARD_VIEWS),
   agencyId: z.string().optional(),
+  /** Narrows any view to one campaign. */
+  campaignId: z.string().optional(),
   search: z.string().trim().max(100).optional(),
-  outcome: z.enum(OUTCOMES).optional(),
+  outcome: z.enum(FILTER_OUTCOMES).optional(),
   stage: z.enum(STAGES).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(50).default(10),
-  /** Period of the metrics; defaults to the last 30 days. */
+  /** Period of the metrics; defaults to the last DEFAULT_PERIOD_DAYS days. */
   from: z.date().optional(),
   to: z.date().optional(),
 });
@@ -27,11 +46,24 @@ export type DashboardQuery = z.input<typeof dashboardQuery>;
 
 export interface DashboardRow {
   submissionId: string;
-  /** The candidate's reference, absent for a cross-agency duplicate (it belongs to someone else). */
+  /**
+   * The candidate's reference, absent where it would tell the viewer about another agency's
+   * candidate (a cross-agency duplicate seen by an agency).
+   */
   candidateRef: number | null;
+  /** Whether the viewer may open the candidate's profile. */
+  canOpen: boolean;
+  /**
+   * For a resubmission or a duplicate whose candidate the viewer knows: when that candidate was first
+   * added (the list may show the same candidate on another row).
+   */
+  firstAddedAt: Date | null;
+  /** Empty for a blocked attempt: nothing of the person was kept. */
   firstName: string;
   lastName: string;
-  outcome: OutcomeName;
+  outcome: FilterOutcome;
+  /** Why a blocked attempt was blocked. */
+  blockReason?: BlockReason;
   stage: StageName | null;
   campaign: string;
   submittedAt: Date;
@@ -55,6 +87,8 @@ export interface DashboardPage {
   page: number;
   pageCount: number;
   metrics: Metrics;
+  /** A recruiter who recruits for no campaign: their list is empty for that reason. */
+  unassigned: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -70,6 +104,9 @@ interface PageRow extends Record<string, unknown> {
     | {
         id: string;
         ref: number | null;
+        candAgency: string;
+        candBy: string;
+        candAt: string;
         firstName: string;
         lastName: string;
         outcome: OutcomeName;
@@ -94,23 +131,42 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   const actor = await loadActor(deps.sql, actorId);
   const params: unknown[] = [];
   const param = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
-  let scope: string;
-  if (q.view === 'mine') {
-    assertAllowed(canSeeMyCandidates(actor));
-    scope = `s."submittedById" = ${param(actor.userId)}`;
-  } else {
-    // Non-owners see their own agency's pool; naming another agency is refused, not silently ignored.
-    const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : (q.agencyId ?? actor.agencyId);
-    assertAllowed(canSeeAgencyPool(actor, agencyId));
-    scope = agencyId ? `s."agencyId" = ${param(agencyId)}` : 'true';
+  const resolved = await resolveScope(deps, actor, q);
+  const now = deps.now();
+  const to = q.to ?? now;
+  const from = q.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+  const scope = scopeSql(resolved, param);
+  const offset = (q.page - 1) * q.pageSize;
+  // Counted one past what matters, so "more than that" and "is there a next page" are both known.
+  const countLimit = Math.max(TOTAL_COUNTED, offset + q.pageSize) + 1;
+  // An explicit period is half-open; the default one ends now and includes it.
+  const period = `s."submittedAt" >= ${param(from.toISOString(), '::timestamp')}
+    AND s."submittedAt" ${q.to ? '<' : '<='} ${param(to.toISOString(), '::timestamp')}`;
+  const metricsSql = `SELECT count(*) FILTER (WHERE s."outcome" = 'ADDED') AS "added",
+                 count(*) FILTER (WHERE s."outcome" = 'PREVIOUSLY_SUBMITTED') AS "previous",
+                 count(*) FILTER (WHERE s."outcome" = 'DUPLICATE') AS "duplicate"
+          FROM "Submission" s WHERE ${scope} AND ${period}`;
+  if (q.outcome === 'BLOCKED') {
+    // The stage and the person's details were never kept: a stage or a search cannot match one.
+    const [blocked, [m]] = await Promise.all([
+      q.stage || q.search
+        ? { rows: [], counted: 0 }
+        : listBlockedAttempts(deps.sql, { ...resolved, limit: q.pageSize, offset, countLimit }),
+      deps.sql.query<{ added: string; previous: string; duplicate: string }>(metricsSql, params),
+    ]);
+    return {
+      ...toPage(q, countLimit, blocked.counted, blocked.rows.map(blockedRow), { ...m, from, to }),
+      unassigned: resolved.unassigned === true,
+    };
   }
-
   const filters = [scope];
   if (q.outcome) filters.push(`s."outcome" = ${param(q.outcome, '::"Outcome"')}`);
-  // A duplicate's stage is the other agency's business, so a stage filter never matches one.
+  // To an agency a duplicate's stage is the other agency's business, so a stage filter never matches one.
+  const seesEveryAgency = actor.role === 'OWNER' || actor.role === 'RECRUITER';
   if (q.stage) {
-    filters.push(`s."outcome" <> 'DUPLICATE'
-      AND EXISTS (SELECT 1 FROM "Candidate" c WHERE c."id" = s."candidateId" AND c."stage" = ${param(q.stage, '::"Stage"')})`);
+    filters.push(
+      `${seesEveryAgency ? '' : `s."outcome" <> 'DUPLICATE' AND `}EXISTS (SELECT 1 FROM "Candidate" c WHERE c."id" = s."candidateId" AND c."stage" = ${param(q.stage, '::"Stage"')})`,
+    );
   }
   if (q.search) {
     // The campaigns first (a small table): their ids in the main statement give the planner real
@@ -123,20 +179,12 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
         q.search,
         campaigns.map((c) => c.id),
         param,
+        seesEveryAgency,
       ),
     );
   }
   const where = filters.join(' AND ');
 
-  const now = deps.now();
-  const to = q.to ?? now;
-  const from = q.from ?? new Date(to.getTime() - 30 * DAY_MS);
-  const offset = (q.page - 1) * q.pageSize;
-  // Counted one past what matters, so "more than that" and "is there a next page" are both known.
-  const countLimit = Math.max(TOTAL_COUNTED, offset + q.pageSize) + 1;
-  // An explicit period is half-open; the default one ends now and includes it.
-  const period = `s."submittedAt" >= ${param(from.toISOString(), '::timestamp')}
-    AND s."submittedAt" ${q.to ? '<' : '<='} ${param(to.toISOString(), '::timestamp')}`;
   const text = `
     WITH page AS (
       SELECT s."id", s."firstName", s."lastName", s."outcome", s."submittedAt", s."candidateId", s."campaignId", s."submittedById"
@@ -146,7 +194,8 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
     )
     SELECT
       (SELECT json_agg(json_build_object(
-          'id', p."id", 'ref', c."ref", 'firstName', p."firstName", 'lastName', p."lastName",
+          'id', p."id", 'ref', c."ref", 'candAgency', c."agencyId", 'candBy', c."submittedById",
+          'candAt', to_char(c."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'firstName', p."firstName", 'lastName', p."lastName",
           'outcome', p."outcome", 'stage', c."stage", 'campaign', cp."name", 'submittedBy', coalesce(u."name", u."email"),
           'submittedAt', to_char(p."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
           ORDER BY p."submittedAt" DESC, p."id" DESC)
@@ -156,10 +205,7 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
         JOIN "User" u ON u."id" = p."submittedById") AS "rows",
       (SELECT count(*) FROM (SELECT 1 FROM "Submission" s WHERE ${where} LIMIT ${param(countLimit, '::int')}) AS counted) AS "total",
       m."added", m."previous", m."duplicate"
-    FROM (SELECT count(*) FILTER (WHERE s."outcome" = 'ADDED') AS "added",
-                 count(*) FILTER (WHERE s."outcome" = 'PREVIOUSLY_SUBMITTED') AS "previous",
-                 count(*) FILTER (WHERE s."outcome" = 'DUPLICATE') AS "duplicate"
-          FROM "Submission" s WHERE ${scope} AND ${period}) AS m`;
+    FROM (${metricsSql}) AS m`;
   // Planned with the values: the best plan depends on the scope's size and the search's selectivity.
   // A search never scans the whole table: estimating a LIKE's matches too high, the planner chose a
   // (parallel) scan of every row expecting to stop early, 5 s over 1,000,000 submissions; without
@@ -171,36 +217,130 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
       })
     : await deps.sql.query<PageRow>(text, params, { planEachTime: true });
   if (!result) throw new Error('the dashboard statement returned no row');
-  const counted = Number(result.total);
+  const rows = (result.rows ?? []).map((r): DashboardRow => {
+    const canOpen = canViewCandidate(actor, { agencyId: r.candAgency, submittedById: r.candBy }).allowed;
+    // Another agency's candidate stays unnamed: its reference and stage are not the viewer's business.
+    const foreign = r.candAgency !== actor.agencyId && !canOpen;
+    return {
+      submissionId: r.id,
+      candidateRef: foreign ? null : r.ref,
+      canOpen,
+      firstAddedAt: r.outcome !== 'ADDED' && !foreign ? new Date(r.candAt) : null,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      outcome: r.outcome,
+      stage: foreign ? null : r.stage,
+      campaign: r.campaign,
+      submittedAt: new Date(r.submittedAt),
+      submittedBy: r.submittedBy,
+    };
+  });
+  return {
+    ...toPage(q, countLimit, Number(result.total), rows, { ...result, from, to }),
+    unassigned: resolved.unassigned === true,
+  };
+}
+
+function toPage(
+  q: { page: number; pageSize: number },
+  countLimit: number,
+  counted: number,
+  rows: DashboardRow[],
+  m: { added?: string; previous?: string; duplicate?: string; from: Date; to: Date },
+): Omit<DashboardPage, 'unassigned'> {
   const totalCapped = counted === countLimit;
   const total = totalCapped ? countLimit - 1 : counted;
   const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
   return {
-    rows: (result.rows ?? []).map((r) => ({
-      submissionId: r.id,
-      candidateRef: r.outcome === 'DUPLICATE' ? null : r.ref,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      outcome: r.outcome,
-      stage: r.outcome === 'DUPLICATE' ? null : r.stage,
-      campaign: r.campaign,
-      submittedAt: new Date(r.submittedAt),
-      submittedBy: r.submittedBy,
-    })),
+    rows,
     total,
     totalCapped,
     page: q.page,
     // Past the count there is at least one more page than counted.
     pageCount: totalCapped ? Math.max(pageCount, q.page + 1) : pageCount,
     metrics: {
-      added: Number(result.added),
-      previouslySubmitted: Number(result.previous),
-      duplicate: Number(result.duplicate),
-      from,
-      to,
+      added: Number(m.added ?? 0),
+      previouslySubmitted: Number(m.previous ?? 0),
+      duplicate: Number(m.duplicate ?? 0),
+      from: m.from,
+      to: m.to,
     },
   };
 }
+
+function blockedRow(b: BlockedAttempt): DashboardRow {
+  return {
+    submissionId: b.auditId,
+    candidateRef: null,
+    canOpen: false,
+    firstAddedAt: null,
+    firstName: '',
+    lastName: '',
+    outcome: 'BLOCKED',
+    blockReason: b.reason,
+    stage: null,
+    campaign: b.campaign,
+    submittedAt: b.at,
+    submittedBy: b.submittedBy,
+  };
+}
+
+type Param = (value: unknown, cast?: string) => string;
+
+/** The rows a view holds, resolved from the viewer and the query; absent parts do not narrow. */
+export interface DashboardScope {
+  submittedById?: string;
+  agencyId?: string;
+  /** Only these campaigns (a recruiter's, or the one asked for). */
+  campaignIds?: string[];
+  unassigned?: boolean;
+}
+
+/**
+ * Checks the viewer's right to the view and resolves what it holds; the campaign and agency filters
+ * are part of it, so the metrics count what the title names. A recruiter's campaigns are read here
+ * (a handful of ids): in the statement they let the planner use the (campaignId, submittedAt) index.
+ */
+async function resolveScope(deps: ServiceDeps, actor: Actor, q: z.output<typeof dashboardQuery>): Promise<DashboardScope> {
+  const scope: DashboardScope = {};
+  if (q.view === 'mine') {
+    assertAllowed(canSeeMyCandidates(actor));
+    scope.submittedById = actor.userId;
+  } else if (q.view === 'pool') {
+    // Non-owners see their own agency's pool; naming another agency is refused, not silently ignored.
+    const agencyId = actor.role === 'OWNER' ? (q.agencyId ?? null) : (q.agencyId ?? actor.agencyId);
+    assertAllowed(canSeeAgencyPool(actor, agencyId));
+    if (agencyId) scope.agencyId = agencyId;
+  } else {
+    assertAllowed(canSeeCampaignCandidates(actor));
+    if (actor.role === 'RECRUITER') {
+      const mine = await deps.sql.query<{ campaignId: string }>(
+        `SELECT "campaignId" FROM "CampaignRecruiter" WHERE "userId" = $1`,
+        [actor.userId],
+      );
+      scope.campaignIds = mine.map((r) => r.campaignId);
+      scope.unassigned = scope.campaignIds.length === 0;
+      if (q.campaignId && !scope.campaignIds.includes(q.campaignId)) {
+        throw new ForbiddenError('You do not recruit for that campaign. Type “candidates” for the campaigns you do.');
+      }
+    }
+    if (q.agencyId) scope.agencyId = q.agencyId;
+  }
+  if (q.campaignId) scope.campaignIds = [q.campaignId];
+  return scope;
+}
+
+/** The scope as a condition on the submission `s`. */
+function scopeSql(scope: DashboardScope, param: Param): string {
+  const parts: string[] = [];
+  if (scope.submittedById) parts.push(`s."submittedById" = ${param(scope.submittedById)}`);
+  if (scope.agencyId) parts.push(`s."agencyId" = ${param(scope.agencyId)}`);
+  if (scope.campaignIds) parts.push(`s."campaignId" = ANY (${param(scope.campaignIds, '::text[]')})`);
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/** `S-1a2b3c4d`: a submission's short reference (its id's first 8 digits), shown where no candidate's is. */
+const SUBMISSION_REF = /^S-([0-9a-f]{8})$/i;
 
 /** `%text%` for LIKE, with LIKE's own wildcards in the text matched literally. */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -212,7 +352,7 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
  * names, email and phone; the candidate and campaign indexes), so the planner can combine them
  * instead of filtering a whole pool.
  */
-function searchCondition(text: string, campaignIds: string[], param: (value: unknown, cast?: string) => string): string {
+function searchCondition(text: string, campaignIds: string[], param: Param, refFindsDuplicates: boolean): string {
   const like = param(containing(text));
   const or = [`s."firstName" ILIKE ${like}`, `s."lastName" ILIKE ${like}`];
   // An email has no spaces: for "maria santos" its trigram scan would only find rows to throw away.
@@ -228,8 +368,17 @@ function searchCondition(text: string, campaignIds: string[], param: (value: unk
   if (digits.length >= 4) or.push(`s."phone" LIKE ${param(containing(digits))}`);
   const ref = parseCandidateRef(text);
   if (ref !== null) {
-    or.push(`(s."outcome" <> 'DUPLICATE'
-      AND s."candidateId" = (SELECT c."id" FROM "Candidate" c WHERE c."ref" = ${param(ref, '::int')}))`);
+    or.push(
+      `(${refFindsDuplicates ? '' : `s."outcome" <> 'DUPLICATE' AND `}s."candidateId" = (SELECT c."id" FROM "Candidate" c WHERE c."ref" = ${param(ref, '::int')}))`,
+    );
+  }
+  const submission = SUBMISSION_REF.exec(text.trim());
+  if (submission?.[1]) {
+    // The ids are lowercase hex uuids: those starting with the prefix lie between it and the prefix
+    // with its last digit raised, a range the primary key's index answers.
+    const prefix = submission[1].toLowerCase();
+    const next = prefix.slice(0, -1) + (parseInt(prefix.slice(-1), 16) + 1).toString(16);
+    or.push(`(s."id" >= ${param(prefix)} AND s."id" < ${param(prefix.endsWith('f') ? `${prefix.slice(0, -1)}g` : next)})`);
   }
   return `(${or.join(' OR ')})`;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { SqlDriver } from '../db/sql-runner';
 import type { Logger } from '../logger';
+import type { SecretBox } from '../secrets/secret-box';
 
 /** What every service needs, injected so tests pass a real database and a fake clock. */
 export interface ServiceDeps {
@@ -12,4 +13,8 @@ export interface ServiceDeps {
   /** Base URL for links (invitations). */
   publicUrl: string;
   inviteTtlDays: number;
+  /** DEFAULT_PHONE_COUNTRY: the country of a code-less phone when the agency has none. */
+  defaultPhoneCountry?: string;
+  /** Seals platform tokens at rest (SECRET_KEYS); without it they are stored in clear (development). */
+  secrets?: SecretBox;
 }

@@ -21,6 +21,8 @@ export interface ResolvedIdentity {
   language: string | null;
   /** False when the user or their agency is disabled: such a user gets nothing but a refusal. */
   active: boolean;
+  /** The user's agency is disabled (their admins too): the refusal points to the employer instead. */
+  agencyDisabled: boolean;
 }
 
 export interface IdentityRow extends Record<string, unknown> {
@@ -74,6 +76,7 @@ export function toResolvedIdentity(row: IdentityRow | undefined): ResolvedIdenti
     agencyName: row.agencyName,
     language: row.language ?? null,
     active: row.status === 'ACTIVE' && (row.agencyStatus === null || row.agencyStatus === 'ACTIVE'),
+    agencyDisabled: row.agencyStatus === 'DISABLED',
   };
 }
 

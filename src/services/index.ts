@@ -16,7 +16,10 @@ import * as submissions from './submissions';
 import { createSlackInstallations } from './slack-installations';
 import * as users from './users';
 import * as userLanguage from './user-language';
+import * as webChat from './web-chat';
 import * as webIdentity from './web-identity';
+import * as webSessions from './web-sessions';
+import * as buttonPayloads from './button-payloads';
 
 export type { ServiceDeps } from './deps';
 export * from './errors';
@@ -46,14 +49,18 @@ export function createServices(deps: ServiceDeps) {
     listAgencies: agencies.listAgencies.bind(null, deps),
     findAgencyId: agencies.findAgencyId.bind(null, deps),
     setAgencyStatus: agencies.setAgencyStatus.bind(null, deps),
+    phoneCountryFor: agencies.phoneCountryFor.bind(null, deps),
     listCampaigns: campaigns.listCampaigns.bind(null, deps),
     createCampaign: campaigns.createCampaign.bind(null, deps),
     setCampaignStatus: campaigns.setCampaignStatus.bind(null, deps),
     setCampaignAgencies: campaigns.setCampaignAgencies.bind(null, deps),
     assignRecruiter: campaigns.assignRecruiter.bind(null, deps),
     setDuplicateRule: campaigns.setDuplicateRule.bind(null, deps),
+    listDuplicateRules: campaigns.listDuplicateRules.bind(null, deps),
     createInvitation: invitations.createInvitation.bind(null, deps),
     redeemInvitation: invitations.redeemInvitation.bind(null, deps),
+    describeInvitation: invitations.describeInvitation.bind(null, deps),
+    setOwnName: invitations.setOwnName.bind(null, deps),
     resolveIdentity: identities.resolveIdentity.bind(null, deps),
     updateAddress: identities.updateAddress.bind(null, deps),
     markIdentityUnreachable: identities.markIdentityUnreachable.bind(null, deps),
@@ -69,6 +76,20 @@ export function createServices(deps: ServiceDeps) {
     readFile: files.readFile.bind(null, deps),
     deleteUnusedFile: files.deleteUnusedFile.bind(null, deps),
     bindDemoWebIdentity: webIdentity.bindDemoWebIdentity.bind(null, deps),
+    openWebSession: webSessions.openWebSession.bind(null, deps),
+    checkWebSession: webSessions.checkWebSession.bind(null, deps),
+    revokeWebSession: webSessions.revokeWebSession.bind(null, deps),
+    putWebEntry: webChat.putWebEntry.bind(null, deps),
+    replaceWebEntry: webChat.replaceWebEntry.bind(null, deps),
+    webHistory: webChat.webHistory.bind(null, deps),
+    createWebUpload: webChat.createWebUpload.bind(null, deps),
+    findWebUpload: webChat.findWebUpload.bind(null, deps),
+    readWebUpload: webChat.readWebUpload.bind(null, deps),
+    webUploadUsage: webChat.webUploadUsage.bind(null, deps),
+    pruneWebChat: webChat.pruneWebChat.bind(null, deps),
+    saveButtonPayloads: buttonPayloads.saveButtonPayloads.bind(null, deps),
+    findButtonPayload: buttonPayloads.findButtonPayload.bind(null, deps),
+    pruneButtonPayloads: buttonPayloads.pruneButtonPayloads.bind(null, deps),
     listDeliveries: notifications.listDeliveries.bind(null, deps),
     retryDeliveries: notifications.retryDeliveries.bind(null, deps),
     getCandidateResume: candidateFiles.getCandidateResume.bind(null, deps),

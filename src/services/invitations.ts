@@ -6,9 +6,11 @@ import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import type { ServiceDeps } from './deps';
-import { ConflictError, ExpiredError, InvalidInputError, NotFoundError, RateLimitedError } from './errors';
+import { ConflictError, ExpiredError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError } from './errors';
 import { platformSchema } from '../domain/platforms';
 import { parseOrThrow } from './validate';
+import { TEXT_LIMITS } from '../domain/limits';
+import { revokeUserWebSessions } from './web-sessions';
 
 /** Failed redemptions allowed per chat identity within the window before it must wait. */
 export const REDEEM_MAX_FAILURES = 5;
@@ -26,7 +28,7 @@ export const inviteInput = z.object({
   email: z.string(),
   role: z.enum(ROLES as [Role, ...Role[]], { message: `The role is one of ${ROLES.join(', ')}.` }),
   agencyId: z.string().nullish(),
-  name: z.string().trim().max(120).optional(),
+  name: z.string().trim().max(TEXT_LIMITS.displayName).optional(),
   country: z.string().trim().toUpperCase().length(2).optional(),
 });
 export type InviteInput = z.input<typeof inviteInput>;
@@ -39,6 +41,11 @@ export interface InvitationCreated {
   url: string;
   token: string;
   expiresAt: Date;
+  /** The name the invitee will be shown by (null: they are asked when they first link a chat). */
+  name: string | null;
+  /** For the email: the agency they join, and who invited them. */
+  agencyName: string | null;
+  inviterName: string | null;
 }
 
 /**
@@ -52,15 +59,17 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
   const agencyId = input.agencyId ?? null;
   const actor = await loadActor(deps.sql, actorId);
   assertAllowed(canInvite(actor, { role: input.role, agencyId }));
+  let agencyName: string | null = null;
   if (agencyId) {
-    const agency = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { status: true } });
+    const agency = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { status: true, name: true } });
     if (!agency) throw new NotFoundError('No such agency. List the agencies to see their names.');
     if (agency.status === 'DISABLED')
       throw new ConflictError('That agency is disabled. Enable it before inviting users into it.');
+    agencyName = agency.name;
   }
   const existing = await deps.db.user.findUnique({
     where: { email: email.value },
-    select: { id: true, status: true, role: true, agencyId: true },
+    select: { id: true, status: true, role: true, agencyId: true, name: true },
   });
   // Re-issuing moves the pending user to the new role and agency: the actor must be allowed to
   // invite them as they are now too, or an admin could take over another agency's invitee.
@@ -89,6 +98,7 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
         })
       : await tx.user.create({ data: userData, select: { id: true } });
     await tx.invitation.updateMany({ where: { userId: user.id, redeemedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    if (existing) await revokeUserWebSessions(tx, user.id, now);
     await tx.invitation.create({
       data: {
         tokenHash: hashToken(token),
@@ -110,8 +120,70 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
     });
     return user.id;
   });
-  return { userId, email: email.value, role: input.role, url: `${deps.publicUrl}/invite/${token}`, token, expiresAt };
+  const inviter = actorId === 'system' ? null : await deps.db.user.findUnique({ where: { id: actorId }, select: { name: true } });
+  return {
+    userId,
+    email: email.value,
+    role: input.role,
+    url: `${deps.publicUrl}/invite/${token}`,
+    token,
+    expiresAt,
+    name: input.name ?? existing?.name ?? null,
+    agencyName,
+    inviterName: inviter?.name ?? null,
+  };
 }
+
+/** What the invitation page may show to whoever holds the link: whom it is for, as what, where. */
+export interface InvitationDetails {
+  name: string | null;
+  role: Role;
+  agencyName: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * The details of a usable invitation (not redeemed, revoked or expired), or null. The token is the
+ * credential, as for redemption; nothing is written, so looking cannot use the link up.
+ */
+export async function describeInvitation(deps: ServiceDeps, token: string): Promise<InvitationDetails | null> {
+  const invitation = await deps.db.invitation.findUnique({
+    where: { tokenHash: hashToken(token.trim()) },
+    select: {
+      role: true,
+      expiresAt: true,
+      redeemedAt: true,
+      revokedAt: true,
+      agency: { select: { name: true } },
+      user: { select: { name: true } },
+    },
+  });
+  if (!invitation || invitation.redeemedAt || invitation.revokedAt || invitation.expiresAt <= deps.now()) return null;
+  return {
+    name: invitation.user.name,
+    role: invitation.role,
+    agencyName: invitation.agency?.name ?? null,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+/** The invitee names themself (asked when they first link a chat and no name was given). */
+export async function setOwnName(deps: ServiceDeps, actorId: string, rawName: string): Promise<{ name: string }> {
+  const name = parseOrThrow(ownNameSchema, rawName);
+  const actor = await loadActor(deps.sql, actorId);
+  if (!actor.active) throw new ForbiddenError('Your access has been disabled, so your name stays as it is.');
+  await deps.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actorId }, data: { name } });
+    await writeAudit(tx, { actorId, action: 'user.nameSelf', targetType: 'user', targetId: actorId, details: { name } });
+  });
+  return { name };
+}
+
+const ownNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export const chatIdentityInput = z.object({
   platform: platformSchema,

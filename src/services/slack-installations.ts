@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
+import { isSealed, type SecretBox } from '../secrets/secret-box';
 import type { ServiceDeps } from './deps';
 
 /**
@@ -37,10 +38,29 @@ export interface SlackInstallations {
   find(q: SlackInstallationQuery): Promise<Prisma.JsonValue | null>;
   remove(q: SlackInstallationQuery): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Re-seals every installation under the current key (after a key rotation, or to seal rows
+   * stored in clear before SECRET_KEYS was set). Returns how many rows were rewritten.
+   */
+  reseal(): Promise<{ resealed: number; total: number }>;
 }
 
-export function createSlackInstallations(deps: Pick<ServiceDeps, 'db'>): SlackInstallations {
-  const { db } = deps;
+/**
+ * The stored `data` column: the installation object sealed (`{ sealed }`, the key id inside) when
+ * a secret box is configured, else as given (development without SECRET_KEYS).
+ */
+const toStored = (data: SlackInstallationData, secrets: SecretBox | undefined): Prisma.InputJsonObject =>
+  secrets ? { sealed: secrets.seal(JSON.stringify(data)) } : data;
+
+function fromStored(stored: Prisma.JsonValue, secrets: SecretBox | undefined): Prisma.JsonValue {
+  const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+  if (!isSealed(sealed)) return stored;
+  if (!secrets) throw new Error('This Slack installation is sealed; set SECRET_KEYS (with its key) to read it.');
+  return JSON.parse(secrets.open(sealed)) as Prisma.JsonValue;
+}
+
+export function createSlackInstallations(deps: Pick<ServiceDeps, 'db' | 'secrets'>): SlackInstallations {
+  const { db, secrets } = deps;
   return {
     async save(record) {
       const key = installationKey(record);
@@ -50,7 +70,7 @@ export function createSlackInstallations(deps: Pick<ServiceDeps, 'db'>): SlackIn
         enterpriseId: record.enterpriseId,
         isEnterpriseInstall: record.isEnterpriseInstall,
         botUserId: record.botUserId,
-        data: record.data,
+        data: toStored(record.data, secrets),
       };
       await db.slackInstallation.upsert({
         where: { installationKey: key },
@@ -69,7 +89,7 @@ export function createSlackInstallations(deps: Pick<ServiceDeps, 'db'>): SlackIn
       const byKey = new Map(rows.map((r) => [r.installationKey, r.data]));
       for (const key of keys) {
         const data = byKey.get(key);
-        if (data !== undefined) return data;
+        if (data !== undefined) return fromStored(data, secrets);
       }
       return null;
     },
@@ -78,5 +98,18 @@ export function createSlackInstallations(deps: Pick<ServiceDeps, 'db'>): SlackIn
       if (key) await db.slackInstallation.deleteMany({ where: { installationKey: key } });
     },
     count: () => db.slackInstallation.count(),
+    async reseal() {
+      if (!secrets) throw new Error('Set SECRET_KEYS (the new key first) to re-seal the Slack installations.');
+      const rows = await db.slackInstallation.findMany({ select: { id: true, data: true } });
+      let resealed = 0;
+      for (const row of rows) {
+        const sealed = (row.data as { sealed?: unknown } | null)?.sealed;
+        if (isSealed(sealed) && sealed.kid === secrets.currentKeyId) continue;
+        const plain = fromStored(row.data, secrets) as SlackInstallationData;
+        await db.slackInstallation.update({ where: { id: row.id }, data: { data: toStored(plain, secrets) } });
+        resealed++;
+      }
+      return { resealed, total: rows.length };
+    },
   };
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { normalizeEmail, normalizePhone } from '../domain/contact';
-import { classifySubmission, DEFAULT_DUPLICATE_RULE, type BlockReason, type DuplicateRuleSpec } from '../domain/duplicates';
+import {
+  classifySubmission,
+  DEFAULT_DUPLICATE_RULE,
+  ownershipOf,
+  type BlockReason,
+  type DuplicateRuleSpec,
+} from '../domain/duplicates';
 import { canSubmit } from '../domain/permissions';
 import type { Role } from '../domain/permissions';
 import { platformSchema } from '../domain/platforms';
@@ -11,10 +17,11 @@ import { campaignOpenToAgency } from './campaigns';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
+import { TEXT_LIMITS } from '../domain/limits';
 
 export const submitCandidateInput = z.object({
-  firstName: z.string().trim().min(1, 'First name is required.').max(100),
-  lastName: z.string().trim().min(1, 'Last name is required.').max(100),
+  firstName: z.string().trim().min(1, 'First name is required.').max(TEXT_LIMITS.personName),
+  lastName: z.string().trim().min(1, 'Last name is required.').max(TEXT_LIMITS.personName),
   phone: z.string(),
   email: z.string(),
   campaignId: z.string().min(1, 'Pick a campaign.'),
@@ -31,11 +38,27 @@ export const submitCandidateInput = z.object({
 });
 export type SubmitCandidateInput = z.input<typeof submitCandidateInput>;
 
+/**
+ * Ownership as the submitting agency may see it: whether the candidate is theirs and until when,
+ * nothing about another agency but that it holds the person until that day.
+ */
+export interface OwnershipSeen {
+  yours: boolean;
+  until: Date;
+}
+
 export type SubmissionResult =
-  | { outcome: 'ADDED'; submissionId: string; candidateId: string; candidateRef: number; outboxEventId?: string }
-  | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number }
-  | { outcome: 'DUPLICATE'; submissionId: string }
-  | { outcome: 'BLOCKED'; reason: BlockReason };
+  | {
+      outcome: 'ADDED';
+      submissionId: string;
+      candidateId: string;
+      candidateRef: number;
+      ownership: OwnershipSeen;
+      outboxEventId?: string;
+    }
+  | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number; ownership: OwnershipSeen }
+  | { outcome: 'DUPLICATE'; submissionId: string; ownership: OwnershipSeen }
+  | { outcome: 'BLOCKED'; reason: BlockReason; ownership: OwnershipSeen };
 
 /**
  * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
@@ -153,6 +176,10 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     const candidates = await findMatches(tx, { key, rule, agencyId, now });
     const verdict = classifySubmission({ rule, agencyId, key, now, candidates });
     const at = now.toISOString();
+    const seen = (holder: { agencyId: string; submittedAt: Date }): OwnershipSeen => {
+      const owner = ownershipOf(holder, rule.windowMonths);
+      return { yours: owner.agencyId === agencyId, until: owner.until };
+    };
     const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, key.email];
     switch (verdict.outcome) {
       case 'BLOCKED':
@@ -165,7 +192,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           JSON.stringify({ reason: verdict.reason }),
           at,
         ]);
-        return { outcome: 'BLOCKED', reason: verdict.reason };
+        return { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match) };
       case 'ADDED': {
         const [added] = await tx.query<{ candidateId: string; ref: number; submissionId: string }>(
           INSERT_CANDIDATE_AND_SUBMISSION,
@@ -186,11 +213,16 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           ],
         );
         if (!added) throw new Error('the candidate insert returned no row');
-        const result = { outcome: 'ADDED' as const, submissionId: added.submissionId, candidateId: added.candidateId, candidateRef: added.ref };
+        const result = {
+          outcome: 'ADDED' as const,
+          submissionId: added.submissionId,
+          candidateId: added.candidateId,
+          candidateRef: added.ref,
+        };
         // Committed with the candidate: the recruiters hear of it even if the process dies now.
         const outboxEventId = randomUUID();
         await tx.query(INSERT_OUTBOX_EVENT, [outboxEventId, 'candidate.submitted', JSON.stringify(result)]);
-        return { ...result, outboxEventId };
+        return { ...result, ownership: seen({ agencyId, submittedAt: now }), outboxEventId };
       }
       case 'PREVIOUSLY_SUBMITTED':
       case 'DUPLICATE': {
@@ -205,7 +237,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
         if (!recorded) throw new Error('the submission insert returned no row');
         if (verdict.outcome === 'DUPLICATE') {
           // The other agency's candidate stays hidden: only the submission's own id goes back.
-          return { outcome: 'DUPLICATE', submissionId: recorded.id };
+          return { outcome: 'DUPLICATE', submissionId: recorded.id, ownership: seen(verdict.match) };
         }
         const match = candidates.find((c) => c.id === verdict.match.id);
         return {
@@ -213,6 +245,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           submissionId: recorded.id,
           candidateId: verdict.match.id,
           candidateRef: match?.ref ?? 0,
+          ownership: seen(verdict.match),
         };
       }
     }

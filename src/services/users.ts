@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { escapeLikePattern } from '../domain/like-pattern';
-import { canListUsers, canManageUser, canViewUser, ROLES, type Role } from '../domain/permissions';
+import { canListUsers, canManageUser, canViewUser, ROLES, type Actor, type Role } from '../domain/permissions';
 import { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
 import { parseOrThrow } from './validate';
+import { TEXT_LIMITS } from '../domain/limits';
 
 export interface UserSummary {
   id: string;
@@ -83,9 +84,11 @@ export async function listUsers(
   return { users: rows.map(toSummary), total, page: q.page, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
 }
 
+const NO_SUCH_USER = 'No such user. List the users to find the right one.';
+
 async function findTarget(deps: ServiceDeps, userId: string): Promise<UserRow> {
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: userSelect });
-  if (!user) throw new NotFoundError('No such user. List the users to find the right one.');
+  if (!user) throw new NotFoundError(NO_SUCH_USER);
   return user;
 }
 
@@ -103,11 +106,23 @@ export async function findUserId(deps: ServiceDeps, idOrEmail: string): Promise<
 export async function getUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
   const actor = await loadActor(deps.sql, actorId);
   const target = await findTarget(deps, userId);
-  assertAllowed(canViewUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
+  assertVisible(actor, target);
   return toSummary(target);
 }
 
-const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(120, 'A name is at most 120 characters.');
+/** A user outside the actor's scope reads as missing (no existence oracle); a disabled actor is told so. */
+function assertVisible(actor: Actor, target: UserRow): void {
+  const decision = canViewUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null });
+  if (decision.allowed) return;
+  if (!actor.active) assertAllowed(decision);
+  throw new NotFoundError(NO_SUCH_USER);
+}
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export async function renameUser(deps: ServiceDeps, actorId: string, userId: string, rawName: string): Promise<UserSummary> {
   const name = parseOrThrow(nameSchema, rawName);
@@ -136,6 +151,7 @@ async function manage(
 ): Promise<UserSummary> {
   const actor = await loadActor(deps.sql, actorId);
   const target = await findTarget(deps, userId);
+  assertVisible(actor, target);
   assertAllowed(canManageUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null }));
   // Checked after the permission, so a caller without rights learns nothing about the target.
   precondition?.(target);

@@ -85,6 +85,7 @@ describe.each(['telegram', 'slack', 'teams', 'web'])('the %s adapter keeps the c
   /** A person of this platform linked to an active agency user, with the address the product stores. */
   async function linkedPerson(): Promise<Person> {
     const person = channel.person();
+    await channel.prepare?.(person);
     await env.deps.db.chatIdentity.create({
       data: { platform: driver.platform, ...person.identity, userId: agencyUser, address: person.address ?? {} },
     });

@@ -8,6 +8,8 @@ import { createTelegramAdapter } from '../../adapters/telegram';
 import { createWebChatAdapter } from '../../adapters/web';
 import { toWebChatConfig } from '../../adapters/web/config';
 import { SESSION_COOKIE, signSession } from '../../adapters/web/verify';
+import type { WebEntry } from '../../adapters/web/render';
+import { inProcessBroadcast } from '../../src/pubsub/broadcast';
 import type { PlatformName } from '../../src/domain/platforms';
 import type { ChannelAdapter, StoredAddress } from '../../src/engine/channel';
 import { mountChannel, type WebhookRunnerDeps } from '../../src/http/webhook';
@@ -43,6 +45,8 @@ export interface StartedChannel {
   url: string;
   /** A new person on the platform, with the identity and address the product stores for them. */
   person(): Person;
+  /** Anything the platform needs before a person can post (the web chat: a server-side session). */
+  prepare?(person: Person): Promise<void>;
   /** A text message from `person`, signed as the platform signs it; the same `key` gives the same platform id. */
   text(person: Person, text: string): WireRequest;
   /** The same request with a signature (or session) that is not ours. */
@@ -293,8 +297,11 @@ export function web(services: Services): Driver {
         { sessionSecret: `contract-${randomUUID()}`, publicUrl: 'http://127.0.0.1' },
         () => 'unused',
       );
-      const adapter = createWebChatAdapter(config, { logger, services, answerWithinMs });
+      const adapter = createWebChatAdapter(config, { logger, services, answerWithinMs, broadcast: inProcessBroadcast() });
+      await adapter.hub.listen();
       const server = await serve(adapter, runner);
+      // What each person's open page was pushed, edits replacing in place (as the page does).
+      const pages = new Map<string, WebEntry[]>();
       const sessionOf = (p: Person) => p.handle as string;
       const cookie = (sessionId: string, secret = config.sessionSecret) =>
         `${SESSION_COOKIE}=${encodeURIComponent(signSession(sessionId, Date.now() + 60_000, secret))}`;
@@ -308,8 +315,19 @@ export function web(services: Services): Driver {
         url: server.url,
         person() {
           const sessionId = `contract${randomUUID().replace(/-/g, '')}`;
+          const page: WebEntry[] = [];
+          pages.set(sessionId, page);
+          adapter.hub.subscribe(sessionId, {
+            push: (entry) => {
+              const at = page.findIndex((e) => e.id === entry.id);
+              if (at >= 0) page[at] = entry;
+              else page.push(entry);
+            },
+            end: () => undefined,
+          });
           return { identity: { workspaceId: '', platformUserId: sessionId }, address: { sessionId }, handle: sessionId };
         },
+        prepare: (p) => services.openWebSession({ sessionId: sessionOf(p), ttlMs: 60_000 }),
         text: (p, text) => request(p, JSON.stringify({ type: 'text', eventId: randomUUID(), text })),
         forged: (r) => ({
           ...r,
@@ -320,8 +338,7 @@ export function web(services: Services): Driver {
         }),
         garbage: (p) => request(p, '{"type": "text", "eventId": '),
         received: (p) =>
-          adapter.hub
-            .history(sessionOf(p))
+          (pages.get(sessionOf(p)) ?? [])
             .filter((e) => e.from === 'bot')
             .map((e) => ('text' in e.view ? String(e.view.text) : JSON.stringify(e.view))),
         failNextSend: () => {

@@ -236,9 +236,19 @@ describe('Slack app: install and conversations', () => {
     expect(JSON.stringify(summary?.body)).toContain(email);
     const confirm = buttonOf(summary, 'Confirm');
     const outcome = await exchange(
-      blockAction(p, { actionId: confirm.action_id, value: confirm.value, messageTs: tsOf(summary) }),
+      blockAction(p, {
+        actionId: confirm.action_id,
+        value: confirm.value,
+        messageTs: tsOf(summary),
+        message: { blocks: blocksOf(summary), label: 'Confirm' },
+      }),
+      (calls) => calls.some((c) => c.method === 'chat.postMessage'),
     );
-    expect(textOf(outcome)[0]).toMatch(/^✅ New Candidate/);
+    expect(textOf(outcome.filter((c) => c.method === 'chat.postMessage'))[0]).toMatch(/^✅ New Candidate/);
+    // The answered summary is updated in place: its buttons give way to the choice made.
+    const spent = fake.callsOf('chat.update', p.dm).find((c) => c.body.ts === tsOf(summary));
+    expect(JSON.stringify(spent?.body.blocks)).toContain('✓ Confirm');
+    expect(blocksOf(spent).some((b) => b.type === 'actions')).toBe(false);
 
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate).toMatchObject({
@@ -250,6 +260,53 @@ describe('Slack app: install and conversations', () => {
     });
     const submission = await env.deps.db.submission.findFirstOrThrow({ where: { candidateId: candidate.id } });
     expect(submission.resumeFileId).not.toBeNull();
+  });
+
+  it('keeps the modal open with the error under the field when the phone has no country code', async () => {
+    const p = newPerson(TEAM_A.id);
+    await link(f.userA, p);
+    const { view } = await submitThroughModal(p, uniquePhone(), `${unique('jane')}@example.com`);
+    const values = {
+      firstName: 'Jane',
+      lastName: 'Dela Cruz',
+      phone: '(909) 555-5555',
+      email: 'jane@example.com',
+      campaign: f.campaignId,
+    };
+    const before = fake.calls.length;
+    const res = await post(viewSubmission(p, view, values));
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors['phone.phone']).toContain('has no country code');
+    // Nothing went on in the DM: the person fixes the field in the open modal.
+    expect(fake.calls.slice(before).filter((c) => OUTBOUND.has(c.method))).toEqual([]);
+  });
+
+  it('starts a submission from a modal carrying only a resume, and shows what it read', async () => {
+    const p = newPerson(TEAM_A.id);
+    await link(f.userA, p);
+    const { view } = await submitThroughModal(p, uniquePhone(), `${unique('jane')}@example.com`);
+    const url = fake.addFile(TEAM_A.id, 'John_Doe_CV.pdf', RESUME);
+    const file = {
+      id: 'F0FIRST',
+      name: 'John_Doe_CV.pdf',
+      mimetype: 'application/pdf',
+      size: RESUME.length,
+      url_private_download: url,
+    };
+    const before = fake.calls.length;
+    const res = await post(viewSubmission(p, view, {}, [file]));
+    expect(res.status).toBe(200);
+    await fake.waitFor((calls) => calls.slice(before).some((c) => /I read John_Doe_CV\.pdf/.test(String(c.body.text))), 20_000);
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => /phone number, with the country code/.test(String(c.body.text))),
+    );
+    const said = textOf(fake.callsOf('chat.postMessage', p.dm).filter((c) => fake.calls.indexOf(c) >= before)).join('\n');
+    expect(said).toMatch(/Reading the resume/);
+    expect(said).toContain('Name: John Doe');
+    // The empty name was not asked while the resume was read: the resume answered it.
+    expect(said).not.toContain('full name');
   });
 
   it('says ⛔ Duplicate when a second agency submits the same person from its own workspace', async () => {
@@ -332,6 +389,8 @@ describe('Slack app: install and conversations', () => {
     const relayed = fake.callsOf('chat.postMessage', p.dm).at(-1);
     expect(relayed?.token).toMatch(/^xoxb-TAGENCYB02-/);
     expect(String(relayed?.body.text)).toContain('Can they start in May? &lt;!here&gt;');
+    // How to answer, in the words of Slack's own control.
+    expect(String(relayed?.body.text)).toMatch(/Reply in the thread to answer\.$/);
     await until(
       async () =>
         (await env.deps.db.notification.findFirst({

@@ -334,6 +334,8 @@ describe('Teams /api/messages (local mode)', () => {
     const relayed = fake.callsTo(person.conversationId).at(-1) as ConnectorCall;
     expect(relayed.replyToId).toBeUndefined();
     expect(textOf(relayed)).toContain('Can they start in May?');
+    // How to answer, in the words of Teams' own control (a quoted reply).
+    expect(textOf(relayed)).toContain('Quote this message in your reply');
     const identity = await env.deps.db.chatIdentity.findFirstOrThrow({
       where: { platform: 'TEAMS', platformUserId: person.aadObjectId },
     });

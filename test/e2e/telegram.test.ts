@@ -9,6 +9,7 @@ import { TELEGRAM_LANGUAGE_CODES } from '../../adapters/telegram/commands';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
+import { buildTextPdf } from '../unit/resume/build-files';
 import { startApp, type RunningApp } from './support/app';
 import { startFakeTelegramApi, type FakeCall, type FakeTelegramApi } from './support/fake-telegram-api';
 import {
@@ -214,8 +215,12 @@ describe('Telegram webhook', () => {
     );
     const summary = fake.callsOf('sendMessage', person.id).at(-1) as FakeCall;
     expect(String(summary.body.text)).toContain(email);
-    const outcome = await exchange(callbackUpdate(person, buttonData(summary, 'Confirm'), await messageIdOf(summary)));
+    const summaryId = await messageIdOf(summary);
+    const outcome = await exchange(callbackUpdate(person, buttonData(summary, 'Confirm'), summaryId));
     expect(textOf(outcome)[0]).toMatch(/^✅ New Candidate\n/);
+    // The answered summary loses its buttons in place, so Confirm cannot be pressed twice.
+    const spent = fake.callsOf('editMessageReplyMarkup', person.id).find((c) => Number(c.body.message_id) === summaryId);
+    expect(spent?.body.reply_markup).toEqual({ inline_keyboard: [] });
 
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate).toMatchObject({
@@ -229,6 +234,32 @@ describe('Telegram webhook', () => {
     expect(submission.resumeFileId).not.toBeNull();
     // Every button press was answered, so no spinner is left turning.
     expect(fake.callsOf('answerCallbackQuery').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('starts a submission from a resume sent first; a phone without country code is read with the agency’s country', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    const email = `${unique('paolo')}@example.com`;
+    const resume = buildTextPdf(['Paolo Mendoza', email, '0917 555 0199', 'Warehouse lead, 5 years']);
+    fake.addFile('pdf-first-1', resume, 'paolo.pdf');
+    const before = fake.calls.length;
+    // No `submit` first: the file alone opens the submission.
+    const reading = await exchange(documentUpdate(person, { fileId: 'pdf-first-1', name: 'paolo.pdf', size: resume.length }));
+    expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => c.method === 'sendMessage' && /Which campaign/.test(String(c.body.text))),
+    );
+    const said = fake
+      .callsOf('sendMessage', person.id)
+      .filter((c) => fake.calls.indexOf(c) >= before)
+      .map((c) => String(c.body.text))
+      .join('\n');
+    expect(said).toContain('Name: Paolo Mendoza');
+    // The fixture's agency A is in PH.
+    expect(said).toContain(
+      'Phone: +63 917 555 0199 (printed without a country code; I read it with your agency’s country, Philippines',
+    );
+    await exchange(textUpdate(person, 'cancel'));
   });
 
   it('says ⛔ Duplicate when a second agency submits the same person', async () => {
@@ -310,6 +341,8 @@ describe('Telegram webhook', () => {
     await fake.waitFor(() => fake.callsOf('sendMessage', agencyUser.id).length > 0);
     const relayed = fake.callsOf('sendMessage', agencyUser.id)[0] as FakeCall;
     expect(String(relayed.body.text)).toContain('Can &lt;she&gt; start in May?');
+    // How to answer, in the words of Telegram's own control.
+    expect(String(relayed.body.text)).toMatch(/Reply to this message to answer\.$/);
     expect(relayed.body.parse_mode).toBe('HTML');
     const messageId = await messageIdOf(relayed);
     await waitForSent(`${agencyUser.id}:${messageId}`);

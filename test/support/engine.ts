@@ -48,7 +48,7 @@ export function fakeChannel(platform: PlatformName = 'WEB', capabilities: Partia
     async downloadFile(ref, maxBytes) {
       const bytes = channel.files.get(ref);
       if (!bytes) throw new ChannelError('NOT_FOUND', `no file ${ref}`);
-      if (bytes.length > maxBytes) throw new ChannelError('INVALID', 'file too large');
+      if (bytes.length > maxBytes) throw new ChannelError('TOO_LARGE', 'file too large');
       return bytes;
     },
   };

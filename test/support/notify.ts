@@ -42,8 +42,8 @@ export interface NotifyEnvOptions {
 export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}): Promise<NotifyEnv> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const queue = createQueue({ redisUrl: options.redisUrl, logger, prefix: unique('test-notify') });
-  const web = createRecordingChannel('WEB', { latencyMs: options.latencyMs });
-  const telegram = createRecordingChannel('TELEGRAM', { latencyMs: options.latencyMs });
+  const web = createRecordingChannel('WEB', { latencyMs: options.latencyMs, replies: 'button' });
+  const telegram = createRecordingChannel('TELEGRAM', { latencyMs: options.latencyMs, replies: 'reply' });
   const mailer = createRecordingMailer();
   const notifier = createNotifier({
     db: env.deps.db,

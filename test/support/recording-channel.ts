@@ -1,4 +1,4 @@
-import type { ChannelAdapter } from '../../src/engine/channel';
+import type { ChannelAdapter, ReplyControl } from '../../src/engine/channel';
 import { jsonAddress } from './engine';
 import type { OutboundMessage } from '../../src/engine/messages';
 import type { Mail, Mailer } from '../../src/mail/mailer';
@@ -26,7 +26,10 @@ export interface RecordingChannel extends ChannelAdapter {
   calls: number;
 }
 
-export function createRecordingChannel(platform: PlatformName, options: { latencyMs?: number } = {}): RecordingChannel {
+export function createRecordingChannel(
+  platform: PlatformName,
+  options: { latencyMs?: number; replies?: ReplyControl } = {},
+): RecordingChannel {
   const sent: RecordedSend[] = [];
   const scripted: Error[] = [];
   let always: Error | null = null;
@@ -34,7 +37,7 @@ export function createRecordingChannel(platform: PlatformName, options: { latenc
   let seq = 0;
   const channel: RecordingChannel = {
     platform,
-    capabilities: { forms: false, editInPlace: false, files: false },
+    capabilities: { forms: false, editInPlace: false, files: false, ...(options.replies ? { replies: options.replies } : {}) },
     address: jsonAddress,
     webhooks: [],
     sent,

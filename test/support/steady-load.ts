@@ -31,6 +31,8 @@ export interface SteadyLoadOptions {
   rate: number;
   /** Kept-alive connections the requests share (a load balancer's pool). */
   connections: number;
+  /** With a body, each request is a POST of `body(n)` (n from 0, in sending order); without, a GET. */
+  body?: (n: number) => string;
 }
 
 /**
@@ -45,8 +47,10 @@ export function startSteadyLoad(options: SteadyLoadOptions): SteadyLoad {
 
   const one = () =>
     new Promise<void>((resolve) => {
-      report.sent++;
-      const req = request(url, { agent, headers: options.headers }, (res) => {
+      const n = report.sent++;
+      const body = options.body?.(n);
+      const method = body === undefined ? 'GET' : 'POST';
+      const req = request(url, { agent, method, headers: options.headers }, (res) => {
         res.resume();
         res.once('end', () => {
           report.answered[res.statusCode ?? 0] = (report.answered[res.statusCode ?? 0] ?? 0) + 1;
@@ -64,7 +68,7 @@ export function startSteadyLoad(options: SteadyLoadOptions): SteadyLoad {
         else report.other.push(`${error.code ?? ''} ${error.message}`);
         resolve();
       });
-      req.end();
+      req.end(body);
     });
 
   const started = performance.now();

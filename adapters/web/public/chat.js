@@ -15,11 +15,25 @@
     log: byId('log'),
     composer: byId('composer'),
     input: byId('input'),
+    count: byId('count'),
     status: byId('status'),
+    attach: byId('attach'),
+    attachInput: byId('attach-input'),
+    replying: byId('replying'),
+    replyingText: byId('replying-text'),
+    replyCancel: byId('reply-cancel'),
+    signinReason: byId('signin-reason'),
   };
   var entries = {}; // entry id -> { node: <li>, json: the view it shows }
   var stream = null;
   var maxFileBytes = 10 * 1024 * 1024;
+  var replyingTo = null; // { id, excerpt } while the composer answers a relayed message
+  var submits = false; // the signed-in person may submit candidates (agency roles)
+  var sessionOver = false;
+  // The server's limit for one message (src/domain/limits.ts, webMessage). Past it the composer
+  // refuses to send and keeps the text; it never cuts what was typed or pasted.
+  var maxTextChars = 8000;
+  var countFrom = 1000;
 
   function byId(id) {
     return document.getElementById(id);
@@ -30,7 +44,7 @@
     var key;
     for (key in attrs || {}) {
       if (Object.prototype.hasOwnProperty.call(attrs, key) && attrs[key] !== undefined && attrs[key] !== null) {
-        if (key === 'text') node.textContent = attrs[key];
+        if (key === 'text') fillText(node, attrs[key]);
         else if (key === 'className') node.className = attrs[key];
         else node.setAttribute(key, attrs[key]);
       }
@@ -61,6 +75,52 @@
       '-' +
       h.slice(10).join('')
     );
+  }
+
+  // Outcome and comment markers drawn as icons, so they show without an emoji font (many
+  // desktops have none). The marker's meaning stays readable to screen readers.
+  var SVG = 'http://www.w3.org/2000/svg';
+  var ICONS = {
+    '✅': { name: 'ok', label: 'Done:', path: 'M5 12.5l4.5 4.5L19 7.5' },
+    '⚠️': { name: 'warn', label: 'Note:', path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
+    '⚠': { name: 'warn', label: 'Note:', path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
+    '⛔': { name: 'stop', label: 'Stopped:', path: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM7 12h10' },
+    '💬': { name: 'note', label: 'Comment:', path: 'M4 5h16v11H9l-5 4V5z' },
+    '📎': { name: 'file', label: 'File:', path: 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5' },
+    '📝': { name: 'note', label: '', path: 'M5 19l1-4L16 5l3 3L9 18l-4 1z' },
+  };
+  var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝)\uFE0F?\s?/;
+
+  function icon(marker) {
+    var spec = ICONS[marker];
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('class', 'icon icon-' + spec.name);
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', spec.path);
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '2.2');
+    path.setAttribute('stroke-linecap', 'round');
+    path.setAttribute('stroke-linejoin', 'round');
+    svg.appendChild(path);
+    var wrap = el('span', { className: 'marker' }, [svg]);
+    if (spec.label) wrap.appendChild(el('span', { className: 'visually-hidden', text: spec.label }));
+    return wrap;
+  }
+
+  // Text as nodes: markers become icons, everything else stays text (never markup).
+  function fillText(node, text) {
+    var rest = String(text === undefined || text === null ? '' : text);
+    var match;
+    while ((match = MARKERS.exec(rest))) {
+      if (match.index > 0) node.appendChild(document.createTextNode(rest.slice(0, match.index)));
+      node.appendChild(icon(match[1]));
+      rest = rest.slice(match.index + match[0].length);
+    }
+    if (rest) node.appendChild(document.createTextNode(rest));
+    return node;
   }
 
   function request(path, options) {
@@ -104,15 +164,23 @@
       .then(function (session) {
         maxFileBytes = session.maxFileBytes || maxFileBytes;
         if (session.signedIn) openChat(session.user);
-        else showSignIn(session.demoUsers || []);
+        else showSignIn(session.demoUsers || [], sessionOver);
       })
       .catch(function (error) {
         setStatus(error.message);
       });
   }
 
-  function showSignIn(demoUsers) {
+  // `ended`: the chat was open and the server no longer knows the session (a restart with a new
+  // key, an expired cookie): say so once, and show the way back in, instead of an error per message.
+  function showSignIn(demoUsers, ended) {
     closeStream();
+    cancelReply();
+    els.signinReason.hidden = !ended;
+    els.signinReason.textContent = ended
+      ? 'Your web chat session has ended (the server restarted or the session expired). Sign in again: open the invitation link from your email and choose “Open the web chat”' +
+        (demoUsers.length > 0 ? ', or pick a user below.' : '.')
+      : '';
     els.chat.hidden = true;
     els.signout.hidden = true;
     els.who.textContent = '';
@@ -139,10 +207,15 @@
   }
 
   function openChat(user) {
+    sessionOver = false;
     els.signin.hidden = true;
     els.chat.hidden = false;
     els.signout.hidden = false;
     els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : 'Not linked yet';
+    // Only agency people submit candidates, so only they get the resume button and the hint.
+    submits = Boolean(user) && (user.role === 'AGENCY_USER' || user.role === 'AGENCY_ADMIN');
+    els.attach.hidden = !submits;
+    els.input.placeholder = idlePlaceholder();
     setStatus('');
     els.log.replaceChildren();
     entries = {};
@@ -156,11 +229,23 @@
       .then(function (data) {
         (data.entries || []).forEach(upsert);
         if (first && (!data.entries || data.entries.length === 0))
-          addLocal('hint', 'Type help to see what you can do, or submit to submit a candidate.');
+          addLocal(
+            'hint',
+            submits
+              ? 'Type help to see what you can do, submit to submit a candidate, or attach a resume with the clip button.'
+              : 'Type help to see what you can do.',
+          );
       })
       .catch(function (error) {
+        if (error.status === 401) return sessionEnded();
         if (first) showError(error);
       });
+  }
+
+  function sessionEnded() {
+    if (sessionOver) return;
+    sessionOver = true;
+    start();
   }
 
   function openStream() {
@@ -173,6 +258,19 @@
     stream.onopen = function () {
       if (opened) loadHistory();
       opened = true;
+    };
+    // A refused stream (401 after a restart) is closed for good by the browser: ask why.
+    stream.onerror = function () {
+      if (stream && stream.readyState === 2) {
+        request('/session')
+          .then(function (session) {
+            if (!session.signedIn) sessionEnded();
+            else openStream();
+          })
+          .catch(function () {
+            /* the server is down; the next message says so */
+          });
+      }
     };
     stream.onmessage = function (event) {
       try {
@@ -198,15 +296,104 @@
     event.preventDefault();
     var text = els.input.value.trim();
     if (!text) return;
+    if (text.length > maxTextChars) {
+      setStatus(
+        'Messages can be at most ' +
+          formatCount(maxTextChars) +
+          ' characters; yours has ' +
+          formatCount(text.length) +
+          '. Shorten it and send again.',
+      );
+      return;
+    }
     els.input.value = '';
-    send({ type: 'text', text: text }, text);
+    var body = { type: 'text', text: text };
+    if (replyingTo) body.replyTo = replyingTo.id;
+    cancelReply();
+    showCount();
+    send(body, text);
   });
+
+  // ---- replying to a relayed message -------------------------------------------------------
+
+  function startReply(id, excerpt) {
+    replyingTo = { id: id, excerpt: excerpt };
+    els.replyingText.textContent = 'Replying to: ' + excerpt;
+    els.replying.hidden = false;
+    els.input.placeholder = 'Type your reply';
+    els.input.focus();
+  }
+
+  function cancelReply() {
+    replyingTo = null;
+    els.replying.hidden = true;
+    els.replyingText.textContent = '';
+    els.input.placeholder = idlePlaceholder();
+  }
+
+  function idlePlaceholder() {
+    return submits ? 'Type a message, e.g. help or submit' : 'Type a message, e.g. help';
+  }
+
+  els.replyCancel.addEventListener('click', function () {
+    cancelReply();
+    els.input.focus();
+  });
+
+  function excerptOf(view) {
+    var text = (view && (view.text || view.title)) || '';
+    var line = text.split('\n')[0];
+    return line.length > 80 ? line.slice(0, 79) + '…' : line;
+  }
+
+  // ---- attaching a file from the composer ---------------------------------------------------
+
+  // A resume sent with nothing open starts a submission from it (any step, any time).
+  els.attach.addEventListener('click', function () {
+    els.attachInput.click();
+  });
+  els.attachInput.addEventListener('change', function () {
+    var file = els.attachInput.files && els.attachInput.files[0];
+    if (!file) return;
+    els.attach.disabled = true;
+    setStatus('Uploading ' + file.name + '…');
+    upload(file)
+      .then(function (stored) {
+        return send({ type: 'file', file: { ref: stored.ref } }, '📎 ' + stored.name);
+      })
+      .catch(function (error) {
+        setStatus('');
+        showError(error);
+      })
+      .then(function () {
+        els.attach.disabled = false;
+        els.attachInput.value = '';
+      });
+  });
+
+  els.input.addEventListener('input', showCount);
+  els.input.setAttribute('aria-describedby', 'count');
+
+  /** The counter appears once a message gets long, and says so when it is past the limit. */
+  function showCount() {
+    var n = els.input.value.trim().length;
+    var over = n > maxTextChars;
+    els.count.hidden = n < countFrom;
+    els.count.textContent = formatCount(n) + ' / ' + formatCount(maxTextChars) + (over ? ' — too long to send' : '');
+    els.count.className = over ? 'count over' : 'count';
+    if (over) els.input.setAttribute('aria-invalid', 'true');
+    else els.input.removeAttribute('aria-invalid');
+  }
+
+  function formatCount(n) {
+    return n.toLocaleString('en-US');
+  }
 
   // The eventId is made here, once per message: a retried POST carries the same id and the
   // engine handles it once.
   function send(body, echo) {
     body.eventId = uuid();
-    upsert({ id: body.eventId, from: 'user', view: { kind: 'text', text: echo } });
+    upsert({ id: body.eventId, from: 'user', view: { kind: 'text', text: echo }, replyTo: body.replyTo });
     setStatus('Sending…');
     return postEvent(body, 1)
       .then(function (data) {
@@ -215,6 +402,7 @@
       })
       .catch(function (error) {
         setStatus('');
+        if (error.status === 401) return sessionEnded();
         showError(error);
       });
   }
@@ -250,14 +438,44 @@
     var json = JSON.stringify(entry.view);
     var known = entries[entry.id];
     if (known && known.json === json) return;
+    var view = renderView(entry.view, entry.from === 'bot' ? entry.id : null);
+    if (entry.from === 'user' && entry.replyTo) {
+      var quoted = entries[entry.replyTo];
+      view.insertBefore(
+        el('p', { className: 'quote', text: 'Reply to: ' + (quoted ? quoted.excerpt : 'an earlier message') }),
+        view.firstChild,
+      );
+    }
     var item = el('li', { className: 'entry ' + (entry.from === 'user' ? 'from-user' : 'from-bot'), 'data-ref': entry.id }, [
       el('span', { className: 'visually-hidden', text: entry.from === 'user' ? 'You: ' : 'Endorse: ' }),
-      renderView(entry.view, entry.from === 'bot' ? entry.id : null),
+      view,
+      entry.canReply ? replyButton(entry) : null,
     ]);
+    if (entry.from === 'user' && !known) retireControls();
     if (known) known.node.replaceWith(item);
     else els.log.appendChild(item);
-    entries[entry.id] = { node: item, json: json };
+    entries[entry.id] = { node: item, json: json, excerpt: excerptOf(entry.view) };
     if (!known) item.scrollIntoView({ block: 'end' });
+  }
+
+  function replyButton(entry) {
+    var button = el('button', { type: 'button', className: 'small', text: 'Reply', 'aria-label': 'Reply to this message' });
+    button.addEventListener('click', function () {
+      startReply(entry.id, excerptOf(entry.view));
+    });
+    return el('div', { className: 'bot-actions' }, [button]);
+  }
+
+  // Once the person has said something new, the questions asked before it are answered or
+  // superseded: their buttons, file pickers and forms are disabled so a stale press cannot
+  // reach the engine. Paging under a list and the Reply buttons stay live.
+  function retireControls() {
+    var stale = els.log.querySelectorAll(
+      'li.from-bot .bubble:not(.list) button, li.from-bot .bubble input, li.from-bot .bubble select, li.from-bot .bubble textarea, li.from-bot fieldset',
+    );
+    Array.prototype.forEach.call(stale, function (control) {
+      control.disabled = true;
+    });
   }
 
   function addLocal(kind, text) {

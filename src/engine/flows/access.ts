@@ -6,6 +6,8 @@ import type { InboundEvent } from '../messages';
 import { text } from '../reply';
 import { helpLines } from './help';
 import { languageConfirmation } from './language';
+import { conversationKey } from '../conversation-key';
+import { parseState } from '../state';
 
 /** The token of `start <token>` / `link <token>` / `/start <token>`, if the event is one. */
 function redemptionToken(event: InboundEvent): string | null {
@@ -28,6 +30,22 @@ export async function onStranger(runtime: EngineRuntime, event: InboundEvent): P
   return redeem(runtime, event, token);
 }
 
+/** Opens the "what is your name" question in the conversation the invitation was redeemed in. */
+async function askOwnName(runtime: EngineRuntime, event: InboundEvent, userId: string): Promise<void> {
+  const key = conversationKey(event);
+  const loaded = await runtime.services.loadConversation(key);
+  const state = parseState(loaded.state);
+  state.dialog = { kind: 'ownName' };
+  await runtime.services.saveConversation(key, loaded.version, userId, state);
+}
+
+/** The invitee's answer: their name as colleagues see it. A refused name is asked again. */
+export async function onOwnNameText(ctx: Ctx, input: string): Promise<Replies> {
+  const { name } = await ctx.services.setOwnName(ctx.user.userId, input);
+  ctx.state.dialog = null;
+  return [text(ctx.t('invite.nameSet', { name }))];
+}
+
 export async function onRedeem(ctx: Ctx, token: string): Promise<Replies> {
   return redeem(ctx.runtime, ctx.event, token);
 }
@@ -44,8 +62,15 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     // platform linked later) keeps the language the user already has.
     const kept = await runtime.services.getUserLanguage(user.userId);
     const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
-    const welcome = t(language, 'access.welcome', { name: user.name ?? user.email });
-    const greeting = `${welcome}\n\n${helpLines(language, user.role)}`;
+    const welcome = user.name ? t(language, 'access.welcome', { name: user.name }) : t(language, 'access.welcomeNoName');
+    const lines = [welcome, helpLines(language, user.role)];
+    // Invited without a name: people would see the email, so the invitee is asked for one (last,
+    // in the same message, where the answer goes).
+    if (user.name === null) {
+      await askOwnName(runtime, event, user.userId);
+      lines.push(t(language, 'invite.askName'));
+    }
+    const greeting = lines.join('\n\n');
     return [kept === null ? languageConfirmation(language, greeting) : text(greeting)];
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];

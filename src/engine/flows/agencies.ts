@@ -1,4 +1,5 @@
 import type { Ctx, Replies } from '../context';
+import { statusLabel } from '../labels';
 import { list, text } from '../reply';
 import { formatDateTime } from '../../i18n/format';
 import { askToConfirm } from '../confirm';
@@ -10,7 +11,7 @@ export async function onAgencies(ctx: Ctx): Promise<Replies> {
       title: ctx.t('agencies.title'),
       items: agencies.map((a) => ({
         title: a.name,
-        subtitle: [a.status, a.country, ctx.tp('agencies.users', a.userCount)].filter(Boolean).join(' · '),
+        subtitle: [statusLabel(ctx, a.status), a.country, ctx.tp('agencies.users', a.userCount)].filter(Boolean).join(' · '),
       })),
       page: 1,
       pageCount: 1,
@@ -31,7 +32,7 @@ export async function onAgencyStatus(ctx: Ctx, action: 'disable' | 'enable', nam
 
 export async function disableAgency(ctx: Ctx, agencyId: string, name: string): Promise<Replies> {
   const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'DISABLED');
-  return [text(ctx.t('agencies.disabled', { agency: agency.name || name, count: agency.userCount }))];
+  return [text(ctx.tp('agencies.disabled', agency.userCount, { agency: agency.name || name }))];
 }
 
 /** `deliveries`: the notifications that failed for good, newest first (owners). */

@@ -1,48 +1,54 @@
 import { formatCandidateRef } from '../../services/candidates';
-import type { DashboardRow, OutcomeName, StageName } from '../../services/dashboards';
-import type { CommandArgs } from '../commands';
+import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, STAGES, type DashboardRow } from '../../services/dashboards';
+import { OUTCOME_FILTER_WORDS, outcomeFromWord, stageFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
-import type { MessageKey } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { dayLabel, outcomeLabel, stageLabel } from '../labels';
 import { list, text } from '../reply';
 import type { ListQuery } from '../state';
 
 type DashQuery = Extract<ListQuery, { kind: 'dash' }>;
 
 export const PAGE_SIZE = 5;
+const DAY_MS = 86_400_000;
 
-const OUTCOME_KEY: Record<OutcomeName, MessageKey> = {
-  ADDED: 'outcome.added',
-  PREVIOUSLY_SUBMITTED: 'outcome.previous',
-  DUPLICATE: 'outcome.duplicate',
-};
+/** `candidates`: My Candidates for agency users; the candidates of one's campaigns for recruiters and owners. */
+export const candidatesView = (ctx: Ctx): 'mine' | 'campaigns' =>
+  ctx.user.role === 'RECRUITER' || ctx.user.role === 'OWNER' ? 'campaigns' : 'mine';
 
-export const outcomeLabel = (ctx: Pick<Ctx, 't'>, outcome: OutcomeName): string => ctx.t(OUTCOME_KEY[outcome]);
-
-const STAGE_KEY: Record<StageName, MessageKey> = {
-  NEW: 'stage.NEW',
-  SCREENING: 'stage.SCREENING',
-  INTERVIEW: 'stage.INTERVIEW',
-  OFFER: 'stage.OFFER',
-  HIRED: 'stage.HIRED',
-  REJECTED: 'stage.REJECTED',
-  WITHDRAWN: 'stage.WITHDRAWN',
-};
-
-/** A stage as the reader says it; the enum name stays the command word (`stage C-1042 offer`). */
-export const stageLabel = (ctx: Pick<Ctx, 't'>, stage: StageName): string => ctx.t(STAGE_KEY[stage]);
-
-/** A day in the reader's locale (Intl), e.g. `29 nov 2026`. */
-export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);
-
-/** My Candidates (`mine`) or the Agency Pool (`pool`), with search and filters from the args. */
-export async function onDashboard(ctx: Ctx, view: 'mine' | 'pool', args: CommandArgs<'candidates'>): Promise<Replies> {
+/** A dashboard with search and filters from the args: My Candidates, the Agency Pool or a recruiter's campaigns. */
+export async function onDashboard(ctx: Ctx, view: DashQuery['view'], args: CommandArgs<'candidates'>): Promise<Replies> {
   const query: DashQuery = { kind: 'dash', view };
   if (args.search) query.search = args.search;
-  if (args.outcome) query.outcome = args.outcome;
-  if (args.stage) query.stage = args.stage;
-  if (view === 'pool' && args.agency) {
-    if (ctx.user.role !== 'OWNER') return [text(ctx.t('dash.agencyOwnersOnly'))];
+  if (args.outcome) {
+    const outcome = outcomeFromWord(args.outcome);
+    if (!outcome) return [text(ctx.t('dash.badOutcome', { word: args.outcome, words: OUTCOME_FILTER_WORDS.join(', ') }))];
+    query.outcome = outcome;
+  }
+  if (args.stage) {
+    const stage = stageFromWord(args.stage);
+    if (!stage) return [text(ctx.t('dash.badStage', { word: args.stage, stages: STAGES.join(', ').toLowerCase() }))];
+    query.stage = stage;
+  }
+  if (args.period) {
+    const days = /^(\d{1,3})d?$/i.exec(args.period.trim());
+    const n = days ? Number(days[1]) : 0;
+    if (n < 1 || n > MAX_PERIOD_DAYS) return [text(ctx.t('dash.badPeriod', { word: args.period, max: MAX_PERIOD_DAYS }))];
+    query.days = n;
+  }
+  if (args.campaign) {
+    const wanted = args.campaign.trim().toLowerCase();
+    const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
+    const found = campaigns.find((c) => c.name.toLowerCase() === wanted);
+    if (!found) {
+      return [
+        text(ctx.t('dash.noCampaign', { name: args.campaign, campaigns: campaigns.map((c) => `“${c.name}”`).join(', ') || '—' })),
+      ];
+    }
+    query.campaignId = found.id;
+    query.campaignLabel = found.name;
+  }
+  if (args.agency) {
+    if (view === 'mine' || (view === 'pool' && ctx.user.role !== 'OWNER')) return [text(ctx.t('dash.agencyOwnersOnly'))];
     if (args.agency.toLowerCase() !== 'all') {
       query.agencyId = await ctx.services.findAgencyId(args.agency);
       query.agencyLabel = args.agency;
@@ -60,39 +66,68 @@ export async function onPage(ctx: Ctx, page: number): Promise<Replies> {
   return [await renderDashboard(ctx, query, page, edit)];
 }
 
+function scopeTitle(ctx: Ctx, q: DashQuery): string {
+  const base =
+    q.view === 'mine'
+      ? ctx.t('dash.mine')
+      : q.view === 'campaigns'
+        ? ctx.t(ctx.user.role === 'OWNER' ? 'dash.allCampaigns' : 'dash.myCampaigns')
+        : ctx.t('dash.pool', { agency: q.agencyLabel ?? ctx.user.agencyName ?? ctx.t('dash.allAgencies') });
+  const narrowed = [q.campaignLabel, q.view === 'campaigns' ? q.agencyLabel : undefined].filter(Boolean);
+  return narrowed.length > 0 ? `${base} — ${narrowed.join(' · ')}` : base;
+}
+
 async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: string) {
+  const days = q.days ?? DEFAULT_PERIOD_DAYS;
+  const now = ctx.runtime.now();
   const result = await ctx.services.listDashboard(ctx.user.userId, {
     view: q.view,
     agencyId: q.agencyId,
+    campaignId: q.campaignId,
     search: q.search,
     outcome: q.outcome,
     stage: q.stage,
     page,
     pageSize: PAGE_SIZE,
+    from: new Date(now.getTime() - days * DAY_MS),
   });
   const m = result.metrics;
-  const scope =
-    q.view === 'mine'
-      ? ctx.t('dash.mine')
-      : ctx.t('dash.pool', { agency: q.agencyLabel ?? ctx.user.agencyName ?? ctx.t('dash.allAgencies') });
-  const filters = [q.search && `“${q.search}”`, q.outcome && outcomeLabel(ctx, q.outcome), q.stage].filter(Boolean).join(' · ');
+  const scope = scopeTitle(ctx, q);
+  const filtered = Boolean(q.search || q.outcome || q.stage);
+  const filters = [q.search && `“${q.search}”`, q.outcome && outcomeLabel(ctx, q.outcome), q.stage && stageLabel(ctx, q.stage)]
+    .filter(Boolean)
+    .join(' · ');
   const choices = [];
   if (result.page > 1) choices.push({ actionId: 'page', value: String(result.page - 1), label: ctx.t('list.prev') });
   if (result.page < result.pageCount)
     choices.push({ actionId: 'page', value: String(result.page + 1), label: ctx.t('list.next') });
+  const metrics = ctx.t(filtered ? 'dash.metricsBeforeFilters' : 'dash.metrics', {
+    days,
+    from: dayLabel(ctx, m.from),
+    to: dayLabel(ctx, m.to),
+    added: m.added,
+    previous: m.previouslySubmitted,
+    duplicate: m.duplicate,
+  });
+  const listed = ctx.tp(filtered ? 'dash.matching' : 'dash.listed', result.total, {
+    count: result.totalCapped ? `${result.total}+` : result.total,
+  });
   return list(
     {
       title: filters ? `${scope} — ${filters}` : scope,
-      summary: ctx.t('dash.metrics', {
-        added: m.added,
-        previous: m.previouslySubmitted,
-        duplicate: m.duplicate,
-        total: result.totalCapped ? `${result.total}+` : result.total,
-      }),
+      summary: `${metrics}\n${listed}`,
       items: result.rows.map((r) => row(ctx, r)),
       page: result.page,
       pageCount: result.pageCount,
-      emptyText: ctx.t(q.search || q.outcome || q.stage ? 'dash.emptyFiltered' : 'dash.empty'),
+      emptyText: ctx.t(
+        result.unassigned
+          ? 'dash.unassigned'
+          : filtered
+            ? 'dash.emptyFiltered'
+            : q.view === 'mine'
+              ? 'dash.empty'
+              : 'dash.emptyView',
+      ),
       choices,
     },
     edit,
@@ -100,12 +135,31 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
 }
 
 function row(ctx: Ctx, r: DashboardRow) {
-  const ref = r.candidateRef === null ? '—' : formatCandidateRef(r.candidateRef);
-  const stage = r.stage ? stageLabel(ctx, r.stage) : null;
-  const subtitle = [outcomeLabel(ctx, r.outcome), stage, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy]
+  if (r.outcome === 'BLOCKED') {
+    const reason = ctx.t(r.blockReason === 'same_agency' ? 'dash.blockedSame' : 'dash.blockedCross');
+    return {
+      title: ctx.t('dash.blockedTitle'),
+      subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),
+    };
+  }
+  // A duplicate of another agency's candidate has no candidate reference for the viewer: the
+  // submission's own short reference lets them name it to an owner.
+  const ref =
+    r.candidateRef === null
+      ? ctx.t('dash.submissionRef', { id: r.submissionId.slice(0, 8) })
+      : formatCandidateRef(r.candidateRef);
+  const again = r.firstAddedAt ? ctx.t('dash.resubmitted', { date: dayLabel(ctx, r.firstAddedAt) }) : null;
+  const subtitle = [
+    outcomeLabel(ctx, r.outcome),
+    again,
+    r.stage && stageLabel(ctx, r.stage),
+    r.campaign,
+    dayLabel(ctx, r.submittedAt),
+    r.submittedBy,
+  ]
     .filter(Boolean)
     .join(' · ');
   const item: { title: string; subtitle: string; actionId?: string } = { title: `${ref} ${r.firstName} ${r.lastName}`, subtitle };
-  if (r.candidateRef !== null) item.actionId = `open:${formatCandidateRef(r.candidateRef)}`;
+  if (r.canOpen && r.candidateRef !== null) item.actionId = `open:${formatCandidateRef(r.candidateRef)}`;
   return item;
 }

@@ -9,6 +9,8 @@ import { text } from '../reply';
 export async function onRetryDeliveries(ctx: Ctx): Promise<Replies> {
   const { retried } = await ctx.services.retryDeliveries(ctx.user.userId);
   return [
-    text(retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.t('deliveries.retried', { count: retried.length })),
+    text(
+      retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.tp('deliveries.retried', retried.length),
+    ),
   ];
 }

@@ -1,11 +1,15 @@
 import type { Ctx, Replies } from '../context';
 import { card } from '../reply';
+import { candidatesView } from './dashboard';
+import { dayLabel } from '../labels';
 
-import { dayLabel } from './dashboard';
-
-/** The app's own page (Slack's App Home): the user's My Candidates metrics and a way to submit. */
+/**
+ * The app's own page (Slack's App Home): the metrics of what `candidates` lists for this user (My
+ * Candidates, or a recruiter's campaigns), and for agency users a way to submit.
+ */
 export async function onHome(ctx: Ctx): Promise<Replies> {
-  const page = await ctx.services.listDashboard(ctx.user.userId, { view: 'mine', pageSize: 1 });
+  const view = candidatesView(ctx);
+  const page = await ctx.services.listDashboard(ctx.user.userId, { view, pageSize: 1 });
   const m = page.metrics;
   return [
     card({
@@ -15,8 +19,8 @@ export async function onHome(ctx: Ctx): Promise<Replies> {
         { label: ctx.t('home.previouslySubmitted'), value: String(m.previouslySubmitted) },
         { label: ctx.t('home.duplicate'), value: String(m.duplicate) },
       ],
-      text: ctx.t('home.period', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
-      choices: [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }],
+      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
+      choices: view === 'mine' ? [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }] : [],
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/permissions';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
+import { roleAt } from '../../i18n/roles';
 import { text } from '../reply';
 import { formatDateTime } from '../../i18n/format';
 
@@ -26,12 +27,14 @@ export async function onInvite(ctx: Ctx, args: CommandArgs<'invite'>): Promise<R
   if (args.agency) agencyId = await ctx.services.findAgencyId(args.agency);
   else if (agencyRole) agencyId = ctx.user.agencyId;
   if (agencyRole && !agencyId) return [text(ctx.t('invite.needAgency'))];
-  const inv = await ctx.services.createInvitation(ctx.user.userId, { email: args.email, role, agencyId });
+  const name = args.name?.trim() || undefined;
+  const inv = await ctx.services.createInvitation(ctx.user.userId, { email: args.email, role, agencyId, name });
+  const who = inv.name ? `${inv.name} <${inv.email}>` : inv.email;
   return [
     text(
       ctx.t('invite.created', {
-        email: inv.email,
-        role: inv.role,
+        email: who,
+        role: roleAt(ctx.event.locale, inv.role, inv.agencyName),
         url: inv.url,
         token: inv.token,
         until: formatDateTime(ctx.event.locale, inv.expiresAt),

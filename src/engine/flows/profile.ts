@@ -2,8 +2,9 @@ import { formatCandidateRef, parseCandidateRef, type CandidateProfile } from '..
 import { STAGES } from '../../services/dashboards';
 import { ServiceError } from '../../services/errors';
 import type { Ctx, Replies } from '../context';
+import { dayLabel, platformLabel, stageLabel } from '../labels';
 import { card, choices, text } from '../reply';
-import { dayLabel, stageLabel } from './dashboard';
+import { formatCount, overLimit, TEXT_LIMITS } from '../../domain/limits';
 
 const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
@@ -30,7 +31,7 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
       { label: ctx.t('profile.addedBy'), value: `${p.addedBy}, ${p.agency}` },
       { label: ctx.t('profile.addedOn'), value: dayLabel(ctx, p.addedAt) },
       { label: ctx.t('field.campaign'), value: p.campaign },
-      { label: ctx.t('profile.source'), value: `${p.source} (${p.channel})` },
+      { label: ctx.t('profile.source'), value: `${p.source} (${platformLabel(ctx, p.channel)})` },
       { label: ctx.t('field.phone'), value: p.phone },
       { label: ctx.t('field.email'), value: p.email },
       { label: ctx.t('profile.resumeSummary'), value: p.resumeSummary ?? '' },
@@ -42,7 +43,16 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
   });
 }
 
+/** A comment past its limit is refused before the service sees it, saying by how much. */
+function refuseLongComment(ctx: Ctx, body: string): Replies | null {
+  const over = overLimit('comment', body);
+  if (!over) return null;
+  return [text(ctx.t('limit.comment', { limit: formatCount(over.limit), length: formatCount(over.length) }))];
+}
+
 export async function onComment(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   const added = await ctx.services.addComment(ctx.user.userId, ref, body);
   return [text(ctx.t('comment.added', { ref: formatCandidateRef(added.candidateRef) }))];
 }
@@ -54,10 +64,13 @@ export async function onCommentButton(ctx: Ctx, arg: string): Promise<Replies> {
   // Checks the right to see (and so comment on) the candidate before asking for text.
   await ctx.services.getCandidateProfile(ctx.user.userId, ref);
   ctx.state.dialog = { kind: 'comment', ref };
-  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref) }))];
+  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref), limit: formatCount(TEXT_LIMITS.comment) }))];
 }
 
 export async function onCommentText(ctx: Ctx, ref: number, body: string): Promise<Replies> {
+  // Too long: the question stays open, so the shortened text is still taken as the comment.
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   ctx.state.dialog = null;
   await ctx.claim();
   try {
@@ -73,6 +86,8 @@ export async function onCommentText(ctx: Ctx, ref: number, body: string): Promis
 export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promise<Replies | null> {
   const ref = await ctx.services.findCandidateRefByMessage(replyTo);
   if (ref === null) return null;
+  const refused = refuseLongComment(ctx, body);
+  if (refused) return refused;
   const added = await ctx.services.addComment(ctx.user.userId, ref, body);
   return [text(ctx.t('comment.replyAdded', { ref: formatCandidateRef(added.candidateRef) }))];
 }

@@ -1,10 +1,32 @@
+import { formatPhone } from '../../domain/contact';
 import { t } from '../../i18n';
 import type { ResumeJobData, ResumeJobOutcome } from '../../jobs/resume-job';
 import type { EngineRuntime, Replies } from '../context';
 import { identityOfConversation } from '../engine';
 import { text } from '../reply';
-import { applyResumeResult } from './wizard-resume';
+import { applyResumeResult, type ResumeFound } from './wizard-resume';
 import { prompt, type AskCtx } from './wizard-steps';
+
+const FIELD_LABEL = { name: 'field.name', email: 'field.email', phone: 'field.phone' } as const;
+
+/** `PH` → `Philippines` (ICU's English names; the code itself where ICU has none). */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The phone as read, saying which country a code-less number was read as (or that it could not be). */
+function phoneLine(ask: AskCtx, found: ResumeFound): string | null {
+  if (found.phone && found.phoneCountry) {
+    const key = found.phoneCountry.source === 'agency' ? 'resume.phoneAgencyCountry' : 'resume.phoneDefaultCountry';
+    return ask.t(key, { phone: formatPhone(found.phone), country: countryName(found.phoneCountry.country) });
+  }
+  if (found.phoneAsPrinted) return ask.t('resume.phoneUnread', { printed: found.phoneAsPrinted });
+  return found.phone === null ? null : formatPhone(found.phone);
+}
 
 /**
  * The resume job's last step: the result goes into the wizard, then a message of its own to the
@@ -26,7 +48,14 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
       applied.ocr ? ask.t('resume.readFromImage', { file: data.filename }) : ask.t('resume.read', { file: data.filename }),
       `${ask.t('field.name')}: ${found.name ?? none}`,
       `${ask.t('field.email')}: ${found.email ?? none}`,
-      `${ask.t('field.phone')}: ${found.phone ?? none}`,
+      `${ask.t('field.phone')}: ${phoneLine(ask, found) ?? none}`,
+      ...found.conflicts.map((c) =>
+        ask.t('resume.conflict', {
+          field: ask.t(FIELD_LABEL[c.field]).toLowerCase(),
+          read: c.field === 'phone' ? formatPhone(c.read) : c.read,
+          typed: c.field === 'phone' ? formatPhone(c.typed) : c.typed,
+        }),
+      ),
       ask.t('resume.correct'),
     ];
     replies.push(text(lines.join('\n')));

@@ -18,13 +18,13 @@ export async function submissionForm(ctx: Ctx, d: Draft): Promise<OutboundMessag
     title: ctx.t('form.title'),
     text: ctx.t('form.text'),
     fields: [
-      { name: 'firstName', label: ctx.t('field.firstName'), kind: 'text', required: true, value: d.firstName },
-      { name: 'lastName', label: ctx.t('field.lastName'), kind: 'text', required: true, value: d.lastName },
+      { name: 'firstName', label: ctx.t('field.firstName'), kind: 'text', required: false, value: d.firstName },
+      { name: 'lastName', label: ctx.t('field.lastName'), kind: 'text', required: false, value: d.lastName },
       {
         name: 'phone',
         label: ctx.t('field.phone'),
         kind: 'phone',
-        required: true,
+        required: false,
         value: d.phone,
         placeholder: '+63 917 123 4567',
       },
@@ -32,7 +32,7 @@ export async function submissionForm(ctx: Ctx, d: Draft): Promise<OutboundMessag
         name: 'email',
         label: ctx.t('field.email'),
         kind: 'email',
-        required: true,
+        required: false,
         value: d.email,
         placeholder: 'jane@example.com',
       },
@@ -40,7 +40,7 @@ export async function submissionForm(ctx: Ctx, d: Draft): Promise<OutboundMessag
         name: 'campaign',
         label: ctx.t('field.campaign'),
         kind: 'select',
-        required: true,
+        required: false,
         value: d.campaignId,
         options: campaigns.map((c) => ({ value: c.id, label: c.name })),
       },
@@ -100,5 +100,8 @@ export async function onForm(ctx: Ctx, payload: FormPayload): Promise<Replies> {
   advance(wiz);
   wiz.history = [];
   const lead = problems.length > 0 ? [text(problems.join('\n'))] : [];
+  // While the resume is read, the fields it may fill are not asked: its result shows what it
+  // found and asks what is still missing (or shows the summary).
+  if (d.resume?.status === 'reading') return [...lead, ...fileReplies];
   return [...lead, ...fileReplies, ...(await prompt(ctx, wiz))];
 }

@@ -1,6 +1,7 @@
 import { normalizeEmail, normalizePhone, PHONE_EXAMPLE, type PhoneProblem } from '../../domain/contact';
 import type { MessageKey } from '../../i18n';
 import type { Draft, WizardStep } from '../state';
+import { TEXT_LIMITS } from '../../domain/limits';
 
 /** What one line of text offers: an email, a phone-like run, and the words left over. */
 export interface PastedLine {
@@ -43,7 +44,7 @@ export function splitName(input: string): { first: string; last?: string } | nul
     if (first && last && NAME_OK.test(first) && NAME_OK.test(last)) return { first, last };
     return null;
   }
-  if (!NAME_OK.test(trimmed) || trimmed.length > 100) return null;
+  if (!NAME_OK.test(trimmed) || trimmed.length > TEXT_LIMITS.personName) return null;
   const [first, ...rest] = trimmed.split(' ');
   if (!first) return null;
   return rest.length > 0 ? { first, last: rest.join(' ') } : { first };
@@ -100,7 +101,7 @@ export function applyText(draft: Draft, step: WizardStep, input: string): InputP
   const nameStep = step === 'name' || step === 'lastName';
   if (line.words && (nameStep || pasted)) {
     if (step === 'lastName' && !pasted) {
-      if (NAME_OK.test(line.words) && line.words.length <= 100) draft.lastName = line.words;
+      if (NAME_OK.test(line.words) && line.words.length <= TEXT_LIMITS.personName) draft.lastName = line.words;
       else problems.push({ field: 'name' });
     } else {
       const name = splitName(line.words);

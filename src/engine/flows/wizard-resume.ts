@@ -1,4 +1,5 @@
-import { normalizeEmail, normalizePhone } from '../../domain/contact';
+import { normalizeEmail, readPhoneWithCountry } from '../../domain/contact';
+import type { PhoneCountry } from '../../services/agencies';
 import { RESUME_JOB_NAME, type ResumeJobData, type ResumeJobOutcome } from '../../jobs/resume-job';
 import { RESUME_MAX_BYTES } from '../../resume/errors';
 import { sniffResumeType } from '../../resume/sniff';
@@ -39,6 +40,7 @@ export async function onFile(ctx: Ctx, files: FileRef[]): Promise<Replies> {
   try {
     bytes = await adapter.downloadFile(file.ref, RESUME_MAX_BYTES);
   } catch (error) {
+    if (error instanceof ChannelError && error.code === 'TOO_LARGE') return [text(ctx.t('resume.error.TOO_LARGE', { mb: 10 }))];
     if (error instanceof ChannelError) return [text(ctx.t('resume.downloadFailed'))];
     throw error;
   }
@@ -76,28 +78,56 @@ export async function onFile(ctx: Ctx, files: FileRef[]): Promise<Replies> {
   return [text(ctx.t('resume.reading'))];
 }
 
+export type ResumeField = 'name' | 'email' | 'phone';
+
 /** What the resume says, as the wizard would store it; null where it says nothing usable. */
 export interface ResumeFound {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** Set when the phone had no country code and was read as this country's number (to confirm). */
+  phoneCountry?: PhoneCountry;
+  /** The phone as printed when it could not be read (no country code and no country known). */
+  phoneAsPrinted?: string;
+  /** Where the resume disagrees with what the user typed; the typed value is kept. */
+  conflicts: { field: ResumeField; typed: string; read: string }[];
 }
 
-/** Fills only what is still empty: what the user typed wins over what the resume says. */
-function prefill(d: Draft, read: { name: string | null; email: string | null; phone: string | null }): ResumeFound {
+const sameName = (a: string, b: string) => a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * Fills only what is still empty: what the user typed wins over what the resume says, and where
+ * the two disagree the result lists it, so the person hears of it before confirming.
+ */
+function prefill(
+  d: Draft,
+  read: { name: string | null; email: string | null; phone: string | null },
+  country: PhoneCountry | null,
+): ResumeFound {
+  const conflicts: ResumeFound['conflicts'] = [];
   const name = read.name ? splitName(read.name) : null;
+  const fullName = name ? [name.first, name.last].filter(Boolean).join(' ') : null;
   if (name?.last && !d.firstName && !d.lastName) {
     d.firstName = name.first;
     d.lastName = name.last;
+  } else if (fullName && d.firstName && d.lastName) {
+    const typed = `${d.firstName} ${d.lastName}`;
+    if (!sameName(typed, fullName)) conflicts.push({ field: 'name', typed, read: fullName });
   }
   const email = read.email ? normalizeEmail(read.email) : null;
   if (email?.ok && !d.email) d.email = email.value;
-  const phone = read.phone ? normalizePhone(read.phone) : null;
-  if (phone?.ok && !d.phone) d.phone = phone.value;
+  else if (email?.ok && d.email && d.email !== email.value) conflicts.push({ field: 'email', typed: d.email, read: email.value });
+  const phone = read.phone ? readPhoneWithCountry(read.phone, country?.country ?? null) : null;
+  if (phone?.ok && !d.phone) d.phone = phone.value.value;
+  else if (phone?.ok && d.phone && d.phone !== phone.value.value)
+    conflicts.push({ field: 'phone', typed: d.phone, read: phone.value.value });
   return {
-    name: name ? [name.first, name.last].filter(Boolean).join(' ') : null,
+    name: fullName,
     email: email?.ok ? email.value : null,
-    phone: phone?.ok ? phone.value : null,
+    phone: phone?.ok ? phone.value.value : null,
+    ...(phone?.ok && phone.value.assumedCountry && country ? { phoneCountry: country } : {}),
+    ...(read.phone && !phone?.ok ? { phoneAsPrinted: read.phone } : {}),
+    conflicts,
   };
 }
 
@@ -115,6 +145,8 @@ export async function applyResumeResult(
   data: ResumeJobData,
   outcome: ResumeJobOutcome,
 ): Promise<ResumeDelivery> {
+  // A number printed without its country code is read as the agency's country (then confirmed).
+  const country = outcome.ok && outcome.resume.phone ? await runtime.services.phoneCountryFor(data.userId) : null;
   for (let attempt = 0; attempt < 5; attempt++) {
     const loaded = await runtime.services.loadConversation(data.conversation);
     const state = parseState(loaded.state);
@@ -127,7 +159,7 @@ export async function applyResumeResult(
     let result: ResumeDelivery;
     if (outcome.ok) {
       const r = outcome.resume;
-      const found = prefill(d, r);
+      const found = prefill(d, r, country);
       d.resume = {
         status: 'done',
         filename: data.filename,

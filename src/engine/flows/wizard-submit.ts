@@ -1,6 +1,7 @@
 import { formatCandidateRef } from '../../services/candidates';
 import { InvalidInputError, NotFoundError, ServiceError } from '../../services/errors';
-import type { SubmissionResult } from '../../services/submissions';
+import type { OwnershipSeen, SubmissionResult } from '../../services/submissions';
+import { formatDate } from '../../i18n/format';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import type { WizardState, WizardStep } from '../state';
@@ -59,6 +60,10 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
 }
 
 export function outcomeText(ctx: Ctx, result: SubmissionResult): string {
+  return `${verdictText(ctx, result)}\n${ownershipText(ctx, result.ownership)}`;
+}
+
+function verdictText(ctx: Ctx, result: SubmissionResult): string {
   switch (result.outcome) {
     case 'ADDED':
       return `${ctx.t('outcome.added')}\n${ctx.t('outcome.added.means', { ref: formatCandidateRef(result.candidateRef) })}`;
@@ -69,4 +74,10 @@ export function outcomeText(ctx: Ctx, result: SubmissionResult): string {
     case 'BLOCKED':
       return `${ctx.t('outcome.blocked')}\n${ctx.t(result.reason === 'same_agency' ? 'outcome.blocked.same' : 'outcome.blocked.cross')}`;
   }
+}
+
+/** Whose the person is and until when: the line agencies and employers settle fees by. */
+function ownershipText(ctx: Ctx, ownership: OwnershipSeen): string {
+  const date = formatDate(ctx.event.locale, ownership.until);
+  return ctx.t(ownership.yours ? 'ownership.yours' : 'ownership.another', { date });
 }

@@ -2,7 +2,7 @@ import type { Ctx, Replies } from '../context';
 import { isAnswer } from '../../i18n/answers';
 import { text } from '../reply';
 import type { WizardState } from '../state';
-import { applyText } from './wizard-input';
+import { applyText, splitLine } from './wizard-input';
 import { discardResume } from './wizard-resume';
 import { advance, clearStep, editChoices, nextStep, prompt } from './wizard-steps';
 import { submitDraft } from './wizard-submit';
@@ -13,14 +13,36 @@ export function currentWizard(ctx: Ctx): WizardState | null {
   return dialog?.kind === 'wizard' ? dialog : null;
 }
 
-/** Starts (or restarts) the submission wizard. */
-export async function onSubmit(ctx: Ctx): Promise<Replies> {
+/**
+ * Starts (or restarts) the submission wizard. `details` (what followed the word `submit`) pre-fills
+ * the draft with the name, phone and email it contains, and only what is missing is asked.
+ */
+export async function onSubmit(ctx: Ctx, details?: string): Promise<Replies> {
   const old = currentWizard(ctx);
   if (old) await discardResume(ctx, old.draft);
   const wiz: WizardState = { kind: 'wizard', step: 'name', history: [], draft: {} };
   ctx.state.dialog = wiz;
-  if (ctx.caps.forms) return [await submissionForm(ctx, wiz.draft)];
-  return [text(ctx.t('wizard.start')), ...(await prompt(ctx, wiz))];
+  const lead: Replies = [];
+  if (old && Object.keys(old.draft).length > 0) lead.push(text(ctx.t('wizard.restarted')));
+  const prefill = details && isPrefill(details) ? applyText(wiz.draft, 'name', details) : null;
+  if (prefill) {
+    advance(wiz);
+    wiz.history = [];
+    const problems = prefill.map((p) => p.message ?? ctx.t('wizard.bad.name'));
+    if (problems.length > 0) lead.push(text(problems.join('\n')));
+  }
+  if (ctx.caps.forms) return [...lead, await submissionForm(ctx, wiz.draft)];
+  const start = text(ctx.t(prefill ? 'wizard.startPrefilled' : 'wizard.start'));
+  return [start, ...lead, ...(await prompt(ctx, wiz))];
+}
+
+/**
+ * Whether the words after `submit` are candidate details: a phone or an email, or a name of at
+ * least two words. A lone word is taken as talk (`submit please`, `submit again`), not as a name.
+ */
+export function isPrefill(details: string): boolean {
+  const line = splitLine(details);
+  return Boolean(line.email ?? line.phone) || line.words.split(' ').length >= 2;
 }
 
 export async function onCancel(ctx: Ctx): Promise<Replies> {
@@ -45,6 +67,9 @@ export async function onBack(ctx: Ctx): Promise<Replies> {
   return prompt(ctx, wiz);
 }
 
+/** Typed answers that confirm the summary (`submit` among them: at the summary it means send). */
+export const WIZARD_YES = /^(y|yes|ok|confirm|submit|send)$/i;
+
 /** Free text while the wizard is open: the answer to its current step. */
 export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): Promise<Replies> {
   const answer = input.trim();
@@ -55,7 +80,7 @@ export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): P
       if (isAnswer(ctx.event.locale, 'skip', answer) || isAnswer(ctx.event.locale, 'no', answer)) return skipResume(ctx, wiz);
       return [text(ctx.t('wizard.resume.expected')), ...(await prompt(ctx, wiz))];
     case 'confirm':
-      if (isAnswer(ctx.event.locale, 'yes', answer)) return submitDraft(ctx, wiz);
+      if (isAnswer(ctx.event.locale, 'yes', answer) || WIZARD_YES.test(answer)) return submitDraft(ctx, wiz);
       if (isAnswer(ctx.event.locale, 'edit', answer)) return [editChoices(ctx)];
       return [text(ctx.t('wizard.confirm.expected')), ...(await prompt(ctx, wiz))];
     default: {

@@ -64,7 +64,29 @@ export const candidateRoutes: readonly ApiRoute[] = [
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
       });
-      return { status: 200, json: page };
+      // The documented page: what the chat needs beside it (who may open what) stays out.
+      return {
+        status: 200,
+        json: {
+          rows: page.rows.map((r) => ({
+            submissionId: r.submissionId,
+            candidateRef: r.candidateRef,
+            firstName: r.firstName,
+            lastName: r.lastName,
+            outcome: r.outcome,
+            stage: r.stage,
+            campaign: r.campaign,
+            submittedAt: r.submittedAt,
+            submittedBy: r.submittedBy,
+            firstAddedAt: r.firstAddedAt,
+          })),
+          total: page.total,
+          totalCapped: page.totalCapped,
+          page: page.page,
+          pageCount: page.pageCount,
+          metrics: page.metrics,
+        },
+      };
     },
   }),
   defineRoute({

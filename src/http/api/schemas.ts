@@ -22,6 +22,10 @@ export const candidateRowSchema = z
     campaign: z.string(),
     submittedAt: z.iso.datetime(),
     submittedBy: z.string(),
+    firstAddedAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('For a resubmission or a duplicate: when its candidate was first added (that candidate has its own row)'),
   })
   .meta({ id: 'CandidateRow' });
 

@@ -91,6 +91,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       case 'sendMessage':
         return { status: 200, body: { ok: true, result: message(body, ++nextMessageId) } };
       case 'editMessageText':
+      case 'editMessageReplyMarkup':
         return { status: 200, body: { ok: true, result: message(body, Number(body.message_id)) } };
       case 'getFile': {
         const file = files.get(String(body.file_id));

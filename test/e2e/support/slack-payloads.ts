@@ -105,11 +105,20 @@ export function slashCommand(p: SlackPerson, text: string, channel = p.dm): Sign
 /** block_actions.json: a press of one of our buttons (`action_id` as rendered) on a message. */
 export function blockAction(
   p: SlackPerson,
-  press: { actionId: string; value?: string; selected?: string; messageTs?: string; channel?: string },
+  press: {
+    actionId: string;
+    value?: string;
+    selected?: string;
+    messageTs?: string;
+    channel?: string;
+    /** The pressed message's blocks and the button's label, as Slack sends them with a press on a message. */
+    message?: { blocks: Json[]; label: string };
+  },
 ): SignedRequest {
   const body = fixture('block_actions.json');
   const [sample] = body.actions as Json[];
   const action: Json = { ...sample, action_id: press.actionId, action_ts: newTs() };
+  if (press.message) action.text = { type: 'plain_text', text: press.message.label, emoji: true };
   if (press.value === undefined) delete action.value;
   else action.value = press.value;
   if (press.selected !== undefined) Object.assign(action, { type: 'static_select', selected_option: { value: press.selected } });
@@ -123,6 +132,9 @@ export function blockAction(
       ? { type: 'message', message_ts: press.messageTs, channel_id: channel, is_ephemeral: false }
       : { type: 'view', view_id: 'VHOME' },
     channel: press.messageTs ? { id: channel, name: 'directmessage' } : undefined,
+    ...(press.message && press.messageTs
+      ? { message: { type: 'message', ts: press.messageTs, blocks: press.message.blocks } }
+      : {}),
     actions: [action],
   };
   return form({ payload: JSON.stringify(payload) });
@@ -137,7 +149,8 @@ export function viewSubmission(p: SlackPerson, view: Json, values: Record<string
     const element = block.element as Json;
     const id = String(block.block_id);
     const actionId = String(element.action_id);
-    const value = values[id];
+    // `values` is keyed by field name: the element's action_id (the block_id also names its kind).
+    const value = values[actionId];
     const type = String(element.type);
     if (type === 'file_input') state[id] = { [actionId]: { type, files } };
     else if (type === 'static_select')

@@ -77,7 +77,7 @@ test('bad path and query values → 400; unknown candidate → 404; unknown rout
 test('a business rule refusal is a problem too: same stage → 422; comment by a key with no author → 422', async () => {
   const ref = await submitCandidate(w.env, w.f.userA, w.f.campaignId);
   const same = await w.api.call('post', `/candidates/${ref}/stage`, { key: w.keys.recruiterAsUser, body: { stage: 'NEW' } });
-  expect((await problem(same, 422)).detail).toMatch(/already at NEW/);
+  expect((await problem(same, 422)).detail).toMatch(/already at New/);
   const noAuthor = await w.api.call('post', `/candidates/${ref}/comments`, { key: w.keys.recruiter, body: { body: 'Hi' } });
   expect((await problem(noAuthor, 422)).errors?.[0]?.path).toBe('body.authorEmail');
 });

@@ -35,8 +35,13 @@ describe('unknown identities', () => {
     const invitation = await ee.env.services.createInvitation(f.adminA, { email, role: 'AGENCY_USER', agencyId: f.agencyA });
     const c = chat(ee, strangerIdentity('TELEGRAM'));
     const welcome = await c.command('start', invitation.token);
-    expect(welcome[0]).toMatch(/^Welcome to Endorse, .+! Your chat is now linked\.\n\nHere is what you can do:/);
-    expect(welcome[0]).toContain('• submit —');
+    // Invited without a name: not greeted by their email.
+    expect(welcome[0]).toMatch(/^Welcome to Endorse! Your chat is now linked\.\n\nHere is what you can do:/);
+    expect(welcome[0]).toContain('• submit [name phone email] —');
+    // Invited without a name, they are asked for one; answering it is the next message served.
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]).toMatch(/\n\nWhat name should your colleagues see for you \(e\.g\. Jane Dela Cruz\)\?$/);
+    expect(await c.say('cancel')).toEqual(['Cancelled.']);
     expect(await c.say('cancel')).toEqual([expect.stringContaining('Nothing to cancel')]);
     const identity = await ee.env.deps.db.chatIdentity.findFirstOrThrow({ where: { platformUserId: c.identity.platformUserId } });
     expect(identity.address).toEqual({ conversationId: c.conversationId, user: c.identity.platformUserId });
@@ -118,7 +123,13 @@ describe('disabled access', () => {
       await c.say('Jane Dela Cruz');
     }
     await ee.env.services.setAgencyStatus(f.ownerId, agency.id, 'DISABLED');
-    for (const c of chats) expect(await c.say(uniquePhone())).toEqual([expect.stringContaining('has been disabled')]);
+    // Its admins are disabled too: everyone is sent to the employer, nobody to “your agency admin”.
+    for (const c of chats) {
+      const [refusal] = await c.say(uniquePhone());
+      expect(refusal).toContain('Your agency’s access to Endorse has been turned off');
+      expect(refusal).toContain('Contact the employer’s Endorse owner');
+      expect(refusal).not.toContain('agency admin');
+    }
     await ee.env.services.setAgencyStatus(f.ownerId, agency.id, 'ACTIVE');
     for (const c of chats) expect(await c.say('back')).toEqual([expect.stringContaining('There is nothing to go back to')]);
   });

@@ -107,9 +107,9 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
     // Dashboard and profile, with the stage and the date in the user's words.
     const dashboard = await say('candidates');
     expect(dashboard[0]).toContain(`# ${c['dash.mine']}`);
-    expect(dashboard[0]).toContain(c['stage.NEW']);
+    expect(dashboard[0]).toContain(c['stageName.NEW']);
     const profile = await say(`candidate ${ref}`);
-    expect(profile[0]).toContain(`${c['profile.stage']}: ${c['stage.NEW']}`);
+    expect(profile[0]).toContain(`${c['profile.stage']}: ${c['stageName.NEW']}`);
 
     // A recruiter's comment is relayed in the user's language; replying to it comments.
     await n.services.addComment(f.recruiterId, Number(ref.slice(2)), 'Call her on Monday.');
@@ -121,7 +121,7 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
     const sent = n.web.sent.find((s) => s.messageRef === relayed.platformMessageId);
     const relayedText = sent ? render(sent.message) : '';
     transcript.push(relayedText);
-    expect(relayedText).toContain(c['notify.replyHint']);
+    expect(relayedText).toContain(c['notify.replyHint.button']);
     expect(await say('Noted', { replyTo: relayed.platformMessageId ?? '' })).toEqual([
       c['comment.replyAdded'].replace('{ref}', ref),
     ]);

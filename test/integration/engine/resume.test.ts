@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { closeResumeReader } from '../../../src/resume/read-resume';
-import { buildDocxBomb } from '../../unit/resume/build-files';
+import { buildDocxBomb, buildTextPdf } from '../../unit/resume/build-files';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type EngineEnv } from '../../support/engine';
-import { seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
+import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
 jest.setTimeout(60_000);
 
@@ -72,7 +72,9 @@ test('a resume at the resume step goes straight to the summary when read', async
   await ee.queue.idle();
   const [found, summary] = proactive(before);
   expect(found).toContain('Name: John Doe');
-  // What the user typed wins over what the resume says.
+  // What the user typed wins over what the resume says, and the difference is said before confirming.
+  expect(found).toContain('The resume says name “John Doe”, but you typed “Maria Santos”: I kept what you typed.');
+  expect(found).toMatch(/The resume says email “john\.doe@email\.com”, but you typed “maria-/);
   expect(summary).toContain('First name: Maria');
   expect(summary).toContain('Resume: cv.pdf');
   await c.say('cancel');
@@ -126,7 +128,9 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   await c.file('scan.pdf', SCAN);
   await ee.queue.idle();
   const [found] = proactive(before);
-  expect(found).toMatch(/^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./);
+  expect(found).toMatch(
+    /^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./,
+  );
   expect(found).toContain('Name: John Doe');
   expect(found).toContain('Email: john.doe@gmail.com');
 
@@ -134,7 +138,10 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   await c.file('photo.jpg', PHOTO);
   await ee.queue.idle();
   expect(proactive(next)[0]).toMatch(/^I read photo\.jpg from a picture/);
-  const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({ where: { filename: 'photo.jpg' }, orderBy: { createdAt: 'desc' } });
+  const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({
+    where: { filename: 'photo.jpg' },
+    orderBy: { createdAt: 'desc' },
+  });
   expect(stored.contentType).toBe('image/jpeg');
   await c.say('cancel');
 });
@@ -189,4 +196,55 @@ describe('on a channel with forms', () => {
     expect(summary).toContain(`Campaign: ${campaignName}`);
     expect((await c.press('Confirm'))[0]).toMatch(/^✅ New Candidate/);
   });
+});
+
+/** A one-page resume whose phone is printed the way many are: no country code. */
+const localPhoneResume = (email: string) => buildTextPdf(['Ana Reyes', email, '(909) 555-5555', 'Registered nurse, 4 years']);
+
+test('a phone printed without a country code is read with the agency’s country and shown for confirmation', async () => {
+  // Agency B's country is US.
+  const c = chat(ee, await linkIdentity(ee.env, f.userB));
+  const before = ee.channel.sent.length;
+  await c.file('ana.pdf', localPhoneResume(`${unique('ana')}@example.com`));
+  await ee.queue.idle();
+  const [found, question] = proactive(before);
+  expect(found).toContain(
+    'Phone: +1 909 555 5555 (printed without a country code; I read it with your agency’s country, United States: check it on the summary)',
+  );
+  expect(question).toContain('Which campaign');
+  await c.say('cancel');
+});
+
+test('without an agency country the code-less phone is shown as printed and asked for, not dropped', async () => {
+  const agency = await ee.env.deps.db.agency.create({ data: { name: unique('No Country Agency') }, select: { id: true } });
+  const user = await createUser(ee.env, 'AGENCY_USER', agency.id);
+  const c = chat(ee, await linkIdentity(ee.env, user));
+  const before = ee.channel.sent.length;
+  await c.file('ana.pdf', localPhoneResume(`${unique('ana')}@example.com`));
+  await ee.queue.idle();
+  const [found, question] = proactive(before);
+  expect(found).toContain('Phone: “(909) 555-5555”, printed without a country code, so I will ask you for it');
+  expect(question).toContain('phone number, with the country code');
+  await c.say('cancel');
+});
+
+test('a form carrying only a resume starts the submission from it: the fields are filled from the resume', async () => {
+  const c = chat(ee, await linkIdentity(ee.env, f.userA));
+  const ref = `file-${unique('form')}`;
+  ee.channel.files.set(ref, JOHN_DOE);
+  const empty = { firstName: '', lastName: '', phone: '', email: '', campaign: '' };
+  const before = ee.channel.sent.length;
+  const replies = await c.send({
+    type: 'form',
+    formId: 'submission',
+    values: empty,
+    files: [{ name: 'John_Doe_CV.pdf', ref, size: JOHN_DOE.length, contentType: 'application/pdf' }],
+  });
+  // Nothing the resume may answer is asked while it is read.
+  expect(replies).toEqual(['Reading the resume… I will show you what I found in a moment.']);
+  await ee.queue.idle();
+  const [found, question] = proactive(before);
+  expect(found).toContain('Name: John Doe');
+  expect(question).toContain('phone number, with the country code');
+  await c.say('cancel');
 });

@@ -27,7 +27,7 @@ test('an admin lists, filters and searches the users of their agency only', asyn
   expect(admins).not.toContain(await emailOf(f.userA));
   const [search] = await admin.say(`users ${(await emailOf(f.userA2)).slice(0, 14)}`);
   expect(search).toContain(await emailOf(f.userA2));
-  expect(search).toContain('1 user');
+  expect(search).toContain('1 user\n');
 });
 
 test('an owner filters by agency; a user card has the actions', async () => {
@@ -37,7 +37,7 @@ test('an owner filters by agency; a user card has the actions', async () => {
   expect(list).toContain(await emailOf(f.userB));
   expect(list).not.toContain(await emailOf(f.userA));
   const [card] = await owner.say(`user ${await emailOf(f.userB)}`);
-  expect(card).toContain('Role: AGENCY_USER');
+  expect(card).toContain('Role: Agency user');
   expect(card).toContain(`Agency: ${agencyB}`);
   expect(card).toContain('[Rename] [Disable]');
 });
@@ -79,10 +79,13 @@ test('admins cannot manage other admins or other agencies; nobody manages themse
   const admin = await as(f.adminA);
   await admin.say(`disable ${await emailOf(f.userB)}`);
   expect(admin.last).toHaveLength(1);
-  expect((await admin.say(`disable ${await emailOf(f.userB)}`))[0]).toContain('You can only view users of your own agency.');
+  // Another agency's user reads as no user at all (no existence oracle).
+  expect((await admin.say(`disable ${await emailOf(f.userB)}`))[0]).toContain('among the users you can see');
   const other = await createUser(ee.env, 'AGENCY_ADMIN', f.agencyA);
-  await admin.say(`disable ${await emailOf(other)}`);
-  expect((await admin.press('Yes, disable'))[0]).toContain('Agency admins manage agency users only');
+  // Refused up front, not after “Yes”.
+  expect(await admin.say(`disable ${await emailOf(other)}`)).toEqual([
+    expect.stringContaining('Agency admins manage agency users only'),
+  ]);
   expect(await statusOf(other)).toBe('ACTIVE');
   expect((await admin.say(`rename ${await emailOf(f.adminA)} Me`))[0]).toContain('You cannot change your own access');
   expect((await admin.say('user nobody@nowhere.test'))[0]).toContain('No user “nobody@nowhere.test”');
@@ -94,10 +97,10 @@ test('owners list agencies and disable (with confirmation) / enable one', async 
   const member = await createUser(ee.env, 'AGENCY_USER', agency.id);
   const memberChat = await as(member);
   const [list] = await owner.say('agencies');
-  expect(list).toContain(`${agency.name} (ACTIVE · 1 user)`);
+  expect(list).toContain(`${agency.name} (Active · 1 user)`);
   expect((await owner.say(`agency disable ${agency.name}`))[0]).toContain(`Disable the agency ${agency.name}?`);
-  expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 users have no access now.`]);
-  expect(await memberChat.say('help')).toEqual([expect.stringContaining('has been disabled')]);
+  expect(await owner.press('Yes, disable')).toEqual([`The agency ${agency.name} is disabled; its 1 user has no access now.`]);
+  expect(await memberChat.say('help')).toEqual([expect.stringContaining('Your agency’s access to Endorse has been turned off')]);
   expect(await owner.say(`agency enable ${agency.name}`)).toEqual([`The agency ${agency.name} is enabled again.`]);
   expect((await memberChat.say('help'))[0]).toContain('Here is what you can do');
   expect(await (await as(f.adminA)).say('agencies')).toEqual([expect.stringContaining('“agencies” is not available to you')]);
@@ -107,7 +110,10 @@ test('invite prints a link that `start <token>` redeems', async () => {
   const admin = await as(f.adminA);
   const email = `${unique('new')}@example.com`;
   const [created] = await admin.say(`invite ${email} user`);
-  expect(created).toContain(`Invitation for ${email} (AGENCY_USER) is ready. Send them this link: http://endorse.test/invite/`);
+  const agencyA = (await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
+  expect(created).toContain(
+    `Invitation for ${email} (an agency user of ${agencyA}) is ready. Send them this link: http://endorse.test/invite/`,
+  );
   const token = /link (\S+)\n/.exec(created ?? '')?.[1] ?? '';
   expect(await admin.say(`invite ${unique('x')}@example.com owner`)).toEqual([
     expect.stringContaining('Agency admins invite agency users only'),
@@ -117,7 +123,9 @@ test('invite prints a link that `start <token>` redeems', async () => {
 
   const owner = await as(f.ownerId);
   const agencyB = (await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name;
-  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain('(AGENCY_ADMIN) is ready');
+  expect((await owner.say(`invite ${unique('b')}@example.com agency_admin ${agencyB}`))[0]).toContain(
+    `(an agency admin of ${agencyB}) is ready`,
+  );
   expect(await owner.say(`invite ${unique('b')}@example.com agency_user`)).toEqual([
     expect.stringContaining('Agency roles need an agency'),
   ]);

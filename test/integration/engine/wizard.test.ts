@@ -53,7 +53,9 @@ test('the whole wizard, question by question, ends in ✅ New Candidate', async 
   expect(summary[0]).toContain('[Confirm] [Edit] [Cancel]');
 
   const outcome = await c.press('Confirm');
-  expect(outcome[0]).toMatch(/^✅ New Candidate\nNo one submitted this person recently: C-\d+ is now your candidate\.$/);
+  expect(outcome[0]).toMatch(
+    /^✅ New Candidate\nNo one submitted this person recently: C-\d+ is now your candidate\.\nYour agency holds this candidate until \w+ \d+, \d{4}\.$/,
+  );
   const candidate = await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
   expect(candidate).toMatchObject({ firstName: 'Jane', lastName: 'Dela Cruz', email, channel: 'WEB', submittedById: f.userA });
   // The dialog is over: a stray answer gets the help pointer.
@@ -173,9 +175,37 @@ describe('outcomes', () => {
     expect(await submitAs(f.userA2, phone, `${unique('o')}@example.com`)).toMatch(
       /^⚠️ Previously Submitted\nYour agency already submitted this person recently \(C-\d+\)/,
     );
-    expect(await submitAs(f.userB, phone, `${unique('o')}@example.com`)).toBe(
-      '⛔ Duplicate\nAnother agency submitted this person recently; your submission is recorded and flagged.',
+    expect(await submitAs(f.userB, phone, `${unique('o')}@example.com`)).toMatch(
+      /^⛔ Duplicate\nAnother agency submitted this person recently; your submission is recorded and flagged\.\n/,
     );
+  });
+
+  test('each outcome says whose the person is and until when, from the owning submission', async () => {
+    const phone = uniquePhone();
+    const realNow = ee.env.clock.now();
+    const agencyA = await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } });
+    // The default rule: six calendar months from the first submission, 24 Nov 2026 → 24 May 2027.
+    ee.env.clock.set(new Date('2026-11-24T09:30:00.000Z'));
+    try {
+      expect(await submitAs(f.userA, phone, `${unique('w')}@example.com`)).toContain(
+        '\nYour agency holds this candidate until May 24, 2027.',
+      );
+      // A month later the window still runs from the first submission, for the same agency and another.
+      ee.env.clock.set(new Date('2026-12-28T09:30:00.000Z'));
+      const day = 'May 24, 2027';
+      expect(await submitAs(f.userA2, phone, `${unique('w')}@example.com`)).toContain(
+        `\nYour agency holds this candidate until ${day}.`,
+      );
+      const duplicate = await submitAs(f.userB, phone, `${unique('w')}@example.com`);
+      expect(duplicate).toContain(
+        `\nAnother agency holds this candidate until ${day}; you can submit them again after that day.`,
+      );
+      // Nothing else of the other agency: not its name, not who submitted, not when.
+      expect(duplicate).not.toContain(agencyA.name);
+      expect(duplicate).not.toMatch(/C-\d+|2026/);
+    } finally {
+      ee.env.clock.set(realNow);
+    }
   });
 
   test('⛔ Blocked by duplicate rules creates nothing', async () => {
@@ -189,8 +219,8 @@ describe('outcomes', () => {
     const phone = uniquePhone();
     await submitAs(f.userA, phone, `${unique('b')}@example.com`, strict.name);
     const submissions = await ee.env.deps.db.submission.count({ where: { phone } });
-    expect(await submitAs(f.userB, phone, `${unique('b')}@example.com`, strict.name)).toBe(
-      '⛔ Blocked by duplicate rules\nThis campaign does not accept a person another agency submitted recently, so nothing was created.',
+    expect(await submitAs(f.userB, phone, `${unique('b')}@example.com`, strict.name)).toMatch(
+      /^⛔ Blocked by duplicate rules\nThis campaign does not accept a person another agency submitted recently, so nothing was created\.\nAnother agency holds this candidate until .+; you can submit them again after that day\.$/,
     );
     expect(await ee.env.deps.db.submission.count({ where: { phone } })).toBe(submissions);
   });

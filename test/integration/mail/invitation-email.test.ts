@@ -139,10 +139,15 @@ test('a 5xx from the SMTP server is a permanent failure (no retry)', async () =>
   await new Promise<void>((resolve) => refusing.close(() => resolve()));
 });
 
-test('with no SMTP_URL the email goes to the log, the address masked', async () => {
+test('with no SMTP_URL the email goes to the log, the address masked and the live link redacted; the demo console shows it whole', async () => {
   const lines: string[] = [];
+  const shown: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-  const mailer = createMailer({ from: 'x@endorse.test', logger: createLogger('info', sink) });
+  const mailer = createMailer({
+    from: 'x@endorse.test',
+    logger: createLogger('trace', sink),
+    showMail: (mail) => shown.push(mail.text),
+  });
   expect(mailer.kind).toBe('log');
   const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
     email: `${unique('logged')}@example.com`,
@@ -152,8 +157,10 @@ test('with no SMTP_URL the email goes to the log, the address masked', async () 
     renderInvitationEmail({ to: invitation.email, url: invitation.url, role: 'RECRUITER', expiresAt: invitation.expiresAt }),
   );
   const logged = lines.join('');
-  expect(logged).toContain(invitation.url);
+  expect(logged).toContain('/invite/[redacted]');
+  expect(logged).not.toContain(invitation.token);
   expect(logged).not.toContain(invitation.email);
+  expect(shown.join('')).toContain(invitation.url);
 });
 
 test('the invitation page offers each configured channel', () => {

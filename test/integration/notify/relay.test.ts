@@ -45,10 +45,12 @@ test('a recruiter comment reaches the submitter and the agency admins on every l
   expect(sentTo({ sent: web }, otherAgencyAdmin)).toHaveLength(0);
   expect(sentTo({ sent: web }, colleague)).toHaveLength(0);
   expect(web).toHaveLength(2);
+  // Each channel says how to answer in the words of its own reply control.
+  for (const s of web) expect(textOf(s)).toMatch(/Press Reply under this message to answer\.$/);
+  for (const s of telegram) expect(textOf(s)).toMatch(/Reply to this message to answer\.$/);
   for (const s of [...web, ...telegram]) {
     expect(s.message.replyKey).toBe(`candidate:${ref}`);
     expect(textOf(s)).toContain('Can she start in January?');
-    expect(textOf(s)).toContain('Reply to this message to answer.');
     // The engine routes a reply by this ref back to the candidate.
     expect(await env.services.findCandidateRefByMessage(s.messageRef)).toBe(ref);
   }
@@ -91,6 +93,7 @@ test('a stage change notifies the submitter only', async () => {
   const web = n.web.sent.slice(before);
   expect(web).toHaveLength(1);
   expect(sentTo({ sent: web }, userWeb)).toHaveLength(1);
+  // The stage as people read it, never its enum name.
   expect(textOf(web[0]!)).toMatch(/moved from New to Interview/);
 });
 

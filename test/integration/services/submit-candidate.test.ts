@@ -44,7 +44,12 @@ test('a duplicate reveals nothing of the other agency', async () => {
   const phone = uniquePhone();
   await env.services.submitCandidate(f.userA, person(phone));
   const dup = await env.services.submitCandidate(f.userB, person(phone));
-  expect(dup).toEqual({ outcome: 'DUPLICATE', submissionId: expect.any(String) });
+  // Only that another agency holds the person, and until when: no id, ref, agency or user of theirs.
+  expect(dup).toEqual({
+    outcome: 'DUPLICATE',
+    submissionId: expect.any(String),
+    ownership: { yours: false, until: expect.any(Date) },
+  });
 });
 
 describe('the window', () => {
@@ -99,7 +104,7 @@ test('a campaign rule that blocks cross-agency matches gives BLOCKED and creates
 
   const blocked = await env.services.submitCandidate(f.userB, { ...person(phone), campaignId: campaign.id });
 
-  expect(blocked).toEqual({ outcome: 'BLOCKED', reason: 'cross_agency' });
+  expect(blocked).toEqual({ outcome: 'BLOCKED', reason: 'cross_agency', ownership: { yours: false, until: expect.any(Date) } });
   expect(await env.deps.db.candidate.count()).toBe(before.candidates);
   expect(await env.deps.db.submission.count()).toBe(before.submissions);
 });

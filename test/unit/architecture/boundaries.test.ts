@@ -51,6 +51,15 @@ test('express is imported only by src/http and the adapters', () => {
   ).toEqual([]);
 });
 
+test('prom-client is imported only by src/metrics/prometheus.ts: the rest counts through the Metrics interface', () => {
+  expect(
+    offenders(
+      FILES.filter((f) => f !== 'src/metrics/prometheus.ts'),
+      (s) => s === 'prom-client',
+    ),
+  ).toEqual([]);
+});
+
 test('the engine, the services and the domain never import an adapter', () => {
   const core = FILES.filter((f) => /^src\/(engine|services|domain)\//.test(f));
   expect(offenders(core, (s) => s.includes('adapters/'))).toEqual([]);

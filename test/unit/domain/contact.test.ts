@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone, PHONE_EXAMPLE } from '../../../src/domain/contact';
+import { formatPhone, normalizeEmail, normalizePhone, PHONE_EXAMPLE, readPhoneWithCountry } from '../../../src/domain/contact';
 
 describe('normalizePhone', () => {
   test('a phone with its country code is stored in E.164', () => {
@@ -79,5 +79,33 @@ describe('normalizeEmail', () => {
   test('the refusal quotes what was typed, trimmed', () => {
     const result = normalizeEmail('  not-an-email ');
     expect(!result.ok && result.error.message).toContain('“not-an-email”');
+  });
+});
+
+describe('readPhoneWithCountry (a phone printed on a resume)', () => {
+  it('reads a number without a country code as one of the given country, and says it assumed so', () => {
+    expect(readPhoneWithCountry('(909) 555-5555', 'US')).toEqual({
+      ok: true,
+      value: { value: '+19095555555', assumedCountry: 'US' },
+    });
+    expect(readPhoneWithCountry('0917 123 4567', 'ph')).toEqual({
+      ok: true,
+      value: { value: '+639171234567', assumedCountry: 'PH' },
+    });
+  });
+
+  it('keeps a printed country code over the given country', () => {
+    expect(readPhoneWithCountry('+63 917 123 4567', 'US')).toEqual({ ok: true, value: { value: '+639171234567' } });
+  });
+
+  it('refuses a code-less number when no country is known, with the usual message', () => {
+    const read = readPhoneWithCountry('(909) 555-5555', null);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error.problem).toBe('missing_country_code');
+  });
+
+  it('groups an E.164 number for reading', () => {
+    expect(formatPhone('+19095555555')).toBe('+1 909 555 5555');
+    expect(formatPhone('not a phone')).toBe('not a phone');
   });
 });

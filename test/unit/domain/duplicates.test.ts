@@ -2,12 +2,44 @@ import {
   classifySubmission,
   DEFAULT_DUPLICATE_RULE,
   matchesRule,
+  ownershipOf,
   windowStart,
   type DuplicateRuleSpec,
   type ExistingCandidate,
 } from '../../../src/domain/duplicates';
 
 const utc = (iso: string) => new Date(iso);
+
+describe('ownershipOf: the agency holds the person for the window measured from its submission', () => {
+  const held = (submittedAt: string, months = 6) => ownershipOf({ agencyId: 'a', submittedAt: utc(submittedAt) }, months);
+
+  test('until the same instant six calendar months later', () => {
+    expect(held('2026-11-24T13:14:15.678Z')).toEqual({ agencyId: 'a', until: utc('2027-05-24T13:14:15.678Z') });
+  });
+
+  test('a day the later month lacks is its last day', () => {
+    expect(held('2026-08-31T10:00:00.000Z').until).toEqual(utc('2027-02-28T10:00:00.000Z'));
+  });
+
+  test('from the last day of a month, to the last day of the later month (the window clamps the same way)', () => {
+    expect(held('2026-04-30T10:00:00.000Z').until).toEqual(utc('2026-10-31T10:00:00.000Z'));
+    expect(held('2028-02-29T00:00:00.000Z').until).toEqual(utc('2028-08-31T00:00:00.000Z'));
+  });
+
+  test.each([
+    '2026-01-15T10:00:00.000Z',
+    '2026-08-31T10:00:00.000Z',
+    '2026-04-30T10:00:00.000Z',
+    '2027-12-31T23:59:59.999Z',
+    '2028-02-29T00:00:00.000Z',
+    '2027-02-28T12:00:00.000Z',
+  ])('agrees with the window: on its last day %s is still matched, the day after it is not', (submittedAt) => {
+    const { until } = held(submittedAt);
+    expect(windowStart(until, 6).getTime()).toBeLessThanOrEqual(utc(submittedAt).getTime());
+    const dayAfter = new Date(until.getTime() + 24 * 3_600_000);
+    expect(windowStart(dayAfter, 6).getTime()).toBeGreaterThan(utc(submittedAt).getTime());
+  });
+});
 
 describe('windowStart', () => {
   test('is the same instant the given number of calendar months earlier', () => {
@@ -181,17 +213,17 @@ describe('classifySubmission', () => {
   });
 
   test('crossAgency BLOCK blocks a match from another agency', () => {
-    expect(classify([existing({ phone: KEY.phone })], rule({ crossAgency: 'BLOCK' }))).toEqual({
+    const other = existing({ phone: KEY.phone });
+    expect(classify([other], rule({ crossAgency: 'BLOCK' }))).toEqual({
       outcome: 'BLOCKED',
       reason: 'cross_agency',
+      match: other,
     });
   });
 
   test('sameAgency BLOCK blocks a match from the same agency', () => {
-    expect(classify([existing({ phone: KEY.phone, agencyId: 'agency-a' })], rule({ sameAgency: 'BLOCK' }))).toEqual({
-      outcome: 'BLOCKED',
-      reason: 'same_agency',
-    });
+    const own = existing({ phone: KEY.phone, agencyId: 'agency-a' });
+    expect(classify([own], rule({ sameAgency: 'BLOCK' }))).toEqual({ outcome: 'BLOCKED', reason: 'same_agency', match: own });
   });
 
   test('crossAgency BLOCK leaves a same-agency match as PREVIOUSLY_SUBMITTED', () => {
@@ -209,10 +241,8 @@ describe('classifySubmission', () => {
 
   test('sameAgency BLOCK wins when both agencies matched', () => {
     const r = rule({ sameAgency: 'BLOCK', crossAgency: 'FLAG' });
-    expect(classify([existing({ phone: KEY.phone }), existing({ email: KEY.email, agencyId: 'agency-a' })], r)).toEqual({
-      outcome: 'BLOCKED',
-      reason: 'same_agency',
-    });
+    const own = existing({ email: KEY.email, agencyId: 'agency-a' });
+    expect(classify([existing({ phone: KEY.phone }), own], r)).toEqual({ outcome: 'BLOCKED', reason: 'same_agency', match: own });
   });
 
   test('BLOCK rules do not block a submission without a match', () => {

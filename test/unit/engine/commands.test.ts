@@ -1,5 +1,5 @@
 import { layoutArgs } from '../../../src/engine/args';
-import { allowedFor, commands, parseArgs, parseCommandText } from '../../../src/engine/commands';
+import { allowedFor, commands, outcomeFromWord, parseArgs, parseCommandText, stageFromWord } from '../../../src/engine/commands';
 import { en } from '../../../src/i18n/en';
 
 describe('parseCommandText', () => {
@@ -45,11 +45,22 @@ describe('arguments', () => {
   });
 
   test('typed arguments are parsed by the command’s schema', () => {
-    expect(parseArgs('candidates', 'jane outcome:duplicate stage:New')).toEqual({
+    // The dashboard checks the outcome and stage words itself, to answer a wrong one with the right ones.
+    expect(parseArgs('candidates', 'jane outcome:duplicate stage:New campaign:"Night shift" period:90')).toEqual({
       search: 'jane',
-      outcome: 'DUPLICATE',
-      stage: 'NEW',
+      outcome: 'duplicate',
+      stage: 'New',
+      campaign: 'Night shift',
+      period: '90',
     });
+    expect(outcomeFromWord('dup')).toBe('DUPLICATE');
+    expect(outcomeFromWord('Blocked')).toBe('BLOCKED');
+    expect(outcomeFromWord('maybe')).toBeNull();
+    expect(stageFromWord('New')).toBe('NEW');
+    expect(stageFromWord('foo')).toBeNull();
+    expect(parseArgs('rule', 'campaign:"Night shift" cross:block')).toEqual({ campaign: 'Night shift', cross: 'block' });
+    expect(parseArgs('rule', 'Global window:3')).toEqual({ scope: 'global', window: '3' });
+    expect(parseArgs('rule', 'everywhere window:3')).toBeNull();
     expect(parseArgs('candidate', 'C-1042')).toEqual({ ref: 1042 });
     expect(parseArgs('candidate', '1042')).toEqual({ ref: 1042 });
     expect(parseArgs('candidate', 'C-1042 extra')).toBeNull();

@@ -43,18 +43,29 @@ test('a 429 pauses that conversation for its Retry-After, even on a channel with
   expect(clock.slept).toEqual([1500]);
 });
 
-test('a relayed comment carries the reply key and says how to answer', () => {
-  const message = renderNotification('RECRUITER_COMMENT', {
-    candidateRef: 1042,
-    candidateName: 'Maria Santos',
-    campaign: 'Nurses 2027',
-    agency: 'Acme Staffing',
-    actor: 'Rita',
-    body: 'Can she start in January?',
-  });
+const COMMENT = {
+  candidateRef: 1042,
+  candidateName: 'Maria Santos',
+  campaign: 'Nurses 2027',
+  agency: 'Acme Staffing',
+  actor: 'Rita',
+  body: 'Can she start in January?',
+};
+
+test('a relayed comment carries the reply key and says how to answer with the channel’s reply control', () => {
+  const message = renderNotification('RECRUITER_COMMENT', COMMENT, 'reply');
   expect(message.replyKey).toBe('candidate:1042');
   expect(message.body).toEqual({
     type: 'text',
     text: 'Rita commented on C-1042 Maria Santos (Nurses 2027):\n\nCan she start in January?\n\nReply to this message to answer.',
   });
+  const hint = (replies?: Parameters<typeof renderNotification>[2]) => {
+    const body = renderNotification('RECRUITER_COMMENT', COMMENT, replies).body;
+    return body.type === 'text' ? body.text.split('\n\n').pop() : '';
+  };
+  expect(hint('thread')).toBe('Reply in the thread to answer.');
+  expect(hint('quote')).toMatch(/^Quote this message in your reply/);
+  expect(hint('button')).toBe('Press Reply under this message to answer.');
+  // A channel that cannot tie an answer to a message names the command instead.
+  expect(hint(undefined)).toBe('To answer, type: comment C-1042 <your comment>.');
 });

@@ -52,6 +52,7 @@ describe('manifests/slack/manifest.yml', () => {
       find: async () => null,
       remove: async () => undefined,
       count: async () => 0,
+      reseal: async () => ({ resealed: 0, total: 0 }),
     };
     const adapter = createSlackAdapter(
       {

@@ -125,6 +125,30 @@ describe('parseSlackBody', () => {
     expect(parseSlackBody(body).event).toBeNull();
   });
 
+  it('keeps a modal with a phone without country code or a bad email open, with the error under each field', () => {
+    const body = formPayload('view_submission.form_body.txt');
+    const view = body.view as Record<string, unknown>;
+    const submitted = (values: Record<string, unknown>) =>
+      parseSlackBody({ ...body, view: { ...view, callback_id: 'form:submission', state: { values } } });
+    const bad = submitted({
+      'firstName.text': { firstName: { type: 'plain_text_input', value: 'Jane' } },
+      'phone.phone': { phone: { type: 'plain_text_input', value: '(909) 555-5555' } },
+      'email.email': { email: { type: 'email_text_input', value: 'jane@nowhere' } },
+    });
+    expect(bad.event).toBeNull();
+    expect(bad.modalErrors).toEqual({
+      'phone.phone': expect.stringContaining('has no country code'),
+      'email.email': expect.stringMatching(/email/i),
+    });
+    // Empty fields are the engine's to ask for (a resume may fill them): no error, the form goes on.
+    const empty = submitted({
+      'phone.phone': { phone: { type: 'plain_text_input', value: '' } },
+      'email.email': { email: { type: 'email_text_input', value: null } },
+    });
+    expect(empty.modalErrors).toBeUndefined();
+    expect(empty.event?.payload).toMatchObject({ type: 'form', values: { phone: '' } });
+  });
+
   it('throws a ZodError only for a body that is not Slack’s', () => {
     expect(() => parseSlackBody('nope')).toThrow(ZodError);
     expect(parseSlackBody({ type: 'view_closed' }).event).toBeNull();

@@ -22,6 +22,24 @@ describe('web chat body parser', () => {
     expect(echo).toBe('submit');
   });
 
+  it('carries the message a Reply answers, so the engine can route it to that candidate', () => {
+    const relayed = randomUUID();
+    const { event, echo } = parseEvent({ type: 'text', eventId: randomUUID(), text: 'Yes, from May', replyTo: relayed }, ctx);
+    expect(inboundEventSchema.parse(event)).toMatchObject({ replyTo: relayed, payload: { type: 'text', text: 'Yes, from May' } });
+    expect(echo).toBe('Yes, from May');
+    // Only an entry id of this chat can be answered: anything else is refused as a bad body.
+    expect(() => parseEvent({ type: 'text', eventId: randomUUID(), text: 'x', replyTo: '1:2' }, ctx)).toThrow(WebChatError);
+  });
+
+  it('takes a message up to 8,000 characters whole and refuses a longer one with its length, never cutting it', () => {
+    const long = `comment C-1 ${'x'.repeat(5028)}`;
+    const { event } = parseEvent({ type: 'text', eventId: randomUUID(), text: long }, ctx);
+    expect(event.payload).toEqual({ type: 'text', text: long });
+    expect(() => parseEvent({ type: 'text', eventId: randomUUID(), text: 'y'.repeat(8001) }, ctx)).toThrow(
+      new WebChatError('INVALID', 'Messages can be at most 8,000 characters; yours has 8,001. Shorten it and send again.'),
+    );
+  });
+
   it('reads a leading slash as a command', () => {
     const { event } = parseEvent({ type: 'text', eventId: randomUUID(), text: '/Start abc def' }, ctx);
     expect(event.payload).toEqual({ type: 'command', name: 'start', args: 'abc def' });

@@ -1,0 +1,64 @@
+import type { Role } from '../domain/permissions';
+import type { MessageKey } from '../i18n';
+import type { FilterOutcome, StageName } from '../services/dashboards';
+import type { Ctx } from './context';
+import { formatDate } from '../i18n/format';
+
+/**
+ * The words people read for the product's enum values: a user sees "Agency user" and "Screening",
+ * never `AGENCY_USER` or `SCREENING`.
+ */
+type T = Pick<Ctx, 't'>;
+
+const OUTCOME_KEY: Record<FilterOutcome, MessageKey> = {
+  ADDED: 'outcome.added',
+  PREVIOUSLY_SUBMITTED: 'outcome.previous',
+  DUPLICATE: 'outcome.duplicate',
+  BLOCKED: 'outcome.blocked',
+};
+
+const STAGE_KEY: Record<StageName, MessageKey> = {
+  NEW: 'stageName.NEW',
+  SCREENING: 'stageName.SCREENING',
+  INTERVIEW: 'stageName.INTERVIEW',
+  OFFER: 'stageName.OFFER',
+  HIRED: 'stageName.HIRED',
+  REJECTED: 'stageName.REJECTED',
+  WITHDRAWN: 'stageName.WITHDRAWN',
+};
+
+const ROLE_KEY: Record<Role, MessageKey> = {
+  OWNER: 'roleName.OWNER',
+  AGENCY_ADMIN: 'roleName.AGENCY_ADMIN',
+  AGENCY_USER: 'roleName.AGENCY_USER',
+  RECRUITER: 'roleName.RECRUITER',
+};
+
+const STATUS_KEY: Record<string, MessageKey> = {
+  INVITED: 'statusName.INVITED',
+  ACTIVE: 'statusName.ACTIVE',
+  DISABLED: 'statusName.DISABLED',
+};
+
+const PLATFORM_KEY: Record<string, MessageKey> = {
+  WEB: 'platformName.WEB',
+  SLACK: 'platformName.SLACK',
+  TEAMS: 'platformName.TEAMS',
+  TELEGRAM: 'platformName.TELEGRAM',
+};
+
+export const outcomeLabel = (ctx: T, outcome: FilterOutcome): string => ctx.t(OUTCOME_KEY[outcome]);
+export const stageLabel = (ctx: T, stage: StageName): string => ctx.t(STAGE_KEY[stage]);
+export const roleLabel = (ctx: T, role: Role): string => ctx.t(ROLE_KEY[role]);
+export const platformLabel = (ctx: T, platform: string): string => {
+  const key = PLATFORM_KEY[platform];
+  return key ? ctx.t(key) : platform;
+};
+/** A user's or an agency's status; an unknown value is shown as it is rather than hidden. */
+export const statusLabel = (ctx: T, status: string): string => {
+  const key = STATUS_KEY[status];
+  return key ? ctx.t(key) : status;
+};
+
+/** A day in the reader's locale (Intl), e.g. `29 nov 2026`; the server does not know the reader's zone, so UTC. */
+export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);
