@@ -63,15 +63,16 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     const kept = await runtime.services.getUserLanguage(user.userId);
     const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
     const welcome = user.name ? t(language, 'access.welcome', { name: user.name }) : t(language, 'access.welcomeNoName');
-    const lines = [welcome, helpLines(language, user.role)];
+    const greeting = `${welcome}\n\n${helpLines(language, user.role)}`;
     // Invited without a name: people would see the email, so the invitee is asked for one (last,
     // in the same message, where the answer goes).
+    let askName: string | undefined;
     if (user.name === null) {
       await askOwnName(runtime, event, user.userId);
-      lines.push(t(language, 'invite.askName'));
+      askName = t(language, 'invite.askName');
     }
-    const greeting = lines.join('\n\n');
-    return [kept === null ? languageConfirmation(language, greeting) : text(greeting)];
+    if (kept === null) return [languageConfirmation(language, greeting, askName)];
+    return [text(askName ? `${greeting}\n\n${askName}` : greeting)];
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];
     throw error;

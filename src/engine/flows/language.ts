@@ -29,11 +29,13 @@ const button = (language: Language) => ({ actionId: 'lang', value: language, lab
 /**
  * Said once, on a user's first contact: the language taken from the platform, with one tap to
  * pick another. Each button is labelled in its own language, so anyone can find theirs. `before`
- * (the welcome) goes in the same message, so the buttons sit under the first thing they read.
+ * (the welcome) goes in the same message, so the buttons sit under the first thing they read;
+ * `after` is a question whose answer is typed (the invitee's name), last, where the answer goes.
  */
-export function languageConfirmation(language: Language, before?: string): OutboundMessage {
+export function languageConfirmation(language: Language, before?: string, after?: string): OutboundMessage {
   const confirm = t(language, 'language.confirm', { language: LANGUAGE_NAMES[language] });
-  return choices(before ? `${before}\n\n${confirm}` : confirm, LANGUAGES.filter((l) => l !== language).map(button));
+  const lines = [before, confirm, after].filter((line): line is string => Boolean(line));
+  return choices(lines.join('\n\n'), LANGUAGES.filter((l) => l !== language).map(button));
 }
 
 /** `language` (asks with buttons), `language es` / `language español`, or a language button. */

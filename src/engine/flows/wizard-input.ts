@@ -1,7 +1,7 @@
 import { normalizeEmail, normalizePhone, PHONE_EXAMPLE, type PhoneProblem } from '../../domain/contact';
 import type { MessageKey } from '../../i18n';
 import type { Draft, WizardStep } from '../state';
-import { TEXT_LIMITS } from '../../domain/limits';
+import { shortQuote, TEXT_LIMITS } from '../../domain/limits';
 
 /** What one line of text offers: an email, a phone-like run, and the words left over. */
 export interface PastedLine {
@@ -83,7 +83,7 @@ export function applyText(draft: Draft, step: WizardStep, input: string): InputP
         field: 'phone',
         message: phone.error.message,
         key: PHONE_KEYS[phone.error.problem],
-        params: { input: phoneText.trim(), example: PHONE_EXAMPLE },
+        params: { input: shortQuote(phoneText.trim()), example: PHONE_EXAMPLE },
       });
   }
   const emailText = line.email ?? (step === 'email' ? input : undefined);
@@ -95,7 +95,7 @@ export function applyText(draft: Draft, step: WizardStep, input: string): InputP
         field: 'email',
         message: email.error.message,
         key: 'wizard.bad.email',
-        params: { input: emailText.trim() },
+        params: { input: shortQuote(emailText.trim()) },
       });
   }
   const nameStep = step === 'name' || step === 'lastName';
