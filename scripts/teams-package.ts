@@ -8,7 +8,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { writeZip } from './teams-zip';
-import { MANIFEST_DIR, MANIFEST_PATH, manifestIsCurrent, PLACEHOLDER_APP_ID, SCHEMA_PATH } from './teams-manifest';
+import {
+  localizationFiles,
+  MANIFEST_DIR,
+  MANIFEST_PATH,
+  manifestIsCurrent,
+  PLACEHOLDER_APP_ID,
+  SCHEMA_PATH,
+} from './teams-manifest';
 
 export const PACKAGE_PATH = path.resolve(__dirname, '../dist/teams/endorse-teams.zip');
 
@@ -49,6 +56,7 @@ function main(): void {
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
     { name: 'color.png', data: readFileSync(path.join(MANIFEST_DIR, 'color.png')) },
     { name: 'outline.png', data: readFileSync(path.join(MANIFEST_DIR, 'outline.png')) },
+    ...localizationFiles().map((f) => ({ name: f.name, data: Buffer.from(f.text) })),
   ]);
   mkdirSync(path.dirname(PACKAGE_PATH), { recursive: true });
   writeFileSync(PACKAGE_PATH, zip);

@@ -6,7 +6,8 @@
 import { toTelegramConfig } from '../adapters/telegram/config';
 import { setupTelegram } from '../adapters/telegram/setup';
 import { ConfigError, loadConfig } from '../src/config';
-import { commands } from '../src/engine/commands';
+import { TELEGRAM_LANGUAGE_CODES } from '../adapters/telegram/commands';
+import { commands, commandsIn } from '../src/engine/commands';
 
 async function main(): Promise<void> {
   const config = toTelegramConfig(loadConfig());
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     throw new ConfigError(
       'TELEGRAM_BOT_TOKEN is unset: create a bot with @BotFather and set it (see manifests/telegram/README.md).',
     );
-  const result = await setupTelegram(config, commands);
+  const translations = Object.entries(TELEGRAM_LANGUAGE_CODES).map(([language, languageCode]) => ({
+    languageCode,
+    commands: commandsIn(language),
+  }));
+  const result = await setupTelegram(config, commands, translations);
   console.log(`Webhook set to ${result.webhookUrl} (secret token set); ${result.commands} commands published.`);
 }
 

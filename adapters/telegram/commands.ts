@@ -4,6 +4,12 @@ export interface BotCommand {
   description: string;
 }
 
+/**
+ * Our languages as Telegram's `language_code` for setMyCommands (ISO 639-1: Filipino has no
+ * two-letter code, so Tagalog's `tl`, which Telegram reports for Filipino users, stands for it).
+ */
+export const TELEGRAM_LANGUAGE_CODES: Record<string, string> = { es: 'es', 'pt-BR': 'pt', fil: 'tl' };
+
 /** Telegram's rules: 1–32 of a–z 0–9 _, description 1–256 characters. */
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 const DESCRIPTION_MAX_CHARS = 256;

@@ -1,4 +1,5 @@
 import { Bot } from 'grammy';
+import type { LanguageCode } from 'grammy/types';
 import { toBotCommands } from './commands';
 import { toBotOptions, WEBHOOK_PATH, type TelegramConfig } from './config';
 import { toChannelError } from './errors';
@@ -19,12 +20,17 @@ export interface SetupResult {
 export async function setupTelegram(
   config: TelegramConfig,
   commands: readonly { name: string; help: string }[],
+  /** The same menu per Telegram `language_code` (users whose app is in that language see it). */
+  translations: readonly { languageCode: string; commands: readonly { name: string; help: string }[] }[] = [],
 ): Promise<SetupResult> {
   const bot = new Bot(config.token, toBotOptions(config));
   const webhookUrl = `${config.publicUrl}${WEBHOOK_PATH}`;
   const menu = toBotCommands(commands);
   try {
     await bot.api.setWebhook(webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+    for (const tr of translations)
+      await bot.api.setMyCommands(toBotCommands(tr.commands), { language_code: tr.languageCode as LanguageCode });
+    // The default menu last: it is what every other language sees.
     await bot.api.setMyCommands(menu);
   } catch (error) {
     throw toChannelError(error);

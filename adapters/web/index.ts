@@ -10,7 +10,7 @@ import type { Broadcast } from '../../src/pubsub/broadcast';
 import type { FileRef } from '../../src/engine/messages';
 import { notSignedIn, toChannelError, WebChatError } from './errors';
 import { SessionHub } from './hub';
-import { addressCodec, eventBodySchema, parseEvent, startCommandEvent, type WebAddress } from './parse';
+import { addressCodec, eventBodySchema, localeFromAcceptLanguage, parseEvent, startCommandEvent, type WebAddress } from './parse';
 import { renderMessage, type WebEntry } from './render';
 import { mountWebChatRoutes } from './routes';
 import { liveSessionOf, newSessionId, setSessionCookie } from './session';
@@ -112,7 +112,11 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     try {
       const body: unknown = JSON.parse(req.rawBody.toString('utf8'));
       const files = await filesNamedBy(sessionId, body);
-      const { event, echo } = parseEvent(body, { sessionId, lookupFile: (ref) => files.get(ref) });
+      const { event, echo } = parseEvent(body, {
+        sessionId,
+        lookupFile: (ref) => files.get(ref),
+        locale: localeFromAcceptLanguage(req.headers['accept-language']),
+      });
       return {
         ok: true,
         value: {
@@ -161,7 +165,12 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
     return {
       ok: true,
       value: {
-        items: [{ event: startCommandEvent(sessionId, token, randomUUID()), address: { sessionId } }],
+        items: [
+          {
+            event: startCommandEvent(sessionId, token, randomUUID(), localeFromAcceptLanguage(req.headers['accept-language'])),
+            address: { sessionId },
+          },
+        ],
         turn: { entries: [] },
         answer: { status: 303, headers: { Location: '/chat', 'Set-Cookie': setSessionCookie(sessionId, config, nowMs()) } },
       },

@@ -87,6 +87,25 @@ export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown, wha
   throw new WebChatError('INVALID', `${what} is not valid${where}: ${issue?.message ?? 'unexpected shape'}.`);
 }
 
+/**
+ * The browser's first choice in an `Accept-Language` header (`pt-BR,pt;q=0.9,en;q=0.8` →
+ * `pt-BR`), by quality; undefined when there is none. The engine maps it onto a language it speaks.
+ */
+export function localeFromAcceptLanguage(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return undefined;
+  const ranked = value
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((r) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(r.tag) && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag;
+}
+
 export interface ParseContext {
   sessionId: string;
   /** Looks up an uploaded file by its ref: the page names the ref, the server knows the rest. */
@@ -174,13 +193,14 @@ function toTextPayload(text: string): InboundEventInput['payload'] {
 }
 
 /** The command the invitation page sends for a new web session. */
-export function startCommandEvent(sessionId: string, token: string, eventId: string): InboundEventInput {
+export function startCommandEvent(sessionId: string, token: string, eventId: string, locale?: string): InboundEventInput {
   return {
     platform: 'WEB',
     eventId,
     identity: { workspaceId: '', platformUserId: sessionId },
     conversation: { id: sessionId, address: addressCodec.encode({ sessionId }) },
     payload: { type: 'command', name: 'start', args: token },
+    locale: locale ?? 'en',
     raw: { type: 'invite' },
   };
 }

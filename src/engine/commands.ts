@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../domain/permissions';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { en } from '../i18n/en';
 import { parseCandidateRef } from '../services/candidates';
 import { FILTER_OUTCOMES, STAGES, type FilterOutcome, type StageName } from '../services/dashboards';
@@ -273,6 +273,15 @@ export const COMMAND_SPECS = {
     layout: none,
     args: z.object({}),
   }),
+  language: spec({
+    aliases: ['lang', 'idioma', 'wika'],
+    help: 'cmd.language',
+    usage: 'language [en|es|pt-BR|fil]',
+    roles: ALL,
+    layout: { positional: ['language'] },
+    args: z.object({ language: z.string().optional(), ...noExtra }),
+    control: true,
+  }),
 };
 
 export type CommandName = keyof typeof COMMAND_SPECS;
@@ -297,6 +306,9 @@ export const commands: readonly CommandSpec[] = (Object.keys(COMMAND_SPECS) as C
   const helpFor: Partial<Record<Role, MessageKey>> = ('helpFor' in s ? s.helpFor : undefined) ?? {};
   return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, helpFor, usage: s.usage, roles: s.roles, args: s.args };
 });
+
+/** The same commands with their one-line help in `locale` (Telegram's and Teams' menus per language). */
+export const commandsIn = (locale: string): readonly CommandSpec[] => commands.map((c) => ({ ...c, help: t(locale, c.helpKey) }));
 
 const byWord = new Map<string, CommandName>();
 for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w, c.name);

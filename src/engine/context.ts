@@ -1,7 +1,7 @@
 import type { JobDefinition, JobQueue } from '../jobs';
 import type { resumeJobSchema } from '../jobs/resume-job';
 import type { Logger } from '../logger';
-import type { MessageKey, MessageParams } from '../i18n';
+import type { MessageKey, MessageParams, PluralKey } from '../i18n';
 import type { Services } from '../services';
 import type { ConversationKey } from '../services/conversations';
 import type { ResolvedIdentity } from '../services/identities';
@@ -51,6 +51,8 @@ export interface Ctx {
   caps: ChannelCapabilities;
   state: ConversationState;
   t(key: MessageKey, params?: MessageParams): string;
+  /** The plural form of `key` for `count` (Intl.PluralRules of the user's language). */
+  tp(key: PluralKey, count: number, params?: MessageParams): string;
   /**
    * Saves the state now, before a side effect (a submission, a comment), so that a second
    * instance handling the same conversation cannot repeat it. Throws `ConversationConflict` when

@@ -7,6 +7,7 @@ import { onCommentText } from './flows/profile';
 import { disableUser, onRenameText } from './flows/users';
 import { onWizardText } from './flows/wizard';
 import { discardResume } from './flows/wizard-resume';
+import { isAnswer } from '../i18n/answers';
 import { text } from './reply';
 import { parseState, type Dialog } from './state';
 
@@ -46,12 +47,12 @@ export async function onDialogText(ctx: Ctx, input: string): Promise<Replies> {
 export async function onConfirm(ctx: Ctx, answer: string): Promise<Replies> {
   const dialog = ctx.state.dialog;
   if (dialog?.kind !== 'confirm') return [text(ctx.t('action.stale'))];
-  const a = answer.trim().toLowerCase();
-  if (a === 'no' || a === 'n') {
+  if (isAnswer(ctx.event.locale, 'no', answer)) {
     ctx.state.dialog = null;
     return [text(ctx.t('confirm.kept'))];
   }
-  if (a !== 'yes' && a !== 'y') return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
+  if (!isAnswer(ctx.event.locale, 'yes', answer))
+    return [confirmQuestion(ctx, ctx.t('confirm.expected', { what: dialog.label }))];
   ctx.state.dialog = null;
   // Saved before acting, so a repeat on another instance finds nothing to confirm.
   await ctx.claim();

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { t } from '../i18n';
+import { languageOf, matchLanguage, t, tp } from '../i18n';
 import type { Services } from '../services';
 import type { LoadedConversation } from '../services/conversations';
 import type { ResolvedIdentity } from '../services/identities';
 import { PLAIN_CAPABILITIES, ConversationConflict, type Ctx, type EngineRuntime, type Replies } from './context';
 import { inboundEventSchema, type InboundEvent } from './messages';
 import { onStranger } from './flows/access';
+import { languageConfirmation } from './flows/language';
 import { dropDialog } from './dialogs';
 import { route } from './router';
 import { parseState } from './state';
@@ -57,7 +58,7 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown, option
     if (!user.active) {
       await dropDialog(runtime, conversationKey(event), user.userId);
       // A disabled agency's admins are disabled too: its people are sent to the employer instead.
-      return [text(t(event.locale, user.agencyDisabled ? 'access.agencyDisabled' : 'access.disabled'))];
+      return [text(t(user.language ?? event.locale, user.agencyDisabled ? 'access.agencyDisabled' : 'access.disabled'))];
     }
     return await runInConversation(runtime, event, user, conversation);
   } catch (error) {
@@ -75,11 +76,17 @@ export async function handleEvent(runtime: EngineRuntime, input: unknown, option
 
 async function runInConversation(
   runtime: EngineRuntime,
-  event: InboundEvent,
+  platformEvent: InboundEvent,
   user: ResolvedIdentity,
   preloaded: LoadedConversation,
 ): Promise<Replies> {
   const { services } = runtime;
+  // The user's kept language wins over the platform's locale; on first contact the platform's
+  // locale becomes theirs, and they are asked once to confirm it (a one-tap choice).
+  const stored = matchLanguage(user.language);
+  const language = stored ?? languageOf(platformEvent.locale);
+  if (stored === null) await services.setUserLanguage(user.userId, language);
+  const event: InboundEvent = { ...platformEvent, locale: language };
   const key = conversationKey(event);
   const caps = runtime.channels.get(event.platform)?.capabilities ?? PLAIN_CAPABILITIES;
   for (let attempt = 0; ; attempt++) {
@@ -97,6 +104,7 @@ async function runInConversation(
       caps,
       state,
       t: (k, params) => t(event.locale, k, params),
+      tp: (k, count, params) => tp(event.locale, k, count, params),
       async claim() {
         const next = await services.saveConversation(key, version, user.userId, ctx.state);
         if (next === null) throw new ConversationConflict('conversation advanced elsewhere');
@@ -109,6 +117,10 @@ async function runInConversation(
     try {
       await keepAddressFresh(ctx);
       replies = await route(ctx);
+      // First, so the answer stays the last thing shown; not when this very event chose a language
+      // (`language es` as the first message).
+      if (stored === null && (await services.getUserLanguage(user.userId)) === language)
+        replies = [languageConfirmation(language), ...replies];
     } catch (error) {
       if (error instanceof ConversationConflict) {
         if (attempt === 0) continue;

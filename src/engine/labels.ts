@@ -2,6 +2,7 @@ import type { Role } from '../domain/permissions';
 import type { MessageKey } from '../i18n';
 import type { FilterOutcome, StageName } from '../services/dashboards';
 import type { Ctx } from './context';
+import { formatDate } from '../i18n/format';
 
 /**
  * The words people read for the product's enum values: a user sees "Agency user" and "Screening",
@@ -58,3 +59,6 @@ export const statusLabel = (ctx: T, status: string): string => {
   const key = STATUS_KEY[status];
   return key ? ctx.t(key) : status;
 };
+
+/** A day in the reader's locale (Intl), e.g. `29 nov 2026`; the server does not know the reader's zone, so UTC. */
+export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);

@@ -20,11 +20,13 @@ import { onInvite } from './flows/invite';
 import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
+import { onLanguage } from './flows/language';
 import { onConfirm, onDialogText } from './dialogs';
 import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words';
 import { onForm } from './flows/wizard-form';
 import { onFile } from './flows/wizard-resume';
 import { splitAction, text } from './reply';
+import { isAnswer } from '../i18n/answers';
 import { shortQuote } from '../domain/limits';
 
 type Handlers = { [K in CommandName]: (ctx: Ctx, args: CommandArgs<K>) => Promise<Replies> };
@@ -52,6 +54,7 @@ const handlers: Handlers = {
   invite: (ctx, args) => onInvite(ctx, args),
   start: (ctx, args) => (args.token ? onRedeem(ctx, args.token) : onWelcome(ctx)),
   campaigns: (ctx) => onCampaigns(ctx),
+  language: (ctx, args) => onLanguage(ctx, args.language),
 };
 
 async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: string): Promise<Replies> {
@@ -78,6 +81,7 @@ const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
   wiz: (ctx, arg) => onWizardAction(ctx, arg),
   cmd: (ctx, arg) => route(ctx, arg),
   submit: (ctx) => runCommand(ctx, 'submit', ''),
+  lang: (ctx, arg) => onLanguage(ctx, arg),
 };
 
 /**
@@ -130,6 +134,9 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
       const dialog = ctx.state.dialog;
       if (dialog) {
         if (command && (command.explicit || isControl(command.name))) return runCommand(ctx, command.name, command.args);
+        // “cancelar”, “voltar”, “bumalik”…: the control words in the user's language too.
+        if (isAnswer(ctx.event.locale, 'cancel', payload.text)) return runCommand(ctx, 'cancel', '');
+        if (isAnswer(ctx.event.locale, 'back', payload.text)) return runCommand(ctx, 'back', '');
         if (command && allowedFor(command.name, ctx.user.role)) {
           const reading = readCommandWord(dialog, command, payload.text);
           if (reading === 'ask') return askWhichMeant(ctx, dialog, command, payload.text);

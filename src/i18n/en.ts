@@ -3,6 +3,12 @@
  * language is a copy of this object with the same keys.
  */
 export const en = {
+  // the app, as platform app stores list it (Teams manifest and its localization files)
+  'app.name.full': 'Endorse — agency portal',
+  'app.description.short': 'Submit candidates to the employer and follow them, from chat.',
+  'app.description.full':
+    'Endorse is the agency portal of our recruiting system. Submit (endorse) candidates with their resume, get the duplicate check at once, browse My Candidates and the Agency Pool, read and answer recruiter comments, and manage your agency’s users — all in a personal chat with the bot. Access is by invitation: send `link <code>` from your invitation email to start.',
+
   // access
   'access.unknown':
     'Hi! Endorse is by invitation only. Open the link in your invitation email, or send “link <code>” with the code from it. No invitation yet? Ask your agency admin.',
@@ -57,6 +63,12 @@ export const en = {
   'cmd.start': 'link this chat with the code from your invitation',
   'cmd.campaigns': 'list the campaigns you can submit to',
   'cmd.campaigns.all': 'list the campaigns, open and closed',
+  'cmd.language': 'choose the language I answer in',
+
+  // language (the names of the languages are their own, in src/i18n/index.ts)
+  'language.confirm': 'I will answer in {language}. If you prefer another language, tap it below; “language” changes it later.',
+  'language.ask': 'Which language should I answer in?',
+  'language.set': 'Done: I will answer in {language}.',
 
   // commands and errors
   'command.pointer': 'I did not catch that. Type “help” to see what you can do, or “submit” to submit a candidate.',
@@ -106,6 +118,11 @@ export const en = {
     'No campaign is open to your agency right now, so there is nothing to submit to. Type “cancel”, and ask your Endorse contact which campaigns will open.',
   'wizard.bad.name': 'A name is letters only (spaces, hyphens and apostrophes are fine), e.g. Jane Dela Cruz.',
   'wizard.bad.unclear': 'I could not use that answer.',
+  'wizard.bad.phone.empty': 'Please enter a phone number with its country code, e.g. {example}.',
+  'wizard.bad.phone.missing_country_code':
+    '“{input}” has no country code. Start the number with + and the country code, e.g. {example}.',
+  'wizard.bad.phone.invalid': '“{input}” is not a phone number I can use. Type it with the country code, e.g. {example}.',
+  'wizard.bad.email': '“{input}” is not an email address. Type it like jane@example.com.',
   'wizard.bad.campaign': 'That is not one of the open campaigns. Press one of the buttons, or type its name.',
   'wizard.resume.expected': 'I am waiting for the resume file.',
   'wizard.resume.none': 'none',
@@ -274,6 +291,20 @@ export const en = {
   'stageName.REJECTED': 'Rejected',
   'stageName.WITHDRAWN': 'Withdrawn',
 
+  // notifications (proactive messages and their emails, in the recipient's language)
+  'notify.recruiterComment': '{actor} commented on {who} ({campaign}):\n\n{body}',
+  'notify.agencyComment': '{actor} ({agency}) commented on {who} ({campaign}):\n\n{body}',
+  'notify.stageChange': '{who} ({campaign}) moved from {from} to {to}.',
+  'notify.stageChangeBy': '{who} ({campaign}) moved from {from} to {to} (by {actor}).',
+  'notify.candidateSubmitted': 'New candidate {who} from {agency} for {campaign}.',
+  'notify.someRecruiter': 'A recruiter',
+  'notify.someAgency': 'The agency',
+  'notify.emailHint': 'Link a chat app to answer from there (open the invitation link again, or ask your admin): {url}',
+  'notify.subject.recruiterComment': 'New comment on {who}',
+  'notify.subject.agencyComment': '{agency} commented on {who}',
+  'notify.subject.stageChange': '{who} is now {to}',
+  'notify.subject.candidateSubmitted': 'New candidate {who} from {agency}',
+
   // users and agencies
   'users.title': 'Users',
   'users.summary.one': '{count} user',
@@ -338,6 +369,16 @@ export const en = {
   'invite.nameSet': 'Thanks, {name}: that is the name your colleagues see.',
   'invite.created':
     'Invitation for {email} ({role}) is ready. Send them this link: {url}\nIn a chat app they can also send: link {token}\nIt works once, until {until}. Inviting the same email again replaces it.',
+  'email.invite.subject': 'Your invitation to Endorse',
+  'email.invite.hello': 'Hello,',
+  'email.invite.helloName': 'Hi {name},',
+  'email.invite.byYou': '{inviter} invited you to Endorse as {role}.',
+  'email.invite.you': 'You are invited to Endorse as {role}.',
+  'email.invite.open': 'Open this link to connect your chat app (Slack, Microsoft Teams, Telegram or the web chat):',
+  'email.invite.until': 'The link works once and until {until}. If it has expired, ask for a new invitation.',
+  'email.invite.ignore': 'If you did not expect this email, ignore it.',
+  'email.invite.accept': 'Accept the invitation',
+  'email.invite.copy': 'Or copy this link:',
 } as const;
 
 export type MessageKey = keyof typeof en;

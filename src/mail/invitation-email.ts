@@ -1,4 +1,6 @@
 import type { Role } from '../domain/permissions';
+import { t } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 import { roleAt } from '../i18n/roles';
 import type { Mail } from './mailer';
 
@@ -12,37 +14,37 @@ export interface InvitationEmailInput {
   /** The invitee's name as the inviter gave it, for the greeting. */
   name?: string | null;
   expiresAt: Date;
+  /** BCP 47; the email's language (default English). */
+  locale?: string;
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Pure: the invitation email, text and HTML, both carrying the one link that matters. */
+/**
+ * Pure: the invitation email, text and HTML, both carrying the one link that matters. Written in
+ * `input.locale`: the inviter's language, since the invitee has not chosen one yet.
+ */
 export function renderInvitationEmail(input: InvitationEmailInput): Mail {
+  const locale = input.locale ?? 'en';
   // The role and agency in the words the chat and the invitation page use (i18n/roles.ts).
-  const as = roleAt('en', input.role, input.agencyName);
-  const by = input.inviterName ? `${input.inviterName} invited you` : 'You are invited';
-  const hello = input.name ? `Hi ${input.name},` : 'Hello,';
-  const until = input.expiresAt.toUTCString();
-  const text = [
-    hello,
-    '',
-    `${by} to Endorse as ${as}.`,
-    '',
-    'Open this link to connect your chat app (Slack, Microsoft Teams, Telegram or the web chat):',
-    input.url,
-    '',
-    `The link works once and until ${until}. If it has expired, ask for a new invitation.`,
-    'If you did not expect this email, ignore it.',
-  ].join('\n');
+  const role = roleAt(locale, input.role, input.agencyName);
+  const hello = input.name ? t(locale, 'email.invite.helloName', { name: input.name }) : t(locale, 'email.invite.hello');
+  const intro = input.inviterName
+    ? t(locale, 'email.invite.byYou', { inviter: input.inviterName, role })
+    : t(locale, 'email.invite.you', { role });
+  const until = t(locale, 'email.invite.until', { until: formatDateTime(locale, input.expiresAt) });
+  const text = [hello, '', intro, '', t(locale, 'email.invite.open'), input.url, '', until, t(locale, 'email.invite.ignore')].join(
+    '\n',
+  );
   const url = escapeHtml(input.url);
-  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(hello)}</p>
-<p>${escapeHtml(`${by} to Endorse as ${as}.`)}</p>
-<p><a href="${url}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:6px">Accept the invitation</a></p>
-<p>Or copy this link: <a href="${url}">${url}</a></p>
-<p style="color:#555">${escapeHtml(`The link works once and until ${until}. If it has expired, ask for a new invitation.`)}</p>
+<p>${escapeHtml(intro)}</p>
+<p><a href="${url}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(t(locale, 'email.invite.accept'))}</a></p>
+<p>${escapeHtml(t(locale, 'email.invite.copy'))} <a href="${url}">${url}</a></p>
+<p style="color:#555">${escapeHtml(until)}</p>
 </body></html>`;
-  return { to: input.to, subject: 'Your invitation to Endorse', text, html };
+  return { to: input.to, subject: t(locale, 'email.invite.subject'), text, html };
 }

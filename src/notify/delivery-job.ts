@@ -179,6 +179,8 @@ interface LoadedNotification {
   address: unknown;
   email: string;
   userStatus: string;
+  /** The recipient's `User.language`: proactive messages speak it. */
+  language: string | null;
 }
 
 /**
@@ -194,7 +196,7 @@ async function claim(deps: DeliveryDeps, notificationId: string, leaseMs: number
       RETURNING "id", "kind", "channel", "payload", "attempts", "chatIdentityId", "recipientId"
     )
     SELECT c."id", c."kind"::text AS "kind", c."channel", c."payload", c."attempts", c."chatIdentityId",
-           ci."address", u."email", u."status"::text AS "userStatus"
+           ci."address", u."email", u."status"::text AS "userStatus", u."language"
     FROM claimed c
     JOIN "User" u ON u."id" = c."recipientId"
     LEFT JOIN "ChatIdentity" ci ON ci."id" = c."chatIdentityId"`;
@@ -215,7 +217,7 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
   try {
     if (n.channel === 'EMAIL') {
       await deps.limiter.acquire('EMAIL', n.id);
-      const mail = renderNotificationEmail(n.kind, payload.data, deps.publicUrl);
+      const mail = renderNotificationEmail(n.kind, payload.data, deps.publicUrl, n.language ?? 'en');
       const sent = await deps.mailer.send({ to: n.email, ...mail });
       return { ok: true, messageRef: sent.messageId };
     }
@@ -225,7 +227,7 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
     await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const replies = deps.channels.get(platform.data)?.capabilities.replies;
-    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies));
+    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies, n.language ?? 'en'));
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {

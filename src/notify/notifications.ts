@@ -79,7 +79,8 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   // Only processes that run jobs sweep; the timer is unref'd, so it never holds the process open.
   const stopSweeper = config.processRole !== 'web' ? notifier.startSweeper(SWEEP_INTERVAL_MS) : () => undefined;
   const sendInvitation = (input: InvitationEmailInput) => queue.add(mailJob, renderInvitationEmail(input));
-  const services = withNotifications(deps.services, notifier, logger, (invitation) =>
+  // The invitee has no language yet: the email speaks the inviter's, who knows whom they invite.
+  const services = withNotifications(deps.services, notifier, logger, async (invitation, inviterId) =>
     sendInvitation({
       to: invitation.email,
       url: invitation.url,
@@ -88,6 +89,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
       inviterName: invitation.inviterName,
       name: invitation.name,
       expiresAt: invitation.expiresAt,
+      locale: (await deps.services.getUserLanguage(inviterId)) ?? 'en',
     }),
   );
   return {

@@ -29,51 +29,67 @@ export type NotificationPayload = z.infer<typeof notificationPayloadSchema>;
 export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
 
 /**
- * Pure: the chat message for a notification (text, so every channel renders it the same), ending
- * with how to answer it in the words of the channel's reply control (`replies`: see
- * ChannelCapabilities; absent: the `comment` command).
+ * Pure: the chat message for a notification (text, so every channel renders it the same), in the
+ * recipient's language (`User.language`; English when unset), ending with how to answer it in the
+ * words of the channel's reply control (`replies`: see ChannelCapabilities; absent: the `comment`
+ * command).
  */
 export function renderNotification(
   kind: NotificationKindName,
   p: NotificationPayload,
   replies?: ReplyControl,
+  locale = 'en',
 ): OutboundMessageInput {
-  const hint = t('en', replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', {
+  const hint = t(locale, replies ? `notify.replyHint.${replies}` : 'notify.replyHint.none', {
     ref: formatCandidateRef(p.candidateRef),
   });
-  return { body: { type: 'text', text: `${notificationText(kind, p)}\n\n${hint}` }, replyKey: candidateReplyKey(p.candidateRef) };
+  return {
+    body: { type: 'text', text: `${notificationText(kind, p, locale)}\n\n${hint}` },
+    replyKey: candidateReplyKey(p.candidateRef),
+  };
 }
 
-/** The stage as people read it ("Screening"), from the enum name stored on the row. */
-function stageName(stage: string | undefined): string {
+/** A stage as stored in the payload (the enum name) in the reader's words; anything else as is. */
+function stageWord(locale: string, stage: string | undefined): string {
   const known = STAGES.find((s) => s === stage);
-  return known ? t('en', `stageName.${known}`) : (stage ?? '?');
+  return known ? t(locale, `stageName.${known}`) : (stage ?? '?');
 }
 
-export function notificationText(kind: NotificationKindName, p: NotificationPayload): string {
+/** The notification itself, without how to answer it. */
+export function notificationText(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
+  const base = { who, campaign: p.campaign, agency: p.agency, body: p.body ?? '' };
   switch (kind) {
     case 'RECRUITER_COMMENT':
-      return `${p.actor ?? 'A recruiter'} commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}`;
+      return t(locale, 'notify.recruiterComment', { ...base, actor: p.actor ?? t(locale, 'notify.someRecruiter') });
     case 'AGENCY_COMMENT':
-      return `${p.actor ?? 'The agency'} (${p.agency}) commented on ${who} (${p.campaign}):\n\n${p.body ?? ''}`;
-    case 'STAGE_CHANGE':
-      return `${who} (${p.campaign}) moved from ${stageName(p.from)} to ${stageName(p.to)}${p.actor ? ` (by ${p.actor})` : ''}.`;
+      return t(locale, 'notify.agencyComment', { ...base, actor: p.actor ?? t(locale, 'notify.someAgency') });
+    case 'STAGE_CHANGE': {
+      const moved = { ...base, from: stageWord(locale, p.from), to: stageWord(locale, p.to) };
+      return p.actor ? t(locale, 'notify.stageChangeBy', { ...moved, actor: p.actor }) : t(locale, 'notify.stageChange', moved);
+    }
     case 'CANDIDATE_SUBMITTED':
-      return `New candidate ${who} from ${p.agency} for ${p.campaign}.`;
+      return t(locale, 'notify.candidateSubmitted', base);
   }
 }
 
-const SUBJECTS: Record<NotificationKindName, (p: NotificationPayload) => string> = {
-  RECRUITER_COMMENT: (p) => `New comment on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
-  AGENCY_COMMENT: (p) => `${p.agency} commented on ${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
-  STAGE_CHANGE: (p) => `${formatCandidateRef(p.candidateRef)} ${p.candidateName} is now ${stageName(p.to)}`,
-  CANDIDATE_SUBMITTED: (p) => `New candidate ${formatCandidateRef(p.candidateRef)} from ${p.agency}`,
-};
+function subject(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
+  const params = { who: `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`, agency: p.agency };
+  switch (kind) {
+    case 'RECRUITER_COMMENT':
+      return t(locale, 'notify.subject.recruiterComment', params);
+    case 'AGENCY_COMMENT':
+      return t(locale, 'notify.subject.agencyComment', params);
+    case 'STAGE_CHANGE':
+      return t(locale, 'notify.subject.stageChange', { ...params, to: stageWord(locale, p.to) });
+    case 'CANDIDATE_SUBMITTED':
+      return t(locale, 'notify.subject.candidateSubmitted', params);
+  }
+}
 
 /** The same notification as an email, for a recipient who linked no chat. */
-export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string) {
+export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string, locale = 'en') {
   // An email cannot be replied to into the thread; point at the chat instead of a reply hint.
-  const text = `${notificationText(kind, p)}\n\nLink a chat app to answer from there (open the invitation link again, or ask your admin): ${publicUrl}`;
-  return { subject: SUBJECTS[kind](p), text };
+  const text = `${notificationText(kind, p, locale)}\n\n${t(locale, 'notify.emailHint', { url: publicUrl })}`;
+  return { subject: subject(kind, p, locale), text };
 }

@@ -14,7 +14,7 @@ export function withNotifications(
   notifier: Notifier,
   logger: Logger,
   /** Sends the invitation email (queued); the chat still shows the link to the inviter. */
-  onInvited: (invitation: InvitationCreated) => Promise<void> = async () => undefined,
+  onInvited: (invitation: InvitationCreated, inviterId: string) => Promise<void> = async () => undefined,
 ): Services {
   const after = async (what: string, publish: () => Promise<number>) => {
     await publish().catch((error: Error) => logger.error({ event: what, err: error.message }, 'notify: event not fanned out'));
@@ -50,7 +50,7 @@ export function withNotifications(
     },
     async createInvitation(...args) {
       const result = await services.createInvitation(...args);
-      await after('invitation', () => onInvited(result).then(() => 1));
+      await after('invitation', () => onInvited(result, args[0]).then(() => 1));
       return result;
     },
     async retryDeliveries(...args) {

@@ -17,6 +17,8 @@ export interface ResolvedIdentity {
   role: Role;
   agencyId: string | null;
   agencyName: string | null;
+  /** The language chosen or confirmed by the user (`User.language`); null until it is set. */
+  language: string | null;
   /** False when the user or their agency is disabled: such a user gets nothing but a refusal. */
   active: boolean;
   /** The user's agency is disabled (their admins too): the refusal points to the employer instead. */
@@ -33,6 +35,7 @@ export interface IdentityRow extends Record<string, unknown> {
   agencyId: string | null;
   agencyName: string | null;
   agencyStatus: string | null;
+  language: string | null;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface IdentityRow extends Record<string, unknown> {
  */
 export function identitySelect(platform: string, workspaceId: string, platformUserId: string): string {
   return `SELECT i."id" AS "identityId", u."id" AS "userId", u."name", u."email", u."role"::text AS "role",
-           u."status"::text AS "status", u."agencyId", a."name" AS "agencyName", a."status"::text AS "agencyStatus"
+           u."status"::text AS "status", u."language", u."agencyId", a."name" AS "agencyName", a."status"::text AS "agencyStatus"
     FROM "ChatIdentity" i
     JOIN "User" u ON u."id" = i."userId"
     LEFT JOIN "Agency" a ON a."id" = u."agencyId"
@@ -71,6 +74,7 @@ export function toResolvedIdentity(row: IdentityRow | undefined): ResolvedIdenti
     role: row.role,
     agencyId: row.agencyId,
     agencyName: row.agencyName,
+    language: row.language ?? null,
     active: row.status === 'ACTIVE' && (row.agencyStatus === null || row.agencyStatus === 'ACTIVE'),
     agencyDisabled: row.agencyStatus === 'DISABLED',
   };

@@ -15,6 +15,7 @@ import * as notifications from './notifications';
 import * as submissions from './submissions';
 import { createSlackInstallations } from './slack-installations';
 import * as users from './users';
+import * as userLanguage from './user-language';
 import * as webChat from './web-chat';
 import * as webIdentity from './web-identity';
 import * as webSessions from './web-sessions';
@@ -40,6 +41,8 @@ export function createServices(deps: ServiceDeps) {
     getUser: users.getUser.bind(null, deps),
     findUserId: users.findUserId.bind(null, deps),
     renameUser: users.renameUser.bind(null, deps),
+    getUserLanguage: userLanguage.getUserLanguage.bind(null, deps),
+    setUserLanguage: userLanguage.setUserLanguage.bind(null, deps),
     disableUser: users.disableUser.bind(null, deps),
     enableUser: users.enableUser.bind(null, deps),
     createAgency: agencies.createAgency.bind(null, deps),

@@ -181,8 +181,10 @@ describe('Teams /api/messages (local mode)', () => {
     const person = newPerson(TENANT_A);
     const welcome = await exchange(textActivity(person, fake.serviceUrl, `<at>Endorse</at> link ${invitation.token}`));
     expect(welcome).toHaveLength(1);
-    expect(welcome[0]?.body).toMatchObject({ type: 'message', textFormat: 'markdown' });
+    expect(welcome[0]?.body).toMatchObject({ type: 'message' });
     expect(textOf(welcome[0])).toContain('Welcome to Endorse, Tess Teams!');
+    // First contact: the activity's locale is kept, and the other languages are one tap away.
+    expect(textOf(welcome[0])).toContain('I will answer in English.');
     const identity = await env.deps.db.chatIdentity.findFirstOrThrow({
       where: { platform: 'TEAMS', workspaceId: TENANT_A, platformUserId: person.aadObjectId },
     });
@@ -262,6 +264,8 @@ describe('Teams /api/messages (local mode)', () => {
           role: 'AGENCY_USER',
           agencyId: f.agencyA,
           status: 'ACTIVE',
+          // Chose English before; first contact has its own tests.
+          language: 'en',
         },
       })
     ).id;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createTelegramAdapter } from '../../adapters/telegram';
 import { toTelegramConfig, type TelegramConfig } from '../../adapters/telegram/config';
 import { setupTelegram } from '../../adapters/telegram/setup';
-import { commands } from '../../src/engine/commands';
+import { commands, commandsIn } from '../../src/engine/commands';
+import { TELEGRAM_LANGUAGE_CODES } from '../../adapters/telegram/commands';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
@@ -168,6 +169,29 @@ describe('Telegram webhook', () => {
     expect(textOf(await exchange(commandUpdate(other, 'start', invitation.token)))[0]).not.toContain('Welcome');
   });
 
+  it('speaks the language of the Telegram app (language_code) from the first contact on, and keeps it', async () => {
+    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+      email: `${unique('invitee')}@example.test`,
+      role: 'AGENCY_USER',
+      agencyId: f.agencyA,
+      name: 'Paula Portuguesa',
+    });
+    const person = newPerson();
+    const inPortuguese = (update: Record<string, unknown>) => {
+      ((update.message as Record<string, unknown>).from as Record<string, unknown>).language_code = 'pt-br';
+      return update;
+    };
+
+    const welcome = await exchange(inPortuguese(commandUpdate(person, 'start', invitation.token)));
+    expect(String(welcome[0]?.body.text)).toContain('Boas-vindas ao Endorse, Paula Portuguesa!');
+    expect(String(welcome[0]?.body.text)).toContain('Vou responder em Português (Brasil).');
+    expect(buttonData(welcome[0], 'English')).toBeTruthy();
+    // Kept on the user: a later message from an app set to English still gets Portuguese.
+    expect(textOf(await exchange(commandUpdate(person, 'help')))[0]).toContain('Veja o que você pode fazer:');
+    const user = await env.deps.db.user.findUniqueOrThrow({ where: { id: invitation.userId } });
+    expect(user.language).toBe('pt-BR');
+  });
+
   it('takes a full submission with a PDF resume downloaded through getFile', async () => {
     const person = newPerson();
     await linkPerson(f.userA, person);
@@ -295,6 +319,8 @@ describe('Telegram webhook', () => {
         role: 'AGENCY_USER',
         agencyId: f.agencyA,
         status: 'ACTIVE',
+        // Chose English before; first contact has its own test.
+        language: 'en',
       },
     });
     await linkPerson(submitter.id, agencyUser);
@@ -417,7 +443,11 @@ describe('Telegram webhook faults', () => {
   it('npm run telegram:setup sets the webhook with the secret and publishes the command menu', async () => {
     const config = toTelegramConfig(app.endorse.config);
     if (!config) throw new Error('telegram config missing');
-    const result = await setupTelegram({ ...config, publicUrl: 'https://endorse.example.com' }, commands);
+    const translations = Object.entries(TELEGRAM_LANGUAGE_CODES).map(([language, languageCode]) => ({
+      languageCode,
+      commands: commandsIn(language),
+    }));
+    const result = await setupTelegram({ ...config, publicUrl: 'https://endorse.example.com' }, commands, translations);
     expect(result.webhookUrl).toBe('https://endorse.example.com/telegram/webhook');
     expect(fake.callsOf('setWebhook').at(-1)?.body).toMatchObject({
       url: 'https://endorse.example.com/telegram/webhook',
@@ -428,6 +458,17 @@ describe('Telegram webhook faults', () => {
     expect(published).toEqual(
       JSON.parse(readFileSync(path.resolve(__dirname, '../../manifests/telegram/commands.json'), 'utf8')),
     );
+    // The same menu, described in each language, for Telegram apps set to Spanish, Portuguese or Tagalog.
+    const perLanguage = fake
+      .callsOf('setMyCommands')
+      .slice(-4, -1)
+      .map((call) => call.body);
+    expect(perLanguage.map((b) => b.language_code)).toEqual(['es', 'pt', 'tl']);
+    expect(perLanguage[0]?.commands).toContainEqual({ command: 'submit', description: 'postula un candidato, paso a paso' });
+    expect(perLanguage[2]?.commands).toContainEqual({
+      command: 'language',
+      description: 'piliin ang wikang gagamitin ko sa pagsagot',
+    });
   });
 });
 

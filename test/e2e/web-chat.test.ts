@@ -213,6 +213,49 @@ describe('web chat in headless Chromium', () => {
     await context.close();
   });
 
+  it.each([
+    ['es-MX', 'es', '¡Bienvenido a Endorse', 'Esto es lo que puedes hacer:'],
+    ['pt-BR', 'pt-BR', 'Boas-vindas ao Endorse', 'Veja o que você pode fazer:'],
+    ['fil-PH', 'fil', 'Welcome sa Endorse', 'Ito ang mga puwede mong gawin:'],
+  ])(
+    'a %s browser gets the chat in its language, nothing cut or overflowing at 375 px',
+    async (locale, language, welcome, help) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const agency = await app.endorse.database.prisma.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' } });
+      const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
+        email: `browser.${language.toLowerCase()}@bright.test`,
+        role: 'AGENCY_USER',
+        agencyId: agency.id,
+      });
+      // Playwright's `locale` is what the browser sends as Accept-Language.
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
+      const page = await context.newPage();
+      await page.goto(`${app.baseUrl}/invite/${invite.token}`);
+      await page.getByRole('button', { name: 'Open the web chat' }).click();
+      await page.waitForURL(`${app.baseUrl}/chat`);
+      await lastBotShows(page, welcome);
+      await say(page, 'help');
+      await lastBotShows(page, help);
+      await say(page, 'candidates');
+      const overflow = await page.evaluate(() => {
+        const wide = [...document.querySelectorAll('#log *')].filter(
+          // Visually hidden labels (1 px wide, for screen readers) clip on purpose.
+          (e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto',
+        );
+        return {
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          elements: wide.map((e) => e.textContent?.slice(0, 40)),
+        };
+      });
+      expect(overflow).toEqual({ page: 0, elements: [] });
+      await page.screenshot({ path: path.join(ARTIFACTS, `web-chat-${language}.png`), fullPage: true });
+      expect((await app.endorse.database.prisma.user.findUniqueOrThrow({ where: { id: invite.userId } })).language).toBe(
+        language,
+      );
+      await context.close();
+    },
+  );
+
   it('refuses a sign-in posted from another site (login CSRF), in a real browser', async () => {
     const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
       email: 'csrf.target@bright.test',

@@ -97,10 +97,19 @@ export interface Fixture {
   campaignId: string;
 }
 
-/** Creates an active user directly (invitation flows are tested on their own). */
-export async function createUser(env: TestEnv, role: Role, agencyId: string | null, label = role.toLowerCase()): Promise<string> {
+/**
+ * Creates an active user directly (invitation flows are tested on their own), who has chosen
+ * English already unless `language` says otherwise (null: first contact is still to come).
+ */
+export async function createUser(
+  env: TestEnv,
+  role: Role,
+  agencyId: string | null,
+  label = role.toLowerCase(),
+  language: string | null = 'en',
+): Promise<string> {
   const user = await env.deps.db.user.create({
-    data: { email: `${unique(label)}@example.test`, name: unique(label), role, agencyId, status: 'ACTIVE' },
+    data: { email: `${unique(label)}@example.test`, name: unique(label), role, agencyId, status: 'ACTIVE', language },
     select: { id: true },
   });
   return user.id;

@@ -1,10 +1,11 @@
-import { t } from '../../i18n';
+import { languageOf, t } from '../../i18n';
 import { ServiceError } from '../../services/errors';
 import { parseCommandText } from '../commands';
 import type { Ctx, EngineRuntime, Replies } from '../context';
 import type { InboundEvent } from '../messages';
 import { text } from '../reply';
 import { helpLines } from './help';
+import { languageConfirmation } from './language';
 import { conversationKey } from '../conversation-key';
 import { parseState } from '../state';
 
@@ -57,15 +58,21 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
       platformUserId: event.identity.platformUserId,
       address: event.conversation.address,
     });
-    const welcome = user.name ? t(event.locale, 'access.welcome', { name: user.name }) : t(event.locale, 'access.welcomeNoName');
-    const lines = [welcome, helpLines(event.locale, user.role)];
+    // A first chat speaks the platform's language and offers the others; a second one (another
+    // platform linked later) keeps the language the user already has.
+    const kept = await runtime.services.getUserLanguage(user.userId);
+    const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
+    const welcome = user.name ? t(language, 'access.welcome', { name: user.name }) : t(language, 'access.welcomeNoName');
+    const greeting = `${welcome}\n\n${helpLines(language, user.role)}`;
     // Invited without a name: people would see the email, so the invitee is asked for one (last,
     // in the same message, where the answer goes).
+    let askName: string | undefined;
     if (user.name === null) {
       await askOwnName(runtime, event, user.userId);
-      lines.push(t(event.locale, 'invite.askName'));
+      askName = t(language, 'invite.askName');
     }
-    return [text(lines.join('\n\n'))];
+    if (kept === null) return [languageConfirmation(language, greeting, askName)];
+    return [text(askName ? `${greeting}\n\n${askName}` : greeting)];
   } catch (error) {
     if (error instanceof ServiceError) return [text(error.message)];
     throw error;

@@ -1,7 +1,7 @@
-import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
 import { statusLabel } from '../labels';
 import { list, text } from '../reply';
+import { formatDateTime } from '../../i18n/format';
 import { askToConfirm } from '../confirm';
 
 export async function onAgencies(ctx: Ctx): Promise<Replies> {
@@ -11,9 +11,7 @@ export async function onAgencies(ctx: Ctx): Promise<Replies> {
       title: ctx.t('agencies.title'),
       items: agencies.map((a) => ({
         title: a.name,
-        subtitle: [statusLabel(ctx, a.status), a.country, plural(ctx.event.locale, 'agencies.users', a.userCount)]
-          .filter(Boolean)
-          .join(' · '),
+        subtitle: [statusLabel(ctx, a.status), a.country, ctx.tp('agencies.users', a.userCount)].filter(Boolean).join(' · '),
       })),
       page: 1,
       pageCount: 1,
@@ -34,7 +32,7 @@ export async function onAgencyStatus(ctx: Ctx, action: 'disable' | 'enable', nam
 
 export async function disableAgency(ctx: Ctx, agencyId: string, name: string): Promise<Replies> {
   const agency = await ctx.services.setAgencyStatus(ctx.user.userId, agencyId, 'DISABLED');
-  return [text(plural(ctx.event.locale, 'agencies.disabled', agency.userCount, { agency: agency.name || name }))];
+  return [text(ctx.tp('agencies.disabled', agency.userCount, { agency: agency.name || name }))];
 }
 
 /** `deliveries`: the notifications that failed for good, newest first (owners). */
@@ -46,7 +44,7 @@ export async function onDeliveries(ctx: Ctx): Promise<Replies> {
       items: rows.map((d) => ({
         title: ctx.t('deliveries.item', { kind: d.kind, recipient: d.recipient.name ?? d.recipient.email, channel: d.channel }),
         subtitle: ctx.t('deliveries.detail', {
-          when: d.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+          when: formatDateTime(ctx.event.locale, d.createdAt),
           tries: d.attempts,
           error: d.lastError ?? '-',
         }),

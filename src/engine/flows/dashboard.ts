@@ -1,9 +1,8 @@
 import { formatCandidateRef } from '../../services/candidates';
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, STAGES, type DashboardRow } from '../../services/dashboards';
-import { plural } from '../../i18n';
 import { OUTCOME_FILTER_WORDS, outcomeFromWord, stageFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
-import { outcomeLabel, stageLabel } from '../labels';
+import { dayLabel, outcomeLabel, stageLabel } from '../labels';
 import { list, text } from '../reply';
 import type { ListQuery } from '../state';
 
@@ -11,7 +10,6 @@ type DashQuery = Extract<ListQuery, { kind: 'dash' }>;
 
 export const PAGE_SIZE = 5;
 const DAY_MS = 86_400_000;
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `candidates`: My Candidates for agency users; the candidates of one's campaigns for recruiters and owners. */
 export const candidatesView = (ctx: Ctx): 'mine' | 'campaigns' =>
@@ -105,13 +103,13 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
     choices.push({ actionId: 'page', value: String(result.page + 1), label: ctx.t('list.next') });
   const metrics = ctx.t(filtered ? 'dash.metricsBeforeFilters' : 'dash.metrics', {
     days,
-    from: day(m.from),
-    to: day(m.to),
+    from: dayLabel(ctx, m.from),
+    to: dayLabel(ctx, m.to),
     added: m.added,
     previous: m.previouslySubmitted,
     duplicate: m.duplicate,
   });
-  const listed = plural(ctx.event.locale, filtered ? 'dash.matching' : 'dash.listed', result.total, {
+  const listed = ctx.tp(filtered ? 'dash.matching' : 'dash.listed', result.total, {
     count: result.totalCapped ? `${result.total}+` : result.total,
   });
   return list(
@@ -141,7 +139,7 @@ function row(ctx: Ctx, r: DashboardRow) {
     const reason = ctx.t(r.blockReason === 'same_agency' ? 'dash.blockedSame' : 'dash.blockedCross');
     return {
       title: ctx.t('dash.blockedTitle'),
-      subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, day(r.submittedAt), r.submittedBy].join(' · '),
+      subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),
     };
   }
   // A duplicate of another agency's candidate has no candidate reference for the viewer: the
@@ -150,13 +148,13 @@ function row(ctx: Ctx, r: DashboardRow) {
     r.candidateRef === null
       ? ctx.t('dash.submissionRef', { id: r.submissionId.slice(0, 8) })
       : formatCandidateRef(r.candidateRef);
-  const again = r.firstAddedAt ? ctx.t('dash.resubmitted', { date: day(r.firstAddedAt) }) : null;
+  const again = r.firstAddedAt ? ctx.t('dash.resubmitted', { date: dayLabel(ctx, r.firstAddedAt) }) : null;
   const subtitle = [
     outcomeLabel(ctx, r.outcome),
     again,
     r.stage && stageLabel(ctx, r.stage),
     r.campaign,
-    day(r.submittedAt),
+    dayLabel(ctx, r.submittedAt),
     r.submittedBy,
   ]
     .filter(Boolean)

@@ -1,4 +1,3 @@
-import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 
@@ -11,7 +10,7 @@ export async function onRetryDeliveries(ctx: Ctx): Promise<Replies> {
   const { retried } = await ctx.services.retryDeliveries(ctx.user.userId);
   return [
     text(
-      retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : plural(ctx.event.locale, 'deliveries.retried', retried.length),
+      retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.tp('deliveries.retried', retried.length),
     ),
   ];
 }

@@ -1,8 +1,7 @@
 import type { Ctx, Replies } from '../context';
 import { card } from '../reply';
 import { candidatesView } from './dashboard';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
+import { dayLabel } from '../labels';
 
 /**
  * The app's own page (Slack's App Home): the metrics of what `candidates` lists for this user (My
@@ -20,7 +19,7 @@ export async function onHome(ctx: Ctx): Promise<Replies> {
         { label: ctx.t('home.previouslySubmitted'), value: String(m.previouslySubmitted) },
         { label: ctx.t('home.duplicate'), value: String(m.duplicate) },
       ],
-      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', { from: day(m.from), to: day(m.to) }),
+      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
       choices: view === 'mine' ? [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }] : [],
     }),
   ];

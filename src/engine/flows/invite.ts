@@ -3,6 +3,7 @@ import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { roleAt } from '../../i18n/roles';
 import { text } from '../reply';
+import { formatDateTime } from '../../i18n/format';
 
 const ROLE_WORDS: Record<string, Role> = {
   owner: 'OWNER',
@@ -36,7 +37,7 @@ export async function onInvite(ctx: Ctx, args: CommandArgs<'invite'>): Promise<R
         role: roleAt(ctx.event.locale, inv.role, inv.agencyName),
         url: inv.url,
         token: inv.token,
-        until: inv.expiresAt.toISOString().slice(0, 10),
+        until: formatDateTime(ctx.event.locale, inv.expiresAt),
       }),
     ),
   ];

@@ -2,13 +2,12 @@ import { formatCandidateRef, parseCandidateRef, type CandidateProfile } from '..
 import { STAGES } from '../../services/dashboards';
 import { ServiceError } from '../../services/errors';
 import type { Ctx, Replies } from '../context';
-import { platformLabel, stageLabel } from '../labels';
+import { dayLabel, platformLabel, stageLabel } from '../labels';
 import { card, choices, text } from '../reply';
 import { formatCount, overLimit, TEXT_LIMITS } from '../../domain/limits';
 
 const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function onCandidate(ctx: Ctx, ref: number): Promise<Replies> {
   const p = await ctx.services.getCandidateProfile(ctx.user.userId, ref);
@@ -20,7 +19,7 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
   const thread =
     comments.length === 0
       ? ctx.t('profile.noComments')
-      : comments.map((c) => `${c.author} (${day(c.createdAt)}): ${c.body}`).join('\n');
+      : comments.map((c) => `${c.author} (${dayLabel(ctx, c.createdAt)}): ${c.body}`).join('\n');
   const ref = formatCandidateRef(p.ref);
   const buttons = [{ actionId: 'comment', value: String(p.ref), label: ctx.t('profile.button.comment') }];
   if (canSetStage(ctx)) buttons.push({ actionId: 'stage', value: String(p.ref), label: ctx.t('profile.button.stage') });
@@ -30,7 +29,7 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
     fields: [
       { label: ctx.t('profile.stage'), value: stageLabel(ctx, p.stage) },
       { label: ctx.t('profile.addedBy'), value: `${p.addedBy}, ${p.agency}` },
-      { label: ctx.t('profile.addedOn'), value: day(p.addedAt) },
+      { label: ctx.t('profile.addedOn'), value: dayLabel(ctx, p.addedAt) },
       { label: ctx.t('field.campaign'), value: p.campaign },
       { label: ctx.t('profile.source'), value: `${p.source} (${platformLabel(ctx, p.channel)})` },
       { label: ctx.t('field.phone'), value: p.phone },

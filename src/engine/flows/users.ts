@@ -3,9 +3,8 @@ import { NotFoundError, ServiceError } from '../../services/errors';
 import type { UserSummary } from '../../services/users';
 import { shortQuote } from '../../domain/limits';
 import type { CommandArgs } from '../commands';
-import { plural } from '../../i18n';
 import type { Ctx, Replies } from '../context';
-import { platformLabel, roleLabel, statusLabel } from '../labels';
+import { dayLabel, platformLabel, roleLabel, statusLabel } from '../labels';
 import { askToConfirm } from '../confirm';
 import { card, list, text } from '../reply';
 import type { ListQuery } from '../state';
@@ -74,7 +73,7 @@ async function renderUsers(ctx: Ctx, q: UsersQuery, page: number, edit?: string)
   return list(
     {
       title: ctx.t('users.title'),
-      summary: plural(ctx.event.locale, 'users.summary', result.total),
+      summary: ctx.tp('users.summary', result.total),
       items: result.users.map((u) => ({
         title: label(u),
         subtitle: [roleLabel(ctx, u.role), u.agency?.name, effectiveStatus(ctx, u), u.country].filter(Boolean).join(' · '),
@@ -119,7 +118,7 @@ export async function onUser(ctx: Ctx, who: string): Promise<Replies> {
         { label: ctx.t('users.agency'), value: u.agency?.name ?? '' },
         { label: ctx.t('users.country'), value: u.country ?? '' },
         { label: ctx.t('users.channels'), value: u.channels.map((c) => platformLabel(ctx, c)).join(', ') },
-        { label: ctx.t('users.since'), value: u.createdAt.toISOString().slice(0, 10) },
+        { label: ctx.t('users.since'), value: dayLabel(ctx, u.createdAt) },
       ],
       choices: u.id === ctx.user.userId ? [] : buttons,
     }),

@@ -1,6 +1,7 @@
-import { normalizeEmail, normalizePhone } from '../../domain/contact';
+import { normalizeEmail, normalizePhone, PHONE_EXAMPLE, type PhoneProblem } from '../../domain/contact';
+import type { MessageKey } from '../../i18n';
 import type { Draft, WizardStep } from '../state';
-import { TEXT_LIMITS } from '../../domain/limits';
+import { shortQuote, TEXT_LIMITS } from '../../domain/limits';
 
 /** What one line of text offers: an email, a phone-like run, and the words left over. */
 export interface PastedLine {
@@ -49,7 +50,19 @@ export function splitName(input: string): { first: string; last?: string } | nul
   return rest.length > 0 ? { first, last: rest.join(' ') } : { first };
 }
 
-export type InputProblem = { field: 'name' | 'phone' | 'email'; message?: string };
+/** A refused answer: `key` and `params` say it in the user's language (`message` is English). */
+export type InputProblem = {
+  field: 'name' | 'phone' | 'email';
+  message?: string;
+  key?: MessageKey;
+  params?: Record<string, string>;
+};
+
+const PHONE_KEYS: Record<PhoneProblem, MessageKey> = {
+  empty: 'wizard.bad.phone.empty',
+  missing_country_code: 'wizard.bad.phone.missing_country_code',
+  invalid: 'wizard.bad.phone.invalid',
+};
 
 /**
  * Applies a typed answer to the draft. The current step's field is read from the whole line; a
@@ -65,13 +78,25 @@ export function applyText(draft: Draft, step: WizardStep, input: string): InputP
   if (phoneText !== undefined && (step === 'phone' || pasted || line.phone)) {
     const phone = normalizePhone(phoneText);
     if (phone.ok) draft.phone = phone.value;
-    else problems.push({ field: 'phone', message: phone.error.message });
+    else
+      problems.push({
+        field: 'phone',
+        message: phone.error.message,
+        key: PHONE_KEYS[phone.error.problem],
+        params: { input: shortQuote(phoneText.trim()), example: PHONE_EXAMPLE },
+      });
   }
   const emailText = line.email ?? (step === 'email' ? input : undefined);
   if (emailText !== undefined) {
     const email = normalizeEmail(emailText);
     if (email.ok) draft.email = email.value;
-    else problems.push({ field: 'email', message: email.error.message });
+    else
+      problems.push({
+        field: 'email',
+        message: email.error.message,
+        key: 'wizard.bad.email',
+        params: { input: shortQuote(emailText.trim()) },
+      });
   }
   const nameStep = step === 'name' || step === 'lastName';
   if (line.words && (nameStep || pasted)) {

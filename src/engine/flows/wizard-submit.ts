@@ -1,7 +1,7 @@
 import { formatCandidateRef } from '../../services/candidates';
 import { InvalidInputError, NotFoundError, ServiceError } from '../../services/errors';
 import type { OwnershipSeen, SubmissionResult } from '../../services/submissions';
-import { formatDay } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import type { WizardState, WizardStep } from '../state';
@@ -78,6 +78,6 @@ function verdictText(ctx: Ctx, result: SubmissionResult): string {
 
 /** Whose the person is and until when: the line agencies and employers settle fees by. */
 function ownershipText(ctx: Ctx, ownership: OwnershipSeen): string {
-  const date = formatDay(ctx.event.locale, ownership.until);
+  const date = formatDate(ctx.event.locale, ownership.until);
   return ctx.t(ownership.yours ? 'ownership.yours' : 'ownership.another', { date });
 }

@@ -1,4 +1,5 @@
 import type { Ctx, Replies } from '../context';
+import { isAnswer } from '../../i18n/answers';
 import { text } from '../reply';
 import type { WizardState } from '../state';
 import { applyText, splitLine } from './wizard-input';
@@ -76,17 +77,17 @@ export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): P
     case 'campaign':
       return pickCampaign(ctx, wiz, answer);
     case 'resume':
-      if (/^(skip|no|none)$/i.test(answer)) return skipResume(ctx, wiz);
+      if (isAnswer(ctx.event.locale, 'skip', answer) || isAnswer(ctx.event.locale, 'no', answer)) return skipResume(ctx, wiz);
       return [text(ctx.t('wizard.resume.expected')), ...(await prompt(ctx, wiz))];
     case 'confirm':
-      if (WIZARD_YES.test(answer)) return submitDraft(ctx, wiz);
-      if (/^edit$/i.test(answer)) return [editChoices(ctx)];
+      if (isAnswer(ctx.event.locale, 'yes', answer) || WIZARD_YES.test(answer)) return submitDraft(ctx, wiz);
+      if (isAnswer(ctx.event.locale, 'edit', answer)) return [editChoices(ctx)];
       return [text(ctx.t('wizard.confirm.expected')), ...(await prompt(ctx, wiz))];
     default: {
       const problems = applyText(wiz.draft, wiz.step, answer);
       const before = wiz.step;
       advance(wiz);
-      const lines = problems.map((p) => p.message ?? ctx.t('wizard.bad.name'));
+      const lines = problems.map((p) => (p.key ? ctx.t(p.key, p.params) : (p.message ?? ctx.t('wizard.bad.name'))));
       if (lines.length === 0 && wiz.step === before) lines.push(ctx.t('wizard.bad.unclear'));
       // Say what was wrong first, then ask the question still open (the same one if it failed).
       const lead = lines.length > 0 ? [text(lines.join('\n'))] : [];

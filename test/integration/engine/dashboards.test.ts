@@ -44,7 +44,7 @@ test('My Candidates: metrics, items with refs, paging that edits the list in pla
   const [page1] = await c.say('candidates');
   expect(page1).toContain('# My Candidates');
   expect(page1).toMatch(
-    /Submitted in the last 30 days \(\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d\): Added 7 · Previously Submitted 0 · Duplicate 1\n8 submissions listed \(any date, newest first\)/,
+    /Submitted in the last 30 days \([A-Z][a-z]{2} \d{1,2}, \d{4} – [A-Z][a-z]{2} \d{1,2}, \d{4}\): Added 7 · Previously Submitted 0 · Duplicate 1\n8 submissions listed \(any date, newest first\)/,
   );
   expect(page1).toContain(`${dupName} Tester (⛔ Duplicate`);
   expect(page1).toContain('page 1/2');

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../src/i18n/format';
 import { chat, linkIdentity, openEngineEnv, type Chat, type EngineEnv } from '../../support/engine';
 import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
@@ -95,7 +96,7 @@ test('a resubmission says it is the same candidate; a colleague’s candidate is
   expect(again.outcome).toBe('PREVIOUSLY_SUBMITTED');
   const c = await as(user);
   const [mine] = await c.say('candidates');
-  const today = ee.env.clock.now().toISOString().slice(0, 10);
+  const today = formatDate('en', ee.env.clock.now());
   expect(mine).toContain(`- C-${original} Ursula Lister (⚠️ Previously Submitted · same candidate, first added ${today} · New ·`);
   expect(itemsOf(c)).toEqual([expect.not.objectContaining({ actionId: expect.anything() })]);
 
@@ -117,7 +118,7 @@ test('the metrics state their period, which can be chosen, and count only what i
   ee.env.clock.advance(10 * DAY_MS);
   await submit(user, 'Recent');
   const now = ee.env.clock.now();
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = (d: Date) => formatDate('en', d);
   const c = await as(user);
 
   const [week] = await c.say('candidates period:7');

@@ -374,6 +374,9 @@ test('the table covers every permission-checked call of createServices', () => {
     'pruneProcessedEvents',
     'markIdentityUnreachable',
     'slackInstallations',
+    // The engine reads and sets the language of the user who is writing (their own, never another's).
+    'getUserLanguage',
+    'setUserLanguage',
     // The country the resume job reads a code-less phone with, for the user whose resume it is.
     'phoneCountryFor',
     // The web chat's own state, keyed by the session id its signed cookie carries (the credential;

@@ -25,7 +25,14 @@ describe('a pasted line', () => {
   test('a bad part is reported; the good parts are kept', () => {
     const d: Draft = {};
     const problems = applyText(d, 'name', 'Jane Dela Cruz 0917 123 4567 jane@example.com');
-    expect(problems).toEqual([{ field: 'phone', message: expect.stringContaining('has no country code') }]);
+    expect(problems).toEqual([
+      {
+        field: 'phone',
+        message: expect.stringContaining('has no country code'),
+        key: 'wizard.bad.phone.missing_country_code',
+        params: { input: '0917 123 4567', example: '+63 917 123 4567' },
+      },
+    ]);
     expect(d).toEqual({ firstName: 'Jane', lastName: 'Dela Cruz', email: 'jane@example.com' });
   });
 });
@@ -47,9 +54,10 @@ describe('names', () => {
 });
 
 describe('the catalog', () => {
-  test('fills placeholders and falls back to English for other locales', () => {
+  test('fills placeholders, speaks a supported language and falls back to English for others', () => {
     expect(t('en', 'wizard.ask.lastName', { first: 'Jane' })).toBe('And Jane’s last name?');
-    expect(t('fil-PH', 'wizard.ask.lastName', { first: 'Jane' })).toBe('And Jane’s last name?');
+    expect(t('fil-PH', 'wizard.ask.lastName', { first: 'Jane' })).toBe('At ang apelyido ni Jane?');
+    expect(t('de-DE', 'wizard.ask.lastName', { first: 'Jane' })).toBe('And Jane’s last name?');
     expect(t('en', 'outcome.added')).toBe('✅ New Candidate');
   });
 });

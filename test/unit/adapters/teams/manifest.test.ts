@@ -4,7 +4,13 @@ import { inflateRawSync, inflateSync } from 'node:zlib';
 import { COMMANDS_MAX, toTeamsCommands } from '../../../../adapters/teams/commands';
 import { commands } from '../../../../src/engine/commands';
 import { packagedManifest, validateManifest } from '../../../../scripts/teams-package';
-import { buildManifest, MANIFEST_DIR, MANIFEST_PATH } from '../../../../scripts/teams-manifest';
+import {
+  buildLocalization,
+  buildManifest,
+  MANIFEST_DIR,
+  MANIFEST_PATH,
+  TEAMS_LANGUAGES,
+} from '../../../../scripts/teams-manifest';
 import { pngInfo } from '../../../../scripts/teams-png';
 import { writeZip } from '../../../../scripts/teams-zip';
 
@@ -42,6 +48,17 @@ describe('Teams app manifest', () => {
     expect(titles).toEqual(expect.arrayContaining(['help', 'submit', 'candidates', 'link']));
     const engineWords = new Set(commands.flatMap((c) => [c.name, ...c.aliases]));
     for (const title of titles) expect(engineWords.has(title)).toBe(true);
+  });
+
+  it.each(Object.entries(TEAMS_LANGUAGES))('has a %s localization file in sync, describing every command', (language, tag) => {
+    const file = JSON.parse(readFileSync(path.join(MANIFEST_DIR, `${tag}.json`), 'utf8')) as Record<string, string>;
+    expect(file).toEqual(buildLocalization(language));
+    const english = buildLocalization('en');
+    const descriptions = Object.keys(file).filter((k) => k.endsWith('.description'));
+    expect(descriptions).toHaveLength(COMMANDS_MAX);
+    // Translated, not copied: every command description differs from the English one.
+    expect(descriptions.filter((k) => file[k] === english[k])).toEqual([]);
+    expect(file['description.short']!.length).toBeLessThanOrEqual(80);
   });
 });
 

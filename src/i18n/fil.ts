@@ -1,0 +1,398 @@
+import type { MessageKey } from './en';
+
+/**
+ * Filipino as it is written in Philippine offices: Tagalog sentences with the English product
+ * words recruiters use every day (candidate, campaign, resume, submit). Command words in quotes
+ * stay English: they are what the bot understands and what the menus list.
+ */
+export const fil: Record<MessageKey, string> = {
+  // the app
+  'app.name.full': 'Endorse — agency portal',
+  'app.description.short': 'Mag-submit ng candidates sa employer at i-follow up sila, mula sa chat.',
+  'app.description.full':
+    'Ang Endorse ang agency portal ng aming recruiting system. Mag-submit (mag-endorse) ng candidates kasama ang resume nila, makuha agad ang duplicate check, tingnan ang Mga Candidate Ko at ang Agency Pool, basahin at sagutin ang comments ng recruiters, at i-manage ang users ng agency mo — lahat sa personal chat kasama ang bot. By invitation ang access: i-send ang `link <code>` mula sa invitation email mo para magsimula.',
+
+  // access
+  'access.unknown':
+    'Hi! Sa Endorse, by invitation lang ang access. Buksan ang link sa invitation email mo, o i-send ang “link <code>” gamit ang code na nandoon. Wala ka pang invitation? Magtanong sa agency admin mo.',
+  'access.disabled':
+    'Naka-disable ang access mo sa Endorse, kaya hindi kita matutulungan dito. Hilingin sa agency admin mo o sa may-ari ng Endorse na i-restore ito.',
+  'access.agencyDisabled':
+    'Naka-off ang access ng agency mo sa Endorse, kaya hindi kita matutulungan dito. Kontakin ang Endorse owner ng employer (ang contact mo roon) para i-restore ito.',
+  'access.welcome': 'Welcome sa Endorse, {name}! Naka-link na ang chat mo.',
+
+  'access.welcomeNoName': 'Welcome sa Endorse! Naka-link na ang chat mo.',
+  // home
+  'home.title': 'Endorse — hello, {name}',
+  'home.added': '✅ Bago',
+  'home.previouslySubmitted': '↩️ Na-submit na dati',
+  'home.duplicate': '⛔ Duplicate',
+  'home.period': 'Mga Candidate Ko, {from} – {to}. I-type ang “help” sa Messages para sa iba pa.',
+  'home.periodCampaigns':
+    'Mga candidate ng campaigns mo, {from} – {to}. I-type ang “candidates” sa Messages para sa listahan, “help” para sa iba pa.',
+  'home.submit': '📝 Mag-submit ng candidate',
+
+  // help
+  'help.title': 'Ito ang mga puwede mong gawin:',
+  'help.footer': 'Mag-type ng command, hal. “submit”. Ang “cancel” ay hihinto sa sinimulan mo.',
+  'help.footer.recruiter':
+    'Mag-type ng command, hal. “candidates” para makita ang mga candidate ng campaigns mo. Ang “cancel” ay hihinto sa sinimulan mo.',
+  'help.footer.owner':
+    'Mag-type ng command, hal. “candidates” para makita ang mga candidate ng bawat campaign o “rules” para sa duplicate rules. Ang “cancel” ay hihinto sa sinimulan mo.',
+  'help.hello': 'Hi, {name}!',
+  'cmd.help': 'ipakita ang listahang ito',
+  'cmd.submit': 'mag-submit (mag-endorse) ng candidate, step by step',
+  'cmd.cancel': 'ihinto ang sinimulan mo; walang itatagong kalahating gawa',
+  'cmd.back': 'bumalik sa naunang tanong',
+  'cmd.candidates': 'Mga Candidate Ko: ang mga na-submit mo, may search at filters',
+  'cmd.candidates.recruiter': 'ang mga candidate ng campaigns na nire-recruit-an mo, may search at filters',
+  'cmd.candidates.owner': 'ang mga candidate ng bawat campaign, may search at filters ayon sa campaign at agency',
+  'cmd.pool': 'Agency Pool: lahat ng na-submit ng agency mo',
+  'cmd.pool.owner': 'Agency Pool: lahat ng na-submit ng isang agency (agency:"Pangalan"), o lahat ng agency',
+  'cmd.candidate': 'buksan ang profile ng isang candidate',
+  'cmd.comment': 'mag-comment sa isang candidate',
+  'cmd.stage': 'ilipat ang candidate sa ibang stage',
+  'cmd.users': 'listahan ng mga user, may search at filters',
+  'cmd.user': 'buksan ang isang user',
+  'cmd.rename': 'palitan ang pangalan ng user',
+  'cmd.disable': 'i-disable ang user (magtatanong muna)',
+  'cmd.enable': 'i-enable ulit ang naka-disable na user',
+  'cmd.rules': 'ang duplicate rules: ang default at ang sariling rule ng bawat campaign',
+  'cmd.rule': 'mag-set ng duplicate rule: ng isang campaign, o ang default kapag walang campaign:',
+  'cmd.agencies': 'listahan ng mga agency',
+  'cmd.deliveries': 'mga notification na hindi naipadala',
+  'cmd.agency': 'i-disable (magtatanong muna) o i-enable ang buong agency',
+  'cmd.invite': 'mag-imbita ng tao; ipapakita ang link niya',
+  'cmd.start': 'i-link ang chat na ito gamit ang code sa invitation mo',
+  'cmd.campaigns': 'listahan ng mga campaign na puwede mong pag-submit-an',
+  'cmd.campaigns.all': 'ilista ang campaigns, bukas at sarado',
+  'cmd.language': 'piliin ang wikang gagamitin ko sa pagsagot',
+
+  // language
+  'language.confirm':
+    'Sasagot ako sa {language}. Kung ibang wika ang gusto mo, i-tap ito sa ibaba; puwede mo rin itong palitan mamaya gamit ang “language”.',
+  'language.ask': 'Anong wika ang gusto mong gamitin ko?',
+  'language.set': 'Sige: sasagot na ako sa {language}.',
+
+  // commands and errors
+  'command.pointer':
+    'Hindi ko iyon naintindihan. I-type ang “help” para makita ang puwede mong gawin, o “submit” para mag-submit ng candidate.',
+  'command.pointer.employer':
+    'Hindi ko nakuha iyon. I-type ang “help” para makita ang puwede mong gawin, o “candidates” para makita ang mga candidate.',
+  'command.unknown': 'Walang command na “{command}”. I-type ang “help” para makita ang puwede mong gawin.',
+  'command.notAllowed': 'Hindi available sa iyo ang “{command}”. I-type ang “help” para makita ang puwede mong gawin.',
+  'command.usage': 'I-type ito nang ganito: {usage} — {help}.',
+  'which.question': 'Nagsisimula ang “{text}” sa command na “{command}”. Ang command ba ang ibig mo, o iyan ang sagot mo?',
+  'which.asCommand': 'Patakbuhin ang “{command}”',
+  'which.asName': 'Gamitin ang “{text}” bilang pangalan',
+  'which.asCampaign': 'Gamitin ang “{text}” bilang campaign',
+  'which.asComment': 'I-post ang “{text}” bilang comment',
+  'which.confirmDropped': 'Tinanggal ko ang tanong tungkol sa {what}: walang binago.',
+  'which.wizardKept': 'Bukas pa ang submission mo: sagutin ang tanong sa ibaba para magpatuloy, o i-type ang “cancel”.',
+  'which.wizardDropped': 'Tinanggal na ang submission na sinimulan mo. I-type ang “submit” para magsimula ulit.',
+  'which.commentKept': 'Bukas pa ang comment mo sa {ref}: i-type ito, o “cancel”.',
+  'which.commentDropped': 'Tinanggal na ang comment na sinusulat mo sa {ref}.',
+  'which.renameKept': 'Hinihintay ko pa ang bagong pangalan ni {user}: i-type ito, o “cancel”.',
+  'which.renameDropped': 'Tinanggal na ang pag-rename kay {user}.',
+  'action.stale': 'Tapos na ang button na iyan. I-type ang “help” para magsimula ulit.',
+  'error.internal': 'Pasensya na, may nagka-problema sa side ko. Subukan ulit mamaya-maya.',
+  'error.busy': 'Umusad na ang conversation na ito sa ibang window. Paki-send ulit ang huling message mo.',
+  'error.forbiddenHint': 'I-type ang “help” para makita ang puwede mong gawin.',
+
+  // cancel / back
+  'cancel.nothing': 'Walang kailangang i-cancel. I-type ang “help” para makita ang puwede mong gawin.',
+  'cancel.wizard': 'Cancelled na. Walang na-submit at walang na-save. I-type ang “submit” para magsimula ulit.',
+  'cancel.done': 'Cancelled na.',
+  'back.nothing': 'Wala nang babalikan. I-type ang “help” para makita ang puwede mong gawin.',
+  'back.notHere': 'Walang naunang tanong dito. I-type ang “cancel” para huminto.',
+  'back.first': 'Ito ang unang tanong. I-type ang “cancel” para huminto.',
+
+  // wizard
+  'wizard.start':
+    'Mag-submit tayo ng candidate. I-type ang “back” para palitan ang naunang sagot o “cancel” para huminto anumang oras. Puwede mo ring i-send muna ang resume, at pupunan ko ang kaya ko.',
+  'wizard.startPrefilled':
+    'Mag-submit tayo ng candidate. Kinuha ko na ang na-type mo; i-type ang “back” para palitan ang isang sagot o “cancel” para huminto anumang oras.',
+  'wizard.restarted': 'Tinanggal na ang submission na sinimulan mo; heto ang bago.',
+  'wizard.ask.name':
+    'Ano ang buong pangalan ng candidate (first at last name, hal. Juan Dela Cruz)? Puwede ka ring mag-paste ng isang linya na may pangalan, phone at email.',
+  'wizard.ask.lastName': 'At ang apelyido ni {first}?',
+  'wizard.ask.phone': 'Ang phone number niya, kasama ang country code (hal. +63 917 123 4567)?',
+  'wizard.ask.email': 'Ang email address niya?',
+  'wizard.ask.campaign': 'Saang campaign mo siya isa-submit?',
+  'wizard.ask.resume': 'I-send ang resume (PDF, DOCX o picture nito, hanggang 10 MB), o pindutin ang Laktawan.',
+  'wizard.noCampaigns':
+    'Walang bukas na campaign para sa agency mo ngayon, kaya wala pang mapag-su-submit-an. I-type ang “cancel”, at tanungin ang Endorse contact mo kung aling mga campaign ang magbubukas.',
+  'wizard.bad.name': 'Letters lang ang pangalan (puwede ang space, gitling at apostrophe), hal. Juan Dela Cruz.',
+  'wizard.bad.unclear': 'Hindi ko magamit ang sagot na iyon.',
+  'wizard.bad.phone.empty': 'Mag-type ng phone number kasama ang country code, hal. {example}.',
+  'wizard.bad.phone.missing_country_code':
+    'Walang country code ang “{input}”. Simulan ang number sa + at ang country code, hal. {example}.',
+  'wizard.bad.phone.invalid':
+    'Hindi ko magamit ang “{input}” bilang phone number. I-type ito kasama ang country code, hal. {example}.',
+  'wizard.bad.email': 'Hindi email address ang “{input}”. I-type ito nang ganito: juan@example.com.',
+  'wizard.bad.campaign': 'Hindi iyan isa sa mga bukas na campaign. Pindutin ang isa sa mga button, o i-type ang pangalan nito.',
+  'wizard.resume.expected': 'Hinihintay ko ang resume file.',
+  'wizard.resume.none': 'wala',
+  'wizard.resume.reading': '{file} (binabasa pa…)',
+  'wizard.resume.failed': '{file} (hindi mabasa; hindi na-attach)',
+  'wizard.resume.stillReading':
+    'Binabasa ko pa ang resume. Ipapakita ko ang summary maya-maya; saka mo i-confirm. Kung walang dumating, pindutin ang Baguhin at piliin ang Resume para tumuloy nang wala ito.',
+  'wizard.confirm.expected': 'Pindutin ang Kumpirmahin para i-submit, Baguhin para may palitan, o Kanselahin.',
+  'wizard.summary.title': 'I-check ang submission',
+  'wizard.summary.text': 'Tama na ba lahat?',
+  'wizard.button.confirm': 'Kumpirmahin',
+  'wizard.button.edit': 'Baguhin',
+  'wizard.button.cancel': 'Kanselahin',
+  'wizard.button.skip': 'Laktawan',
+  'wizard.edit.which': 'Ano ang gusto mong palitan?',
+  'wizard.gone': 'Hindi na bukas ang submission na iyon. I-type ang “submit” para magsimula ng bago.',
+  'form.title': 'Mag-submit ng candidate',
+  'form.text':
+    'I-attach ang resume at iwanang blangko ang iba kung gusto mo: pupunan ko ang nakasulat doon at ipapakita ko sa iyo para i-confirm. Ang kulang pa, itatanong ko pagkatapos.',
+  'form.submit': 'I-review',
+  'form.resumeHint': 'PDF, DOCX o picture, hanggang {mb} MB',
+
+  // fields
+  'field.name': 'Pangalan',
+  'field.firstName': 'First name',
+  'field.lastName': 'Apelyido',
+  'field.phone': 'Phone',
+  'field.email': 'Email',
+  'field.campaign': 'Campaign',
+  'field.resume': 'Resume',
+
+  // outcomes
+  'outcome.added': '✅ Bagong Candidate',
+  'outcome.added.means': 'Walang nag-submit sa taong ito kamakailan: candidate mo na si {ref}.',
+  'outcome.previous': '⚠️ Na-submit na Dati',
+  'outcome.previous.means':
+    'Na-submit na ng agency mo ang taong ito kamakailan ({ref}); naka-record ang submission na ito sa candidate na iyon.',
+  'outcome.duplicate': '⛔ Duplicate',
+  'outcome.duplicate.means': 'Na-submit na ng ibang agency ang taong ito kamakailan; naka-record at naka-flag ang submission mo.',
+  'outcome.blocked': '⛔ Na-block ng duplicate rules',
+  'outcome.blocked.cross':
+    'Hindi tumatanggap ang campaign na ito ng taong na-submit ng ibang agency kamakailan, kaya walang nagawa.',
+  'outcome.blocked.same':
+    'Hindi tumatanggap ang campaign na ito ng taong na-submit na ng agency mo kamakailan, kaya walang nagawa.',
+
+  'ownership.yours': 'Hawak ng agency mo ang candidate na ito hanggang {date}.',
+  'ownership.another':
+    'Hawak ng ibang agency ang candidate na ito hanggang {date}; puwede mo siyang i-submit ulit pagkalipas ng araw na iyon.',
+  // resume
+  'resume.reading': 'Binabasa ang resume… Ipapakita ko maya-maya ang mga nakita ko.',
+  'resume.read': 'Nabasa ko ang {file}:',
+  'resume.readFromImage':
+    'Binasa ko ang {file} mula sa picture (scan o photo), kaya baka may mali sa pagkabasa: paki-check ang bawat field sa ibaba.',
+  'resume.notFound': 'hindi nakita',
+  'resume.correct': 'Kung may mali, pindutin ang Baguhin sa summary para palitan ito.',
+  'resume.phoneAgencyCountry':
+    '{phone} (walang country code sa resume; binasa ko gamit ang bansa ng agency mo, {country}: i-check sa summary)',
+  'resume.phoneDefaultCountry':
+    '{phone} (walang country code sa resume; binasa ko gamit ang default na bansa ng portal na ito, {country}, dahil walang naka-set sa agency mo: i-check sa summary)',
+  'resume.phoneUnread': '“{printed}”, walang country code, kaya itatanong ko ito sa iyo',
+  'resume.conflict': 'Sabi ng resume, {field} ay “{read}”, pero “{typed}” ang na-type mo: ang na-type mo ang ginamit ko.',
+  'resume.notForRole':
+    'Agency users lang ang nagsu-submit ng candidate na may resume. I-type ang “help” para makita ang puwede mong gawin.',
+  'resume.noChannel':
+    'Hindi ako makakuha ng file sa channel na ito. I-type na lang ang details, o i-send ang resume mula sa ibang channel.',
+  'resume.downloadFailed': 'Hindi ko ma-download ang file na iyon. Paki-send ulit.',
+  'resume.error.TOO_LARGE':
+    'Mas malaki sa {mb} MB ang file na iyon, kaya hindi ko binasa. Tuloy ang submission nang walang resume details; puwede kang mag-send ng mas maliit na PDF o DOCX.',
+  'resume.error.UNSUPPORTED_TYPE':
+    'Hindi PDF, Word (DOCX) document o picture (JPEG, PNG) ang file na iyon, kaya hindi ko nabasa. Tuloy ang submission nang walang resume details.',
+  'resume.error.UNPACKED_TOO_LARGE':
+    'Kapag in-unpack, sobrang laki ng file na iyon para sa isang resume, kaya hindi ko binasa. Tuloy ang submission nang walang resume details; puwede mong i-send ang resume bilang PDF.',
+  'resume.error.ENCRYPTED':
+    'May password ang PDF na iyon, kaya hindi ko nabasa. Tuloy ang submission nang walang resume details; puwede kang mag-send ng kopyang walang password.',
+  'resume.error.CORRUPT':
+    'Mukhang sira ang file na iyon, kaya hindi ko nabasa. Tuloy ang submission nang walang resume details; puwede mo itong i-export ulit at i-send ang bagong kopya.',
+  'resume.error.NO_TEXT_LAYER':
+    'Puro images ang PDF na iyon (malamang scan), kaya walang text na mababasa. Tuloy ang submission nang walang resume details.',
+  'resume.error.TIMED_OUT':
+    'Masyadong natagalan ang pagbasa sa resume na iyon, kaya huminto ako. Tuloy ang submission nang walang resume details.',
+  'resume.error.FAILED':
+    'Hindi ko nabasa ang resume na iyon dahil sa problema sa side ko. Tuloy ang submission nang walang resume details.',
+
+  // dashboards
+  'dash.mine': 'Mga Candidate Ko',
+  'dash.pool': 'Agency Pool — {agency}',
+  'dash.allAgencies': 'lahat ng agency',
+  'dash.myCampaigns': 'Mga candidate ng campaigns ko',
+  'dash.allCampaigns': 'Mga candidate ng lahat ng campaign',
+  'dash.metrics':
+    'Na-submit sa huling {days} araw ({from} – {to}): Bago {added} · Na-submit na Dati {previous} · Duplicate {duplicate}',
+  'dash.metricsBeforeFilters':
+    'Na-submit sa huling {days} araw ({from} – {to}), buong listahan bago ang filters: Bago {added} · Na-submit na dati {previous} · Duplicate {duplicate}',
+  'dash.listed.one': '{count} submission sa listahan (kahit anong petsa, pinakabago muna)',
+  'dash.listed.other': '{count} submission sa listahan (kahit anong petsa, pinakabago muna)',
+  'dash.matching.one': '{count} submission ang tugma (kahit anong petsa, pinakabago muna)',
+  'dash.matching.other': '{count} submission ang tugma (kahit anong petsa, pinakabago muna)',
+  'dash.resubmitted': 'parehong candidate, unang naidagdag noong {date}',
+  'dash.submissionRef': 'S-{id}',
+  'dash.blockedTitle': 'Na-block na submission (walang detalyeng itinago)',
+  'dash.blockedCross': 'na-submit kamakailan ng ibang agency ang taong ito',
+  'dash.blockedSame': 'na-submit kamakailan ng agency mo ang taong ito',
+  'dash.empty': 'Wala pang candidate. I-type ang “submit” para mag-submit.',
+  'dash.emptyView': 'Wala pang candidate dito. Lalabas dito ang mga bagong submission sa mga campaign na ito.',
+  'dash.unassigned':
+    'Wala ka pang campaign na nire-recruit-an, kaya walang candidate na maipapakita. Hilingin sa isang owner na i-assign ka sa mga campaign mo.',
+  'dash.emptyFiltered': 'Walang tugmang candidate. Subukan ang “candidates” nang walang filter.',
+  'dash.agencyOwnersOnly':
+    'Owners at recruiters lang ang puwedeng mag-filter ayon sa agency. I-type ang “pool” para sa mga candidate ng agency mo.',
+  'dash.badStage': 'Hindi stage ang “{word}”. Ito ang mga stage: {stages} (hal. stage:screening).',
+  'dash.badOutcome': 'Hindi outcome ang “{word}”. Gamitin ang isa sa: {words} (hal. outcome:duplicate).',
+  'dash.badPeriod':
+    'Hindi period ang “{word}”. Ibigay ang bilang ng araw pabalik mula ngayon, 1 hanggang {max} (hal. period:90).',
+  'dash.noCampaign': 'Walang campaign na “{name}” dito. Ito ang campaigns: {campaigns}.',
+  'list.prev': '◀ Nakaraan',
+  'list.next': 'Susunod ▶',
+  'rules.title': 'Duplicate rules',
+  'rules.howToSet':
+    'Ang submission na tugma sa candidate na na-submit sa loob ng window ay nire-record at fina-flag, o bina-block. Palitan ang isa gamit ang hal. rule campaign:"Pangalan" cross:block (kapag walang campaign: ang default).',
+  'rules.global': 'Default (bawat campaign na walang sariling rule)',
+  'rules.builtIn': ' — built-in, hindi pa naka-set',
+  'rules.describe': '{months} buwan · tugma sa {match} · tugma sa ibang agency: {cross} · tugma sa sariling agency: {same}',
+  'rules.match.PHONE': 'phone',
+  'rules.match.EMAIL': 'email',
+  'rules.match.EITHER': 'phone o email',
+  'rules.action.FLAG': 'i-record at i-flag',
+  'rules.action.BLOCK': 'i-block',
+  'rules.saved': 'Na-save. May sariling rule na ang {campaign}: {rule}.',
+  'rules.savedGlobal': 'Na-save. Ito na ang sinusunod ng bawat campaign na walang sariling rule: {rule}.',
+  'rules.nothing':
+    'Sabihin kung ano ang papalitan, hal. rule campaign:"Pangalan" window:6 match:either cross:block same:flag (kapag walang campaign: ang default). I-type ang “rules” para makita ang mga ito.',
+  'rules.bad.window': 'Hindi window ang “{word}”. Magbigay ng buong buwan, 1 hanggang 60 (hal. window:6).',
+  'rules.bad.match': 'Hindi puwedeng pagtugmaan ang “{word}”. Gamitin ang phone, email o either (hal. match:either).',
+  'rules.bad.action':
+    'Hindi iyan magagawa ng isang tugma: “{word}”. Gamitin ang {option}:flag (i-record at i-flag) o {option}:block.',
+  'campaigns.title': 'Mga Campaign',
+  'campaigns.open': 'bukas',
+  'campaigns.closed': 'sarado',
+  'campaigns.empty': 'Walang bukas na campaign para sa iyo ngayon.',
+
+  // profile
+  'profile.stage': 'Stage',
+  'profile.addedBy': 'Idinagdag ni',
+  'profile.addedOn': 'Idinagdag noong',
+  'profile.source': 'Source',
+  'platformName.WEB': 'web chat',
+  'platformName.SLACK': 'Slack',
+  'platformName.TEAMS': 'Microsoft Teams',
+  'platformName.TELEGRAM': 'Telegram',
+  'profile.resumeSummary': 'Buod ng resume',
+  'profile.education': 'Edukasyon',
+  'profile.experience': 'Karanasan',
+  'profile.comments': 'Mga comment ({count}):',
+  'profile.noComments': 'Wala pang comment.',
+  'profile.button.comment': 'Mag-comment',
+  'profile.button.stage': 'Palitan ang stage',
+  'comment.ask': 'I-type ang comment mo sa {ref}, hanggang {limit} character (o “cancel”).',
+  'limit.comment': 'Hanggang {limit} character lang ang comment; {length} ang sa iyo. Paikliin at i-send ulit.',
+  'comment.added': '💬 Naidagdag ang comment sa {ref}.',
+  'comment.replyAdded': '💬 Naidagdag ang reply mo bilang comment sa {ref}.',
+  'stage.ask': 'Saang stage ililipat si {ref}?',
+  'stage.changed': 'Nailipat si {ref} mula {from} papuntang {to}.',
+  'stageName.NEW': 'Bago',
+  'stageName.SCREENING': 'Screening',
+  'stageName.INTERVIEW': 'Interview',
+  'stageName.OFFER': 'Job offer',
+  'stageName.HIRED': 'Hired',
+  'stageName.REJECTED': 'Hindi pumasa',
+  'stageName.WITHDRAWN': 'Umatras',
+
+  // notifications
+  'notify.recruiterComment': 'Nag-comment si {actor} kay {who} ({campaign}):\n\n{body}',
+  'notify.agencyComment': 'Nag-comment si {actor} ({agency}) kay {who} ({campaign}):\n\n{body}',
+  'notify.stageChange': 'Nailipat si {who} ({campaign}) mula {from} papuntang {to}.',
+  'notify.stageChangeBy': 'Nailipat si {who} ({campaign}) mula {from} papuntang {to} (ni {actor}).',
+  'notify.candidateSubmitted': 'Bagong candidate si {who} mula sa {agency} para sa {campaign}.',
+  'notify.someRecruiter': 'Isang recruiter',
+  'notify.someAgency': 'Ang agency',
+  'notify.replyHint.reply': 'Mag-reply sa message na ito para sumagot.',
+  'notify.replyHint.thread': 'Mag-reply sa thread para sumagot.',
+  'notify.replyHint.quote': 'I-quote ang message na ito sa reply mo (i-hover, … › Reply) para sumagot.',
+  'notify.replyHint.button': 'Pindutin ang Reply sa ilalim ng message na ito para sumagot.',
+  'notify.replyHint.none': 'Para sumagot, i-type: comment {ref} <comment mo>.',
+  'notify.emailHint': 'Mag-link ng chat app para doon sumagot (buksan ulit ang invitation link, o magtanong sa admin mo): {url}',
+  'notify.subject.recruiterComment': 'Bagong comment kay {who}',
+  'notify.subject.agencyComment': 'Nag-comment ang {agency} kay {who}',
+  'notify.subject.stageChange': '{who} ay nasa {to} na',
+  'notify.subject.candidateSubmitted': 'Bagong candidate {who} mula sa {agency}',
+
+  // users and agencies
+  'users.title': 'Mga User',
+  'users.summary.one': '{count} user',
+  'users.summary.other': '{count} user',
+  'users.empty': 'Walang tugmang user. Subukan ang “users” nang walang filter.',
+  'users.role': 'Role',
+  'users.status': 'Status',
+  'users.agency': 'Agency',
+  'users.country': 'Bansa',
+  'users.channels': 'Mga chat channel',
+  'users.since': 'Mula noong',
+  'roleName.OWNER': 'Owner',
+  'roleName.AGENCY_ADMIN': 'Agency admin',
+  'roleName.AGENCY_USER': 'Agency user',
+  'roleName.RECRUITER': 'Recruiter',
+  'statusName.INVITED': 'Na-invite',
+  'statusName.ACTIVE': 'Active',
+  'statusName.DISABLED': 'Naka-disable',
+  'users.agencyDisabled': '{status}, naka-disable ang agency: walang access',
+  'users.cannotDisable': '{reason} I-type ang “help” para makita ang puwede mong gawin.',
+  'users.notFound': 'Walang user na “{who}” sa mga user na nakikita mo. I-type ang “users” para ilista sila.',
+  'users.otherAgency': 'Ang users lang ng sarili mong agency ang puwede mong ilista. I-type ang “users” para makita ang sa iyo.',
+  'users.button.rename': 'Palitan ang pangalan',
+  'users.button.disable': 'I-disable',
+  'users.button.enable': 'I-enable',
+  'users.renameAsk': 'I-type ang bagong pangalan ni {user} (o “cancel”).',
+  'users.renamed': 'Napalitan ang pangalan: {user}.',
+  'users.disableAsk':
+    'I-disable si {user}? Mawawala ang access niya sa susunod niyang message at hindi na itutuloy ang anumang sinimulan niya.',
+  'users.disabled': 'Naka-disable na si {user}. I-type ang “enable” kasama ang email niya para i-undo.',
+  'users.enabled': 'Naka-enable na ulit si {user}.',
+  'confirm.yes': 'Oo, i-disable',
+  'confirm.no': 'Hindi, panatilihin',
+  'confirm.kept': 'Walang nagbago.',
+  'confirm.expected': 'Paki-sagot ng oo o hindi: i-disable si {what}?',
+  'deliveries.title': 'Mga hindi naipadala',
+  'deliveries.empty': 'Walang hindi naipadala: nakarating ang bawat notification sa chat o inbox nito.',
+  'deliveries.item': '{kind} para kay {recipient} sa {channel}',
+  'deliveries.detail': '{when} · {tries} subok · {error}',
+  'deliveries.retried.one':
+    'Sine-send ulit ang {count} delivery na pumalya (isa pang round ng tries). I-type ang `deliveries` mamaya para makita kung pumalya pa rin.',
+  'deliveries.retried.other':
+    'Sine-send ulit ang {count} delivery na pumalya (isa pang round ng tries). I-type ang `deliveries` mamaya para makita kung alin ang pumalya pa rin.',
+  'deliveries.nothingToRetry': 'Walang hindi naipadala na kailangang ipadala ulit.',
+  'agencies.title': 'Mga Agency',
+  'agencies.users.one': '{count} user',
+  'agencies.users.other': '{count} user',
+  'agencies.empty': 'Wala pang agency.',
+  'agencies.disableAsk': 'I-disable ang agency na {agency}? Mawawalan ng access ang bawat user nito sa susunod nilang message.',
+  'agencies.disabled.one': 'Naka-disable na ang agency na {agency}; wala nang access ang {count} user nito.',
+  'agencies.disabled.other': 'Naka-disable na ang agency na {agency}; wala nang access ang {count} user nito.',
+  'agencies.enabled': 'Naka-enable na ulit ang agency na {agency}.',
+
+  // invitations
+  'invite.badRole': 'Hindi role ang “{role}”. Gamitin ang isa sa: agency_user, agency_admin, recruiter, owner.',
+  'invite.needAgency':
+    'Kailangan ng agency ang mga agency role: idagdag ang pangalan nito, hal. invite juan@example.com agency_user Bright Staffing.',
+  'invite.created':
+    'Handa na ang invitation para kay {email} ({role}). I-send sa kanya ang link na ito: {url}\nSa chat app, puwede rin niyang i-send: link {token}\nIsang beses lang ito gagana, hanggang {until}. Kapag in-invite ulit ang parehong email, papalitan ito.',
+  'email.invite.subject': 'Ang invitation mo sa Endorse',
+  'email.invite.hello': 'Hello,',
+  'email.invite.helloName': 'Hi {name},',
+  'email.invite.byYou': 'In-invite ka ni {inviter} sa Endorse bilang {role}.',
+  'email.invite.you': 'Naka-invite ka sa Endorse bilang {role}.',
+  'email.invite.open': 'Buksan ang link na ito para i-connect ang chat app mo (Slack, Microsoft Teams, Telegram o ang web chat):',
+  'email.invite.until': 'Isang beses lang gagana ang link, hanggang {until}. Kung expired na, humingi ng bagong invitation.',
+  'email.invite.ignore': 'Kung hindi mo inaasahan ang email na ito, huwag na itong pansinin.',
+  'email.invite.accept': 'Tanggapin ang invitation',
+  'email.invite.copy': 'O kopyahin ang link na ito:',
+  'invite.role.OWNER': 'owner',
+  'invite.role.AGENCY_ADMIN': 'agency admin',
+  'invite.role.AGENCY_USER': 'agency recruiter',
+  'invite.role.RECRUITER': 'recruiter',
+  'invite.roleAt': '{role} ng {agency}',
+  'invite.askName': 'Anong pangalan ang dapat makita ng mga kasamahan mo (hal. Juan Dela Cruz)?',
+  'invite.nameSet': 'Salamat, {name}: iyan ang pangalang nakikita ng mga kasamahan mo.',
+};
