@@ -364,8 +364,10 @@ function searchCondition(text: string, campaignIds: string[], param: Param, refF
       `(s."firstName" ILIKE ${param(containing(words[0] as string))} AND s."lastName" ILIKE ${param(containing(words[1] as string))})`,
     );
   }
+  // A phone search is digits and a phone's punctuation only: the digits inside a name or an email
+  // ("jane1987@…") would otherwise find strangers whose numbers contain them.
   const digits = text.replace(/\D/g, '');
-  if (digits.length >= 4) or.push(`s."phone" LIKE ${param(containing(digits))}`);
+  if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(text)) or.push(`s."phone" LIKE ${param(containing(digits))}`);
   const ref = parseCandidateRef(text);
   if (ref !== null) {
     or.push(
