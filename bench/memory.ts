@@ -15,13 +15,12 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
+import { recreateDatabase } from './support/bench-database';
 import { processMemoryMb } from './support/cpu';
 import { printTable } from './support/table';
 import { ensureBuilt, freePort, ROOT } from '../test/support/production-server';
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 40);
-const PG = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** The node flags of `npm start`, so the bench measures the command people run. */
 function startFlags(): string[] {
@@ -50,20 +49,6 @@ async function startFakeApi(): Promise<{ url: string; close: () => void }> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: PG });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(PG);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 interface Measured {
@@ -131,7 +116,7 @@ async function main(): Promise<void> {
   const rows: Measured[] = [];
   try {
     for (const [config, env] of configs) {
-      const databaseUrl = await freshDatabase('endorse_bench_memory');
+      const databaseUrl = await recreateDatabase('endorse_bench_memory');
       rows.push(await measure(config, { ...common, ...env, DATABASE_URL: databaseUrl }));
     }
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'endorse-memory-'));
