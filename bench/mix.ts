@@ -358,7 +358,11 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     const stub = await startChild(other, args.stub);
     children.push(stub);
     console.error(`${platform}: seeding the app's database…`);
-    const app = await startChild(__filename, ['--role', 'app', '--platform', platform, '--api', fakeUrl]);
+    // BENCH_CPU_PROF=<dir> writes a CPU profile of our app's process there (where the time goes).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const app = await startChild(__filename, ['--role', 'app', '--platform', platform, '--api', fakeUrl], {
+      nodeArgs: profile,
+    });
     children.push(app);
     const seedMs = Number(app.info.seedMs);
     console.log(
@@ -472,6 +476,8 @@ async function main(): Promise<void> {
 if (require.main !== module) {
   // Imported (a check of the scripts): nothing runs.
 } else if (role === 'app') {
+  // A clean exit on SIGTERM, so a run with --cpu-prof writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   runApp(arg('--platform') as MixPlatform, arg('--api')).catch((error: unknown) => {
     console.error(error);
     process.exit(1);

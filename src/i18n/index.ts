@@ -58,6 +58,14 @@ export function t(locale: string, key: MessageKey, params: MessageParams = {}): 
   return fill(CATALOGS[languageOf(locale)][key], params);
 }
 
+const PLURAL_RULES = new Map<Language, Intl.PluralRules>();
+/** Made once per language: a list page asks for several plural forms. */
+function pluralRules(language: Language): Intl.PluralRules {
+  let rules = PLURAL_RULES.get(language);
+  if (!rules) PLURAL_RULES.set(language, (rules = new Intl.PluralRules(language)));
+  return rules;
+}
+
 /** The base of every key that comes in plural forms (`users.summary` for `users.summary.other`). */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 
@@ -70,7 +78,7 @@ export function tp(locale: string, key: PluralKey, count: number, params: Messag
   const language = languageOf(locale);
   const catalog: Partial<Record<string, string>> = CATALOGS[language];
   // CLDR puts 0 with 1 in Portuguese, but Brazilian recruiters write “0 usuários”, not “0 usuário”.
-  const category = count === 0 && language === 'pt-BR' ? 'other' : new Intl.PluralRules(language).select(count);
+  const category = count === 0 && language === 'pt-BR' ? 'other' : pluralRules(language).select(count);
   const template = catalog[`${key}.${category}`] ?? CATALOGS[language][`${key}.other` as MessageKey];
   return fill(template, { ...params, count: formatNumber(language, count) });
 }
