@@ -35,7 +35,12 @@ describe('canonicalEmail: an address as its provider reads it', () => {
 describe('nearDuplicateKey: what a possible duplicate is looked up by', () => {
   test('the phone’s last 7 digits, the canonical local part and the names in lower case', () => {
     expect(
-      nearDuplicateKey({ phone: '+639171234567', email: 'Jane.Doe+x@gmail.com'.toLowerCase(), firstName: ' Jane ', lastName: 'DOE' }),
+      nearDuplicateKey({
+        phone: '+639171234567',
+        email: 'Jane.Doe+x@gmail.com'.toLowerCase(),
+        firstName: ' Jane ',
+        lastName: 'DOE',
+      }),
     ).toEqual({ phoneTail: '1234567', emailLocal: 'janedoe', firstName: 'jane', lastName: 'doe' });
   });
 
