@@ -1,3 +1,4 @@
+import { runAdminCommand } from '../../../src/cli/admin-commands';
 import { ownershipOf } from '../../../src/domain/duplicates';
 import { uniquePhone, unique } from '../../support/services';
 import { openApiWorld, type ApiWorld } from './fixtures';
@@ -67,6 +68,7 @@ test('possible duplicates are in the candidate and its list row', async () => {
   const lastName = unique('Near');
   const phone = uniquePhone();
   const earlier = await submit(w.f.userA, { lastName, phone });
+  w.env.clock.advance(1000); // the list is newest first
   const later = await submit(w.f.userB, { lastName, phone: `+1212${phone.slice(-7)}` });
   expect((await profile(later)).possibleDuplicates).toEqual([earlier]);
   expect((await profile(earlier)).possibleDuplicates).toEqual([later]);
@@ -77,4 +79,19 @@ test('possible duplicates are in the candidate and its list row', async () => {
     [later, earlier],
     [earlier, null],
   ]);
+});
+
+test('the CLI sets it with --ownership shown|hidden and refuses another word', async () => {
+  const campaign = await w.env.deps.db.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+  const lines: string[] = [];
+  const run = (...argv: string[]) => runAdminCommand(w.env.services, argv, (line) => lines.push(line));
+  await run('rule', 'set', '--campaign', campaign.name, '--ownership', 'hidden');
+  expect(lines.at(-1)).toContain('"showOwnershipEnd":false');
+  const rule = () => w.env.deps.db.duplicateRule.findUniqueOrThrow({ where: { scope: campaignId } });
+  expect((await rule()).showOwnershipEnd).toBe(false);
+  await expect(run('rule', 'set', '--campaign', campaign.name, '--ownership', 'maybe')).rejects.toThrow(
+    '--ownership must be one of shown, hidden.',
+  );
+  await run('rule', 'set', '--campaign', campaign.name);
+  expect((await rule()).showOwnershipEnd).toBe(true);
 });
