@@ -120,7 +120,12 @@ export interface NearDuplicateKey {
 /** Enough of a phone to survive a different country code or trunk prefix, too little to be one by chance. */
 export const NEAR_DUPLICATE_PHONE_DIGITS = 7;
 
-export function nearDuplicateKey(person: { phone: string; email: string; firstName: string; lastName: string }): NearDuplicateKey {
+export function nearDuplicateKey(person: {
+  phone: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}): NearDuplicateKey {
   const key = canonicalEmail(person.email);
   return {
     phoneTail: person.phone.slice(-NEAR_DUPLICATE_PHONE_DIGITS),

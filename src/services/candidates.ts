@@ -20,8 +20,7 @@ export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
  * agency, the end of its hold, and whether the rule tells other agencies that end.
  */
 export type ProfileOwnership =
-  | { viewer: 'agency'; seen: OwnershipSeen }
-  | { viewer: 'employer'; agency: string; until: Date; endShownToAgencies: boolean };
+  { viewer: 'agency'; seen: OwnershipSeen } | { viewer: 'employer'; agency: string; until: Date; endShownToAgencies: boolean };
 
 export interface CandidateProfile {
   id: string;

@@ -75,4 +75,3 @@ function verdictText(ctx: Ctx, result: SubmissionResult): string {
       return `${ctx.t('outcome.blocked')}\n${ctx.t(result.reason === 'same_agency' ? 'outcome.blocked.same' : 'outcome.blocked.cross')}`;
   }
 }
-
