@@ -41,7 +41,7 @@ const CHECK_BUDGET_P99_MS = 5;
 const SEED_CHUNK = 250_000;
 const AGENCY_COUNT = 5;
 const USERS_PER_AGENCY = 2;
-const INDEXES = ['Candidate_phone_submittedAt_idx', 'Candidate_email_submittedAt_idx'] as const;
+const INDEXES = ['Candidate_phone_submittedAt_idx', 'Candidate_emailKey_submittedAt_idx'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments and small helpers
@@ -301,7 +301,7 @@ interface Key {
 
 async function sampleKeys(db: Database, where: string, params: unknown[], n: number): Promise<Key[]> {
   return db.sql.query<Key & Record<string, unknown>>(
-    `SELECT "phone", "email", "agencyId" FROM "Candidate" WHERE ${where} ORDER BY random() LIMIT ${n}`,
+    `SELECT "phone", "emailKey" AS "email", "agencyId" FROM "Candidate" WHERE ${where} ORDER BY random() LIMIT ${n}`,
     params,
   );
 }
@@ -458,12 +458,12 @@ async function measureSubmissions(
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-/** The statement findMatches sends (src/services/duplicate-check.ts), with $4 the agency. */
-const CHECK_SQL = `(SELECT "id", "ref", "agencyId", "phone", "email", "submittedAt" FROM "Candidate"
-  WHERE ("phone" = $1 OR "email" = $2) AND "submittedAt" >= $3 AND "agencyId" = $4 ORDER BY "submittedAt" LIMIT 1)
+/** The statement findMatches sends (src/services/duplicate-check.ts), with $2 the canonical email and $4 the agency. */
+const CHECK_SQL = `(SELECT "id", "ref", "agencyId", "phone", "emailKey" AS "email", "submittedAt" FROM "Candidate"
+  WHERE ("phone" = $1 OR "emailKey" = $2) AND "submittedAt" >= $3 AND "agencyId" = $4 ORDER BY "submittedAt" LIMIT 1)
 UNION ALL
-(SELECT "id", "ref", "agencyId", "phone", "email", "submittedAt" FROM "Candidate"
-  WHERE ("phone" = $1 OR "email" = $2) AND "submittedAt" >= $3 ORDER BY "submittedAt" LIMIT 1)`;
+(SELECT "id", "ref", "agencyId", "phone", "emailKey" AS "email", "submittedAt" FROM "Candidate"
+  WHERE ("phone" = $1 OR "emailKey" = $2) AND "submittedAt" >= $3 ORDER BY "submittedAt" LIMIT 1)`;
 
 interface PlanCheck {
   ok: boolean;

@@ -61,10 +61,10 @@ function renderBody(body: MessageBody): Block[] {
     case 'card': {
       const head = [bold(body.title), ...(body.subtitle ? [`_${escapeMrkdwn(body.subtitle)}_`] : [])].join('\n');
       const blocks: Block[] = [section(head)];
-      const fields = body.fields
-        .slice(0, FIELDS_MAX)
-        .map((f) => mrkdwn(`${bold(f.label)}\n${escapeMrkdwn(clip(f.value, FIELD_MAX_CHARS))}`));
-      if (fields.length > 0) blocks.push({ type: 'section', fields });
+      const fields = body.fields.map((f) => mrkdwn(`${bold(f.label)}\n${escapeMrkdwn(clip(f.value, FIELD_MAX_CHARS))}`));
+      // A section holds at most 10 fields: a longer card (a profile) continues in the next section.
+      for (let i = 0; i < fields.length; i += FIELDS_MAX)
+        blocks.push({ type: 'section', fields: fields.slice(i, i + FIELDS_MAX) });
       if (body.text) blocks.push(...sections(body.text));
       return [...blocks, ...choiceBlocks(body.choices)];
     }

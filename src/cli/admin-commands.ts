@@ -15,8 +15,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   campaign open|close <name>                open or close a campaign
   campaign recruiter <campaign> <email>     assign a recruiter to a campaign
   rule set [--campaign <name>] [--window <months>] [--match phone|email|either]
-           [--cross flag|block] [--same flag|block]
-                                            set the duplicate rule (global default without --campaign)
+           [--cross flag|block] [--same flag|block] [--ownership shown|hidden]
+                                            set the duplicate rule (global default without --campaign);
+                                            --ownership hidden: other agencies are not told when a hold ends
   user invite <email> --role <${ROLES.join('|')}> [--agency <name>] [--name <full name>]
                                             invite; prints the invitation URL as the last line
   user list [--agency <name>] [--role <role>] [--search <text>]
@@ -85,6 +86,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
       match: { type: 'string' },
       cross: { type: 'string' },
       same: { type: 'string' },
+      ownership: { type: 'string' },
       limit: { type: 'string' },
       scope: { type: 'string' },
       user: { type: 'string' },
@@ -168,6 +170,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
         matchOn: lower(values.match, ['PHONE', 'EMAIL', 'EITHER'] as const, '--match', 'EITHER'),
         crossAgency: lower(values.cross, ['FLAG', 'BLOCK'] as const, '--cross', 'FLAG'),
         sameAgency: lower(values.same, ['FLAG', 'BLOCK'] as const, '--same', 'FLAG'),
+        showOwnershipEnd: lower(values.ownership, ['SHOWN', 'HIDDEN'] as const, '--ownership', 'SHOWN') === 'SHOWN',
       };
       await services.setDuplicateRule(me, campaignId, rule);
       print(`Duplicate rule for ${values.campaign ?? 'every campaign without its own rule'}: ${JSON.stringify(rule)}`);

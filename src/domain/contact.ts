@@ -72,11 +72,65 @@ export interface EmailRefusal {
   message: string;
 }
 
-/** Trims and lower-cases; nothing cleverer (DESIGN §2): dots and plus-tags stay as typed. */
+/**
+ * Trims and lower-cases; nothing cleverer (DESIGN §2): dots and plus-tags stay as typed, so the
+ * agency's own record keeps what was given. The duplicate check compares canonicalEmail() of it.
+ */
 export function normalizeEmail(input: string): Result<string, EmailRefusal> {
   const email = input.trim().toLowerCase();
   if (!EMAIL_PATTERN.test(email)) {
     return err({ message: `“${shortQuote(input)}” is not an email address. Type it like jane@example.com.` });
   }
   return ok(email);
+}
+
+/**
+ * Providers that document how they read an address: the same mailbox under each of their domains,
+ * dots in the local part ignored and everything from a `+` dropped (Gmail's help: "Dots don't
+ * matter in Gmail addresses"; "Create task-specific email addresses" with +). Other providers are
+ * left alone: for them a dot or a plus may name another person's mailbox.
+ */
+const DOTS_AND_TAGS_IGNORED: Readonly<Record<string, string>> = { 'gmail.com': 'gmail.com', 'googlemail.com': 'gmail.com' };
+
+/**
+ * The address as its provider reads it, for matching only (`jane.doe+jobs@googlemail.com` →
+ * `janedoe@gmail.com`). Takes a normalized email (trimmed, lower-cased). A local part that would
+ * be left empty keeps its form, so it matches no one else's. The database computes the same in
+ * SQL (endorse_canonical_email, migration 20261130100000) for the stored column: keep them alike.
+ */
+export function canonicalEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email;
+  const domain = DOTS_AND_TAGS_IGNORED[email.slice(at + 1)];
+  if (!domain) return email;
+  const local = (email.slice(0, at).split('+')[0] ?? '').replace(/\./g, '');
+  return local === '' ? email : `${local}@${domain}`;
+}
+
+/** The parts of a person a near-duplicate is looked up by: never a verdict, a flag for recruiters. */
+export interface NearDuplicateKey {
+  /** The E.164 phone's last NEAR_DUPLICATE_PHONE_DIGITS digits. */
+  phoneTail: string;
+  /** The canonical email's local part. */
+  emailLocal: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** Enough of a phone to survive a different country code or trunk prefix, too little to be one by chance. */
+export const NEAR_DUPLICATE_PHONE_DIGITS = 7;
+
+export function nearDuplicateKey(person: {
+  phone: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}): NearDuplicateKey {
+  const key = canonicalEmail(person.email);
+  return {
+    phoneTail: person.phone.slice(-NEAR_DUPLICATE_PHONE_DIGITS),
+    emailLocal: key.slice(0, Math.max(0, key.lastIndexOf('@'))),
+    firstName: person.firstName.trim().toLowerCase(),
+    lastName: person.lastName.trim().toLowerCase(),
+  };
 }

@@ -11,6 +11,11 @@ export interface DuplicateRuleSpec {
   matchOn: MatchOn;
   crossAgency: MatchAction;
   sameAgency: MatchAction;
+  /**
+   * Whether an agency that does not own the person is told when the hold ends (default: shown).
+   * It decides nothing; the owning agency and the employer always see the date (see ownershipSeenBy).
+   */
+  showOwnershipEnd: boolean;
 }
 
 export const DEFAULT_DUPLICATE_RULE: DuplicateRuleSpec = Object.freeze({
@@ -18,12 +23,14 @@ export const DEFAULT_DUPLICATE_RULE: DuplicateRuleSpec = Object.freeze({
   matchOn: 'EITHER',
   crossAgency: 'FLAG',
   sameAgency: 'FLAG',
+  showOwnershipEnd: true,
 });
 
 export interface ExistingCandidate {
   id: string;
   agencyId: string;
   phone: string;
+  /** The canonical email (src/domain/contact.ts canonicalEmail): what the check compares. */
   email: string;
   submittedAt: Date;
 }
@@ -54,6 +61,26 @@ function addMonths(from: Date, months: number): Date {
   return new Date(
     Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()),
   );
+}
+
+/**
+ * Ownership as an agency may be told it: whether the person is the viewer's agency's and until
+ * when, nothing else about another agency. `until` is null where the rule hides another agency's
+ * end date from the viewer.
+ */
+export type OwnershipSeen = { yours: true; until: Date } | { yours: false; until: Date | null };
+
+/**
+ * What `viewerAgencyId` is told of `ownership`. With the end hidden (showOwnershipEnd false), an
+ * agency that does not own the person is told only that another agency holds them; the owning
+ * agency still gets its own date. Hiding exists so a competitor cannot time a resubmission to the
+ * day a hold ends; the owner learns nothing from its own end date that it could not work out from
+ * its own submission date (on its list) and the window, and an owner that is not told how long
+ * its claim lasts is exactly what agencies distrust in other portals (issue 19).
+ */
+export function ownershipSeenBy(viewerAgencyId: string | null, ownership: Ownership, showEnd: boolean): OwnershipSeen {
+  if (viewerAgencyId !== null && ownership.agencyId === viewerAgencyId) return { yours: true, until: ownership.until };
+  return { yours: false, until: showEnd ? ownership.until : null };
 }
 
 /**

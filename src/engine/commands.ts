@@ -212,9 +212,10 @@ export const COMMAND_SPECS = {
   rule: spec({
     aliases: [],
     help: 'cmd.rule',
-    usage: 'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block]',
+    usage:
+      'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block] [ownership:shown|hidden]',
     roles: OWNER,
-    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same'] },
+    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same', 'ownership'] },
     args: z.object({
       // `rule default …` / `rule global …` say outright what leaving the campaign out means.
       scope: z
@@ -227,6 +228,8 @@ export const COMMAND_SPECS = {
       match: z.string().optional(),
       cross: z.string().optional(),
       same: z.string().optional(),
+      // Whether other agencies are told when a hold ends (the holder always is).
+      ownership: z.string().optional(),
       ...noExtra,
     }),
   }),

@@ -271,6 +271,27 @@ export const en = {
   'profile.noComments': 'No comments yet.',
   'profile.button.comment': 'Comment',
   'profile.button.stage': 'Change stage',
+
+  // ownership (profiles, rule option, possible duplicates)
+  'ownership.another.hidden': 'Another agency holds this candidate.',
+  'ownership.yours.ended': 'Your agency held this candidate until {date}; that hold has ended.',
+  'ownership.another.ended': 'Another agency held this candidate until {date}; you can submit them again.',
+  'ownership.held': '{agency} holds this candidate until {date}.',
+  'ownership.held.ended': '{agency} held this candidate until {date}; that hold has ended.',
+  'ownership.held.endHidden': '(Other agencies are not told this date.)',
+  'profile.ownership': 'Ownership',
+  'dash.held': 'another agency holds them until {date}',
+  'dash.held.ended': 'another agency’s hold ended {date}: you can submit them again',
+  'dash.held.hidden': 'another agency held them when you submitted',
+  'rules.ownership.shown': 'end of a hold: told to other agencies',
+  'rules.ownership.hidden': 'end of a hold: not told to other agencies',
+  'rules.bad.ownership':
+    '“{word}” is not a choice for ownership. Use ownership:shown (other agencies are told when a hold ends) or ownership:hidden.',
+  'profile.possibleDuplicate': 'Possible duplicate',
+  'profile.possibleDuplicate.value':
+    '{refs}: same name, and the same phone ending or email name. Check before deciding; the agency is not told.',
+  'dash.possibleDuplicate': '⚑ possible duplicate of {ref}',
+
   'comment.ask': 'Type your comment on {ref}, up to {limit} characters (or “cancel”).',
   'limit.comment': 'Comments can be at most {limit} characters; yours has {length}. Shorten it and send again.',
   'comment.added': '💬 Comment added to {ref}.',

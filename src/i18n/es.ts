@@ -276,6 +276,27 @@ export const es: Record<MessageKey, string> = {
   'profile.noComments': 'Aún no hay comentarios.',
   'profile.button.comment': 'Comentar',
   'profile.button.stage': 'Cambiar etapa',
+
+  // ownership (profiles, rule option, possible duplicates)
+  'ownership.another.hidden': 'Otra agencia tiene a este candidato.',
+  'ownership.yours.ended': 'Tu agencia tuvo a este candidato hasta el {date}; ese período terminó.',
+  'ownership.another.ended': 'Otra agencia tuvo a este candidato hasta el {date}; ya puedes volver a postularlo.',
+  'ownership.held': '{agency} tiene a este candidato hasta el {date}.',
+  'ownership.held.ended': '{agency} tuvo a este candidato hasta el {date}; ese período terminó.',
+  'ownership.held.endHidden': '(Las demás agencias no ven esta fecha.)',
+  'profile.ownership': 'Titularidad',
+  'dash.held': 'otra agencia lo tiene hasta el {date}',
+  'dash.held.ended': 'el período de otra agencia terminó el {date}: puedes volver a postularlo',
+  'dash.held.hidden': 'otra agencia lo tenía cuando lo postulaste',
+  'rules.ownership.shown': 'fin del período: visible para las demás agencias',
+  'rules.ownership.hidden': 'fin del período: oculto a las demás agencias',
+  'rules.bad.ownership':
+    '“{word}” no es una opción de titularidad. Usa ownership:shown (las demás agencias ven cuándo termina el período) u ownership:hidden.',
+  'profile.possibleDuplicate': 'Posible duplicado',
+  'profile.possibleDuplicate.value':
+    '{refs}: mismo nombre y el mismo final de teléfono o nombre de correo. Revísalo antes de decidir; la agencia no lo ve.',
+  'dash.possibleDuplicate': '⚑ posible duplicado de {ref}',
+
   'comment.ask': 'Escribe tu comentario sobre {ref}, hasta {limit} caracteres (o “cancel”).',
   'limit.comment':
     'Los comentarios pueden tener como máximo {limit} caracteres; el tuyo tiene {length}. Acórtalo y envíalo de nuevo.',

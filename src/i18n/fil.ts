@@ -286,6 +286,27 @@ export const fil: Record<MessageKey, string> = {
   'profile.noComments': 'Wala pang comment.',
   'profile.button.comment': 'Mag-comment',
   'profile.button.stage': 'Palitan ang stage',
+
+  // ownership (profiles, rule option, possible duplicates)
+  'ownership.another.hidden': 'Hawak ng ibang agency ang candidate na ito.',
+  'ownership.yours.ended': 'Hawak ng agency mo ang candidate na ito hanggang {date}; tapos na ang hawak na iyon.',
+  'ownership.another.ended': 'Hawak ng ibang agency ang candidate na ito hanggang {date}; puwede mo na siyang i-submit ulit.',
+  'ownership.held': 'Hawak ng {agency} ang candidate na ito hanggang {date}.',
+  'ownership.held.ended': 'Hawak ng {agency} ang candidate na ito hanggang {date}; tapos na ang hawak na iyon.',
+  'ownership.held.endHidden': '(Hindi ipinapakita ang petsang ito sa ibang agency.)',
+  'profile.ownership': 'May hawak',
+  'dash.held': 'hawak ng ibang agency hanggang {date}',
+  'dash.held.ended': 'tapos na ang hawak ng ibang agency noong {date}: puwede mo na siyang i-submit ulit',
+  'dash.held.hidden': 'hawak ng ibang agency nang i-submit mo',
+  'rules.ownership.shown': 'katapusan ng hawak: ipinapakita sa ibang agency',
+  'rules.ownership.hidden': 'katapusan ng hawak: hindi ipinapakita sa ibang agency',
+  'rules.bad.ownership':
+    'Hindi opsyon ng ownership ang “{word}”. Gamitin ang ownership:shown (makikita ng ibang agency kung kailan matatapos ang hawak) o ownership:hidden.',
+  'profile.possibleDuplicate': 'Posibleng duplicate',
+  'profile.possibleDuplicate.value':
+    '{refs}: parehong pangalan, at parehong dulo ng phone o pangalan sa email. Suriin bago magpasya; hindi ito nakikita ng agency.',
+  'dash.possibleDuplicate': '⚑ posibleng duplicate ng {ref}',
+
   'comment.ask': 'I-type ang comment mo sa {ref}, hanggang {limit} character (o “cancel”).',
   'limit.comment': 'Hanggang {limit} character lang ang comment; {length} ang sa iyo. Paikliin at i-send ulit.',
   'comment.added': '💬 Naidagdag ang comment sa {ref}.',

@@ -276,6 +276,27 @@ export const ptBR: Record<MessageKey, string> = {
   'profile.noComments': 'Ainda não há comentários.',
   'profile.button.comment': 'Comentar',
   'profile.button.stage': 'Mudar etapa',
+
+  // ownership (profiles, rule option, possible duplicates)
+  'ownership.another.hidden': 'Outra agência detém este candidato.',
+  'ownership.yours.ended': 'Sua agência deteve este candidato até {date}; esse período terminou.',
+  'ownership.another.ended': 'Outra agência deteve este candidato até {date}; você já pode indicá-lo de novo.',
+  'ownership.held': '{agency} detém este candidato até {date}.',
+  'ownership.held.ended': '{agency} deteve este candidato até {date}; esse período terminou.',
+  'ownership.held.endHidden': '(As outras agências não veem esta data.)',
+  'profile.ownership': 'Titularidade',
+  'dash.held': 'outra agência o detém até {date}',
+  'dash.held.ended': 'o período de outra agência terminou em {date}: você pode indicá-lo de novo',
+  'dash.held.hidden': 'outra agência o detinha quando você o indicou',
+  'rules.ownership.shown': 'fim do período: visível para as outras agências',
+  'rules.ownership.hidden': 'fim do período: oculto das outras agências',
+  'rules.bad.ownership':
+    '“{word}” não é uma opção de titularidade. Use ownership:shown (as outras agências veem quando o período termina) ou ownership:hidden.',
+  'profile.possibleDuplicate': 'Possível duplicado',
+  'profile.possibleDuplicate.value':
+    '{refs}: mesmo nome e o mesmo final de telefone ou nome de e-mail. Verifique antes de decidir; a agência não vê isto.',
+  'dash.possibleDuplicate': '⚑ possível duplicado de {ref}',
+
   'comment.ask': 'Digite seu comentário sobre {ref}, com até {limit} caracteres (ou “cancel”).',
   'limit.comment': 'Comentários podem ter no máximo {limit} caracteres; o seu tem {length}. Encurte e envie de novo.',
   'comment.added': '💬 Comentário adicionado a {ref}.',

@@ -153,15 +153,23 @@ export const duplicateRuleInput = z.object({
   matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
   crossAgency: z.enum(['FLAG', 'BLOCK']),
   sameAgency: z.enum(['FLAG', 'BLOCK']),
+  /**
+   * Whether an agency that does not hold the person is told when the holding agency's hold ends
+   * (in its outcome and lists). Default true. The holder and the employer always see the date.
+   */
+  showOwnershipEnd: z.boolean().default(true),
 });
+/** A rule as stored and listed (every field set). */
 export type DuplicateRuleInput = z.infer<typeof duplicateRuleInput>;
+/** A rule as given: a field with a default may be left out (a whole rule is set at once). */
+export type DuplicateRuleGiven = z.input<typeof duplicateRuleInput>;
 
 /** Sets the duplicate rule of a campaign, or the global default when `campaignId` is null. */
 export async function setDuplicateRule(
   deps: ServiceDeps,
   actorId: string,
   campaignId: string | null,
-  raw: DuplicateRuleInput,
+  raw: DuplicateRuleGiven,
 ): Promise<void> {
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const rule = parseOrThrow(duplicateRuleInput, raw);
@@ -190,6 +198,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
       matchOn: true,
       crossAgency: true,
       sameAgency: true,
+      showOwnershipEnd: true,
       campaign: { select: { id: true, name: true } },
     },
   });
@@ -198,6 +207,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
     matchOn: r.matchOn,
     crossAgency: r.crossAgency,
     sameAgency: r.sameAgency,
+    showOwnershipEnd: r.showOwnershipEnd,
   });
   const global = rows.find((r) => r.scope === 'global');
   return {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type OwnershipSeen } from '../domain/duplicates';
+import { isAgencyRole } from '../domain/permissions';
 import { canChangeStage, canComment, canViewCandidate, type Actor } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
@@ -11,6 +13,14 @@ import { parseOrThrow } from './validate';
 import { formatCount, TEXT_LIMITS } from '../domain/limits';
 
 export { formatCandidateRef, parseCandidateRef } from './candidate-ref';
+
+/**
+ * Who holds the candidate, as the viewer may be told it. An agency viewer gets `seen` (whether it is
+ * theirs and until when — never another agency's name); owners and recruiters get the holding
+ * agency, the end of its hold, and whether the rule tells other agencies that end.
+ */
+export type ProfileOwnership =
+  { viewer: 'agency'; seen: OwnershipSeen } | { viewer: 'employer'; agency: string; until: Date; endShownToAgencies: boolean };
 
 export interface CandidateProfile {
   id: string;
@@ -31,6 +41,14 @@ export interface CandidateProfile {
   educationSummary: string | null;
   resumeExperience: string | null;
   comments: { id: string; author: string; authorRole: string; body: string; createdAt: Date }[];
+  /** The hold, by the rule of the candidate's campaign, from its submission. */
+  ownership: ProfileOwnership;
+  /**
+   * Owners and recruiters only (always empty for an agency): the candidates this one may be the
+   * same person as (same name, and the same phone tail or email local part, in the window), the
+   * earlier one it was flagged against and any later ones flagged against it. A flag, not a verdict.
+   */
+  possibleDuplicates: number[];
 }
 
 interface CandidateRow extends Record<string, unknown> {
@@ -53,19 +71,34 @@ interface CandidateRow extends Record<string, unknown> {
   addedBy: string;
   campaign: string;
   comments: { id: string; body: string; createdAt: string; author: string; authorRole: string }[] | null;
+  windowMonths: number | null;
+  showOwnershipEnd: boolean | null;
+  possibleDuplicates: number[] | null;
 }
 
-/** A candidate by ref with who added them, the campaign and (when asked) the comment thread: one statement. */
+/**
+ * A candidate by ref with who added them, the campaign and (when asked, for a profile) the comment
+ * thread, the duplicate rule of its campaign (else the default row; null: the built-in one) and
+ * its possible duplicates both ways: one statement.
+ */
 function candidateStatement(withComments: boolean): string {
   const comments = withComments
     ? `(SELECT json_agg(json_build_object('id', m."id", 'body', m."body", 'author', coalesce(au."name", au."email"),
           'authorRole', au."role", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
         FROM "Comment" m JOIN "User" au ON au."id" = m."authorId" WHERE m."candidateId" = c."id")`
     : 'NULL';
+  const profile = withComments
+    ? `(SELECT r."windowMonths" FROM "DuplicateRule" r WHERE r."scope" IN (c."campaignId", 'global')
+          ORDER BY r."scope" = 'global' LIMIT 1) AS "windowMonths",
+        (SELECT r."showOwnershipEnd" FROM "DuplicateRule" r WHERE r."scope" IN (c."campaignId", 'global')
+          ORDER BY r."scope" = 'global' LIMIT 1) AS "showOwnershipEnd",
+        (SELECT array_agg(d."ref" ORDER BY d."ref") FROM "Candidate" d
+          WHERE d."id" = c."possibleDuplicateOfId" OR d."possibleDuplicateOfId" = c."id") AS "possibleDuplicates"`
+    : `NULL::int AS "windowMonths", NULL::boolean AS "showOwnershipEnd", NULL::int[] AS "possibleDuplicates"`;
   return `SELECT c."id", c."ref", c."firstName", c."lastName", c."phone", c."email", c."stage"::text AS "stage", c."source",
       c."channel"::text AS "channel", c."agencyId", c."submittedById", c."submittedAt" AT TIME ZONE 'UTC' AS "submittedAt",
       c."resumeSummary", c."educationSummary", c."resumeExperience", a."name" AS "agency",
-      coalesce(u."name", u."email") AS "addedBy", cp."name" AS "campaign", ${comments} AS "comments"
+      coalesce(u."name", u."email") AS "addedBy", cp."name" AS "campaign", ${comments} AS "comments", ${profile}
     FROM "Candidate" c
     JOIN "Agency" a ON a."id" = c."agencyId"
     JOIN "User" u ON u."id" = c."submittedById"
@@ -98,6 +131,13 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
   const actor = await loadActor(deps.sql, actorId);
   const c = await findCandidate(deps, ref, true);
   assertVisible(actor, c);
+  const hold = ownershipOf(c, c.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths);
+  const showEnd = c.showOwnershipEnd ?? DEFAULT_DUPLICATE_RULE.showOwnershipEnd;
+  // Agencies learn nothing of another agency and never of a near-duplicate (issue 19).
+  const agencyViewer = isAgencyRole(actor.role);
+  const ownership: ProfileOwnership = agencyViewer
+    ? { viewer: 'agency', seen: ownershipSeenBy(actor.agencyId, hold, showEnd) }
+    : { viewer: 'employer', agency: c.agency, until: hold.until, endShownToAgencies: showEnd };
   return {
     id: c.id,
     ref: c.ref,
@@ -123,6 +163,8 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
       body: m.body,
       createdAt: new Date(m.createdAt),
     })),
+    ownership,
+    possibleDuplicates: agencyViewer ? [] : (c.possibleDuplicates ?? []),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canSeeAgencyPool, canSeeCampaignCandidates, canSeeMyCandidates, canViewCandidate } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
-import type { BlockReason } from '../domain/duplicates';
+import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type BlockReason, type OwnershipSeen } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import { listBlockedAttempts, type BlockedAttempt } from './blocked-attempts';
 import { parseCandidateRef } from './candidate-ref';
@@ -68,6 +68,13 @@ export interface DashboardRow {
   campaign: string;
   submittedAt: Date;
   submittedBy: string;
+  /**
+   * For an agency's duplicate of another agency's candidate: that agency's hold as the agency may be
+   * told it (when the person may be submitted again, where the rule shows it). Null otherwise.
+   */
+  ownership: OwnershipSeen | null;
+  /** Owners and recruiters only: the earlier candidate this one may be the same person as. */
+  possibleDuplicateOf: number | null;
 }
 
 export interface Metrics {
@@ -114,6 +121,9 @@ interface PageRow extends Record<string, unknown> {
         campaign: string;
         submittedAt: string;
         submittedBy: string;
+        windowMonths: number | null;
+        showEnd: boolean | null;
+        nearRef: number | null;
       }[]
     | null;
   total: string;
@@ -197,12 +207,17 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
           'id', p."id", 'ref', c."ref", 'candAgency', c."agencyId", 'candBy', c."submittedById",
           'candAt', to_char(c."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'firstName', p."firstName", 'lastName', p."lastName",
           'outcome', p."outcome", 'stage', c."stage", 'campaign', cp."name", 'submittedBy', coalesce(u."name", u."email"),
-          'submittedAt', to_char(p."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+          'submittedAt', to_char(p."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'windowMonths', coalesce(r."windowMonths", g."windowMonths"), 'showEnd', coalesce(r."showOwnershipEnd", g."showOwnershipEnd"),
+          'nearRef', (SELECT d."ref" FROM "Candidate" d WHERE d."id" = c."possibleDuplicateOfId"))
           ORDER BY p."submittedAt" DESC, p."id" DESC)
         FROM page p
         JOIN "Candidate" c ON c."id" = p."candidateId"
         JOIN "Campaign" cp ON cp."id" = p."campaignId"
-        JOIN "User" u ON u."id" = p."submittedById") AS "rows",
+        JOIN "User" u ON u."id" = p."submittedById"
+        -- The rule the submission was checked by: its campaign's, else the default row.
+        LEFT JOIN "DuplicateRule" r ON r."scope" = p."campaignId"
+        LEFT JOIN "DuplicateRule" g ON g."scope" = 'global') AS "rows",
       (SELECT count(*) FROM (SELECT 1 FROM "Submission" s WHERE ${where} LIMIT ${param(countLimit, '::int')}) AS counted) AS "total",
       m."added", m."previous", m."duplicate"
     FROM (${metricsSql}) AS m`;
@@ -221,6 +236,10 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
     const canOpen = canViewCandidate(actor, { agencyId: r.candAgency, submittedById: r.candBy }).allowed;
     // Another agency's candidate stays unnamed: its reference and stage are not the viewer's business.
     const foreign = r.candAgency !== actor.agencyId && !canOpen;
+    const hold = ownershipOf(
+      { agencyId: r.candAgency, submittedAt: new Date(r.candAt) },
+      r.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths,
+    );
     return {
       submissionId: r.id,
       candidateRef: foreign ? null : r.ref,
@@ -233,6 +252,12 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
       campaign: r.campaign,
       submittedAt: new Date(r.submittedAt),
       submittedBy: r.submittedBy,
+      ownership:
+        foreign && r.outcome === 'DUPLICATE'
+          ? ownershipSeenBy(actor.agencyId, hold, r.showEnd ?? DEFAULT_DUPLICATE_RULE.showOwnershipEnd)
+          : null,
+      // Never to an agency, whoever's candidate it is.
+      possibleDuplicateOf: seesEveryAgency ? r.nearRef : null,
     };
   });
   return {
@@ -282,6 +307,8 @@ function blockedRow(b: BlockedAttempt): DashboardRow {
     campaign: b.campaign,
     submittedAt: b.at,
     submittedBy: b.submittedBy,
+    ownership: null,
+    possibleDuplicateOf: null,
   };
 }
 

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { normalizeEmail, normalizePhone } from '../domain/contact';
+import { canonicalEmail, nearDuplicateKey, normalizeEmail, normalizePhone } from '../domain/contact';
 import {
   classifySubmission,
   DEFAULT_DUPLICATE_RULE,
   ownershipOf,
+  ownershipSeenBy,
+  windowStart,
   type BlockReason,
   type DuplicateRuleSpec,
+  type OwnershipSeen,
 } from '../domain/duplicates';
 import { canSubmit } from '../domain/permissions';
 import type { Role } from '../domain/permissions';
@@ -40,12 +43,10 @@ export type SubmitCandidateInput = z.input<typeof submitCandidateInput>;
 
 /**
  * Ownership as the submitting agency may see it: whether the candidate is theirs and until when,
- * nothing about another agency but that it holds the person until that day.
+ * nothing about another agency but that it holds the person until that day (or, where the rule
+ * hides that day, only that it holds them: `until` null).
  */
-export interface OwnershipSeen {
-  yours: boolean;
-  until: Date;
-}
+export type { OwnershipSeen };
 
 export type SubmissionResult =
   | {
@@ -72,7 +73,7 @@ const LOCK_KEYS_AND_READ_RULES = `
     FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
   )
   SELECT r."scope", r."windowMonths", r."matchOn"::text AS "matchOn", r."crossAgency"::text AS "crossAgency",
-         r."sameAgency"::text AS "sameAgency"
+         r."sameAgency"::text AS "sameAgency", r."showOwnershipEnd"
   FROM locked LEFT JOIN "DuplicateRule" r ON r."scope" IN ($2, 'global')`;
 
 /** Who submits, and whether the campaign is open to their agency: one statement before the transaction. */
@@ -85,13 +86,30 @@ const SUBMITTER_AND_CAMPAIGN = `
   LEFT JOIN "Campaign" c ON c."id" = $2
   WHERE u."id" = $1`;
 
+/**
+ * The new candidate and its submission, flagged for recruiters when an earlier candidate in the
+ * window has the same name and the same phone tail ($14) or email local part ($15) — a possible
+ * duplicate the exact keys missed. The lookup rides in the insert (no extra round trip); each of
+ * its branches is a range scan on the (phoneTail | emailLocal, submittedAt) index, the names
+ * ($17, $18, lower-cased) filtering the few rows it finds. It decides nothing: the outcome stays.
+ */
 const INSERT_CANDIDATE_AND_SUBMISSION = `
-  WITH c AS (
+  WITH near AS (
+    SELECT n."id" FROM (
+      (SELECT "id", "submittedAt" FROM "Candidate"
+        WHERE "phoneTail" = $14 AND "submittedAt" >= $16::timestamp AND lower("firstName") = $17 AND lower("lastName") = $18
+        ORDER BY "submittedAt" LIMIT 1)
+      UNION ALL
+      (SELECT "id", "submittedAt" FROM "Candidate"
+        WHERE "emailLocal" = $15 AND "submittedAt" >= $16::timestamp AND lower("firstName") = $17 AND lower("lastName") = $18
+        ORDER BY "submittedAt" LIMIT 1)
+    ) n ORDER BY n."submittedAt" LIMIT 1
+  ), c AS (
     INSERT INTO "Candidate" ("id", "firstName", "lastName", "phone", "email", "channel", "agencyId", "submittedById",
                              "campaignId", "resumeFileId", "resumeSummary", "educationSummary", "resumeExperience",
-                             "submittedAt", "createdAt", "updatedAt")
+                             "submittedAt", "createdAt", "updatedAt", "possibleDuplicateOfId")
     VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::"Platform", $6, $7, $8, $9, $10, $11, $12,
-            $13::timestamp, $13::timestamp, $13::timestamp)
+            $13::timestamp, $13::timestamp, $13::timestamp, (SELECT "id" FROM near))
     RETURNING "id", "ref"
   ), s AS (
     INSERT INTO "Submission" ("id", "candidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
@@ -131,13 +149,20 @@ interface RuleRow extends Record<string, unknown> {
   matchOn: DuplicateRuleSpec['matchOn'];
   crossAgency: DuplicateRuleSpec['crossAgency'];
   sameAgency: DuplicateRuleSpec['sameAgency'];
+  showOwnershipEnd: boolean;
 }
 
 /** The campaign's own rule, else the global default row, else the built-in default. */
 function pickRule(rows: readonly RuleRow[], campaignId: string): DuplicateRuleSpec {
   const rule = rows.find((r) => r.scope === campaignId) ?? rows.find((r) => r.scope === 'global');
   if (!rule) return DEFAULT_DUPLICATE_RULE;
-  return { windowMonths: rule.windowMonths, matchOn: rule.matchOn, crossAgency: rule.crossAgency, sameAgency: rule.sameAgency };
+  return {
+    windowMonths: rule.windowMonths,
+    matchOn: rule.matchOn,
+    crossAgency: rule.crossAgency,
+    sameAgency: rule.sameAgency,
+    showOwnershipEnd: rule.showOwnershipEnd,
+  };
 }
 
 /**
@@ -168,7 +193,10 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
   }
   const campaignId = input.campaignId;
 
-  const key = { phone: phone.value, email: email.value };
+  // Matched, and locked, on the canonical email: jane.doe+x@gmail.com and janedoe@gmail.com are one
+  // person and must serialize; the candidate keeps the address as typed.
+  const key = { phone: phone.value, email: canonicalEmail(email.value) };
+  const near = nearDuplicateKey({ phone: phone.value, email: email.value, firstName: input.firstName, lastName: input.lastName });
   return deps.sql.transaction(async (tx): Promise<SubmissionResult> => {
     const keys = [...new Set([`phone:${key.phone}`, `email:${key.email}`])].sort();
     const rule = pickRule(await tx.query<RuleRow>(LOCK_KEYS_AND_READ_RULES, [keys, campaignId]), campaignId);
@@ -176,11 +204,9 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     const candidates = await findMatches(tx, { key, rule, agencyId, now });
     const verdict = classifySubmission({ rule, agencyId, key, now, candidates });
     const at = now.toISOString();
-    const seen = (holder: { agencyId: string; submittedAt: Date }): OwnershipSeen => {
-      const owner = ownershipOf(holder, rule.windowMonths);
-      return { yours: owner.agencyId === agencyId, until: owner.until };
-    };
-    const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, key.email];
+    const seen = (holder: { agencyId: string; submittedAt: Date }): OwnershipSeen =>
+      ownershipSeenBy(agencyId, ownershipOf(holder, rule.windowMonths), rule.showOwnershipEnd);
+    const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, email.value];
     switch (verdict.outcome) {
       case 'BLOCKED':
         // Nothing is created; the audit row keeps the attempt traceable without personal data.
@@ -200,7 +226,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
             input.firstName,
             input.lastName,
             key.phone,
-            key.email,
+            email.value,
             input.channel,
             agencyId,
             actor.userId,
@@ -210,6 +236,11 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
             input.resume?.educationSummary ?? null,
             input.resume?.resumeExperience ?? null,
             at,
+            near.phoneTail,
+            near.emailLocal,
+            windowStart(now, rule.windowMonths).toISOString(),
+            near.firstName,
+            near.lastName,
           ],
         );
         if (!added) throw new Error('the candidate insert returned no row');

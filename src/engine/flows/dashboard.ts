@@ -4,6 +4,7 @@ import { OUTCOME_FILTER_WORDS, outcomeFromWord, stageFromWord, type CommandArgs 
 import type { Ctx, Replies } from '../context';
 import { dayLabel, outcomeLabel, stageLabel } from '../labels';
 import { list, text } from '../reply';
+import { ownershipPhrase } from './ownership';
 import type { ListQuery } from '../state';
 
 type DashQuery = Extract<ListQuery, { kind: 'dash' }>;
@@ -149,9 +150,16 @@ function row(ctx: Ctx, r: DashboardRow) {
       ? ctx.t('dash.submissionRef', { id: r.submissionId.slice(0, 8) })
       : formatCandidateRef(r.candidateRef);
   const again = r.firstAddedAt ? ctx.t('dash.resubmitted', { date: dayLabel(ctx, r.firstAddedAt) }) : null;
+  // Set by the service only where the viewer may see it: another agency's hold for an agency's
+  // duplicate, the near-duplicate flag for owners and recruiters.
+  const held = r.ownership ? ownershipPhrase(ctx, r.ownership) : null;
+  const flag =
+    r.possibleDuplicateOf !== null ? ctx.t('dash.possibleDuplicate', { ref: formatCandidateRef(r.possibleDuplicateOf) }) : null;
   const subtitle = [
     outcomeLabel(ctx, r.outcome),
     again,
+    held,
+    flag,
     r.stage && stageLabel(ctx, r.stage),
     r.campaign,
     dayLabel(ctx, r.submittedAt),

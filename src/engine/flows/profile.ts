@@ -5,6 +5,7 @@ import type { Ctx, Replies } from '../context';
 import { dayLabel, platformLabel, stageLabel } from '../labels';
 import { card, choices, text } from '../reply';
 import { formatCount, overLimit, TEXT_LIMITS } from '../../domain/limits';
+import { profileOwnershipLine } from './ownership';
 
 const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
@@ -23,6 +24,16 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
   const ref = formatCandidateRef(p.ref);
   const buttons = [{ actionId: 'comment', value: String(p.ref), label: ctx.t('profile.button.comment') }];
   if (canSetStage(ctx)) buttons.push({ actionId: 'stage', value: String(p.ref), label: ctx.t('profile.button.stage') });
+  // The service fills possible duplicates for owners and recruiters only; agencies never see the flag.
+  const flagged =
+    p.possibleDuplicates.length > 0
+      ? [
+          {
+            label: ctx.t('profile.possibleDuplicate'),
+            value: ctx.t('profile.possibleDuplicate.value', { refs: p.possibleDuplicates.map(formatCandidateRef).join(', ') }),
+          },
+        ]
+      : [];
   return card({
     title: `${ref} ${p.firstName} ${p.lastName}`,
     subtitle: `${ctx.t('outcome.added')} · ${stageLabel(ctx, p.stage)}`,
@@ -30,6 +41,8 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
       { label: ctx.t('profile.stage'), value: stageLabel(ctx, p.stage) },
       { label: ctx.t('profile.addedBy'), value: `${p.addedBy}, ${p.agency}` },
       { label: ctx.t('profile.addedOn'), value: dayLabel(ctx, p.addedAt) },
+      { label: ctx.t('profile.ownership'), value: profileOwnershipLine(ctx, p.ownership) },
+      ...flagged,
       { label: ctx.t('field.campaign'), value: p.campaign },
       { label: ctx.t('profile.source'), value: `${p.source} (${platformLabel(ctx, p.channel)})` },
       { label: ctx.t('field.phone'), value: p.phone },

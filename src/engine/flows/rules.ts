@@ -22,14 +22,16 @@ const ACTION_KEY: Record<DuplicateRuleInput['crossAgency'], MessageKey> = {
   BLOCK: 'rules.action.BLOCK',
 };
 
+const OWNERSHIP_WORDS: Record<string, boolean> = { shown: true, show: true, hidden: false, hide: false };
+
 /** One rule in words: "6 months · match on phone or email · another agency’s match: block · …". */
 export const describeRule = (ctx: Ctx, r: DuplicateRuleInput): string =>
-  ctx.t('rules.describe', {
+  `${ctx.t('rules.describe', {
     months: r.windowMonths,
     match: ctx.t(MATCH_KEY[r.matchOn]),
     cross: ctx.t(ACTION_KEY[r.crossAgency]),
     same: ctx.t(ACTION_KEY[r.sameAgency]),
-  });
+  })} · ${ctx.t(r.showOwnershipEnd ? 'rules.ownership.shown' : 'rules.ownership.hidden')}`;
 
 /** `rules`: the global default and every campaign's own rule (owners). */
 export async function onRules(ctx: Ctx): Promise<Replies> {
@@ -51,7 +53,7 @@ export async function onRules(ctx: Ctx): Promise<Replies> {
 }
 
 /**
- * `rule [campaign:"Name"] [window:6] [match:…] [cross:…] [same:…]`: sets the campaign's rule (or the
+ * `rule [campaign:"Name"] [window:6] [match:…] [cross:…] [same:…] [ownership:shown|hidden]`: sets the campaign's rule (or the
  * global default); what is not named keeps the value in force for that campaign.
  */
 export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Replies> {
@@ -72,6 +74,11 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     const action = ACTION_WORDS[word.toLowerCase()];
     if (!action) return [text(ctx.t('rules.bad.action', { word, option: side }))];
     changes[side === 'cross' ? 'crossAgency' : 'sameAgency'] = action;
+  }
+  if (args.ownership !== undefined) {
+    const shown = OWNERSHIP_WORDS[args.ownership.toLowerCase()];
+    if (shown === undefined) return [text(ctx.t('rules.bad.ownership', { word: args.ownership }))];
+    changes.showOwnershipEnd = shown;
   }
   if (Object.keys(changes).length === 0) return [text(ctx.t('rules.nothing'))];
 
@@ -95,6 +102,7 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     matchOn: current.matchOn,
     crossAgency: current.crossAgency,
     sameAgency: current.sameAgency,
+    showOwnershipEnd: current.showOwnershipEnd,
     ...changes,
   };
   await ctx.services.setDuplicateRule(ctx.user.userId, campaign?.id ?? null, rule);

@@ -1,10 +1,10 @@
 import { formatCandidateRef } from '../../services/candidates';
 import { InvalidInputError, NotFoundError, ServiceError } from '../../services/errors';
-import type { OwnershipSeen, SubmissionResult } from '../../services/submissions';
-import { formatDate } from '../../i18n/format';
+import type { SubmissionResult } from '../../services/submissions';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import type { WizardState, WizardStep } from '../state';
+import { ownershipLine } from './ownership';
 import { clearStep, nextStep, prompt } from './wizard-steps';
 
 const FIELD_STEP: Record<string, WizardStep> = {
@@ -60,7 +60,7 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
 }
 
 export function outcomeText(ctx: Ctx, result: SubmissionResult): string {
-  return `${verdictText(ctx, result)}\n${ownershipText(ctx, result.ownership)}`;
+  return `${verdictText(ctx, result)}\n${ownershipLine(ctx, result.ownership)}`;
 }
 
 function verdictText(ctx: Ctx, result: SubmissionResult): string {
@@ -74,10 +74,4 @@ function verdictText(ctx: Ctx, result: SubmissionResult): string {
     case 'BLOCKED':
       return `${ctx.t('outcome.blocked')}\n${ctx.t(result.reason === 'same_agency' ? 'outcome.blocked.same' : 'outcome.blocked.cross')}`;
   }
-}
-
-/** Whose the person is and until when: the line agencies and employers settle fees by. */
-function ownershipText(ctx: Ctx, ownership: OwnershipSeen): string {
-  const date = formatDate(ctx.event.locale, ownership.until);
-  return ctx.t(ownership.yours ? 'ownership.yours' : 'ownership.another', { date });
 }

@@ -79,6 +79,7 @@ export const candidateRoutes: readonly ApiRoute[] = [
             submittedAt: r.submittedAt,
             submittedBy: r.submittedBy,
             firstAddedAt: r.firstAddedAt,
+            possibleDuplicateOf: r.possibleDuplicateOf,
           })),
           total: page.total,
           totalCapped: page.totalCapped,
@@ -93,13 +94,18 @@ export const candidateRoutes: readonly ApiRoute[] = [
     method: 'get',
     path: '/candidates/{ref}',
     operationId: 'getCandidate',
-    summary: 'A candidate with the comment thread',
+    summary: 'A candidate with the comment thread, who holds them until when, and possible duplicates',
     tag: 'candidates',
     scopes: BOTH_SCOPES,
     params: refParams,
     responses: [{ status: 200, description: 'The candidate', schema: candidateProfileSchema }],
     async handler({ services, params }) {
-      return { status: 200, json: await services.getCandidateProfile(SYSTEM_ACTOR, params.ref) };
+      // The keys are the employer's (owner or recruiter scope): they see the holding agency.
+      const profile = await services.getCandidateProfile(SYSTEM_ACTOR, params.ref);
+      const { ownership, ...rest } = profile;
+      if (ownership.viewer !== 'employer') throw new Error('an API key read a profile as an agency');
+      const { viewer: _viewer, ...held } = ownership;
+      return { status: 200, json: { ...rest, ownership: held } };
     },
   }),
   defineRoute({

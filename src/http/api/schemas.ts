@@ -26,6 +26,13 @@ export const candidateRowSchema = z
       .datetime()
       .nullable()
       .describe('For a resubmission or a duplicate: when its candidate was first added (that candidate has its own row)'),
+    possibleDuplicateOf: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'A flag for recruiters, never shown to agencies: the earlier candidate with the same name and the same phone ending or email name in the window. It changed no outcome.',
+      ),
   })
   .meta({ id: 'CandidateRow' });
 
@@ -69,6 +76,18 @@ export const candidateProfileSchema = z
     comments: z.array(
       z.object({ id: z.string(), author: z.string(), authorRole: z.string(), body: z.string(), createdAt: z.iso.datetime() }),
     ),
+    ownership: z
+      .object({
+        agency: z.string().describe('The agency that holds the candidate (the one whose submission created it)'),
+        until: z.iso.datetime().describe('The end of its hold: the duplicate rule’s window from that submission'),
+        endShownToAgencies: z.boolean().describe('Whether the rule tells other agencies this date'),
+      })
+      .meta({ id: 'Ownership' }),
+    possibleDuplicates: z
+      .array(z.number().int())
+      .describe(
+        'Candidates (refs) that may be the same person: same name, and the same phone ending or email name, in the window. A flag for recruiters, never shown to agencies; it changed no outcome.',
+      ),
   })
   .meta({ id: 'CandidateProfile' });
 
@@ -131,6 +150,12 @@ export const duplicateRuleSchema = z
     matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
     crossAgency: z.enum(['FLAG', 'BLOCK']),
     sameAgency: z.enum(['FLAG', 'BLOCK']),
+    showOwnershipEnd: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Whether an agency that does not hold the person is told when the hold ends (outcome, lists). The holding agency and the employer always see it.',
+      ),
   })
   .strict()
   .meta({ id: 'DuplicateRule' });

@@ -33,6 +33,51 @@ test('20 concurrent submissions of one phone from two agencies give exactly one 
   expect(await env.deps.db.submission.count({ where: { phone } })).toBe(20);
 });
 
+test('20 concurrent submissions of Gmail variants of one address from two agencies give exactly one ADDED', async () => {
+  const local = unique('race').replace(/-/g, '');
+  const variant = (i: number) =>
+    i % 3 === 0
+      ? `${local}@gmail.com`
+      : i % 3 === 1
+        ? `${local.slice(0, 2)}.${local.slice(2)}+${i}@gmail.com`
+        : `${local.slice(0, 4)}.${local.slice(4)}@googlemail.com`;
+  const submitters = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? f.userA : f.userB));
+  const results = await Promise.all(
+    submitters.map((id, i) => env.services.submitCandidate(id, person(uniquePhone(), variant(i)))),
+  );
+
+  expect(results.filter((r) => r.outcome === 'ADDED')).toHaveLength(1);
+  expect(await env.deps.db.candidate.count({ where: { emailKey: `${local}@gmail.com` } })).toBe(1);
+  // Each submission keeps the address as it was typed.
+  const typed = await env.deps.db.submission.findMany({
+    where: { email: { contains: local.slice(4) } },
+    select: { email: true },
+  });
+  expect(new Set(typed.map((t) => t.email))).toEqual(new Set(Array.from({ length: 20 }, (_, i) => variant(i))));
+});
+
+test('a possible duplicate is stored for recruiters and changes nothing in the outcome', async () => {
+  const phone = uniquePhone();
+  const lastName = unique('Near');
+  const first = await env.services.submitCandidate(f.userA, { ...person(phone), lastName });
+  const second = await env.services.submitCandidate(f.userB, { ...person(`+1212${phone.slice(-7)}`), lastName });
+  if (first.outcome !== 'ADDED' || second.outcome !== 'ADDED') throw new Error('expected two ADDED');
+  // The agency's answer is exactly a plain ADDED: no flag, nothing of the other candidate.
+  expect(Object.keys(second).sort()).toEqual([
+    'candidateId',
+    'candidateRef',
+    'outboxEventId',
+    'outcome',
+    'ownership',
+    'submissionId',
+  ]);
+  const stored = await env.deps.db.candidate.findUniqueOrThrow({
+    where: { id: second.candidateId },
+    select: { possibleDuplicateOfId: true, phoneTail: true },
+  });
+  expect(stored).toEqual({ possibleDuplicateOfId: first.candidateId, phoneTail: phone.slice(-7) });
+});
+
 test('a phone typed with spaces and an email in capitals match their normalized forms', async () => {
   const email = `${unique('mixed')}@example.com`;
   await env.services.submitCandidate(f.userA, person('+63 917 555 0101'.replace('0101', String(Date.now()).slice(-4)), email));

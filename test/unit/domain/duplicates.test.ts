@@ -3,6 +3,7 @@ import {
   DEFAULT_DUPLICATE_RULE,
   matchesRule,
   ownershipOf,
+  ownershipSeenBy,
   windowStart,
   type DuplicateRuleSpec,
   type ExistingCandidate,
@@ -124,7 +125,13 @@ describe('matchesRule', () => {
 
 describe('classifySubmission', () => {
   test('the default rule is 6 months, either key, flag both ways', () => {
-    expect(DEFAULT_DUPLICATE_RULE).toEqual({ windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG' });
+    expect(DEFAULT_DUPLICATE_RULE).toEqual({
+      windowMonths: 6,
+      matchOn: 'EITHER',
+      crossAgency: 'FLAG',
+      sameAgency: 'FLAG',
+      showOwnershipEnd: true,
+    });
   });
 
   test('no candidates gives ADDED', () => {
@@ -265,5 +272,19 @@ describe('classifySubmission', () => {
     const ids = list.map((c) => c.id);
     classify(list);
     expect(list.map((c) => c.id)).toEqual(ids);
+  });
+});
+
+describe('ownershipSeenBy: what an agency is told of a hold', () => {
+  const hold = { agencyId: 'a', until: utc('2027-05-24T09:30:00.000Z') };
+
+  test('the owning agency gets its end date, shown or hidden', () => {
+    expect(ownershipSeenBy('a', hold, true)).toEqual({ yours: true, until: hold.until });
+    expect(ownershipSeenBy('a', hold, false)).toEqual({ yours: true, until: hold.until });
+  });
+
+  test('another agency gets the end date only where the rule shows it', () => {
+    expect(ownershipSeenBy('b', hold, true)).toEqual({ yours: false, until: hold.until });
+    expect(ownershipSeenBy('b', hold, false)).toEqual({ yours: false, until: null });
   });
 });

@@ -15,6 +15,14 @@ describe('Block Kit rendering', () => {
     expect(out.text).toContain('&lt;!here&gt;');
   });
 
+  it('keeps every field of a long card: past 10, the fields go on in another section', () => {
+    const fields = Array.from({ length: 12 }, (_, i) => ({ label: `Field ${i + 1}`, value: `value ${i + 1}` }));
+    const out = render({ body: { type: 'card', title: 'C-1 Jane', fields } });
+    const sections = out.blocks.filter((b): b is { type: 'section'; fields: { text: string }[] } => 'fields' in b);
+    expect(sections.map((b) => b.fields.length)).toEqual([10, 2]);
+    expect(sections[1]?.fields[1]?.text).toContain('Field 12');
+  });
+
   it('renders a few choices as buttons with unique action ids and many as one static_select', () => {
     const few = render({
       body: {

@@ -1,0 +1,375 @@
+import { randomInt } from 'node:crypto';
+import { LANGUAGES, t } from '../../../src/i18n';
+import { formatDate } from '../../../src/i18n/format';
+import { FILTER_OUTCOMES, type FilterOutcome } from '../../../src/services/dashboards';
+import { chat, linkIdentity, openEngineEnv, type Chat, type EngineEnv } from '../../support/engine';
+import { linkChat, openNotifyEnv, type NotifyEnv } from '../../support/notify';
+import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../../support/services';
+
+jest.setTimeout(120_000);
+
+/**
+ * Issue 19, must-show 2: nothing given to an agency ever names another agency, its people or its
+ * campaign, or dates its submission beyond the end of its hold; nor does it show the recruiters'
+ * possible-duplicate flag. Agency A holds people (submitted on A_DAY through a campaign only A may
+ * use); agency B runs into them through every outcome, then reads every message kind an agency gets.
+ *
+ * To extend (disputes, digest, ALREADY_IN_SYSTEM…): a new outcome is a row in OUTCOME_SCENARIOS (a
+ * new FilterOutcome without one fails the coverage test), a new agency-visible message kind a row in
+ * AGENCY_VIEWS. Everything else — the forbidden strings, the check — is shared.
+ */
+
+/** When agency A submitted its people, and when B runs into them (inside A's six-month hold). */
+const A_DAY = new Date('2026-06-11T08:00:00.000Z');
+const B_DAY = new Date('2026-11-02T15:00:00.000Z');
+/** The one date of A's that B may read: the end of A's hold (A_DAY + 6 months). */
+const HOLD_END = 'Dec 11, 2026';
+
+/** Campaigns agency B submits through, one per rule under test. */
+type BCampaign = 'shown' | 'hidden' | 'blockCross' | 'blockCrossHidden' | 'blockSame';
+const B_RULES: Record<BCampaign, { crossAgency: 'FLAG' | 'BLOCK'; sameAgency: 'FLAG' | 'BLOCK'; showOwnershipEnd: boolean }> = {
+  shown: { crossAgency: 'FLAG', sameAgency: 'FLAG', showOwnershipEnd: true },
+  hidden: { crossAgency: 'FLAG', sameAgency: 'FLAG', showOwnershipEnd: false },
+  blockCross: { crossAgency: 'BLOCK', sameAgency: 'FLAG', showOwnershipEnd: true },
+  blockCrossHidden: { crossAgency: 'BLOCK', sameAgency: 'FLAG', showOwnershipEnd: false },
+  blockSame: { crossAgency: 'FLAG', sameAgency: 'BLOCK', showOwnershipEnd: true },
+};
+
+interface Person {
+  first: string;
+  last: string;
+  phone: string;
+  email: string;
+}
+
+/** Everything the scenarios and views share. */
+interface World {
+  env: TestEnv;
+  ee: EngineEnv;
+  n: NotifyEnv;
+  f: Fixture;
+  campaigns: Record<BCampaign, { id: string; name: string }>;
+  /** Agency A's people, by label, submitted on A_DAY. */
+  held: Record<string, Person & { ref: number }>;
+  /** B's chats: a user and the admin (and a second user, for the notifications' fan-out). */
+  userB: Chat;
+  adminB: Chat;
+  /** B's chat addresses, where notifications to B land. */
+  bAddresses: Set<string>;
+  /** Outcome replies B got, by scenario. */
+  outcomeReplies: { scenario: string; text: string }[];
+  /** Last names of every person B submitted: the lists are searched by them. */
+  bLastNames: string[];
+}
+
+const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + randomInt(26))).join('');
+const person = (over: Partial<Person> = {}): Person => ({
+  first: 'Lia',
+  last: `Nl${letters(8)}`,
+  phone: uniquePhone(),
+  email: `${unique('nl').replace(/-/g, '')}@example.com`,
+  ...over,
+});
+
+/** The wizard in chat, the details pasted on one line; the outcome reply. */
+async function submitInChat(c: Chat, campaign: string, p: Person): Promise<string> {
+  await c.say('submit');
+  await c.say(`${p.first} ${p.last} ${p.phone} ${p.email}`);
+  await c.press(campaign);
+  await c.press('Skip');
+  return (await c.press('Confirm'))[0] ?? '';
+}
+
+interface OutcomeScenario {
+  name: string;
+  outcome: FilterOutcome;
+  campaign: BCampaign;
+  /** What B submits (given the world); `before` runs first (e.g. B's own earlier submission). */
+  person(w: World): Person;
+  before?(w: World): Promise<void>;
+}
+
+/** Every outcome an agency can get, each against agency A's people where it can be. */
+const OUTCOME_SCENARIOS: OutcomeScenario[] = [
+  { name: 'ADDED, nobody holds the person', outcome: 'ADDED', campaign: 'shown', person: () => person() },
+  {
+    // Same name and phone ending as A's person: flagged for recruiters, a plain ✅ to the agency.
+    name: 'ADDED, a possible duplicate of A’s candidate',
+    outcome: 'ADDED',
+    campaign: 'shown',
+    person: (w) => {
+      const a = w.held.near!;
+      return person({ first: a.first, last: a.last, phone: `+1212${a.phone.slice(-7)}` });
+    },
+  },
+  {
+    // B's own candidate by email, A's by phone: B's own history wins.
+    name: 'PREVIOUSLY_SUBMITTED, with A’s candidate matching too',
+    outcome: 'PREVIOUSLY_SUBMITTED',
+    campaign: 'shown',
+    before: async (w) => {
+      const own = person({ email: `${unique('own').replace(/-/g, '')}@example.com` });
+      w.bLastNames.push(own.last);
+      sharedEmail = own.email;
+      await submitInChat(w.userB, w.campaigns.shown.name, own);
+    },
+    person: (w) => person({ phone: w.held.both!.phone, email: sharedEmail }),
+  },
+  {
+    name: 'DUPLICATE, end shown',
+    outcome: 'DUPLICATE',
+    campaign: 'shown',
+    person: (w) => ({ ...w.held.dupShown!, first: 'Lia' }),
+  },
+  { name: 'DUPLICATE, end hidden', outcome: 'DUPLICATE', campaign: 'hidden', person: (w) => ({ ...w.held.dupHidden! }) },
+  {
+    // The Gmail variant of A's address: still A's person.
+    name: 'DUPLICATE by a Gmail variant of A’s address',
+    outcome: 'DUPLICATE',
+    campaign: 'shown',
+    person: (w) => {
+      const a = w.held.gmail!;
+      return person({ email: `${a.email.slice(0, 3)}.${a.email.slice(3).replace('@gmail.com', '+b@googlemail.com')}` });
+    },
+  },
+  { name: 'BLOCKED by A’s hold, end shown', outcome: 'BLOCKED', campaign: 'blockCross', person: (w) => ({ ...w.held.blocked! }) },
+  {
+    name: 'BLOCKED by A’s hold, end hidden',
+    outcome: 'BLOCKED',
+    campaign: 'blockCrossHidden',
+    person: (w) => ({ ...w.held.blockedHidden! }),
+  },
+  {
+    name: 'BLOCKED by B’s own earlier submission',
+    outcome: 'BLOCKED',
+    campaign: 'blockSame',
+    before: async (w) => {
+      sameAgain = person();
+      w.bLastNames.push(sameAgain.last);
+      await submitInChat(w.userB, w.campaigns.blockSame.name, sameAgain);
+    },
+    person: () => sameAgain,
+  },
+];
+let sharedEmail = '';
+let sameAgain: Person;
+
+const OUTCOME_HEADS: Record<FilterOutcome, RegExp> = {
+  ADDED: /^✅ New Candidate\n/,
+  PREVIOUSLY_SUBMITTED: /^⚠️ Previously Submitted\n/,
+  DUPLICATE: /^⛔ Duplicate\n/,
+  BLOCKED: /^⛔ Blocked by duplicate rules\n/,
+};
+
+/** A message kind an agency user gets: how B reads all of it. */
+interface AgencyView {
+  kind: string;
+  read(w: World): Promise<string[]>;
+}
+
+const OUTCOME_WORDS = ['added', 'previous', 'duplicate', 'blocked'];
+
+async function pages(c: Chat, command: string): Promise<string[]> {
+  const seen = await c.say(command);
+  // Walk the pages: a later page must not leak either.
+  for (
+    let i = 0;
+    i < 20 && c.last.some((m) => m.body.type === 'list' && m.body.choices?.some((x) => x.label === 'Next ▶'));
+    i++
+  ) {
+    seen.push(...(await c.press('Next ▶')));
+  }
+  return seen;
+}
+
+/** B typing another agency's candidate reference: the answer, with the echo of what B typed taken out. */
+async function probe(c: Chat, command: string, ref: number): Promise<string[]> {
+  return (await c.say(`${command} C-${ref}`)).map((text) => text.replace(new RegExp(`C-${ref}(?!\\d)`, 'g'), 'C-#'));
+}
+
+const AGENCY_VIEWS: AgencyView[] = [
+  { kind: 'outcome replies', read: async (w) => w.outcomeReplies.map((r) => r.text) },
+  {
+    kind: 'profiles (the user’s and the admin’s)',
+    async read(w) {
+      const mine = await w.env.deps.db.candidate.findMany({ where: { agencyId: w.f.agencyB }, select: { ref: true } });
+      const out: string[] = [];
+      for (const { ref } of mine)
+        out.push(...(await w.userB.say(`candidate C-${ref}`)), ...(await w.adminB.say(`candidate C-${ref}`)));
+      // A's candidates read as unknown to B, whatever the reference.
+      // (The reply quotes the reference B typed: that echo is taken out before the check.)
+      for (const a of Object.values(w.held)) out.push(...(await probe(w.adminB, 'candidate', a.ref)));
+      return out;
+    },
+  },
+  {
+    kind: 'My Candidates (every outcome filter, each person searched)',
+    async read(w) {
+      const out = await pages(w.userB, 'candidates');
+      for (const word of OUTCOME_WORDS) out.push(...(await pages(w.userB, `candidates outcome:${word}`)));
+      for (const last of w.bLastNames) out.push(...(await w.userB.say(`candidates ${last}`)));
+      return out;
+    },
+  },
+  {
+    kind: 'Agency Pool (every outcome filter, each person searched)',
+    async read(w) {
+      const out = await pages(w.adminB, 'pool');
+      for (const word of OUTCOME_WORDS) out.push(...(await pages(w.adminB, `pool outcome:${word}`)));
+      for (const last of w.bLastNames) out.push(...(await w.adminB.say(`pool ${last}`)));
+      for (const a of Object.values(w.held)) out.push(...(await probe(w.adminB, 'pool', a.ref)));
+      return out;
+    },
+  },
+  { kind: 'campaigns', read: (w) => w.userB.say('campaigns') },
+  {
+    kind: 'notifications (recruiter comments and stage changes, on B’s candidates and on A’s)',
+    async read(w) {
+      const before = w.n.web.sent.length;
+      const refs = [
+        ...(await w.env.deps.db.candidate.findMany({ where: { agencyId: w.f.agencyB }, select: { ref: true } })).map(
+          (c) => c.ref,
+        ),
+        ...Object.values(w.held).map((a) => a.ref),
+      ];
+      for (const ref of refs) {
+        await w.n.services.addComment(w.f.recruiterId, ref, `Recruiter note on C-${ref}`);
+        await w.n.services.changeStage(w.f.recruiterId, ref, 'SCREENING');
+      }
+      await w.n.queue.idle();
+      const toB = w.n.web.sent.slice(before).filter((s) => w.bAddresses.has((s.address as { chat: string }).chat));
+      // Something did reach B (its own candidates' news), so the check below reads real messages.
+      expect(toB.length).toBeGreaterThan(0);
+      return toB.map((s) => JSON.stringify(s.message.body));
+    },
+  },
+];
+
+let w: World;
+/** What B must never read, with a label saying whose it is. */
+let forbidden: { what: string; test: (text: string) => boolean }[];
+let aAgencyName = '';
+
+beforeAll(async () => {
+  const env = await openTestEnv();
+  const f = await seedFixture(env);
+  const n = await openNotifyEnv(env);
+  const ee = await openEngineEnv({ env });
+  const s = env.services;
+  // A campaign only agency A may use: B never has a reason to read its name.
+  const secret = await s.createCampaign(f.ownerId, {
+    name: unique('Secret A campaign'),
+    openToAll: false,
+    agencyIds: [f.agencyA],
+  });
+  const campaigns = {} as World['campaigns'];
+  for (const [key, rule] of Object.entries(B_RULES) as [BCampaign, (typeof B_RULES)[BCampaign]][]) {
+    const c = await s.createCampaign(f.ownerId, { name: unique(`B ${key}`) });
+    await s.setDuplicateRule(f.ownerId, c.id, { windowMonths: 6, matchOn: 'EITHER', ...rule });
+    campaigns[key] = { id: c.id, name: c.name };
+  }
+  const userB = chat(ee, await linkIdentity(env, f.userB));
+  const adminB = chat(ee, await linkIdentity(env, f.adminB));
+  w = {
+    env,
+    ee,
+    n,
+    f,
+    campaigns,
+    held: {},
+    userB,
+    adminB,
+    bAddresses: new Set(),
+    outcomeReplies: [],
+    bLastNames: [],
+  };
+  // Notifications reach B's user and admin at these addresses (the notifier's recording channel).
+  for (const id of [f.userB, f.adminB]) {
+    const identity = await linkChat(env, id, 'WEB');
+    const row = await env.deps.db.chatIdentity.findUniqueOrThrow({ where: { id: identity }, select: { address: true } });
+    w.bAddresses.add((row.address as { chat: string }).chat);
+  }
+  // A notified admin of A as well: fan-out must keep A's news with A.
+  await linkChat(env, f.adminA, 'WEB');
+
+  env.clock.set(A_DAY);
+  const heldLabels = ['near', 'both', 'dupShown', 'dupHidden', 'gmail', 'blocked', 'blockedHidden'];
+  for (const [i, label] of heldLabels.entries()) {
+    const p = person(label === 'gmail' ? { email: `${letters(10)}@gmail.com` } : {});
+    const r = await s.submitCandidate(i % 2 === 0 ? f.userA : f.userA2, {
+      firstName: p.first,
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: secret.id,
+      channel: 'WEB',
+    });
+    if (r.outcome !== 'ADDED') throw new Error(`A's ${label}: ${r.outcome}`);
+    w.held[label] = { ...p, ref: r.candidateRef };
+  }
+
+  env.clock.set(B_DAY);
+  for (const scenario of OUTCOME_SCENARIOS) {
+    await scenario.before?.(w);
+    const p = scenario.person(w);
+    w.bLastNames.push(p.last);
+    const text = await submitInChat(userB, campaigns[scenario.campaign].name, p);
+    if (!OUTCOME_HEADS[scenario.outcome].test(text)) throw new Error(`${scenario.name}: got ${text}`);
+    w.outcomeReplies.push({ scenario: scenario.name, text });
+  }
+
+  const aUsers = await env.deps.db.user.findMany({ where: { agencyId: f.agencyA }, select: { name: true, email: true } });
+  const aAgency = await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA }, select: { name: true } });
+  aAgencyName = aAgency.name;
+  const literal = (what: string, needle: string) => ({ what, test: (text: string) => text.includes(needle) });
+  const dates = new Set<string>([A_DAY.toISOString().slice(0, 10)]);
+  for (const locale of LANGUAGES) {
+    dates.add(formatDate(locale, A_DAY));
+    dates.add(new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(A_DAY));
+    dates.add(new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(A_DAY));
+  }
+  forbidden = [
+    literal('agency A’s name', aAgency.name),
+    ...aUsers.flatMap((u) => [literal('a user of A (name)', u.name ?? u.email), literal('a user of A (email)', u.email)]),
+    literal('agency A’s campaign', secret.name),
+    ...[...dates].map((d) => literal(`agency A’s submission date (${d})`, d)),
+    ...Object.values(w.held).map((a) => ({
+      what: `agency A’s candidate reference C-${a.ref}`,
+      test: (text: string) => new RegExp(`C-${a.ref}(?!\\d)`).test(text),
+    })),
+    literal('the possible-duplicate flag', '⚑'),
+    ...LANGUAGES.map((l) => literal(`the possible-duplicate flag (${l})`, t(l, 'profile.possibleDuplicate'))),
+  ];
+}, 120_000);
+
+afterAll(async () => {
+  await w?.ee.close();
+  await w?.n.close();
+  await w?.env.close();
+});
+
+test('every outcome an agency can get is exercised against another agency’s candidates', () => {
+  expect(new Set(OUTCOME_SCENARIOS.map((s) => s.outcome))).toEqual(new Set(FILTER_OUTCOMES));
+});
+
+test('the ownership end is the one date of A’s that B reads, where the rule shows it', () => {
+  const by = Object.fromEntries(w.outcomeReplies.map((r) => [r.scenario, r.text]));
+  expect(by['DUPLICATE, end shown']).toContain(`Another agency holds this candidate until ${HOLD_END};`);
+  expect(by['DUPLICATE, end hidden']).toMatch(/\nAnother agency holds this candidate\.$/);
+  expect(by['BLOCKED by A’s hold, end hidden']).toMatch(/\nAnother agency holds this candidate\.$/);
+});
+
+test.each(AGENCY_VIEWS.map((v) => [v.kind, v] as const))('%s: nothing of another agency', async (_kind, view) => {
+  const texts = await view.read(w);
+  expect(texts.length).toBeGreaterThan(0);
+  const leaks = texts.flatMap((text) => forbidden.filter((f) => f.test(text)).map((f) => `${f.what} in: ${text}`));
+  expect(leaks).toEqual([]);
+});
+
+test('the check catches what it should and lets the hold’s end through', () => {
+  const caught = (text: string) => forbidden.filter((f) => f.test(text)).map((f) => f.what);
+  expect(caught(`Another agency holds this candidate until ${HOLD_END}.`)).toEqual([]);
+  expect(caught(`Held by ${aAgencyName}`)).toEqual(['agency A’s name']);
+  expect(caught(`Added on ${formatDate('en', A_DAY)}`)).toContain(`agency A’s submission date (${formatDate('en', A_DAY)})`);
+  expect(caught(`⚑ Possible duplicate: C-${w.held.near!.ref}`)).toHaveLength(3);
+});
