@@ -15,7 +15,7 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   campaign open|close <name>                open or close a campaign
   campaign recruiter <campaign> <email>     assign a recruiter to a campaign
   rule set [--campaign <name>] [--window <months>] [--match phone|email|either]
-           [--cross flag|block] [--same flag|block]
+           [--cross flag|block] [--same flag|block] [--direct flag|block]
                                             set the duplicate rule (global default without --campaign)
   user invite <email> --role <${ROLES.join('|')}> [--agency <name>] [--name <full name>]
                                             invite; prints the invitation URL as the last line
@@ -85,6 +85,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
       match: { type: 'string' },
       cross: { type: 'string' },
       same: { type: 'string' },
+      direct: { type: 'string' },
       limit: { type: 'string' },
       scope: { type: 'string' },
       user: { type: 'string' },
@@ -168,6 +169,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
         matchOn: lower(values.match, ['PHONE', 'EMAIL', 'EITHER'] as const, '--match', 'EITHER'),
         crossAgency: lower(values.cross, ['FLAG', 'BLOCK'] as const, '--cross', 'FLAG'),
         sameAgency: lower(values.same, ['FLAG', 'BLOCK'] as const, '--same', 'FLAG'),
+        directApplicant: lower(values.direct, ['FLAG', 'BLOCK'] as const, '--direct', 'FLAG'),
       };
       await services.setDuplicateRule(me, campaignId, rule);
       print(`Duplicate rule for ${values.campaign ?? 'every campaign without its own rule'}: ${JSON.stringify(rule)}`);

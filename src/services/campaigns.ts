@@ -153,6 +153,8 @@ export const duplicateRuleInput = z.object({
   matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
   crossAgency: z.enum(['FLAG', 'BLOCK']),
   sameAgency: z.enum(['FLAG', 'BLOCK']),
+  /** A submission of someone the employer's ATS registered first: FLAG (ALREADY_IN_SYSTEM) or BLOCK. */
+  directApplicant: z.enum(['FLAG', 'BLOCK']).default('FLAG'),
 });
 export type DuplicateRuleInput = z.infer<typeof duplicateRuleInput>;
 
@@ -161,7 +163,7 @@ export async function setDuplicateRule(
   deps: ServiceDeps,
   actorId: string,
   campaignId: string | null,
-  raw: DuplicateRuleInput,
+  raw: z.input<typeof duplicateRuleInput>,
 ): Promise<void> {
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const rule = parseOrThrow(duplicateRuleInput, raw);
@@ -190,6 +192,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
       matchOn: true,
       crossAgency: true,
       sameAgency: true,
+      directApplicant: true,
       campaign: { select: { id: true, name: true } },
     },
   });
@@ -198,6 +201,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
     matchOn: r.matchOn,
     crossAgency: r.crossAgency,
     sameAgency: r.sameAgency,
+    directApplicant: r.directApplicant,
   });
   const global = rows.find((r) => r.scope === 'global');
   return {

@@ -22,6 +22,13 @@ const ACTION_KEY: Record<DuplicateRuleInput['crossAgency'], MessageKey> = {
   BLOCK: 'rules.action.BLOCK',
 };
 
+/** The `rule` options that set what a match does, with the rule's field each sets. */
+const RULE_ACTIONS = [
+  ['cross', 'crossAgency'],
+  ['same', 'sameAgency'],
+  ['direct', 'directApplicant'],
+] as const;
+
 /** One rule in words: "6 months · match on phone or email · another agency’s match: block · …". */
 export const describeRule = (ctx: Ctx, r: DuplicateRuleInput): string =>
   ctx.t('rules.describe', {
@@ -29,7 +36,7 @@ export const describeRule = (ctx: Ctx, r: DuplicateRuleInput): string =>
     match: ctx.t(MATCH_KEY[r.matchOn]),
     cross: ctx.t(ACTION_KEY[r.crossAgency]),
     same: ctx.t(ACTION_KEY[r.sameAgency]),
-  });
+  }) + ctx.t('rules.describe.direct', { direct: ctx.t(ACTION_KEY[r.directApplicant]) });
 
 /** `rules`: the global default and every campaign's own rule (owners). */
 export async function onRules(ctx: Ctx): Promise<Replies> {
@@ -66,12 +73,12 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     if (!matchOn) return [text(ctx.t('rules.bad.match', { word: args.match }))];
     changes.matchOn = matchOn;
   }
-  for (const side of ['cross', 'same'] as const) {
+  for (const [side, field] of RULE_ACTIONS) {
     const word = args[side];
     if (word === undefined) continue;
     const action = ACTION_WORDS[word.toLowerCase()];
     if (!action) return [text(ctx.t('rules.bad.action', { word, option: side }))];
-    changes[side === 'cross' ? 'crossAgency' : 'sameAgency'] = action;
+    changes[field] = action;
   }
   if (Object.keys(changes).length === 0) return [text(ctx.t('rules.nothing'))];
 
@@ -95,6 +102,7 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     matchOn: current.matchOn,
     crossAgency: current.crossAgency,
     sameAgency: current.sameAgency,
+    directApplicant: current.directApplicant,
     ...changes,
   };
   await ctx.services.setDuplicateRule(ctx.user.userId, campaign?.id ?? null, rule);

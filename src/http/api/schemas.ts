@@ -131,6 +131,12 @@ export const duplicateRuleSchema = z
     matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
     crossAgency: z.enum(['FLAG', 'BLOCK']),
     sameAgency: z.enum(['FLAG', 'BLOCK']),
+    directApplicant: z
+      .enum(['FLAG', 'BLOCK'])
+      .default('FLAG')
+      .describe(
+        'An agency submission of someone this ATS registered first (POST /candidates): FLAG records it as ALREADY_IN_SYSTEM, BLOCK refuses it',
+      ),
   })
   .strict()
   .meta({ id: 'DuplicateRule' });
