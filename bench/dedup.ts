@@ -41,7 +41,12 @@ const CHECK_BUDGET_P99_MS = 5;
 const SEED_CHUNK = 250_000;
 const AGENCY_COUNT = 5;
 const USERS_PER_AGENCY = 2;
-const INDEXES = ['Candidate_phone_submittedAt_idx', 'Candidate_emailKey_submittedAt_idx'] as const;
+const INDEXES = [
+  'Candidate_phone_submittedAt_idx',
+  'Candidate_emailKey_submittedAt_idx',
+  'ExternalCandidate_phone_registeredAt_id_idx',
+  'ExternalCandidate_emailKey_registeredAt_id_idx',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments and small helpers
@@ -330,7 +335,7 @@ async function timedDuplicateCheck(driver: SqlDriver, key: Key, now: Date): Prom
   return driver.transaction(async (tx) => {
     const start = performance.now();
     const candidates = await findMatches(tx, { key, rule: DEFAULT_DUPLICATE_RULE, agencyId: key.agencyId, now });
-    return { ms: performance.now() - start, rows: candidates.length };
+    return { ms: performance.now() - start, rows: candidates.candidates.length + candidates.applicants.length };
   });
 }
 

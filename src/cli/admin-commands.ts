@@ -15,7 +15,7 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   campaign open|close <name>                open or close a campaign
   campaign recruiter <campaign> <email>     assign a recruiter to a campaign
   rule set [--campaign <name>] [--window <months>] [--match phone|email|either]
-           [--cross flag|block] [--same flag|block] [--ownership shown|hidden]
+           [--cross flag|block] [--same flag|block] [--direct flag|block] [--ownership shown|hidden]
                                             set the duplicate rule (global default without --campaign);
                                             --ownership hidden: other agencies are not told when a hold ends
   user invite <email> --role <${ROLES.join('|')}> [--agency <name>] [--name <full name>]
@@ -87,6 +87,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
       cross: { type: 'string' },
       same: { type: 'string' },
       ownership: { type: 'string' },
+      direct: { type: 'string' },
       limit: { type: 'string' },
       scope: { type: 'string' },
       user: { type: 'string' },
@@ -171,6 +172,7 @@ export async function runAdminCommand(services: Services, argv: string[], print:
         crossAgency: lower(values.cross, ['FLAG', 'BLOCK'] as const, '--cross', 'FLAG'),
         sameAgency: lower(values.same, ['FLAG', 'BLOCK'] as const, '--same', 'FLAG'),
         showOwnershipEnd: lower(values.ownership, ['SHOWN', 'HIDDEN'] as const, '--ownership', 'SHOWN') === 'SHOWN',
+        directApplicant: lower(values.direct, ['FLAG', 'BLOCK'] as const, '--direct', 'FLAG'),
       };
       await services.setDuplicateRule(me, campaignId, rule);
       print(`Duplicate rule for ${values.campaign ?? 'every campaign without its own rule'}: ${JSON.stringify(rule)}`);

@@ -4,7 +4,7 @@
  */
 export type MatchOn = 'PHONE' | 'EMAIL' | 'EITHER';
 export type MatchAction = 'FLAG' | 'BLOCK';
-export type DuplicateOutcome = 'ADDED' | 'PREVIOUSLY_SUBMITTED' | 'DUPLICATE' | 'BLOCKED';
+export type DuplicateOutcome = 'ADDED' | 'PREVIOUSLY_SUBMITTED' | 'DUPLICATE' | 'ALREADY_IN_SYSTEM' | 'BLOCKED';
 
 export interface DuplicateRuleSpec {
   windowMonths: number;
@@ -16,6 +16,11 @@ export interface DuplicateRuleSpec {
    * It decides nothing; the owning agency and the employer always see the date (see ownershipSeenBy).
    */
   showOwnershipEnd: boolean;
+  /**
+   * A submission of someone the employer's ATS registered first (a direct applicant, a referral,
+   * another vendor): FLAG records it as ALREADY_IN_SYSTEM, BLOCK refuses it. Default FLAG.
+   */
+  directApplicant: MatchAction;
 }
 
 export const DEFAULT_DUPLICATE_RULE: DuplicateRuleSpec = Object.freeze({
@@ -24,6 +29,7 @@ export const DEFAULT_DUPLICATE_RULE: DuplicateRuleSpec = Object.freeze({
   crossAgency: 'FLAG',
   sameAgency: 'FLAG',
   showOwnershipEnd: true,
+  directApplicant: 'FLAG',
 });
 
 export interface ExistingCandidate {
@@ -35,12 +41,26 @@ export interface ExistingCandidate {
   submittedAt: Date;
 }
 
-export type BlockReason = 'same_agency' | 'cross_agency';
+/**
+ * A person the employer's ATS registered from another source, as the duplicate check reads them:
+ * the key that matched (the other may be null: the ATS gave only one) and when they were registered.
+ */
+export interface DirectApplicant {
+  id: string;
+  phone: string | null;
+  email: string | null;
+  registeredAt: Date;
+}
+
+export type BlockReason = 'same_agency' | 'cross_agency' | 'already_in_system';
 
 export type Classification =
   | { outcome: 'ADDED' }
   | { outcome: 'PREVIOUSLY_SUBMITTED' | 'DUPLICATE'; match: ExistingCandidate }
-  | { outcome: 'BLOCKED'; reason: BlockReason; match: ExistingCandidate };
+  | { outcome: 'BLOCKED'; reason: 'same_agency' | 'cross_agency'; match: ExistingCandidate }
+  /** The employer had the person first: no agency owns them, and the agency learns nothing but that. */
+  | { outcome: 'ALREADY_IN_SYSTEM'; applicant: DirectApplicant }
+  | { outcome: 'BLOCKED'; reason: 'already_in_system'; applicant: DirectApplicant };
 
 /**
  * Who holds a candidate and until when: the agency of the submission that created it, for the
@@ -108,9 +128,14 @@ export function windowStart(now: Date, months: number): Date {
   return addMonths(now, -months);
 }
 
-export function matchesRule(rule: DuplicateRuleSpec, key: { phone: string; email: string }, c: ExistingCandidate): boolean {
-  const phone = c.phone === key.phone;
-  const email = c.email === key.email;
+/** Whether `c` matches the key on what the rule matches on; a missing (null) key matches nothing. */
+export function matchesRule(
+  rule: Pick<DuplicateRuleSpec, 'matchOn'>,
+  key: { phone: string | null; email: string | null },
+  c: { phone: string | null; email: string | null },
+): boolean {
+  const phone = c.phone !== null && c.phone === key.phone;
+  const email = c.email !== null && c.email === key.email;
   switch (rule.matchOn) {
     case 'PHONE':
       return phone;
@@ -122,8 +147,11 @@ export function matchesRule(rule: DuplicateRuleSpec, key: { phone: string; email
 }
 
 /**
- * Classifies a submission against existing candidates. A match from the submitting agency wins over
- * one from another agency: the agency's own history is the more useful answer and reveals nothing.
+ * Classifies a submission against existing candidates and the people the employer's ATS registered
+ * from other sources (`applicants`). Whichever came first: a direct applicant registered before
+ * every agency's in-window match makes the submission ALREADY_IN_SYSTEM (or BLOCKED, as the rule
+ * says). Otherwise a match from the submitting agency wins over one from another agency: the
+ * agency's own history is the more useful answer and reveals nothing.
  */
 export function classifySubmission(input: {
   rule: DuplicateRuleSpec;
@@ -131,11 +159,21 @@ export function classifySubmission(input: {
   key: { phone: string; email: string };
   now: Date;
   candidates: readonly ExistingCandidate[];
+  applicants?: readonly DirectApplicant[];
 }): Classification {
   const since = windowStart(input.now, input.rule.windowMonths).getTime();
   const inWindow = input.candidates
     .filter((c) => c.submittedAt.getTime() >= since && matchesRule(input.rule, input.key, c))
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const applicant = (input.applicants ?? [])
+    .filter((a) => a.registeredAt.getTime() >= since && matchesRule(input.rule, input.key, a))
+    .sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime())[0];
+  const firstAgency = inWindow[0];
+  if (applicant && (!firstAgency || applicant.registeredAt.getTime() < firstAgency.submittedAt.getTime())) {
+    return input.rule.directApplicant === 'BLOCK'
+      ? { outcome: 'BLOCKED', reason: 'already_in_system', applicant }
+      : { outcome: 'ALREADY_IN_SYSTEM', applicant };
+  }
   const own = inWindow.find((c) => c.agencyId === input.agencyId);
   if (own) {
     return input.rule.sameAgency === 'BLOCK'
@@ -149,4 +187,34 @@ export function classifySubmission(input: {
       : { outcome: 'DUPLICATE', match: other };
   }
   return { outcome: 'ADDED' };
+}
+
+/** An agency's candidate with the rule of its campaign: what holding a person depends on. */
+export interface HeldCandidate {
+  agencyId: string;
+  phone: string;
+  email: string;
+  submittedAt: Date;
+  rule: Pick<DuplicateRuleSpec, 'windowMonths' | 'matchOn'>;
+}
+
+/**
+ * Which agency holds a person the employer's ATS registers now, and until when: the earliest
+ * candidate that matches the key on its own campaign's rule and is still within that rule's
+ * window. Null when no agency holds them (the ATS's record then comes first).
+ */
+export function agencyHolding(input: {
+  key: { phone: string | null; email: string | null };
+  now: Date;
+  candidates: readonly HeldCandidate[];
+}): Ownership | null {
+  const holder = input.candidates
+    .filter(
+      (c) =>
+        c.submittedAt.getTime() >= windowStart(input.now, c.rule.windowMonths).getTime() &&
+        c.submittedAt.getTime() <= input.now.getTime() &&
+        matchesRule(c.rule, input.key, c),
+    )
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())[0];
+  return holder ? ownershipOf(holder, holder.rule.windowMonths) : null;
 }

@@ -92,6 +92,16 @@ export function canChangeStage(actor: Actor): Decision {
   );
 }
 
+/** The employer's side registers candidates from other sources (direct applicants) through its ATS. */
+export function canRegisterExternalCandidate(actor: Actor): Decision {
+  return (
+    inactive(actor) ??
+    (actor.role === 'RECRUITER' || actor.role === 'OWNER'
+      ? allow
+      : deny('Only the employer registers candidates from other sources.'))
+  );
+}
+
 export interface UserTarget {
   userId: string;
   role: Role;

@@ -34,13 +34,16 @@ const OUTCOME_WORDS: Record<string, FilterOutcome> = {
   duplicate: 'DUPLICATE',
   dup: 'DUPLICATE',
   blocked: 'BLOCKED',
+  already_in_system: 'ALREADY_IN_SYSTEM',
+  insystem: 'ALREADY_IN_SYSTEM',
+  direct: 'ALREADY_IN_SYSTEM',
 };
 /** The outcome filter's word (`outcome:dup`), or null: the dashboard then lists the words it knows. */
 export const outcomeFromWord = (word: string): FilterOutcome | null => {
   const outcome = OUTCOME_WORDS[word.toLowerCase()] ?? word.toUpperCase();
   return (FILTER_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as FilterOutcome) : null;
 };
-export const OUTCOME_FILTER_WORDS = ['added', 'previous', 'duplicate', 'blocked'] as const;
+export const OUTCOME_FILTER_WORDS = ['added', 'previous', 'duplicate', 'insystem', 'blocked'] as const;
 export const stageFromWord = (word: string): StageName | null => {
   const stage = word.toUpperCase();
   return (STAGES as readonly string[]).includes(stage) ? (stage as StageName) : null;
@@ -213,9 +216,9 @@ export const COMMAND_SPECS = {
     aliases: [],
     help: 'cmd.rule',
     usage:
-      'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block] [ownership:shown|hidden]',
+      'rule [campaign:"Name"] [window:6] [match:phone|email|either] [cross:flag|block] [same:flag|block] [direct:flag|block] [ownership:shown|hidden]',
     roles: OWNER,
-    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same', 'ownership'] },
+    layout: { positional: ['scope'], options: ['campaign', 'window', 'match', 'cross', 'same', 'direct', 'ownership'] },
     args: z.object({
       // `rule default …` / `rule global …` say outright what leaving the campaign out means.
       scope: z
@@ -230,6 +233,8 @@ export const COMMAND_SPECS = {
       same: z.string().optional(),
       // Whether other agencies are told when a hold ends (the holder always is).
       ownership: z.string().optional(),
+      /** A submission of someone the employer's ATS registered first (ALREADY_IN_SYSTEM). */
+      direct: z.string().optional(),
       ...noExtra,
     }),
   }),

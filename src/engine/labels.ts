@@ -14,6 +14,7 @@ const OUTCOME_KEY: Record<FilterOutcome, MessageKey> = {
   ADDED: 'outcome.added',
   PREVIOUSLY_SUBMITTED: 'outcome.previous',
   DUPLICATE: 'outcome.duplicate',
+  ALREADY_IN_SYSTEM: 'outcome.alreadyInSystem',
   BLOCKED: 'outcome.blocked',
 };
 

@@ -229,6 +229,16 @@ export const en = {
   'dash.badStage': '“{word}” is not a stage. The stages are: {stages} (e.g. stage:screening).',
   'dash.badOutcome': '“{word}” is not an outcome. Use one of: {words} (e.g. outcome:duplicate).',
   'dash.badPeriod': '“{word}” is not a period. Give the number of days back from today, 1 to {max} (e.g. period:90).',
+  // direct applicants (ALREADY_IN_SYSTEM)
+  'outcome.alreadyInSystem': '🗂️ Already in System',
+  'outcome.alreadyInSystem.means':
+    'The employer already has this person from another source. Your submission is recorded, but they do not become your candidate.',
+  'outcome.blocked.alreadyInSystem':
+    'The employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created.',
+  'dash.blockedAlreadyInSystem': 'the employer already has this person',
+  'dash.metricsAlreadyInSystem': ' · Already in System {count}',
+  'home.alreadyInSystem': '🗂️ Already in system',
+  'rules.describe.direct': ' · someone the employer already has: {direct}',
   'dash.noCampaign': 'There is no campaign “{name}” here. The campaigns are: {campaigns}.',
   'list.prev': '◀ Prev',
   'list.next': 'Next ▶',

@@ -232,6 +232,16 @@ export const es: Record<MessageKey, string> = {
   'dash.badStage': '“{word}” no es una etapa. Las etapas son: {stages} (por ejemplo stage:screening).',
   'dash.badOutcome': '“{word}” no es un resultado. Usa uno de estos: {words} (por ejemplo outcome:duplicate).',
   'dash.badPeriod': '“{word}” no es un periodo. Indica cuántos días hacia atrás desde hoy, de 1 a {max} (por ejemplo period:90).',
+  // direct applicants (ALREADY_IN_SYSTEM)
+  'outcome.alreadyInSystem': '🗂️ Ya está en el sistema',
+  'outcome.alreadyInSystem.means':
+    'El empleador ya tiene a esta persona por otra vía. Tu postulación queda registrada, pero no pasa a ser tu candidato.',
+  'outcome.blocked.alreadyInSystem':
+    'El empleador ya tiene a esta persona por otra vía y esta campaña no la acepta de una agencia, así que no se creó nada.',
+  'dash.blockedAlreadyInSystem': 'el empleador ya tiene a esta persona',
+  'dash.metricsAlreadyInSystem': ' · Ya en el sistema {count}',
+  'home.alreadyInSystem': '🗂️ Ya en el sistema',
+  'rules.describe.direct': ' · alguien que el empleador ya tiene: {direct}',
   'dash.noCampaign': 'Aquí no hay ninguna campaña “{name}”. Las campañas son: {campaigns}.',
   'list.prev': '◀ Anterior',
   'list.next': 'Siguiente ▶',

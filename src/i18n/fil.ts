@@ -243,6 +243,16 @@ export const fil: Record<MessageKey, string> = {
   'dash.badOutcome': 'Hindi outcome ang “{word}”. Gamitin ang isa sa: {words} (hal. outcome:duplicate).',
   'dash.badPeriod':
     'Hindi period ang “{word}”. Ibigay ang bilang ng araw pabalik mula ngayon, 1 hanggang {max} (hal. period:90).',
+  // direct applicants (ALREADY_IN_SYSTEM)
+  'outcome.alreadyInSystem': '🗂️ Nasa System Na',
+  'outcome.alreadyInSystem.means':
+    'Nasa employer na ang taong ito mula sa ibang source. Naka-record ang submission mo, pero hindi siya magiging candidate mo.',
+  'outcome.blocked.alreadyInSystem':
+    'Nasa employer na ang taong ito mula sa ibang source, at hindi siya tinatanggap ng campaign na ito mula sa agency, kaya walang nagawa.',
+  'dash.blockedAlreadyInSystem': 'nasa employer na ang taong ito',
+  'dash.metricsAlreadyInSystem': ' · Nasa System Na {count}',
+  'home.alreadyInSystem': '🗂️ Nasa system na',
+  'rules.describe.direct': ' · taong nasa employer na: {direct}',
   'dash.noCampaign': 'Walang campaign na “{name}” dito. Ito ang campaigns: {campaigns}.',
   'list.prev': '◀ Nakaraan',
   'list.next': 'Susunod ▶',

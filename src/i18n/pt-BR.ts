@@ -232,6 +232,16 @@ export const ptBR: Record<MessageKey, string> = {
   'dash.badOutcome': '“{word}” não é um resultado. Use um destes: {words} (por exemplo outcome:duplicate).',
   'dash.badPeriod':
     '“{word}” não é um período. Informe quantos dias para trás a partir de hoje, de 1 a {max} (por exemplo period:90).',
+  // direct applicants (ALREADY_IN_SYSTEM)
+  'outcome.alreadyInSystem': '🗂️ Já está no sistema',
+  'outcome.alreadyInSystem.means':
+    'O empregador já tem esta pessoa por outra via. Sua indicação fica registrada, mas ela não passa a ser seu candidato.',
+  'outcome.blocked.alreadyInSystem':
+    'O empregador já tem esta pessoa por outra via e esta campanha não a aceita de uma agência, então nada foi criado.',
+  'dash.blockedAlreadyInSystem': 'o empregador já tem esta pessoa',
+  'dash.metricsAlreadyInSystem': ' · Já no sistema {count}',
+  'home.alreadyInSystem': '🗂️ Já no sistema',
+  'rules.describe.direct': ' · alguém que o empregador já tem: {direct}',
   'dash.noCampaign': 'Não há nenhuma campanha “{name}” aqui. As campanhas são: {campaigns}.',
   'list.prev': '◀ Anterior',
   'list.next': 'Próxima ▶',

@@ -7,7 +7,7 @@ export interface Metrics {
   inboundEvent(platform: string, kind: string): void;
   /** From the event's arrival to its last reply sent, in seconds. */
   replyLatency(platform: string, seconds: number): void;
-  /** A submission's duplicate-validation outcome (ADDED, PREVIOUSLY_SUBMITTED, DUPLICATE) or BLOCKED. */
+  /** A submission's duplicate-validation outcome (ADDED, PREVIOUSLY_SUBMITTED, DUPLICATE, ALREADY_IN_SYSTEM) or BLOCKED. */
   submissionOutcome(outcome: string): void;
   /** One try of a job, in seconds, and whether it succeeded. */
   jobDuration(job: string, result: 'ok' | 'failed', seconds: number): void;

@@ -4,7 +4,11 @@ import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } fro
 import type { Logger } from '../logger';
 
 export const ATS_JOB_NAME = 'ats.webhook';
-export const ATS_EVENTS = ['comment.created', 'candidate.submitted'] as const;
+/**
+ * `candidate.already_in_system`: an agency submitted someone the ATS registered first (POST
+ * /candidates); the employer hears which agency and which of its records, the agency nothing.
+ */
+export const ATS_EVENTS = ['comment.created', 'candidate.submitted', 'candidate.already_in_system'] as const;
 
 export const atsJobSchema = z.object({
   /** Unique per event; sent as `X-Endorse-Delivery` so the ATS can drop a retried repeat. */

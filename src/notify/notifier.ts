@@ -13,7 +13,8 @@ type SubmittedCandidate =
       Extract<SubmissionResult, { outcome: 'ADDED' }>,
       'outcome' | 'submissionId' | 'candidateId' | 'candidateRef' | 'outboxEventId'
     >
-  | { outcome: Exclude<SubmissionResult['outcome'], 'ADDED'> };
+  | Pick<Extract<SubmissionResult, { outcome: 'ALREADY_IN_SYSTEM' }>, 'outcome' | 'submissionId'>
+  | { outcome: Exclude<SubmissionResult['outcome'], 'ADDED' | 'ALREADY_IN_SYSTEM'> };
 import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
@@ -73,7 +74,10 @@ export interface Notifier {
   onRecruiterComment(result: CommentAdded): Promise<number>;
   onAgencyComment(result: CommentAdded): Promise<number>;
   onStageChange(result: StageChanged): Promise<number>;
-  /** A new candidate's recruiters and ATS hear of it; other outcomes tell no one. */
+  /**
+   * A new candidate's recruiters and ATS hear of it; the ATS also hears of a submission of someone
+   * it registered first (ALREADY_IN_SYSTEM); other outcomes tell no one.
+   */
   onCandidateSubmitted(result: SubmittedCandidate): Promise<number>;
   /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
@@ -143,6 +147,30 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const job = { ...data, deliveryId, occurredAt: deps.now().toISOString() };
     await deps.queue.add(deps.atsJob, job, outboxEventId ? { jobId: deliveryId } : {}).catch((error: Error) => {
       deps.logger.error({ job: ATS_JOB_NAME, err: error.message }, 'notify: could not enqueue the ATS webhook');
+    });
+  };
+
+  /** The employer's side of ALREADY_IN_SYSTEM: which agency submitted which of the ATS's records. */
+  const alreadyInSystemToAts = async (submissionId: string) => {
+    if (!deps.atsJob) return;
+    const s = await deps.db.submission.findUnique({
+      where: { id: submissionId },
+      select: {
+        agency: { select: { name: true } },
+        campaign: { select: { name: true } },
+        externalCandidate: { select: { externalId: true, source: true } },
+      },
+    });
+    if (!s?.externalCandidate) return;
+    await toAts({
+      event: 'candidate.already_in_system',
+      data: {
+        submissionId,
+        externalId: s.externalCandidate.externalId,
+        source: s.externalCandidate.source.toLowerCase(),
+        agency: s.agency.name,
+        campaign: s.campaign.name,
+      },
     });
   };
 
@@ -230,6 +258,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       });
     },
     async onCandidateSubmitted(result) {
+      if (result.outcome === 'ALREADY_IN_SYSTEM') {
+        await alreadyInSystemToAts(result.submissionId);
+        return 0;
+      }
       if (result.outcome !== 'ADDED') return 0;
       const c = await loadCandidateContext(deps.db, result.candidateId);
       if (!c) return 0;

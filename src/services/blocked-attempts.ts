@@ -67,7 +67,8 @@ export async function listBlockedAttempts(
   return {
     rows: (result?.rows ?? []).map((r) => ({
       auditId: r.id,
-      reason: r.reason === 'same_agency' ? 'same_agency' : 'cross_agency',
+      // An older row without a reason was a cross-agency block.
+      reason: r.reason === 'same_agency' || r.reason === 'already_in_system' ? r.reason : 'cross_agency',
       campaign: r.campaign,
       at: new Date(r.at),
       submittedBy: r.submittedBy,

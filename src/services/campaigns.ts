@@ -158,6 +158,8 @@ export const duplicateRuleInput = z.object({
    * (in its outcome and lists). Default true. The holder and the employer always see the date.
    */
   showOwnershipEnd: z.boolean().default(true),
+  /** A submission of someone the employer's ATS registered first: FLAG (ALREADY_IN_SYSTEM) or BLOCK. */
+  directApplicant: z.enum(['FLAG', 'BLOCK']).default('FLAG'),
 });
 /** A rule as stored and listed (every field set). */
 export type DuplicateRuleInput = z.infer<typeof duplicateRuleInput>;
@@ -199,6 +201,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
       crossAgency: true,
       sameAgency: true,
       showOwnershipEnd: true,
+      directApplicant: true,
       campaign: { select: { id: true, name: true } },
     },
   });
@@ -208,6 +211,7 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
     crossAgency: r.crossAgency,
     sameAgency: r.sameAgency,
     showOwnershipEnd: r.showOwnershipEnd,
+    directApplicant: r.directApplicant,
   });
   const global = rows.find((r) => r.scope === 'global');
   return {

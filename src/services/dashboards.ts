@@ -9,13 +9,25 @@ import type { ServiceDeps } from './deps';
 import { ForbiddenError } from './errors';
 import { parseOrThrow } from './validate';
 
-export const OUTCOMES = ['ADDED', 'PREVIOUSLY_SUBMITTED', 'DUPLICATE'] as const;
+export const OUTCOMES = ['ADDED', 'PREVIOUSLY_SUBMITTED', 'DUPLICATE', 'ALREADY_IN_SYSTEM'] as const;
 export const STAGES = ['NEW', 'SCREENING', 'INTERVIEW', 'OFFER', 'HIRED', 'REJECTED', 'WITHDRAWN'] as const;
 export type OutcomeName = (typeof OUTCOMES)[number];
 /** What the dashboards filter on: the recorded outcomes, and the attempts the rules blocked. */
 export const FILTER_OUTCOMES = [...OUTCOMES, 'BLOCKED'] as const;
 export type FilterOutcome = (typeof FILTER_OUTCOMES)[number];
 export type StageName = (typeof STAGES)[number];
+
+/**
+ * What the metrics count: each recorded outcome with its field in `Metrics`. An outcome added
+ * here is counted by the statement, typed in `Metrics` and documented by the API.
+ */
+export const METRIC_OUTCOMES = [
+  { outcome: 'ADDED', field: 'added' },
+  { outcome: 'PREVIOUSLY_SUBMITTED', field: 'previouslySubmitted' },
+  { outcome: 'DUPLICATE', field: 'duplicate' },
+  { outcome: 'ALREADY_IN_SYSTEM', field: 'alreadyInSystem' },
+] as const satisfies readonly { outcome: OutcomeName; field: string }[];
+export type MetricName = (typeof METRIC_OUTCOMES)[number]['field'];
 
 export const DASHBOARD_VIEWS = ['mine', 'pool', 'campaigns'] as const;
 export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
@@ -77,13 +89,8 @@ export interface DashboardRow {
   possibleDuplicateOf: number | null;
 }
 
-export interface Metrics {
-  added: number;
-  previouslySubmitted: number;
-  duplicate: number;
-  from: Date;
-  to: Date;
-}
+export type Metrics = Record<MetricName, number> & { from: Date; to: Date };
+type MetricCounts = Partial<Record<MetricName, string>>;
 
 export interface DashboardPage {
   rows: DashboardRow[];
@@ -111,9 +118,10 @@ interface PageRow extends Record<string, unknown> {
     | {
         id: string;
         ref: number | null;
-        candAgency: string;
-        candBy: string;
-        candAt: string;
+        /** Null for ALREADY_IN_SYSTEM: the person is the ATS's, no agency's candidate. */
+        candAgency: string | null;
+        candBy: string | null;
+        candAt: string | null;
         firstName: string;
         lastName: string;
         outcome: OutcomeName;
@@ -127,9 +135,6 @@ interface PageRow extends Record<string, unknown> {
       }[]
     | null;
   total: string;
-  added: string;
-  previous: string;
-  duplicate: string;
 }
 
 /**
@@ -152,17 +157,15 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   // An explicit period is half-open; the default one ends now and includes it.
   const period = `s."submittedAt" >= ${param(from.toISOString(), '::timestamp')}
     AND s."submittedAt" ${q.to ? '<' : '<='} ${param(to.toISOString(), '::timestamp')}`;
-  const metricsSql = `SELECT count(*) FILTER (WHERE s."outcome" = 'ADDED') AS "added",
-                 count(*) FILTER (WHERE s."outcome" = 'PREVIOUSLY_SUBMITTED') AS "previous",
-                 count(*) FILTER (WHERE s."outcome" = 'DUPLICATE') AS "duplicate"
-          FROM "Submission" s WHERE ${scope} AND ${period}`;
+  const counts = METRIC_OUTCOMES.map((m) => `count(*) FILTER (WHERE s."outcome" = '${m.outcome}') AS "${m.field}"`);
+  const metricsSql = `SELECT ${counts.join(', ')} FROM "Submission" s WHERE ${scope} AND ${period}`;
   if (q.outcome === 'BLOCKED') {
     // The stage and the person's details were never kept: a stage or a search cannot match one.
     const [blocked, [m]] = await Promise.all([
       q.stage || q.search
         ? { rows: [], counted: 0 }
         : listBlockedAttempts(deps.sql, { ...resolved, limit: q.pageSize, offset, countLimit }),
-      deps.sql.query<{ added: string; previous: string; duplicate: string }>(metricsSql, params),
+      deps.sql.query<MetricCounts & Record<string, unknown>>(metricsSql, params),
     ]);
     return {
       ...toPage(q, countLimit, blocked.counted, blocked.rows.map(blockedRow), { ...m, from, to }),
@@ -212,14 +215,14 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
           'nearRef', (SELECT d."ref" FROM "Candidate" d WHERE d."id" = c."possibleDuplicateOfId"))
           ORDER BY p."submittedAt" DESC, p."id" DESC)
         FROM page p
-        JOIN "Candidate" c ON c."id" = p."candidateId"
+        LEFT JOIN "Candidate" c ON c."id" = p."candidateId"
         JOIN "Campaign" cp ON cp."id" = p."campaignId"
         JOIN "User" u ON u."id" = p."submittedById"
         -- The rule the submission was checked by: its campaign's, else the default row.
         LEFT JOIN "DuplicateRule" r ON r."scope" = p."campaignId"
         LEFT JOIN "DuplicateRule" g ON g."scope" = 'global') AS "rows",
       (SELECT count(*) FROM (SELECT 1 FROM "Submission" s WHERE ${where} LIMIT ${param(countLimit, '::int')}) AS counted) AS "total",
-      m."added", m."previous", m."duplicate"
+      m.*
     FROM (${metricsSql}) AS m`;
   // Planned with the values: the best plan depends on the scope's size and the search's selectivity.
   // A search never scans the whole table: estimating a LIKE's matches too high, the planner chose a
@@ -228,23 +231,29 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   const [result] = q.search
     ? await deps.sql.transaction(async (tx) => {
         await tx.query(`SELECT set_config('enable_seqscan', 'off', true)`);
-        return tx.query<PageRow>(text, params, { planEachTime: true });
+        return tx.query<PageRow & MetricCounts>(text, params, { planEachTime: true });
       })
-    : await deps.sql.query<PageRow>(text, params, { planEachTime: true });
+    : await deps.sql.query<PageRow & MetricCounts>(text, params, { planEachTime: true });
   if (!result) throw new Error('the dashboard statement returned no row');
   const rows = (result.rows ?? []).map((r): DashboardRow => {
-    const canOpen = canViewCandidate(actor, { agencyId: r.candAgency, submittedById: r.candBy }).allowed;
+    // ALREADY_IN_SYSTEM has no agency candidate: nothing to open, no date or stage of the ATS's record.
+    const canOpen =
+      r.candAgency !== null && canViewCandidate(actor, { agencyId: r.candAgency, submittedById: r.candBy ?? '' }).allowed;
     // Another agency's candidate stays unnamed: its reference and stage are not the viewer's business.
-    const foreign = r.candAgency !== actor.agencyId && !canOpen;
-    const hold = ownershipOf(
-      { agencyId: r.candAgency, submittedAt: new Date(r.candAt) },
-      r.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths,
-    );
+    const foreign = r.candAgency === null || (r.candAgency !== actor.agencyId && !canOpen);
+    // Another agency's hold, as this agency may be told it (ALREADY_IN_SYSTEM has no agency holder).
+    const hold =
+      r.candAgency !== null && r.candAt !== null
+        ? ownershipOf(
+            { agencyId: r.candAgency, submittedAt: new Date(r.candAt) },
+            r.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths,
+          )
+        : null;
     return {
       submissionId: r.id,
       candidateRef: foreign ? null : r.ref,
       canOpen,
-      firstAddedAt: r.outcome !== 'ADDED' && !foreign ? new Date(r.candAt) : null,
+      firstAddedAt: r.outcome !== 'ADDED' && !foreign && r.candAt ? new Date(r.candAt) : null,
       firstName: r.firstName,
       lastName: r.lastName,
       outcome: r.outcome,
@@ -253,7 +262,7 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
       submittedAt: new Date(r.submittedAt),
       submittedBy: r.submittedBy,
       ownership:
-        foreign && r.outcome === 'DUPLICATE'
+        foreign && r.outcome === 'DUPLICATE' && hold
           ? ownershipSeenBy(actor.agencyId, hold, r.showEnd ?? DEFAULT_DUPLICATE_RULE.showOwnershipEnd)
           : null,
       // Never to an agency, whoever's candidate it is.
@@ -271,7 +280,7 @@ function toPage(
   countLimit: number,
   counted: number,
   rows: DashboardRow[],
-  m: { added?: string; previous?: string; duplicate?: string; from: Date; to: Date },
+  m: MetricCounts & { from: Date; to: Date },
 ): Omit<DashboardPage, 'unassigned'> {
   const totalCapped = counted === countLimit;
   const total = totalCapped ? countLimit - 1 : counted;
@@ -284,9 +293,7 @@ function toPage(
     // Past the count there is at least one more page than counted.
     pageCount: totalCapped ? Math.max(pageCount, q.page + 1) : pageCount,
     metrics: {
-      added: Number(m.added ?? 0),
-      previouslySubmitted: Number(m.previous ?? 0),
-      duplicate: Number(m.duplicate ?? 0),
+      ...(Object.fromEntries(METRIC_OUTCOMES.map(({ field }) => [field, Number(m[field] ?? 0)])) as Record<MetricName, number>),
       from: m.from,
       to: m.to,
     },

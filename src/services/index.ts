@@ -6,6 +6,7 @@ import * as candidateFiles from './candidate-files';
 import * as candidates from './candidates';
 import * as conversations from './conversations';
 import * as dashboards from './dashboards';
+import * as externalCandidates from './external-candidates';
 import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     deps,
     submitCandidate: submissions.submitCandidate.bind(null, deps),
+    registerExternalCandidate: externalCandidates.registerExternalCandidate.bind(null, deps),
     listDashboard: dashboards.listDashboard.bind(null, deps),
     getCandidateProfile: candidates.getCandidateProfile.bind(null, deps),
     addComment: candidates.addComment.bind(null, deps),

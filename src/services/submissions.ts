@@ -59,7 +59,10 @@ export type SubmissionResult =
     }
   | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number; ownership: OwnershipSeen }
   | { outcome: 'DUPLICATE'; submissionId: string; ownership: OwnershipSeen }
-  | { outcome: 'BLOCKED'; reason: BlockReason; ownership: OwnershipSeen };
+  /** The employer's ATS had the person first (a direct applicant): no agency owns them, nothing else is told. */
+  | { outcome: 'ALREADY_IN_SYSTEM'; submissionId: string; ownership: null }
+  | { outcome: 'BLOCKED'; reason: Exclude<BlockReason, 'already_in_system'>; ownership: OwnershipSeen }
+  | { outcome: 'BLOCKED'; reason: 'already_in_system'; ownership: null };
 
 /**
  * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
@@ -73,7 +76,7 @@ const LOCK_KEYS_AND_READ_RULES = `
     FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
   )
   SELECT r."scope", r."windowMonths", r."matchOn"::text AS "matchOn", r."crossAgency"::text AS "crossAgency",
-         r."sameAgency"::text AS "sameAgency", r."showOwnershipEnd"
+         r."sameAgency"::text AS "sameAgency", r."showOwnershipEnd", r."directApplicant"::text AS "directApplicant"
   FROM locked LEFT JOIN "DuplicateRule" r ON r."scope" IN ($2, 'global')`;
 
 /** Who submits, and whether the campaign is open to their agency: one statement before the transaction. */
@@ -119,6 +122,13 @@ const INSERT_CANDIDATE_AND_SUBMISSION = `
   )
   SELECT c."id" AS "candidateId", c."ref", s."id" AS "submissionId" FROM c, s`;
 
+/** A submission of a direct applicant (ALREADY_IN_SYSTEM): no agency's candidate, the ATS's record instead. */
+const INSERT_DIRECT_SUBMISSION = `
+  INSERT INTO "Submission" ("id", "externalCandidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
+                            "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
+  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, 'ALREADY_IN_SYSTEM', $9::"Platform", $10, $11::timestamp)
+  RETURNING "id"`;
+
 const INSERT_SUBMISSION = `
   INSERT INTO "Submission" ("id", "candidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
                             "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
@@ -150,6 +160,7 @@ interface RuleRow extends Record<string, unknown> {
   crossAgency: DuplicateRuleSpec['crossAgency'];
   sameAgency: DuplicateRuleSpec['sameAgency'];
   showOwnershipEnd: boolean;
+  directApplicant: DuplicateRuleSpec['directApplicant'];
 }
 
 /** The campaign's own rule, else the global default row, else the built-in default. */
@@ -162,6 +173,7 @@ function pickRule(rows: readonly RuleRow[], campaignId: string): DuplicateRuleSp
     crossAgency: rule.crossAgency,
     sameAgency: rule.sameAgency,
     showOwnershipEnd: rule.showOwnershipEnd,
+    directApplicant: rule.directApplicant,
   };
 }
 
@@ -201,8 +213,8 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     const keys = [...new Set([`phone:${key.phone}`, `email:${key.email}`])].sort();
     const rule = pickRule(await tx.query<RuleRow>(LOCK_KEYS_AND_READ_RULES, [keys, campaignId]), campaignId);
     const now = deps.now();
-    const candidates = await findMatches(tx, { key, rule, agencyId, now });
-    const verdict = classifySubmission({ rule, agencyId, key, now, candidates });
+    const { candidates, applicants } = await findMatches(tx, { key, rule, agencyId, now });
+    const verdict = classifySubmission({ rule, agencyId, key, now, candidates, applicants });
     const at = now.toISOString();
     const seen = (holder: { agencyId: string; submittedAt: Date }): OwnershipSeen =>
       ownershipSeenBy(agencyId, ownershipOf(holder, rule.windowMonths), rule.showOwnershipEnd);
@@ -218,7 +230,22 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           JSON.stringify({ reason: verdict.reason }),
           at,
         ]);
-        return { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match) };
+        // A direct applicant is no agency's: there is no ownership to tell.
+        return verdict.reason === 'already_in_system'
+          ? { outcome: 'BLOCKED', reason: verdict.reason, ownership: null }
+          : { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match) };
+      case 'ALREADY_IN_SYSTEM': {
+        const [recorded] = await tx.query<{ id: string }>(INSERT_DIRECT_SUBMISSION, [
+          verdict.applicant.id,
+          ...common,
+          input.channel,
+          input.resumeFileId ?? null,
+          at,
+        ]);
+        if (!recorded) throw new Error('the submission insert returned no row');
+        // Nothing of the ATS's record goes back: not its source, not its date, not the name it holds.
+        return { outcome: 'ALREADY_IN_SYSTEM', submissionId: recorded.id, ownership: null };
+      }
       case 'ADDED': {
         const [added] = await tx.query<{ candidateId: string; ref: number; submissionId: string }>(
           INSERT_CANDIDATE_AND_SUBMISSION,

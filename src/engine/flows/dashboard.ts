@@ -1,3 +1,5 @@
+import type { BlockReason } from '../../domain/duplicates';
+import type { MessageKey } from '../../i18n';
 import { formatCandidateRef } from '../../services/candidates';
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, STAGES, type DashboardRow } from '../../services/dashboards';
 import { OUTCOME_FILTER_WORDS, outcomeFromWord, stageFromWord, type CommandArgs } from '../commands';
@@ -110,13 +112,15 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
     previous: m.previouslySubmitted,
     duplicate: m.duplicate,
   });
+  // Shown once there is one: most lists never have a direct applicant.
+  const inSystem = m.alreadyInSystem > 0 ? ctx.t('dash.metricsAlreadyInSystem', { count: m.alreadyInSystem }) : '';
   const listed = ctx.tp(filtered ? 'dash.matching' : 'dash.listed', result.total, {
     count: result.totalCapped ? `${result.total}+` : result.total,
   });
   return list(
     {
       title: filters ? `${scope} — ${filters}` : scope,
-      summary: `${metrics}\n${listed}`,
+      summary: `${metrics}${inSystem}\n${listed}`,
       items: result.rows.map((r) => row(ctx, r)),
       page: result.page,
       pageCount: result.pageCount,
@@ -135,9 +139,15 @@ async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: stri
   );
 }
 
+const BLOCK_REASON_KEY: Record<BlockReason, MessageKey> = {
+  same_agency: 'dash.blockedSame',
+  cross_agency: 'dash.blockedCross',
+  already_in_system: 'dash.blockedAlreadyInSystem',
+};
+
 function row(ctx: Ctx, r: DashboardRow) {
   if (r.outcome === 'BLOCKED') {
-    const reason = ctx.t(r.blockReason === 'same_agency' ? 'dash.blockedSame' : 'dash.blockedCross');
+    const reason = ctx.t(BLOCK_REASON_KEY[r.blockReason ?? 'cross_agency']);
     return {
       title: ctx.t('dash.blockedTitle'),
       subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),

@@ -18,8 +18,12 @@ export async function onHome(ctx: Ctx): Promise<Replies> {
         { label: ctx.t('home.added'), value: String(m.added) },
         { label: ctx.t('home.previouslySubmitted'), value: String(m.previouslySubmitted) },
         { label: ctx.t('home.duplicate'), value: String(m.duplicate) },
+        ...(m.alreadyInSystem > 0 ? [{ label: ctx.t('home.alreadyInSystem'), value: String(m.alreadyInSystem) }] : []),
       ],
-      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
+      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', {
+        from: dayLabel(ctx, m.from),
+        to: dayLabel(ctx, m.to),
+      }),
       choices: view === 'mine' ? [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }] : [],
     }),
   ];

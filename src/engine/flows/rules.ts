@@ -24,14 +24,23 @@ const ACTION_KEY: Record<DuplicateRuleInput['crossAgency'], MessageKey> = {
 
 const OWNERSHIP_WORDS: Record<string, boolean> = { shown: true, show: true, hidden: false, hide: false };
 
+/** The `rule` options that set what a match does, with the rule's field each sets. */
+const RULE_ACTIONS = [
+  ['cross', 'crossAgency'],
+  ['same', 'sameAgency'],
+  ['direct', 'directApplicant'],
+] as const;
+
 /** One rule in words: "6 months · match on phone or email · another agency’s match: block · …". */
 export const describeRule = (ctx: Ctx, r: DuplicateRuleInput): string =>
-  `${ctx.t('rules.describe', {
+  ctx.t('rules.describe', {
     months: r.windowMonths,
     match: ctx.t(MATCH_KEY[r.matchOn]),
     cross: ctx.t(ACTION_KEY[r.crossAgency]),
     same: ctx.t(ACTION_KEY[r.sameAgency]),
-  })} · ${ctx.t(r.showOwnershipEnd ? 'rules.ownership.shown' : 'rules.ownership.hidden')}`;
+  }) +
+  ctx.t('rules.describe.direct', { direct: ctx.t(ACTION_KEY[r.directApplicant]) }) +
+  ` · ${ctx.t(r.showOwnershipEnd ? 'rules.ownership.shown' : 'rules.ownership.hidden')}`;
 
 /** `rules`: the global default and every campaign's own rule (owners). */
 export async function onRules(ctx: Ctx): Promise<Replies> {
@@ -68,12 +77,12 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     if (!matchOn) return [text(ctx.t('rules.bad.match', { word: args.match }))];
     changes.matchOn = matchOn;
   }
-  for (const side of ['cross', 'same'] as const) {
+  for (const [side, field] of RULE_ACTIONS) {
     const word = args[side];
     if (word === undefined) continue;
     const action = ACTION_WORDS[word.toLowerCase()];
     if (!action) return [text(ctx.t('rules.bad.action', { word, option: side }))];
-    changes[side === 'cross' ? 'crossAgency' : 'sameAgency'] = action;
+    changes[field] = action;
   }
   if (args.ownership !== undefined) {
     const shown = OWNERSHIP_WORDS[args.ownership.toLowerCase()];
@@ -103,6 +112,7 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
     crossAgency: current.crossAgency,
     sameAgency: current.sameAgency,
     showOwnershipEnd: current.showOwnershipEnd,
+    directApplicant: current.directApplicant,
     ...changes,
   };
   await ctx.services.setDuplicateRule(ctx.user.userId, campaign?.id ?? null, rule);

@@ -1,6 +1,8 @@
 import { formatCandidateRef } from '../../services/candidates';
 import { InvalidInputError, NotFoundError, ServiceError } from '../../services/errors';
 import type { SubmissionResult } from '../../services/submissions';
+import type { MessageKey } from '../../i18n';
+import type { BlockReason } from '../../domain/duplicates';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import type { WizardState, WizardStep } from '../state';
@@ -60,8 +62,16 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
 }
 
 export function outcomeText(ctx: Ctx, result: SubmissionResult): string {
+  // ALREADY_IN_SYSTEM: no agency owns the person, and the employer's record is not the agency's to see.
+  if (!result.ownership) return verdictText(ctx, result);
   return `${verdictText(ctx, result)}\n${ownershipLine(ctx, result.ownership)}`;
 }
+
+const BLOCK_REASON_KEY: Record<BlockReason, MessageKey> = {
+  same_agency: 'outcome.blocked.same',
+  cross_agency: 'outcome.blocked.cross',
+  already_in_system: 'outcome.blocked.alreadyInSystem',
+};
 
 function verdictText(ctx: Ctx, result: SubmissionResult): string {
   switch (result.outcome) {
@@ -71,7 +81,9 @@ function verdictText(ctx: Ctx, result: SubmissionResult): string {
       return `${ctx.t('outcome.previous')}\n${ctx.t('outcome.previous.means', { ref: formatCandidateRef(result.candidateRef) })}`;
     case 'DUPLICATE':
       return `${ctx.t('outcome.duplicate')}\n${ctx.t('outcome.duplicate.means')}`;
+    case 'ALREADY_IN_SYSTEM':
+      return `${ctx.t('outcome.alreadyInSystem')}\n${ctx.t('outcome.alreadyInSystem.means')}`;
     case 'BLOCKED':
-      return `${ctx.t('outcome.blocked')}\n${ctx.t(result.reason === 'same_agency' ? 'outcome.blocked.same' : 'outcome.blocked.cross')}`;
+      return `${ctx.t('outcome.blocked')}\n${ctx.t(BLOCK_REASON_KEY[result.reason])}`;
   }
 }

@@ -89,6 +89,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], options: { version: st
     responses['403'] = problemResponse('The key’s scope does not allow this, or the action is not allowed');
     responses['404'] = problemResponse('Not found');
     if (route.body) responses['422'] = problemResponse('Refused by a business rule');
+    for (const p of route.problems ?? []) responses[String(p.status)] = problemResponse(p.description);
     (paths[route.path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,

@@ -46,6 +46,8 @@ export interface ApiRoute {
   query?: z.ZodType;
   body?: z.ZodType;
   responses: readonly RouteResponse[];
+  /** Problems beyond the usual ones (400, 401, 403, 404, 422) the operation may answer, e.g. 409. */
+  problems?: readonly { status: number; description: string }[];
   handler(ctx: RouteContext<unknown, unknown, unknown>): Promise<RouteResult>;
 }
 

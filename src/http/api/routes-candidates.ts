@@ -10,6 +10,9 @@ import {
   candidatesQuery,
   commentBodySchema,
   commentCreatedSchema,
+  EXTERNAL_SOURCE_WORDS,
+  externalCandidateSchema,
+  newExternalCandidateSchema,
   refParams,
   stageBodySchema,
   stageChangedSchema,
@@ -87,6 +90,35 @@ export const candidateRoutes: readonly ApiRoute[] = [
           pageCount: page.pageCount,
           metrics: page.metrics,
         },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/candidates',
+    operationId: 'registerCandidate',
+    summary:
+      'Register a candidate from another source (direct applicant, referral, vendor); idempotent on externalId. The answer says whether an agency already holds the person',
+    tag: 'candidates',
+    scopes: BOTH_SCOPES,
+    body: newExternalCandidateSchema,
+    responses: [
+      { status: 201, description: 'Registered', schema: externalCandidateSchema },
+      {
+        status: 200,
+        description: 'Registered before with the same details: the same record, nothing created',
+        schema: externalCandidateSchema,
+      },
+    ],
+    problems: [{ status: 409, description: 'This externalId is registered with other details' }],
+    async handler({ services, principal, body }) {
+      const { created, candidate } = await services.registerExternalCandidate(principal.actorId, {
+        ...body,
+        source: body.source.toUpperCase() as Uppercase<(typeof EXTERNAL_SOURCE_WORDS)[number]>,
+      });
+      return {
+        status: created ? 201 : 200,
+        json: { ...candidate, source: candidate.source.toLowerCase() },
       };
     },
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OUTCOMES, STAGES } from '../../services/dashboards';
+import { TEXT_LIMITS } from '../../domain/limits';
+import { METRIC_OUTCOMES, OUTCOMES, STAGES, type MetricName } from '../../services/dashboards';
 import { problemSchema } from './problem';
 
 /** `C-1042` or `1042` in a path. */
@@ -45,9 +46,7 @@ export const candidatePageSchema = z
     page: z.number().int(),
     pageCount: z.number().int(),
     metrics: z.object({
-      added: z.number().int(),
-      previouslySubmitted: z.number().int(),
-      duplicate: z.number().int(),
+      ...(Object.fromEntries(METRIC_OUTCOMES.map(({ field }) => [field, z.number().int()])) as Record<MetricName, z.ZodNumber>),
       from: z.iso.datetime(),
       to: z.iso.datetime(),
     }),
@@ -123,6 +122,52 @@ export const candidatesQuery = z
   })
   .strict();
 
+/** The sources the ATS names in lower case; the service's names are these upper-cased. */
+export const EXTERNAL_SOURCE_WORDS = ['direct', 'referral', 'vendor', 'other'] as const;
+
+export const newExternalCandidateSchema = z
+  .object({
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('The ATS’s own id of the person: the same id and details again return the same record (200)'),
+    source: z.enum(EXTERNAL_SOURCE_WORDS).describe('Where the person came from: not an agency of this portal'),
+    firstName: z.string().trim().min(1).max(TEXT_LIMITS.personName),
+    lastName: z.string().trim().min(1).max(TEXT_LIMITS.personName),
+    phone: z.string().max(40).optional().describe('With the country code, e.g. +63 917 123 4567; stored in E.164'),
+    email: z.string().max(254).optional().describe('Stored trimmed and lower-cased'),
+  })
+  .strict()
+  .refine((c) => Boolean(c.phone?.trim() || c.email?.trim()), {
+    message: 'Give phone, email or both: the duplicate check matches on them.',
+    path: ['phone'],
+  })
+  .meta({ id: 'NewExternalCandidate', description: 'Give phone, email or both.' });
+
+export const externalCandidateSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    source: z.enum(EXTERNAL_SOURCE_WORDS),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string().nullable().describe('E.164'),
+    email: z.string().nullable(),
+    registeredAt: z.iso.datetime().describe('From here the duplicate rule’s window counts, as from an agency’s submission'),
+    ownership: z
+      .object({
+        ownedByAgency: z.literal(true),
+        agencyId: z.string(),
+        agency: z.string().describe('The agency’s name'),
+        until: z.iso.datetime().describe('The last day the agency holds the person (its submission plus the rule’s window)'),
+      })
+      .nullable()
+      .describe('An agency that already held the person when they were registered (a fee to settle), or null'),
+  })
+  .meta({ id: 'ExternalCandidate' });
+
 export const campaignSchema = z
   .object({ id: z.string(), name: z.string(), status: z.enum(['OPEN', 'CLOSED']), openToAll: z.boolean() })
   .meta({ id: 'Campaign' });
@@ -155,6 +200,12 @@ export const duplicateRuleSchema = z
       .default(true)
       .describe(
         'Whether an agency that does not hold the person is told when the hold ends (outcome, lists). The holding agency and the employer always see it.',
+      ),
+    directApplicant: z
+      .enum(['FLAG', 'BLOCK'])
+      .default('FLAG')
+      .describe(
+        'An agency submission of someone this ATS registered first (POST /candidates): FLAG records it as ALREADY_IN_SYSTEM, BLOCK refuses it',
       ),
   })
   .strict()

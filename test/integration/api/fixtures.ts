@@ -48,6 +48,13 @@ export async function sampleRequest(w: ApiWorld, route: ApiRoute): Promise<{ pat
     assignRecruiter: { email: w.recruiterEmail },
     setDuplicateRule: { windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG' },
     retryDeliveries: { ids: ['no-such-delivery'] },
+    registerCandidate: {
+      externalId: unique('ats'),
+      source: 'direct',
+      firstName: 'Dana',
+      lastName: 'Direct',
+      email: `${unique('dana')}@example.com`,
+    },
   };
   return { path, body: bodies[route.operationId] };
 }

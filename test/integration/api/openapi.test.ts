@@ -114,3 +114,17 @@ test('real answers validate against the documented response schemas', async () =
     expect([route.operationId, validate(answer) ? 'valid' : validate.errors]).toEqual([route.operationId, 'valid']);
   }
 });
+
+test('the document describes direct applicants: POST /candidates with 201, 200 and 409, and the ALREADY_IN_SYSTEM outcome', () => {
+  const post = (doc.paths as Record<string, Record<string, Json>>)['/candidates']?.post as Json;
+  expect(Object.keys(post.responses as Json)).toEqual(expect.arrayContaining(['200', '201', '409']));
+  const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
+  const row = schemas.CandidateRow as { properties: { outcome: { enum: string[] } } };
+  expect(row.properties.outcome.enum).toContain('ALREADY_IN_SYSTEM');
+  const page = schemas.CandidatePage as { properties: { metrics: { properties: Json } } };
+  expect(page.properties.metrics.properties).toHaveProperty('alreadyInSystem');
+  const rule = schemas.DuplicateRuleInput as { properties: Json };
+  expect(rule.properties).toHaveProperty('directApplicant');
+  const registered = schemas.ExternalCandidate as { properties: Json };
+  expect(registered.properties).toHaveProperty('ownership');
+});

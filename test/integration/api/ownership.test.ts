@@ -55,12 +55,12 @@ test('the rule’s showOwnershipEnd is set through the API, and defaults to show
     body: { ...rule, showOwnershipEnd: false },
   });
   expect(hidden.status).toBe(200);
-  expect(await hidden.json()).toEqual({ ...rule, showOwnershipEnd: false });
+  expect(await hidden.json()).toEqual({ ...rule, showOwnershipEnd: false, directApplicant: 'FLAG' });
   const ref = await submit(w.f.userA, { lastName: unique('Held') });
   expect((await profile(ref)).ownership.endShownToAgencies).toBe(false);
 
   const reset = await w.api.call('put', `/duplicate-rules/${campaignId}`, { key: w.keys.owner, body: rule });
-  expect(await reset.json()).toEqual({ ...rule, showOwnershipEnd: true });
+  expect(await reset.json()).toEqual({ ...rule, showOwnershipEnd: true, directApplicant: 'FLAG' });
   expect((await profile(ref)).ownership.endShownToAgencies).toBe(true);
 });
 

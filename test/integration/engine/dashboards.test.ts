@@ -71,7 +71,7 @@ test('search text and outcome / stage filters come from the arguments', async ()
   expect(one).toContain(`C-${refs[2]} Person3 Tester`);
   expect(one).toContain('page 1/1');
   expect(await c.say('candidates outcome:weird')).toEqual([
-    '“weird” is not an outcome. Use one of: added, previous, duplicate, blocked (e.g. outcome:duplicate).',
+    '“weird” is not an outcome. Use one of: added, previous, duplicate, insystem, blocked (e.g. outcome:duplicate).',
   ]);
   const [none] = await c.say('candidates nobody-like-this');
   expect(none).toContain('No candidates match');

@@ -30,7 +30,7 @@ async function submitInChat(userId: string, phone: string) {
 test('an owner blocks cross-agency duplicates of a campaign in chat, and a submission is blocked', async () => {
   const owner = await as(f.ownerId);
   expect(await owner.say(`rule campaign:"${campaign}" cross:block`)).toEqual([
-    `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: block · own agency’s match: record and flag · end of a hold: told to other agencies.`,
+    `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: block · own agency’s match: record and flag · someone the employer already has: record and flag · end of a hold: told to other agencies.`,
   ]);
   const [rules] = await owner.say('rules');
   expect(rules).toContain('# Duplicate rules');
@@ -77,7 +77,7 @@ test('the default rule is set in chat too; what is not named keeps its value', a
   try {
     const [saved] = await owner.say('rule window:12 match:phone');
     expect(saved).toMatch(
-      /^Saved\. Every campaign without its own rule now follows: 12 months · match on phone · another agency’s match: (record and flag|block) · own agency’s match: (record and flag|block) · end of a hold: (not )?told to other agencies\.$/,
+      /^Saved\. Every campaign without its own rule now follows: 12 months · match on phone · another agency’s match: (record and flag|block) · own agency’s match: (record and flag|block) · someone the employer already has: (record and flag|block) · end of a hold: (not )?told to other agencies\.$/,
     );
     expect((await owner.say('rules'))[0]).toContain(
       '- Default (every campaign without its own rule) (12 months · match on phone ·',

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { LANGUAGES, t } from '../../../src/i18n';
 import { formatDate } from '../../../src/i18n/format';
+import { SYSTEM_ACTOR } from '../../../src/services';
+import { OUTCOME_FILTER_WORDS } from '../../../src/engine/commands';
 import { FILTER_OUTCOMES, type FilterOutcome } from '../../../src/services/dashboards';
 import { chat, linkIdentity, openEngineEnv, type Chat, type EngineEnv } from '../../support/engine';
 import { linkChat, openNotifyEnv, type NotifyEnv } from '../../support/notify';
@@ -21,6 +23,8 @@ jest.setTimeout(120_000);
 
 /** When agency A submitted its people, and when B runs into them (inside A's six-month hold). */
 const A_DAY = new Date('2026-06-11T08:00:00.000Z');
+/** The ATS's own id of a person it registered from another source (never shown to an agency). */
+const REFERRAL_EXTERNAL_ID = `ats-ref-${randomInt(1_000_000)}`;
 const B_DAY = new Date('2026-11-02T15:00:00.000Z');
 /** The one date of A's that B may read: the end of A's hold (A_DAY + 6 months). */
 const HOLD_END = 'Dec 11, 2026';
@@ -132,6 +136,13 @@ const OUTCOME_SCENARIOS: OutcomeScenario[] = [
       return person({ email: `${a.email.slice(0, 3)}.${a.email.slice(3).replace('@gmail.com', '+b@googlemail.com')}` });
     },
   },
+  {
+    // The employer's ATS registered the person (a referral) on A's day: B learns only that.
+    name: 'ALREADY_IN_SYSTEM, a referral the ATS registered',
+    outcome: 'ALREADY_IN_SYSTEM',
+    campaign: 'shown',
+    person: (w) => ({ ...w.held.referral! }),
+  },
   { name: 'BLOCKED by A’s hold, end shown', outcome: 'BLOCKED', campaign: 'blockCross', person: (w) => ({ ...w.held.blocked! }) },
   {
     name: 'BLOCKED by A’s hold, end hidden',
@@ -158,6 +169,7 @@ const OUTCOME_HEADS: Record<FilterOutcome, RegExp> = {
   ADDED: /^✅ New Candidate\n/,
   PREVIOUSLY_SUBMITTED: /^⚠️ Previously Submitted\n/,
   DUPLICATE: /^⛔ Duplicate\n/,
+  ALREADY_IN_SYSTEM: /^🗂️ Already in System\n/,
   BLOCKED: /^⛔ Blocked by duplicate rules\n/,
 };
 
@@ -167,7 +179,7 @@ interface AgencyView {
   read(w: World): Promise<string[]>;
 }
 
-const OUTCOME_WORDS = ['added', 'previous', 'duplicate', 'blocked'];
+const OUTCOME_WORDS = OUTCOME_FILTER_WORDS;
 
 async function pages(c: Chat, command: string): Promise<string[]> {
   const seen = await c.say(command);
@@ -198,7 +210,7 @@ const AGENCY_VIEWS: AgencyView[] = [
         out.push(...(await w.userB.say(`candidate C-${ref}`)), ...(await w.adminB.say(`candidate C-${ref}`)));
       // A's candidates read as unknown to B, whatever the reference.
       // (The reply quotes the reference B typed: that echo is taken out before the check.)
-      for (const a of Object.values(w.held)) out.push(...(await probe(w.adminB, 'candidate', a.ref)));
+      for (const a of Object.values(w.held).filter((h) => h.ref > 0)) out.push(...(await probe(w.adminB, 'candidate', a.ref)));
       return out;
     },
   },
@@ -217,7 +229,7 @@ const AGENCY_VIEWS: AgencyView[] = [
       const out = await pages(w.adminB, 'pool');
       for (const word of OUTCOME_WORDS) out.push(...(await pages(w.adminB, `pool outcome:${word}`)));
       for (const last of w.bLastNames) out.push(...(await w.adminB.say(`pool ${last}`)));
-      for (const a of Object.values(w.held)) out.push(...(await probe(w.adminB, 'pool', a.ref)));
+      for (const a of Object.values(w.held).filter((h) => h.ref > 0)) out.push(...(await probe(w.adminB, 'pool', a.ref)));
       return out;
     },
   },
@@ -230,7 +242,9 @@ const AGENCY_VIEWS: AgencyView[] = [
         ...(await w.env.deps.db.candidate.findMany({ where: { agencyId: w.f.agencyB }, select: { ref: true } })).map(
           (c) => c.ref,
         ),
-        ...Object.values(w.held).map((a) => a.ref),
+        ...Object.values(w.held)
+          .filter((a) => a.ref > 0)
+          .map((a) => a.ref),
       ];
       for (const ref of refs) {
         await w.n.services.addComment(w.f.recruiterId, ref, `Recruiter note on C-${ref}`);
@@ -307,6 +321,17 @@ beforeAll(async () => {
     if (r.outcome !== 'ADDED') throw new Error(`A's ${label}: ${r.outcome}`);
     w.held[label] = { ...p, ref: r.candidateRef };
   }
+  // Someone the ATS has from another source, registered the same day: no agency's candidate.
+  const referral = person();
+  await s.registerExternalCandidate(SYSTEM_ACTOR, {
+    externalId: REFERRAL_EXTERNAL_ID,
+    source: 'REFERRAL',
+    firstName: referral.first,
+    lastName: referral.last,
+    phone: referral.phone,
+    email: referral.email,
+  });
+  w.held.referral = { ...referral, ref: 0 };
 
   env.clock.set(B_DAY);
   for (const scenario of OUTCOME_SCENARIOS) {
@@ -333,10 +358,14 @@ beforeAll(async () => {
     ...aUsers.flatMap((u) => [literal('a user of A (name)', u.name ?? u.email), literal('a user of A (email)', u.email)]),
     literal('agency A’s campaign', secret.name),
     ...[...dates].map((d) => literal(`agency A’s submission date (${d})`, d)),
-    ...Object.values(w.held).map((a) => ({
-      what: `agency A’s candidate reference C-${a.ref}`,
-      test: (text: string) => new RegExp(`C-${a.ref}(?!\\d)`).test(text),
-    })),
+    literal('the ATS’s id of its record', REFERRAL_EXTERNAL_ID),
+    ...['referral', 'REFERRAL', 'Referral'].map((word) => literal('the ATS record’s source', word)),
+    ...Object.values(w.held)
+      .filter((a) => a.ref > 0)
+      .map((a) => ({
+        what: `agency A’s candidate reference C-${a.ref}`,
+        test: (text: string) => new RegExp(`C-${a.ref}(?!\\d)`).test(text),
+      })),
     literal('the possible-duplicate flag', '⚑'),
     ...LANGUAGES.map((l) => literal(`the possible-duplicate flag (${l})`, t(l, 'profile.possibleDuplicate'))),
   ];

@@ -131,7 +131,7 @@ describe('the rule says whether other agencies are told the end of a hold', () =
 
   test('an owner hides it in chat; the rule reads so', async () => {
     expect(await setOwnership('hidden')).toEqual([
-      `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: record and flag · own agency’s match: record and flag · end of a hold: not told to other agencies.`,
+      `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: record and flag · own agency’s match: record and flag · someone the employer already has: record and flag · end of a hold: not told to other agencies.`,
     ]);
     const [rules] = await (await as(f.ownerId)).say('rules');
     expect(rules).toContain(`- ${campaign} (6 months · match on phone or email · `);
@@ -200,7 +200,7 @@ describe('the rule says whether other agencies are told the end of a hold', () =
 
   test('the help names the option', async () => {
     const [help] = await (await as(f.ownerId)).say('help');
-    expect(help).toContain('[same:flag|block] [ownership:shown|hidden] — set a duplicate rule');
+    expect(help).toContain('[same:flag|block] [direct:flag|block] [ownership:shown|hidden] — set a duplicate rule');
   });
 });
 

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ATS_SIGNATURE_HEADER, verifyAtsSignature } from '../../../src/notify';
 import { openNotifyEnv, submitCandidate, type NotifyEnv } from '../../support/notify';
-import { openTestEnv, seedFixture, type Fixture, type TestEnv } from '../../support/services';
+import { SYSTEM_ACTOR } from '../../../src/services';
+import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../../support/services';
 
 /** The optional outbound webhook: signed with HMAC-SHA256, retried through 429 and 5xx, delivered once. */
 let env: TestEnv;
@@ -65,4 +66,41 @@ test('a recruiter comment is not sent to the ATS (it came from there)', async ()
   await n.services.addComment(f.recruiterId, ref, 'From the ATS.');
   await n.queue.idle();
   expect(received).toHaveLength(0);
+});
+
+test('an agency submission of someone the ATS registered first is reported to the ATS: which agency, which record', async () => {
+  const phone = uniquePhone();
+  const externalId = unique('ats');
+  await n.services.registerExternalCandidate(SYSTEM_ACTOR, {
+    externalId,
+    source: 'DIRECT',
+    firstName: 'Dana',
+    lastName: 'Direct',
+    phone,
+  });
+  received.length = 0;
+  const result = await n.services.submitCandidate(f.userB, {
+    firstName: 'Dana',
+    lastName: 'Agency',
+    phone,
+    email: `${unique('dana')}@example.com`,
+    campaignId: f.campaignId,
+    channel: 'WEB',
+  });
+  await n.queue.idle();
+
+  expect(result.outcome).toBe('ALREADY_IN_SYSTEM');
+  expect(received).toHaveLength(1);
+  const agency = await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } });
+  const campaign = await env.deps.db.campaign.findUniqueOrThrow({ where: { id: f.campaignId } });
+  expect(JSON.parse(received[0]!.body)).toMatchObject({
+    type: 'candidate.already_in_system',
+    data: {
+      submissionId: result.outcome === 'ALREADY_IN_SYSTEM' ? result.submissionId : '',
+      externalId,
+      source: 'direct',
+      agency: agency.name,
+      campaign: campaign.name,
+    },
+  });
 });

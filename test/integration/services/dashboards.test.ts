@@ -258,6 +258,7 @@ describe('metrics', () => {
       added: 3,
       previouslySubmitted: 1,
       duplicate: 1,
+      alreadyInSystem: 0,
       from: new Date(env.clock.now().getTime() - 30 * DAY_MS),
       to: env.clock.now(),
     });

@@ -210,6 +210,14 @@ const CALLS = {
   listApiKeys: () => (s, w) => s.listApiKeys(w.actorId),
   revokeApiKey: () => (s, w) => s.revokeApiKey(w.actorId, w.apiKeyId),
   setOwnName: () => (s, w) => s.setOwnName(w.actorId, 'Self Named'),
+  registerExternalCandidate: () => (s, w) =>
+    s.registerExternalCandidate(w.actorId, {
+      externalId: unique('ats'),
+      source: 'DIRECT',
+      firstName: 'Dana',
+      lastName: 'Direct',
+      phone: uniquePhone(),
+    }),
 } satisfies Record<string, (target: Target) => Call>;
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +288,7 @@ const TABLE: Row[] = [
   ['listApiKeys',            '-',     A,    D,    D,    D],
   ['revokeApiKey',           '-',     A,    D,    D,    D],
   ['setOwnName',             '-',     A,    A,    A,    A],
+  ['registerExternalCandidate', '-',  A,    D,    D,    A],
 ];
 
 interface Case {

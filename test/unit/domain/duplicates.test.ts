@@ -1,12 +1,15 @@
 import {
+  agencyHolding,
   classifySubmission,
   DEFAULT_DUPLICATE_RULE,
   matchesRule,
   ownershipOf,
   ownershipSeenBy,
   windowStart,
+  type DirectApplicant,
   type DuplicateRuleSpec,
   type ExistingCandidate,
+  type HeldCandidate,
 } from '../../../src/domain/duplicates';
 
 const utc = (iso: string) => new Date(iso);
@@ -131,6 +134,7 @@ describe('classifySubmission', () => {
       crossAgency: 'FLAG',
       sameAgency: 'FLAG',
       showOwnershipEnd: true,
+      directApplicant: 'FLAG',
     });
   });
 
@@ -286,5 +290,158 @@ describe('ownershipSeenBy: what an agency is told of a hold', () => {
   test('another agency gets the end date only where the rule shows it', () => {
     expect(ownershipSeenBy('b', hold, true)).toEqual({ yours: false, until: hold.until });
     expect(ownershipSeenBy('b', hold, false)).toEqual({ yours: false, until: null });
+  });
+});
+
+describe('classifySubmission with direct applicants (whichever came first)', () => {
+  function applicant(over: Partial<DirectApplicant> = {}): DirectApplicant {
+    seq += 1;
+    return { id: `e${seq}`, phone: KEY.phone, email: null, registeredAt: utc('2026-09-01T00:00:00.000Z'), ...over };
+  }
+  const withApplicants = (applicants: DirectApplicant[], candidates: ExistingCandidate[] = [], r = rule()) =>
+    classifySubmission({ rule: r, agencyId: 'agency-a', key: KEY, now: NOW, candidates, applicants });
+
+  test('a direct applicant alone gives ALREADY_IN_SYSTEM under FLAG (the default)', () => {
+    const a = applicant();
+    expect(withApplicants([a])).toEqual({ outcome: 'ALREADY_IN_SYSTEM', applicant: a });
+  });
+
+  test('under BLOCK it is BLOCKED for already_in_system', () => {
+    const a = applicant();
+    expect(withApplicants([a], [], rule({ directApplicant: 'BLOCK' }))).toEqual({
+      outcome: 'BLOCKED',
+      reason: 'already_in_system',
+      applicant: a,
+    });
+  });
+
+  test('no applicants given is the same as none', () => {
+    expect(classifySubmission({ rule: rule(), agencyId: 'agency-a', key: KEY, now: NOW, candidates: [] })).toEqual({
+      outcome: 'ADDED',
+    });
+  });
+
+  test('an applicant registered before the window does not count', () => {
+    const old = applicant({ registeredAt: new Date(windowStart(NOW, 6).getTime() - 1) });
+    expect(withApplicants([old], [], rule({ directApplicant: 'BLOCK' }))).toEqual({ outcome: 'ADDED' });
+  });
+
+  test('an applicant registered exactly at the window start counts', () => {
+    expect(withApplicants([applicant({ registeredAt: windowStart(NOW, 6) })]).outcome).toBe('ALREADY_IN_SYSTEM');
+  });
+
+  test.each([
+    ['PHONE', { phone: KEY.phone, email: null }, 'ALREADY_IN_SYSTEM'],
+    ['PHONE', { phone: null, email: KEY.email }, 'ADDED'],
+    ['EMAIL', { phone: KEY.phone, email: null }, 'ADDED'],
+    ['EMAIL', { phone: null, email: KEY.email }, 'ALREADY_IN_SYSTEM'],
+    ['EITHER', { phone: null, email: KEY.email }, 'ALREADY_IN_SYSTEM'],
+    ['EITHER', { phone: '+10000000000', email: null }, 'ADDED'],
+  ] as const)('matchOn %s with an applicant of %o gives %s', (matchOn, keys, outcome) => {
+    expect(withApplicants([applicant(keys)], [], rule({ matchOn })).outcome).toBe(outcome);
+  });
+
+  test('a missing key of the applicant never matches (null is not equal to null)', () => {
+    const nulls = applicant({ phone: null, email: null });
+    expect(matchesRule(rule(), { phone: null, email: null }, nulls)).toBe(false);
+  });
+
+  test('an applicant registered before another agency’s candidate wins: ALREADY_IN_SYSTEM', () => {
+    const a = applicant({ registeredAt: utc('2026-08-01T00:00:00.000Z') });
+    const other = existing({ phone: KEY.phone, submittedAt: utc('2026-10-01T00:00:00.000Z') });
+    expect(withApplicants([a], [other])).toEqual({ outcome: 'ALREADY_IN_SYSTEM', applicant: a });
+  });
+
+  test('an applicant registered before the agency’s own candidate wins too', () => {
+    const a = applicant({ registeredAt: utc('2026-08-01T00:00:00.000Z') });
+    const own = existing({ phone: KEY.phone, agencyId: 'agency-a', submittedAt: utc('2026-10-01T00:00:00.000Z') });
+    expect(withApplicants([a], [own])).toEqual({ outcome: 'ALREADY_IN_SYSTEM', applicant: a });
+  });
+
+  test('another agency’s candidate before the applicant: DUPLICATE (the agency came first)', () => {
+    const other = existing({ phone: KEY.phone, submittedAt: utc('2026-08-01T00:00:00.000Z') });
+    expect(withApplicants([applicant()], [other])).toEqual({ outcome: 'DUPLICATE', match: other });
+  });
+
+  test('the agency’s own candidate before the applicant: PREVIOUSLY_SUBMITTED', () => {
+    const own = existing({ email: KEY.email, agencyId: 'agency-a', submittedAt: utc('2026-08-01T00:00:00.000Z') });
+    expect(withApplicants([applicant()], [own])).toEqual({ outcome: 'PREVIOUSLY_SUBMITTED', match: own });
+  });
+
+  test('an agency candidate before the applicant is decided by the agency rules, not directApplicant', () => {
+    const other = existing({ phone: KEY.phone, submittedAt: utc('2026-08-01T00:00:00.000Z') });
+    const r = rule({ directApplicant: 'BLOCK', crossAgency: 'FLAG' });
+    expect(withApplicants([applicant()], [other], r)).toEqual({ outcome: 'DUPLICATE', match: other });
+  });
+
+  test('an applicant before an agency candidate is decided by directApplicant, not the agency rules', () => {
+    const a = applicant({ registeredAt: utc('2026-08-01T00:00:00.000Z') });
+    const other = existing({ phone: KEY.phone, submittedAt: utc('2026-10-01T00:00:00.000Z') });
+    const r = rule({ directApplicant: 'FLAG', crossAgency: 'BLOCK', sameAgency: 'BLOCK' });
+    expect(withApplicants([a], [other], r)).toEqual({ outcome: 'ALREADY_IN_SYSTEM', applicant: a });
+  });
+
+  test('at the same instant the agency’s candidate comes first', () => {
+    const at = utc('2026-08-01T00:00:00.000Z');
+    const other = existing({ phone: KEY.phone, submittedAt: at });
+    expect(withApplicants([applicant({ registeredAt: at })], [other]).outcome).toBe('DUPLICATE');
+  });
+
+  test('an agency candidate outside the window does not hide an applicant inside it', () => {
+    const old = existing({ phone: KEY.phone, submittedAt: utc('2025-01-01T00:00:00.000Z') });
+    expect(withApplicants([applicant()], [old]).outcome).toBe('ALREADY_IN_SYSTEM');
+  });
+
+  test('among several applicants the earliest in the window is reported', () => {
+    const late = applicant({ registeredAt: utc('2026-11-01T00:00:00.000Z') });
+    const early = applicant({ email: KEY.email, phone: null, registeredAt: utc('2026-07-01T00:00:00.000Z') });
+    expect(withApplicants([late, early])).toEqual({ outcome: 'ALREADY_IN_SYSTEM', applicant: early });
+  });
+});
+
+describe('agencyHolding: which agency holds a person the ATS registers now', () => {
+  const held = (over: Partial<HeldCandidate> = {}): HeldCandidate => ({
+    agencyId: 'agency-b',
+    phone: KEY.phone,
+    email: 'other@example.com',
+    submittedAt: utc('2026-10-01T00:00:00.000Z'),
+    rule: { windowMonths: 6, matchOn: 'EITHER' },
+    ...over,
+  });
+  const holding = (candidates: HeldCandidate[], key: { phone: string | null; email: string | null } = KEY) =>
+    agencyHolding({ key, now: NOW, candidates });
+
+  test('no candidates: no agency holds the person', () => {
+    expect(holding([])).toBeNull();
+  });
+
+  test('a matching candidate in its window: that agency, until its submission plus the window', () => {
+    expect(holding([held()])).toEqual({ agencyId: 'agency-b', until: utc('2027-04-01T00:00:00.000Z') });
+  });
+
+  test('a candidate whose window has ended holds nothing', () => {
+    expect(holding([held({ submittedAt: utc('2026-05-01T00:00:00.000Z') })])).toBeNull();
+  });
+
+  test('each candidate’s own campaign window decides: 12 months still holds an 8-month-old candidate', () => {
+    const c = held({ submittedAt: utc('2026-03-01T00:00:00.000Z'), rule: { windowMonths: 12, matchOn: 'EITHER' } });
+    expect(holding([c])).toEqual({ agencyId: 'agency-b', until: utc('2027-03-01T00:00:00.000Z') });
+  });
+
+  test('the campaign rule’s matchOn decides: an email-only rule ignores a phone match', () => {
+    expect(holding([held({ rule: { windowMonths: 6, matchOn: 'EMAIL' } })])).toBeNull();
+  });
+
+  test('a key the ATS did not give matches nothing', () => {
+    expect(holding([held()], { phone: null, email: 'x@example.com' })).toBeNull();
+    expect(holding([held({ email: KEY.email })], { phone: null, email: KEY.email })).toEqual({
+      agencyId: 'agency-b',
+      until: utc('2027-04-01T00:00:00.000Z'),
+    });
+  });
+
+  test('of several holders the earliest submission holds the person', () => {
+    const early = held({ agencyId: 'agency-c', submittedAt: utc('2026-08-15T00:00:00.000Z') });
+    expect(holding([held(), early])?.agencyId).toBe('agency-c');
   });
 });
