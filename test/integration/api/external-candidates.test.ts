@@ -119,6 +119,34 @@ test('an agency submission after the registration is ALREADY_IN_SYSTEM: recorded
   expect(submission.externalCandidate?.externalId).toBe(body.externalId);
 });
 
+test('both sides are matched on the canonical email: a Gmail variant of the ATS’s address is ALREADY_IN_SYSTEM', async () => {
+  const local = unique('dana').replace(/-/g, '');
+  await register(applicant({ phone: undefined, email: `${local}+jobs@googlemail.com` }));
+  const result = await w.env.services.submitCandidate(w.f.userB, {
+    firstName: 'Dana',
+    lastName: 'Agency',
+    phone: uniquePhone(),
+    email: `${local.slice(0, 2)}.${local.slice(2)}@gmail.com`,
+    campaignId: w.f.campaignId,
+    channel: 'WEB',
+  });
+  expect(result.outcome).toBe('ALREADY_IN_SYSTEM');
+});
+
+test('a registration by a Gmail variant of an agency candidate’s address reports the agency’s hold', async () => {
+  const local = unique('held').replace(/-/g, '');
+  await w.env.services.submitCandidate(w.f.userA, {
+    firstName: 'Held',
+    lastName: 'ByGmail',
+    phone: uniquePhone(),
+    email: `${local}@gmail.com`,
+    campaignId: w.f.campaignId,
+    channel: 'WEB',
+  });
+  const response = await register(applicant({ phone: undefined, email: `${local.slice(0, 3)}.${local.slice(3)}+ats@gmail.com` }));
+  expect(((await response.json()) as { ownership: { agencyId: string } | null }).ownership?.agencyId).toBe(w.f.agencyA);
+});
+
 test('the candidates list filters on outcome ALREADY_IN_SYSTEM and counts it in the metrics', async () => {
   const body = applicant();
   await register(body);
