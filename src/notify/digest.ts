@@ -42,7 +42,6 @@ interface Candidate extends Recipient, DigestReader {
   timeZone: string;
 }
 
-const asDate = (localDate: string) => new Date(`${localDate}T00:00:00Z`);
 const DAY_MS = 86_400_000;
 
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
@@ -93,14 +92,14 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const claimAndWrite = async (reader: Candidate, localDate: string, now: Date): Promise<string[] | null> =>
     deps.db.$transaction(async (tx) => {
       const previous = await tx.digestRun.findFirst({
-        where: { userId: reader.userId, localDate: { lt: asDate(localDate) } },
+        where: { userId: reader.userId, localDate: { lt: localDate } },
         orderBy: { localDate: 'desc' },
         select: { at: true },
       });
       const since = digestSince(now, previous?.at ?? null);
       // The claim: a second instance's insert waits on this row's lock and then does nothing.
       const claimed = await tx.digestRun.createManyAndReturn({
-        data: [{ userId: reader.userId, localDate: asDate(localDate), timeZone: reader.timeZone, since, at: now }],
+        data: [{ userId: reader.userId, localDate, timeZone: reader.timeZone, since, at: now }],
         skipDuplicates: true,
         select: { id: true },
       });
@@ -126,10 +125,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       const all = await readers();
       // Runs already claimed for the days that can be due now (a zone's day is at most a day off UTC's).
       const recent = await deps.db.digestRun.findMany({
-        where: { userId: { in: all.map((r) => r.userId) }, localDate: { gte: new Date(now.getTime() - 2 * DAY_MS) } },
+        where: {
+          userId: { in: all.map((r) => r.userId) },
+          localDate: { gte: new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10) },
+        },
         select: { userId: true, localDate: true },
       });
-      const done = new Set(recent.map((r) => `${r.userId}:${r.localDate.toISOString().slice(0, 10)}`));
+      const done = new Set(recent.map((r) => `${r.userId}:${r.localDate}`));
       const pass: DigestPass = { claimed: 0, sent: 0 };
       for (const reader of all) {
         const day = dueDigestDay(now, reader.timeZone, settings.hour);

@@ -17,7 +17,7 @@ CREATE TABLE "DigestPreference" (
 CREATE TABLE "DigestRun" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
-    "localDate" DATE NOT NULL,
+    "localDate" TEXT NOT NULL,
     "timeZone" TEXT NOT NULL,
     "since" TIMESTAMP(3) NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
