@@ -38,7 +38,7 @@ export interface DigestScheduler {
   start(intervalMs?: number): () => void;
 }
 
-interface Candidate extends Recipient, DigestReader {
+interface Subscriber extends Recipient, DigestReader {
   timeZone: string;
 }
 
@@ -48,7 +48,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   const settings = deps.settings ?? DEFAULT_DIGEST_SETTINGS;
 
   /** Agency users and admins who still have access, with their zone and reachable chats. */
-  const readers = async (): Promise<Candidate[]> => {
+  const readers = async (): Promise<Subscriber[]> => {
     const users = await deps.db.user.findMany({
       where: {
         role: { in: ['AGENCY_ADMIN', 'AGENCY_USER'] },
@@ -64,16 +64,16 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         identities: { where: { unreachableAt: null }, select: { id: true, platform: true } },
       },
     });
-    const off = new Set(
+    const chosen = new Map(
       (
         await deps.db.digestPreference.findMany({
-          where: { enabled: !DIGEST_ON_BY_DEFAULT, userId: { in: users.map((u) => u.id) } },
-          select: { userId: true },
+          where: { userId: { in: users.map((u) => u.id) } },
+          select: { userId: true, enabled: true },
         })
-      ).map((p) => p.userId),
+      ).map((p) => [p.userId, p.enabled]),
     );
     return users.flatMap((u) =>
-      (u.role === 'AGENCY_ADMIN' || u.role === 'AGENCY_USER') && u.agencyId && !off.has(u.id)
+      (u.role === 'AGENCY_ADMIN' || u.role === 'AGENCY_USER') && u.agencyId && (chosen.get(u.id) ?? DIGEST_ON_BY_DEFAULT)
         ? [
             {
               id: u.id,
@@ -89,7 +89,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   };
 
   /** Claims (user, day) and writes the digest's rows in one transaction; null when another run has the day. */
-  const claimAndWrite = async (reader: Candidate, localDate: string, now: Date): Promise<string[] | null> =>
+  const claimAndWrite = async (reader: Subscriber, localDate: string, now: Date): Promise<string[] | null> =>
     deps.db.$transaction(async (tx) => {
       const previous = await tx.digestRun.findFirst({
         where: { userId: reader.userId, localDate: { lt: localDate } },
