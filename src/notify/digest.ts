@@ -20,6 +20,9 @@ export interface DigestSchedulerDeps {
   settings?: { hour: number; defaultTimeZone: string };
 }
 
+/** Claimed runs are kept this long to look into; a digest itself looks back a week at most. */
+const DIGEST_RUN_KEEP_DAYS = 30;
+
 /** What one pass did: digests claimed (this instance won the day), and of those, sent (had something to say). */
 export interface DigestPass {
   claimed: number;
@@ -150,6 +153,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
         }
       }
       if (pass.claimed > 0) deps.logger.info({ ...pass }, 'digest: pass done');
+      const keepFrom = new Date(now.getTime() - DIGEST_RUN_KEEP_DAYS * DAY_MS).toISOString().slice(0, 10);
+      await deps.db.digestRun.deleteMany({ where: { localDate: { lt: keepFrom } } });
       return pass;
     },
     start(intervalMs = DIGEST_CHECK_INTERVAL_MS) {

@@ -28,3 +28,6 @@ CREATE TABLE "DigestRun" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DigestRun_userId_localDate_key" ON "DigestRun"("userId", "localDate");
+
+-- CreateIndex
+CREATE INDEX "DigestRun_localDate_idx" ON "DigestRun"("localDate");

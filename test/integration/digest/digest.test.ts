@@ -211,4 +211,22 @@ describe('what a digest tells', () => {
       ].join('\n\n'),
     ]);
   });
+
+  test('a user with no chat linked gets it by email, through the same delivery records', async () => {
+    const userId = await createUser(env, 'AGENCY_USER', f.agencyA);
+    const user = await env.deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    env.clock.set(new Date());
+    const ref = await submitCandidate(env, userId, f.campaignId);
+    await env.services.addComment(f.recruiterId, ref, 'Mail me back.');
+    await digestAt(nextManilaEight());
+    const mails = notify.mailer.mails.filter((m) => m.to === user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toMatch(/^Your Endorse digest, /);
+    expect(mails[0]?.text).toContain('Mail me back.');
+    const row = await env.deps.db.notification.findFirstOrThrow({
+      where: { recipientId: userId, kind: 'DIGEST' },
+      select: { channel: true, status: true, deliveryAttempts: { select: { ok: true } } },
+    });
+    expect(row).toEqual({ channel: 'EMAIL', status: 'SENT', deliveryAttempts: [{ ok: true }] });
+  });
 });
