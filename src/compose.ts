@@ -155,6 +155,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
       defaultPhoneCountry: config.defaultPhoneCountry,
+      digest: config.digest,
       ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.

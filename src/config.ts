@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './domain/digest';
 import { parseSecretKeys } from './secrets/secret-box';
 
 /**
@@ -36,6 +37,19 @@ export const configSchema = z
         .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. PH' })
         .transform((v) => v.toUpperCase())
         .optional(),
+    ),
+    /**
+     * The local hour (0–23) the daily digest is sent at, in each user's time zone: their country's,
+     * else their agency's country's, else DEFAULT_TIME_ZONE (users have no zone of their own).
+     */
+    DIGEST_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).default(8)),
+    /** The IANA time zone of a user whose country and agency's country say none, e.g. Asia/Manila. */
+    DEFAULT_TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((zone) => isTimeZone(zone), { message: 'must be an IANA time zone, e.g. Asia/Manila or UTC' })
+        .default('UTC'),
     ),
     /** Seed demo data on an empty embedded database. */
     DEMO_SEED: z.preprocess(emptyToUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
@@ -204,6 +218,7 @@ export const configSchema = z
     inviteTtlDays: env.INVITE_TTL_DAYS,
     defaultPhoneCountry: env.DEFAULT_PHONE_COUNTRY,
     demoSeed: env.DEMO_SEED,
+    digest: { hour: env.DIGEST_HOUR, defaultTimeZone: env.DEFAULT_TIME_ZONE },
     sessionSecret: env.SESSION_SECRET,
     processRole: env.PROCESS_ROLE,
     shutdownIdleGraceMs: env.SHUTDOWN_IDLE_GRACE_MS,

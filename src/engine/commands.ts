@@ -290,6 +290,21 @@ export const COMMAND_SPECS = {
     args: z.object({ language: z.string().optional(), ...noExtra }),
     control: true,
   }),
+  digest: spec({
+    aliases: ['summary'],
+    help: 'cmd.digest',
+    usage: 'digest [on|off|status]',
+    roles: AGENCY,
+    layout: { positional: ['action'] },
+    args: z.object({
+      action: z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['on', 'off', 'status']))
+        .default('status'),
+      ...noExtra,
+    }),
+  }),
 };
 
 export type CommandName = keyof typeof COMMAND_SPECS;

@@ -21,6 +21,7 @@ import { onRule, onRules } from './flows/rules';
 import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUsers } from './flows/users';
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onLanguage } from './flows/language';
+import { onDigest } from './flows/digest';
 import { onConfirm, onDialogText } from './dialogs';
 import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words';
 import { onForm } from './flows/wizard-form';
@@ -55,6 +56,7 @@ const handlers: Handlers = {
   start: (ctx, args) => (args.token ? onRedeem(ctx, args.token) : onWelcome(ctx)),
   campaigns: (ctx) => onCampaigns(ctx),
   language: (ctx, args) => onLanguage(ctx, args.language),
+  digest: (ctx, args) => onDigest(ctx, args.action),
 };
 
 async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: string): Promise<Replies> {

@@ -70,6 +70,26 @@ export const en = {
   'language.ask': 'Which language should I answer in?',
   'language.set': 'Done: I will answer in {language}.',
 
+  // digest (issue 19: the daily digest; opt-out, see DIGEST_ON_BY_DEFAULT)
+  'cmd.digest':
+    'daily digest of comments, stage changes, ownership ending soon; on by default, as it only comes on days with news',
+  'digest.statusOn':
+    'Your daily digest is on: it comes at {time} ({zone}) on days with something to tell — recruiter comments, stage changes, and candidates whose ownership ends within 14 days with no progress. “digest off” stops it.',
+  'digest.statusOff': 'Your daily digest is off. “digest on” turns it on.',
+  'digest.turnedOn': 'Done: your daily digest is on. It comes at {time} ({zone}) on days with something to tell.',
+  'digest.turnedOff': 'Done: no more daily digests. “digest on” turns it back on.',
+  'digest.title.mine': 'Your daily digest, {date}',
+  'digest.title.agency': 'Your agency’s daily digest, {date}',
+  'digest.comments': 'Recruiter comments:',
+  'digest.comment': '• {who} — {author}: “{body}”',
+  'digest.stages': 'Stage changes:',
+  'digest.stage': '• {who}: {from} → {to}',
+  'digest.ending': 'Ownership ends within {days} days, still at {stage}:',
+  'digest.endingItem': '• {who} — owned until {until}',
+  'digest.more': '  …and {count} more',
+  'digest.footer': 'Open one with “candidate {ref}”. “digest off” stops these summaries.',
+  'digest.subject': 'Your Endorse digest, {date}',
+
   // commands and errors
   'command.pointer': 'I did not catch that. Type “help” to see what you can do, or “submit” to submit a candidate.',
   'command.pointer.employer': 'I did not catch that. Type “help” to see what you can do, or “candidates” to see the candidates.',

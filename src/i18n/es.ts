@@ -72,6 +72,26 @@ export const es: Record<MessageKey, string> = {
   'language.ask': '¿En qué idioma quieres que te responda?',
   'language.set': 'Listo: te responderé en {language}.',
 
+  // digest (issue 19: the daily digest; opt-out, see DIGEST_ON_BY_DEFAULT)
+  'cmd.digest':
+    'resumen diario de comentarios, etapas y propiedad por vencer; activo por defecto, pues solo llega los días con novedades',
+  'digest.statusOn':
+    'Tu resumen diario está activo: llega a las {time} ({zone}) los días con algo que contar — comentarios de reclutadores, cambios de etapa y candidatos cuya propiedad vence en 14 días sin avances. “digest off” lo detiene.',
+  'digest.statusOff': 'Tu resumen diario está apagado. “digest on” lo activa.',
+  'digest.turnedOn': 'Listo: tu resumen diario está activo. Llega a las {time} ({zone}) los días con algo que contar.',
+  'digest.turnedOff': 'Listo: no más resúmenes diarios. “digest on” los vuelve a activar.',
+  'digest.title.mine': 'Tu resumen diario, {date}',
+  'digest.title.agency': 'El resumen diario de tu agencia, {date}',
+  'digest.comments': 'Comentarios de reclutadores:',
+  'digest.comment': '• {who} — {author}: “{body}”',
+  'digest.stages': 'Cambios de etapa:',
+  'digest.stage': '• {who}: {from} → {to}',
+  'digest.ending': 'La propiedad vence en {days} días, aún en {stage}:',
+  'digest.endingItem': '• {who} — propiedad hasta el {until}',
+  'digest.more': '  …y {count} más',
+  'digest.footer': 'Abre uno con “candidate {ref}”. “digest off” detiene estos resúmenes.',
+  'digest.subject': 'Tu resumen de Endorse, {date}',
+
   // commands and errors
   'command.pointer': 'No te entendí. Escribe “help” para ver lo que puedes hacer, o “submit” para postular un candidato.',
   'command.pointer.employer':

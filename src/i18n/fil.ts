@@ -74,6 +74,27 @@ export const fil: Record<MessageKey, string> = {
   'language.ask': 'Anong wika ang gusto mong gamitin ko?',
   'language.set': 'Sige: sasagot na ako sa {language}.',
 
+  // digest (issue 19: the daily digest; opt-out, see DIGEST_ON_BY_DEFAULT)
+  'cmd.digest':
+    'araw-araw na buod ng comments, stage at ownership na matatapos; naka-on agad, dahil dumarating lang kapag may balita',
+  'digest.statusOn':
+    'Naka-on ang araw-araw mong buod: dumarating ito nang {time} ({zone}) sa mga araw na may maibabalita — comments ng recruiters, pagbabago ng stage, at mga kandidatong matatapos ang ownership sa loob ng 14 na araw nang walang usad. Ang “digest off” ang hihinto rito.',
+  'digest.statusOff': 'Naka-off ang araw-araw mong buod. Ang “digest on” ang mag-o-on nito.',
+  'digest.turnedOn':
+    'Sige: naka-on na ang araw-araw mong buod. Dumarating ito nang {time} ({zone}) sa mga araw na may maibabalita.',
+  'digest.turnedOff': 'Sige: wala nang araw-araw na buod. Ang “digest on” ang magbabalik nito.',
+  'digest.title.mine': 'Ang araw-araw mong buod, {date}',
+  'digest.title.agency': 'Ang araw-araw na buod ng agency mo, {date}',
+  'digest.comments': 'Comments ng recruiters:',
+  'digest.comment': '• {who} — {author}: “{body}”',
+  'digest.stages': 'Pagbabago ng stage:',
+  'digest.stage': '• {who}: {from} → {to}',
+  'digest.ending': 'Matatapos ang ownership sa loob ng {days} araw, nasa {stage} pa rin:',
+  'digest.endingItem': '• {who} — sa inyo hanggang {until}',
+  'digest.more': '  …at {count} pa',
+  'digest.footer': 'Buksan ang isa gamit ang “candidate {ref}”. Ang “digest off” ang hihinto sa mga buod na ito.',
+  'digest.subject': 'Ang buod mo sa Endorse, {date}',
+
   // commands and errors
   'command.pointer':
     'Hindi ko iyon naintindihan. I-type ang “help” para makita ang puwede mong gawin, o “submit” para mag-submit ng candidate.',

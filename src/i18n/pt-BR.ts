@@ -72,6 +72,26 @@ export const ptBR: Record<MessageKey, string> = {
   'language.ask': 'Em qual idioma você quer que eu responda?',
   'language.set': 'Pronto: vou responder em {language}.',
 
+  // digest (issue 19: the daily digest; opt-out, see DIGEST_ON_BY_DEFAULT)
+  'cmd.digest':
+    'resumo diário de comentários, etapas e propriedade no fim; ativo por padrão, pois só chega nos dias com novidades',
+  'digest.statusOn':
+    'Seu resumo diário está ativo: chega às {time} ({zone}) nos dias com algo a contar — comentários de recrutadores, mudanças de etapa e candidatos cuja propriedade termina em 14 dias sem avanço. “digest off” o desliga.',
+  'digest.statusOff': 'Seu resumo diário está desligado. “digest on” o liga.',
+  'digest.turnedOn': 'Pronto: seu resumo diário está ativo. Chega às {time} ({zone}) nos dias com algo a contar.',
+  'digest.turnedOff': 'Pronto: sem mais resumos diários. “digest on” os liga de novo.',
+  'digest.title.mine': 'Seu resumo diário, {date}',
+  'digest.title.agency': 'O resumo diário da sua agência, {date}',
+  'digest.comments': 'Comentários de recrutadores:',
+  'digest.comment': '• {who} — {author}: “{body}”',
+  'digest.stages': 'Mudanças de etapa:',
+  'digest.stage': '• {who}: {from} → {to}',
+  'digest.ending': 'A propriedade termina em {days} dias, ainda em {stage}:',
+  'digest.endingItem': '• {who} — propriedade até {until}',
+  'digest.more': '  …e mais {count}',
+  'digest.footer': 'Abra um com “candidate {ref}”. “digest off” desliga estes resumos.',
+  'digest.subject': 'Seu resumo do Endorse, {date}',
+
   // commands and errors
   'command.pointer': 'Não entendi. Digite “help” para ver o que você pode fazer, ou “submit” para indicar um candidato.',
   'command.pointer.employer':

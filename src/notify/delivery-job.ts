@@ -10,6 +10,10 @@ import { platformSchema } from '../domain/platforms';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import type { RateLimiter } from './rate-limiter';
 import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
+import { digestContentSchema } from '../services/digests';
+import { renderDigest, renderDigestEmail } from './digest-render';
+import type { OutboundMessageInput } from '../engine/messages';
+import type { ReplyControl } from '../engine/channel';
 
 export const DELIVERY_JOB_NAME = 'notify.deliver';
 export const deliveryJobSchema = z.object({
@@ -170,7 +174,7 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
 
 interface LoadedNotification {
   id: string;
-  kind: NotificationKindName;
+  kind: NotificationKindName | 'DIGEST';
   channel: string;
   payload: unknown;
   attempts: number;
@@ -211,13 +215,14 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     message,
     error,
   });
-  const payload = notificationPayloadSchema.safeParse(n.payload);
-  if (!payload.success) return fail('INVALID', 'stored payload does not parse');
+  const rendering = renderingOf(n);
+  if (!rendering) return fail('INVALID', 'stored payload does not parse');
   if (n.userStatus === 'DISABLED') return fail('PERMANENT', 'the recipient is disabled');
+  const locale = n.language ?? 'en';
   try {
     if (n.channel === 'EMAIL') {
       await deps.limiter.acquire('EMAIL', n.id);
-      const mail = renderNotificationEmail(n.kind, payload.data, deps.publicUrl, n.language ?? 'en');
+      const mail = rendering.email(deps.publicUrl, locale);
       const sent = await deps.mailer.send({ to: n.email, ...mail });
       return { ok: true, messageRef: sent.messageId };
     }
@@ -227,7 +232,7 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
     await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const replies = deps.channels.get(platform.data)?.capabilities.replies;
-    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies, n.language ?? 'en'));
+    const message = outboundMessageSchema.parse(rendering.chat(replies, locale));
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {
@@ -236,4 +241,29 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (error instanceof PermanentMailError) return fail('PERMANENT', err.message, err);
     return fail(n.channel === 'EMAIL' ? 'SMTP' : 'INTERNAL', err.message, err);
   }
+}
+
+/** How a stored row is said, in chat and by email: a candidate event, or the daily digest. */
+interface Rendering {
+  chat(replies: ReplyControl | undefined, locale: string): OutboundMessageInput;
+  email(publicUrl: string, locale: string): { subject: string; text: string };
+}
+
+/** Null when the stored payload does not parse for its kind (then the row fails, INVALID). */
+function renderingOf(n: LoadedNotification): Rendering | null {
+  if (n.kind === 'DIGEST') {
+    const digest = digestContentSchema.safeParse(n.payload);
+    if (!digest.success) return null;
+    return {
+      chat: (_replies, locale) => renderDigest(digest.data, locale),
+      email: (publicUrl, locale) => renderDigestEmail(digest.data, publicUrl, locale),
+    };
+  }
+  const kind = n.kind;
+  const payload = notificationPayloadSchema.safeParse(n.payload);
+  if (!payload.success) return null;
+  return {
+    chat: (replies, locale) => renderNotification(kind, payload.data, replies, locale),
+    email: (publicUrl, locale) => renderNotificationEmail(kind, payload.data, publicUrl, locale),
+  };
 }

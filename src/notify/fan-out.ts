@@ -1,5 +1,7 @@
 import type { Db } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
+import type { DbOrTx } from '../services/audit';
+import type { DigestContent } from '../services/digests';
 import type { NotificationKindName, NotificationPayload } from './render';
 
 /** The candidate facts every notification about them needs. */
@@ -80,21 +82,22 @@ export const campaignRecruiters = (db: Db, c: CandidateContext, excludeId: strin
 /** Stage change → the submitting user. */
 export const submitterOnly = (db: Db, c: CandidateContext) => recipients(db, { id: c.submittedById }, null);
 
-export interface NotificationEvent {
-  kind: NotificationKindName;
-  candidateId: string;
+export type NotificationEvent = {
   /** Unique per event (`comment:<id>`): writing the same event twice adds no rows. */
   eventKey: string;
   recipients: Recipient[];
-  payload: NotificationPayload;
-}
+} & (
+  | { kind: NotificationKindName; candidateId: string; payload: NotificationPayload }
+  /** The daily digest: about many candidates, so about none (issue 19). */
+  | { kind: 'DIGEST'; candidateId: null; payload: DigestContent }
+);
 
 /**
  * One row per recipient per reachable chat identity; one EMAIL row for a recipient with none.
  * Returns the ids of the rows to enqueue: those created now, and on a repeated event those of its
  * rows still pending.
  */
-export async function writeNotifications(db: Db, now: Date, event: NotificationEvent): Promise<string[]> {
+export async function writeNotifications(db: DbOrTx, now: Date, event: NotificationEvent): Promise<string[]> {
   if (event.recipients.length === 0) return [];
   const rows: Prisma.NotificationCreateManyInput[] = [];
   for (const user of event.recipients) {

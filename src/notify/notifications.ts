@@ -8,6 +8,7 @@ import { createMailer, createMailJob, renderInvitationEmail, type InvitationEmai
 import type { Services } from '../services';
 import { createAtsWebhookJob } from './ats-webhook';
 import { createMessageJob } from './message-job';
+import { createDigestScheduler, DIGEST_CHECK_INTERVAL_MS, type DigestScheduler } from './digest';
 import { createNotifier, type Notifier } from './notifier';
 import { createRateLimiter } from './rate-limiter';
 import { withNotifications } from './with-notifications';
@@ -17,7 +18,7 @@ import type { Metrics } from '../metrics/metrics';
 export const SWEEP_INTERVAL_MS = 30_000;
 
 export interface NotificationsDeps {
-  config: Pick<Config, 'mail' | 'atsWebhook' | 'publicUrl' | 'processRole'>;
+  config: Pick<Config, 'mail' | 'atsWebhook' | 'publicUrl' | 'processRole'> & Partial<Pick<Config, 'digest'>>;
   db: Db;
   queue: JobQueue;
   logger: Logger;
@@ -33,6 +34,8 @@ export interface NotificationsDeps {
 /** The delivery side of the product: everything that leaves the process on its own time. */
 export interface Notifications {
   notifier: Notifier;
+  /** The daily digest (issue 19); job-running processes check for due digests every few minutes. */
+  digests: DigestScheduler;
   mailer: Mailer;
   /** The services with the notification step attached: give these to the engine and the API. */
   services: Services;
@@ -78,6 +81,14 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   queue.register(messageJob);
   // Only processes that run jobs sweep; the timer is unref'd, so it never holds the process open.
   const stopSweeper = config.processRole !== 'web' ? notifier.startSweeper(SWEEP_INTERVAL_MS) : () => undefined;
+  const digests = createDigestScheduler({
+    db: deps.db,
+    notifier,
+    logger,
+    now: deps.services.deps.now,
+    settings: config.digest,
+  });
+  const stopDigests = config.processRole !== 'web' ? digests.start(DIGEST_CHECK_INTERVAL_MS) : () => undefined;
   const sendInvitation = (input: InvitationEmailInput) => queue.add(mailJob, renderInvitationEmail(input));
   // The invitee has no language yet: the email speaks the inviter's, who knows whom they invite.
   const services = withNotifications(deps.services, notifier, logger, async (invitation, inviterId) =>
@@ -94,6 +105,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   );
   return {
     notifier,
+    digests,
     mailer,
     services,
     sendLater: (target, messages) =>
@@ -106,6 +118,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     sendInvitation,
     async close() {
       stopSweeper();
+      stopDigests();
       mailer.close();
     },
   };

@@ -79,6 +79,8 @@ export interface Notifier {
    * it registered first (ALREADY_IN_SYSTEM); other outcomes tell no one.
    */
   onCandidateSubmitted(result: SubmittedCandidate): Promise<number>;
+  /** Enqueues delivery jobs for Notification rows just written (the digest's, issue 19). */
+  deliver(ids: readonly string[]): Promise<void>;
   /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
   /**
@@ -104,7 +106,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const sweepAfterMs = deps.sweepAfterMs ?? 60_000;
   const outboxLeaseMs = deps.outboxLeaseMs ?? 15_000;
 
-  const enqueue = async (ids: string[]) => {
+  const enqueue = async (ids: readonly string[]) => {
     await Promise.all(ids.map((id) => enqueueOne(id)));
   };
   const enqueueOne = async (id: string, round = 0, delayMs?: number) => {
@@ -286,6 +288,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         payload: payloadOf(c),
       });
     },
+    deliver: (ids) => enqueue(ids),
     async sweep() {
       const now = deps.now();
       const stale = await deps.db.notification.findMany({

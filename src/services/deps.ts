@@ -15,6 +15,8 @@ export interface ServiceDeps {
   inviteTtlDays: number;
   /** DEFAULT_PHONE_COUNTRY: the country of a code-less phone when the agency has none. */
   defaultPhoneCountry?: string;
+  /** The daily digest's local hour and fallback zone (DIGEST_HOUR, DEFAULT_TIME_ZONE); default 08:00 UTC. */
+  digest?: { hour: number; defaultTimeZone: string };
   /** Seals platform tokens at rest (SECRET_KEYS); without it they are stored in clear (development). */
   secrets?: SecretBox;
 }

@@ -7,6 +7,7 @@ import * as candidates from './candidates';
 import * as conversations from './conversations';
 import * as dashboards from './dashboards';
 import * as externalCandidates from './external-candidates';
+import * as digests from './digests';
 import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
@@ -99,6 +100,8 @@ export function createServices(deps: ServiceDeps) {
     revokeApiKey: apiKeys.revokeApiKey.bind(null, deps),
     listApiKeys: apiKeys.listApiKeys.bind(null, deps),
     authenticateApiKey: apiKeys.authenticateApiKey.bind(null, deps),
+    getDigestSettings: digests.getDigestSettings.bind(null, deps),
+    setDigestEnabled: digests.setDigestEnabled.bind(null, deps),
   };
 }
 
