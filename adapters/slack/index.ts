@@ -188,7 +188,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         client.views.open({
           token,
           trigger_id: triggerId,
-          view: renderModal(body, address.channel) as unknown as ViewsOpenArguments['view'],
+          view: renderModal(body, address.channel, message.labels) as unknown as ViewsOpenArguments['view'],
         }),
       );
       return { messageRef: `view:${opened.view?.id ?? ''}` };

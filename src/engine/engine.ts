@@ -15,6 +15,7 @@ import { isDatabaseUnreachable } from '../services/unavailable';
 import { text } from './reply';
 import { conversationKey } from './conversation-key';
 import { platformLocale } from './platform-locale';
+import { withRendererLabels } from './labels';
 
 export { conversationKey, identityOfConversation } from './conversation-key';
 
@@ -143,7 +144,7 @@ async function runInConversation(
         );
       }
     }
-    return replies;
+    return replies.map((reply) => withRendererLabels(event.locale, reply));
   }
 }
 
