@@ -417,8 +417,8 @@ export const fil: Record<MessageKey, string> = {
   'web.hint.submit':
     'I-type ang help para makita ang puwede mong gawin, submit para mag-submit ng candidate, o mag-attach ng resume gamit ang clip.',
   'web.input.label': 'Message',
-  'web.input.placeholder': 'Mag-type ng message, hal. help',
-  'web.input.placeholderSubmit': 'Mag-type ng message, hal. help o submit',
+  'web.input.placeholder': 'I-type ang help',
+  'web.input.placeholderSubmit': 'I-type: help o submit',
   'web.input.placeholderReply': 'I-type ang reply mo',
   'web.send': 'I-send',
   'web.sending': 'Sine-send…',

@@ -407,8 +407,8 @@ export const ptBR: Record<MessageKey, string> = {
   'web.hint.submit':
     'Digite help para ver o que você pode fazer, submit para indicar um candidato, ou anexe um currículo com o clipe.',
   'web.input.label': 'Mensagem',
-  'web.input.placeholder': 'Digite uma mensagem, ex.: help',
-  'web.input.placeholderSubmit': 'Digite uma mensagem, ex.: help ou submit',
+  'web.input.placeholder': 'Digite help para começar',
+  'web.input.placeholderSubmit': 'Digite help ou submit',
   'web.input.placeholderReply': 'Digite sua resposta',
   'web.send': 'Enviar',
   'web.sending': 'Enviando…',
