@@ -242,7 +242,7 @@ function toHttpError(
   if (error instanceof WebChatError) return { status: error.status, body: error.toJSON() };
   if (error instanceof ServiceError) {
     const status = { FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409, RATE_LIMITED: 429, EXPIRED: 410 }[error.code];
-    return { status, body: { error: error.code.toLowerCase(), message: error.message } };
+    return { status, body: { error: error.code.toLowerCase(), message: error.messageIn(locale) } };
   }
   // body-parser's errors carry a `type`; a JSON syntax error is the sender's fault, not ours.
   const type = (error as { type?: unknown } | null)?.type;

@@ -51,7 +51,10 @@ export async function checkWebSession(deps: ServiceDeps, sessionId: string, idle
 
 /** Ends a session (logout). Returns whether there was a live one. */
 export async function revokeWebSession(deps: ServiceDeps, sessionId: string): Promise<boolean> {
-  const revoked = await deps.db.webSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: deps.now() } });
+  const revoked = await deps.db.webSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: deps.now() },
+  });
   return revoked.count > 0;
 }
 

@@ -76,7 +76,7 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     if (kept === null) return [languageConfirmation(language, greeting, askName)];
     return [text(askName ? `${greeting}\n\n${askName}` : greeting)];
   } catch (error) {
-    if (error instanceof ServiceError) return [text(error.message)];
+    if (error instanceof ServiceError) return [text(error.messageIn(await platformLocale(runtime, event)))];
     throw error;
   }
 }

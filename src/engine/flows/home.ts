@@ -19,7 +19,10 @@ export async function onHome(ctx: Ctx): Promise<Replies> {
         { label: ctx.t('home.previouslySubmitted'), value: String(m.previouslySubmitted) },
         { label: ctx.t('home.duplicate'), value: String(m.duplicate) },
       ],
-      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', { from: dayLabel(ctx, m.from), to: dayLabel(ctx, m.to) }),
+      text: ctx.t(view === 'mine' ? 'home.period' : 'home.periodCampaigns', {
+        from: dayLabel(ctx, m.from),
+        to: dayLabel(ctx, m.to),
+      }),
       choices: view === 'mine' ? [{ actionId: 'submit', label: ctx.t('home.submit'), style: 'primary' }] : [],
     }),
   ];
