@@ -381,6 +381,14 @@ export const en = {
   'email.invite.copy': 'Or copy this link:',
 
   // the web chat page, the invitation page and the web chat's HTTP errors (issue 20, i18n-2)
+  // what a person fills in, in the help's usage lines (the command words stay English)
+  'usage.namePhoneEmail': 'name phone email',
+  'usage.search': 'search',
+  'usage.code': 'code from your invitation',
+  'usage.text': 'your text',
+  'usage.newName': 'New Name',
+  'usage.agencyName': 'Agency Name',
+  'usage.name': 'Name',
   'web.page': 'Page {page} of {count}',
   'render.open': 'Open',
   'render.choose': 'Choose…',

@@ -388,6 +388,14 @@ export const es: Record<MessageKey, string> = {
   'invite.nameSet': 'Gracias, {name}: ese es el nombre que ven tus colegas.',
 
   // the web chat page, the invitation page and the web chat's HTTP errors (issue 20, i18n-2)
+  // what a person fills in, in the help's usage lines (the command words stay English)
+  'usage.namePhoneEmail': 'nombre teléfono correo',
+  'usage.search': 'búsqueda',
+  'usage.code': 'código de tu invitación',
+  'usage.text': 'tu texto',
+  'usage.newName': 'Nuevo Nombre',
+  'usage.agencyName': 'Nombre de la Agencia',
+  'usage.name': 'Nombre',
   'web.page': 'Página {page} de {count}',
   'render.open': 'Abrir',
   'render.choose': 'Elige…',

@@ -397,6 +397,14 @@ export const fil: Record<MessageKey, string> = {
   'invite.nameSet': 'Salamat, {name}: iyan ang pangalang nakikita ng mga kasamahan mo.',
 
   // the web chat page, the invitation page and the web chat's HTTP errors (issue 20, i18n-2)
+  // what a person fills in, in the help's usage lines (the command words stay English)
+  'usage.namePhoneEmail': 'pangalan phone email',
+  'usage.search': 'hanapin',
+  'usage.code': 'code mula sa invitation mo',
+  'usage.text': 'ang comment mo',
+  'usage.newName': 'Bagong Pangalan',
+  'usage.agencyName': 'Pangalan ng Agency',
+  'usage.name': 'Pangalan',
   'web.page': 'Page {page} ng {count}',
   'render.open': 'Buksan',
   'render.choose': 'Pumili…',

@@ -387,6 +387,14 @@ export const ptBR: Record<MessageKey, string> = {
   'invite.nameSet': 'Obrigado, {name}: é esse o nome que seus colegas veem.',
 
   // the web chat page, the invitation page and the web chat's HTTP errors (issue 20, i18n-2)
+  // what a person fills in, in the help's usage lines (the command words stay English)
+  'usage.namePhoneEmail': 'nome telefone e-mail',
+  'usage.search': 'busca',
+  'usage.code': 'código do seu convite',
+  'usage.text': 'seu texto',
+  'usage.newName': 'Novo Nome',
+  'usage.agencyName': 'Nome da Agência',
+  'usage.name': 'Nome',
   'web.page': 'Página {page} de {count}',
   'render.open': 'Abrir',
   'render.choose': 'Escolha…',
