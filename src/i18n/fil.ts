@@ -440,7 +440,7 @@ export const fil: Record<MessageKey, string> = {
   'web.replyCancel': 'I-cancel ang reply',
   'web.replyTo': 'Sagot sa: {excerpt}',
   'web.earlierMessage': 'isang naunang message',
-  'web.reply': 'Sumagot',
+  'web.reply': 'Reply',
   'web.reply.aria': 'Sagutin ang message na ito',
   'web.you': 'Ikaw:',
   'web.bot': 'Endorse:',
