@@ -250,3 +250,37 @@ test('the language command changes the language at once, and cancel works in it'
   expect(await me.say('language fil')).toEqual(['Sige: sasagot na ako sa Filipino.']);
   expect(await me.say('language english')).toEqual(['Done: I will answer in English.']);
 });
+
+describe('a platform that keeps the language on the user, not on each event (Slack)', () => {
+  afterEach(() => {
+    delete ee.channel.userLocale;
+  });
+
+  test('is asked once, on first contact, and its answer wins over the event’s locale', async () => {
+    const asked: string[] = [];
+    ee.channel.userLocale = async ({ platformUserId }) => {
+      asked.push(platformUserId);
+      return 'pt-BR';
+    };
+    const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, 'lang-asked', null);
+    const me = chat(ee, await linkIdentity(ee.env, userId));
+    expect(await me.say('help', { locale: 'en' })).toEqual([
+      expect.stringContaining('Vou responder em Português (Brasil).'),
+      expect.stringContaining(ptBR['help.title']),
+    ]);
+    expect(await me.say('help', { locale: 'en' })).toEqual([expect.stringContaining(ptBR['help.title'])]);
+    expect(asked).toEqual([me.identity.platformUserId]);
+  });
+
+  test('that does not answer leaves the event’s own locale, and the message is still answered', async () => {
+    ee.channel.userLocale = async () => {
+      throw new Error('users.info: ratelimited');
+    };
+    const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, 'lang-unasked', null);
+    const me = chat(ee, await linkIdentity(ee.env, userId));
+    expect(await me.say('help', { locale: 'es' })).toEqual([
+      expect.stringContaining('Te responderé en Español.'),
+      expect.stringContaining(es['help.title']),
+    ]);
+  });
+});
