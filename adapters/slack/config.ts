@@ -26,7 +26,15 @@ export const SLASH_COMMAND = '/endorse';
  * command (commands), files shared in the DM (files:read), DMs in (im:history), and opening the
  * DM for anything said elsewhere (im:write).
  */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'im:history', 'im:write'] as const;
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'chat:write',
+  'commands',
+  'files:read',
+  'im:history',
+  'im:write',
+  'users:read',
+] as const;
 
 /** Bot events subscribed to (message.im carries DMs, file shares and thread replies). */
 export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;

@@ -188,7 +188,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
         client.views.open({
           token,
           trigger_id: triggerId,
-          view: renderModal(body, address.channel) as unknown as ViewsOpenArguments['view'],
+          view: renderModal(body, address.channel, message.labels) as unknown as ViewsOpenArguments['view'],
         }),
       );
       return { messageRef: `view:${opened.view?.id ?? ''}` };
@@ -262,6 +262,12 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     ...(receiver
       ? { routes: (app) => void app.use((req, res, next) => void receiver.then((r) => r.router(req, res, next), next)) }
       : {}),
+    // Slack events carry no locale; the user's is on their profile (needs users:read).
+    async userLocale({ workspaceId, platformUserId }) {
+      const token = await tokenFor(workspaceId);
+      const info = await call(() => client.users.info({ token, user: platformUserId, include_locale: true }));
+      return info.user?.locale;
+    },
     async check() {
       // One workspace's token: does Slack take it (a revoked one answers invalid_auth)? With OAuth
       // the tokens are per installation, so only whether the Web API answers at all.

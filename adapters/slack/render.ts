@@ -42,21 +42,24 @@ const context = (markup: string): Block => ({ type: 'context', elements: [mrkdwn
 const bold = (value: string) => `*${escapeMrkdwn(value)}*`;
 
 export function renderMessage(message: OutboundMessage): RenderedMessage {
-  const blocks = renderBody(message.body);
+  const blocks = renderBody(message.body, message.labels);
   return { text: clip(fallbackText(message.body), FALLBACK_MAX_CHARS), blocks: blocks.slice(0, BLOCKS_MAX) };
 }
 
-function renderBody(body: MessageBody): Block[] {
+/** The words the engine gave for the reader's language (OutboundMessage.labels); English when absent. */
+type Labels = NonNullable<OutboundMessage['labels']>;
+
+function renderBody(body: MessageBody, labels: Labels = {}): Block[] {
   switch (body.type) {
     case 'text':
       return sections(body.text);
     case 'choices':
-      return [...sections(body.text), ...choiceBlocks(body.choices)];
+      return [...sections(body.text), ...choiceBlocks(body.choices, labels)];
     case 'form':
       // A form arrived without a trigger to open a modal with: a button asks for one.
       return [
         section(`${bold(body.title)}${body.text ? `\n${escapeMrkdwn(body.text)}` : ''}`),
-        ...choiceBlocks([{ actionId: 'submit', label: `📝 ${body.title}`, style: 'primary' }]),
+        ...choiceBlocks([{ actionId: 'submit', label: `📝 ${body.title}`, style: 'primary' }], labels),
       ];
     case 'card': {
       const head = [bold(body.title), ...(body.subtitle ? [`_${escapeMrkdwn(body.subtitle)}_`] : [])].join('\n');
@@ -66,22 +69,23 @@ function renderBody(body: MessageBody): Block[] {
       for (let i = 0; i < fields.length; i += FIELDS_MAX)
         blocks.push({ type: 'section', fields: fields.slice(i, i + FIELDS_MAX) });
       if (body.text) blocks.push(...sections(body.text));
-      return [...blocks, ...choiceBlocks(body.choices)];
+      return [...blocks, ...choiceBlocks(body.choices, labels)];
     }
     case 'list':
-      return renderList(body);
+      return renderList(body, labels);
     case 'file_request':
       return [
         ...sections(body.text),
         context(
-          `📎 ${body.accept.map((a) => a.toUpperCase()).join(' or ')}, up to ${Math.round(body.maxBytes / 1048576)} MB: drop the file in this chat.`,
+          labels.fileHint ??
+            `📎 ${body.accept.map((a) => a.toUpperCase()).join(' or ')}, up to ${Math.round(body.maxBytes / 1048576)} MB: drop the file in this chat.`,
         ),
-        ...choiceBlocks(body.choices),
+        ...choiceBlocks(body.choices, labels),
       ];
   }
 }
 
-function renderList(body: Extract<MessageBody, { type: 'list' }>): Block[] {
+function renderList(body: Extract<MessageBody, { type: 'list' }>, labels: Labels): Block[] {
   const pageLabel = body.pageCount > 1 ? ` (${body.page}/${body.pageCount})` : '';
   const blocks: Block[] = [section(`${bold(body.title)}${pageLabel}`)];
   if (body.summary) blocks.push(context(escapeMrkdwn(body.summary)));
@@ -90,10 +94,10 @@ function renderList(body: Extract<MessageBody, { type: 'list' }>): Block[] {
     // Room is kept for the paging buttons: the rest of a long page is one tap away.
     if (blocks.length >= BLOCKS_MAX - 2) return;
     const block: Block = section(`${bold(item.title)}${item.subtitle ? `\n${escapeMrkdwn(item.subtitle)}` : ''}`);
-    if (item.actionId) block.accessory = button({ actionId: item.actionId, label: 'Open', style: 'default' }, i);
+    if (item.actionId) block.accessory = button({ actionId: item.actionId, label: labels.open ?? 'Open', style: 'default' }, i);
     blocks.push(block);
   });
-  return [...blocks, ...choiceBlocks(body.choices)];
+  return [...blocks, ...choiceBlocks(body.choices, labels)];
 }
 
 function button(c: Pick<Choice, 'actionId' | 'label' | 'value' | 'style'>, index: number): Block {
@@ -106,7 +110,7 @@ function button(c: Pick<Choice, 'actionId' | 'label' | 'value' | 'style'>, index
   };
 }
 
-function choiceBlocks(choices: readonly Pick<Choice, 'actionId' | 'label' | 'value' | 'style'>[]): Block[] {
+function choiceBlocks(choices: readonly Pick<Choice, 'actionId' | 'label' | 'value' | 'style'>[], labels: Labels): Block[] {
   if (choices.length === 0) return [];
   if (choices.length > BUTTONS_BEFORE_SELECT) {
     // Many choices (campaigns): one menu instead of a wall of buttons.
@@ -114,7 +118,10 @@ function choiceBlocks(choices: readonly Pick<Choice, 'actionId' | 'label' | 'val
       .slice(0, OPTIONS_MAX)
       .map((c) => ({ text: plain(c.label), value: encodeOption(c.actionId, c.value) }));
     return [
-      { type: 'actions', elements: [{ type: 'static_select', action_id: 'pick#0', placeholder: plain('Choose…'), options }] },
+      {
+        type: 'actions',
+        elements: [{ type: 'static_select', action_id: 'pick#0', placeholder: plain(labels.choose ?? 'Choose…'), options }],
+      },
     ];
   }
   return [{ type: 'actions', elements: choices.slice(0, ACTIONS_MAX).map((c, i) => button(c, i + 100)) }];
@@ -139,7 +146,7 @@ export function fallbackText(body: MessageBody): string {
 }
 
 /** A `form` body → a modal for views.open. `channel` is the DM its answers belong to. */
-export function renderModal(body: Extract<MessageBody, { type: 'form' }>, channel: string): Block {
+export function renderModal(body: Extract<MessageBody, { type: 'form' }>, channel: string, labels: Labels = {}): Block {
   const blocks: Block[] = [];
   if (body.text) blocks.push(section(escapeMrkdwn(body.text)));
   for (const field of body.fields) blocks.push(inputBlock(field));
@@ -148,7 +155,7 @@ export function renderModal(body: Extract<MessageBody, { type: 'form' }>, channe
     callback_id: `${FORM_CALLBACK_PREFIX}${body.formId}`,
     title: plain(body.title, MODAL_TITLE_MAX),
     submit: plain(body.submitLabel, MODAL_TITLE_MAX),
-    close: plain('Cancel'),
+    close: plain(labels.cancel ?? 'Cancel', MODAL_TITLE_MAX),
     private_metadata: JSON.stringify({ c: channel }),
     blocks: blocks.slice(0, 100),
   };
@@ -198,7 +205,7 @@ function inputBlock(field: FormField): Block {
 
 /** The App Home tab: whatever the engine answered to the user opening it (their overview, or how to get access). */
 export function renderHomeView(message: OutboundMessage): Block {
-  return { type: 'home', blocks: renderBody(message.body).slice(0, BLOCKS_MAX) };
+  return { type: 'home', blocks: renderBody(message.body, message.labels).slice(0, BLOCKS_MAX) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ChannelError } from '../../src/engine/channel';
+import { t } from '../../src/i18n';
 
 /** What the web chat answers when it will not take a request. */
 export type WebChatErrorCode = 'UNAUTHORIZED' | 'INVALID' | 'TOO_LARGE' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'BUSY';
@@ -37,15 +38,11 @@ export class WebChatError extends Error {
   }
 }
 
-export const notSignedIn = (): WebChatError =>
-  new WebChatError(
-    'UNAUTHORIZED',
-    'You are not signed in to the web chat. Open the invitation link from your email and choose "Open the web chat"' +
-      ' (or, on the demo, pick a user under "Sign in as" at /chat).',
-  );
+/** `locale`: the page's language (chat.js sends it as Accept-Language), so the person reads the refusal in it. */
+export const notSignedIn = (locale = 'en'): WebChatError => new WebChatError('UNAUTHORIZED', t(locale, 'web.error.notSignedIn'));
 
-export const fileTooLarge = (maxBytes: number): WebChatError =>
-  new WebChatError('TOO_LARGE', `That file is too large. Files can be up to ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+export const fileTooLarge = (maxBytes: number, locale = 'en'): WebChatError =>
+  new WebChatError('TOO_LARGE', t(locale, 'web.error.fileTooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
 
 /** The adapter's failures in the engine's neutral terms (STYLE.md §4). */
 export function toChannelError(error: unknown): ChannelError {

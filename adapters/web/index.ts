@@ -10,6 +10,8 @@ import type { Broadcast } from '../../src/pubsub/broadcast';
 import type { FileRef } from '../../src/engine/messages';
 import { notSignedIn, toChannelError, WebChatError } from './errors';
 import { SessionHub } from './hub';
+import { t } from '../../src/i18n';
+import { languageFromAcceptLanguage } from '../../src/i18n/accept-language';
 import { addressCodec, eventBodySchema, localeFromAcceptLanguage, parseEvent, startCommandEvent, type WebAddress } from './parse';
 import { renderMessage, type WebEntry } from './render';
 import { mountWebChatRoutes } from './routes';
@@ -105,7 +107,11 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
   const signedIn = async (req: WebhookRequest) => {
     const sessionId = await liveSessionOf(req.headers.cookie, config, services, nowMs());
     if (sessionId) return { ok: true as const, principal: sessionId };
-    return { ok: false as const, status: 401 as const, reason: notSignedIn().message };
+    return {
+      ok: false as const,
+      status: 401 as const,
+      reason: notSignedIn(languageFromAcceptLanguage(req.headers['accept-language'])).message,
+    };
   };
 
   async function parseChatEvent(req: WebhookRequest, sessionId: string): Promise<ParseResult<WebAddress, WebTurn>> {
@@ -138,7 +144,12 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         },
       };
     } catch (error) {
-      if (error instanceof SyntaxError) return { ok: false, status: 400, reason: 'The request body is not valid JSON.' };
+      if (error instanceof SyntaxError)
+        return {
+          ok: false,
+          status: 400,
+          reason: t(languageFromAcceptLanguage(req.headers['accept-language']), 'web.error.badJson'),
+        };
       if (error instanceof WebChatError && (error.status === 400 || error.status === 404))
         return { ok: false, status: error.status, reason: error.message };
       throw error;
@@ -155,7 +166,7 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         answer: {
           status: 400,
           headers: { ...INVITE_PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' },
-          body: renderBadInvitePage(),
+          body: renderBadInvitePage(languageFromAcceptLanguage(req.headers['accept-language'])),
         },
       };
     const sessionId = newSessionId();
@@ -209,19 +220,11 @@ export function createWebChatAdapter(config: WebChatConfig, deps: WebChatAdapter
         bodyLimitBytes: INVITE_BODY_LIMIT_BYTES,
         answerWithinMs: EVENT_ANSWER_WITHIN_MS,
         // Another site must not sign a visitor in as the invitee of its own link (login CSRF).
-        verify: (req) =>
-          sameOrigin(req)
-            ? { ok: true }
-            : {
-                ok: false,
-                status: 403,
-                reason: 'Open the invitation link itself and press the button there.',
-                answer: {
-                  status: 403,
-                  headers: ANSWER_HEADERS,
-                  body: 'Open the invitation link itself and press the button there.',
-                },
-              },
+        verify: (req) => {
+          if (sameOrigin(req)) return { ok: true };
+          const refusal = t(languageFromAcceptLanguage(req.headers['accept-language']), 'invitePage.crossSite');
+          return { ok: false, status: 403, reason: refusal, answer: { status: 403, headers: ANSWER_HEADERS, body: refusal } };
+        },
         parse: parseInvite,
       },
     ],

@@ -1,3 +1,4 @@
+import { rankedLocales } from '../../src/i18n/accept-language';
 import { z } from 'zod';
 import type { AddressCodec } from '../../src/engine/channel';
 import type { FileRef, InboundEventInput } from '../../src/engine/messages';
@@ -92,18 +93,7 @@ export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown, wha
  * `pt-BR`), by quality; undefined when there is none. The engine maps it onto a language it speaks.
  */
 export function localeFromAcceptLanguage(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (!value) return undefined;
-  const ranked = value
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((r) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(r.tag) && r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.tag;
+  return rankedLocales(header)[0];
 }
 
 export interface ParseContext {

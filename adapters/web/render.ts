@@ -42,10 +42,20 @@ export type WebView =
       summary?: string;
       items: { title: string; subtitle?: string; button?: WebButton }[];
       emptyText: string;
-      pageLabel: string;
+      /** Numbers only: the page words them in its own language (“Page 2 of 3”). */
+      page: number;
+      pageCount: number;
       buttons: WebButton[];
     }
-  | { kind: 'file_request'; text: string; accept: string; acceptLabel: string; maxBytes: number; buttons: WebButton[] };
+  | {
+      kind: 'file_request';
+      text: string;
+      accept: string;
+      /** The accepted types as people name them; the page joins them in its language (“PDF or Word”). */
+      acceptLabels: string[];
+      maxBytes: number;
+      buttons: WebButton[];
+    };
 
 /** One entry of the conversation as the page shows it. `id` is the messageRef (or the user's eventId). */
 export interface WebEntry {
@@ -77,10 +87,10 @@ const INPUT: Record<FormField['kind'], WebField['input']> = {
 };
 
 export function renderMessage(message: OutboundMessage): WebView {
-  return renderBody(message.body);
+  return renderBody(message.body, message.labels);
 }
 
-export function renderBody(body: MessageBody): WebView {
+export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] = {}): WebView {
   switch (body.type) {
     case 'text':
       return { kind: 'text', text: cap(body.text) };
@@ -114,10 +124,11 @@ export function renderBody(body: MessageBody): WebView {
           ...(item.subtitle === undefined ? {} : { subtitle: item.subtitle }),
           ...(item.actionId === undefined
             ? {}
-            : { button: { actionId: item.actionId, label: 'Open', style: 'default' as const } }),
+            : { button: { actionId: item.actionId, label: labels.open ?? 'Open', style: 'default' as const } }),
         })),
         emptyText: body.emptyText,
-        pageLabel: `Page ${body.page} of ${body.pageCount}`,
+        page: body.page,
+        pageCount: body.pageCount,
         buttons: body.choices.map(button),
       };
     case 'file_request':
@@ -125,7 +136,7 @@ export function renderBody(body: MessageBody): WebView {
         kind: 'file_request',
         text: cap(body.text),
         accept: body.accept.flatMap((a) => [ACCEPT[a].ext, ACCEPT[a].mime]).join(','),
-        acceptLabel: body.accept.map((a) => ACCEPT[a].label).join(' or '),
+        acceptLabels: body.accept.map((a) => ACCEPT[a].label),
         maxBytes: body.maxBytes,
         buttons: body.choices.map(button),
       };

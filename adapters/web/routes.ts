@@ -10,6 +10,10 @@ import type { SessionHub } from './hub';
 import type { WebChatServices } from './deps';
 import { demoLoginSchema, parseOrInvalid, uploadHeadersSchema } from './parse';
 import { clearSessionCookie, liveSessionOf, newSessionId, sessionOf, setSessionCookie } from './session';
+import { renderChatPage } from './page';
+import { matchLanguage, t } from '../../src/i18n';
+import { languageFromAcceptLanguage } from '../../src/i18n/accept-language';
+import { formatNumber } from '../../src/i18n/format';
 
 export interface WebChatRoutesDeps {
   adapter: { config: WebChatConfig; hub: SessionHub };
@@ -42,10 +46,20 @@ export function mountWebChatRoutes(app: Express, deps: WebChatRoutesDeps): void 
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
-  app.get('/chat', (_req, res) => {
+  // The page in the signed-in person's language, else the browser's first one Endorse speaks.
+  app.get('/chat', async (req, res) => {
+    const sessionId = await liveSessionOf(req.headers.cookie, deps.adapter.config, deps.services, deps.now().getTime());
+    const user = sessionId
+      ? await deps.services.resolveIdentity({ platform: 'WEB', workspaceId: '', platformUserId: sessionId })
+      : null;
+    const language = matchLanguage(user?.language) ?? languageFromAcceptLanguage(req.headers['accept-language']);
     res.setHeader('Content-Security-Policy', CSP);
-    res.sendFile(path.join(PUBLIC_DIR, 'chat.html'));
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Vary', 'Accept-Language, Cookie');
+    res.type('html').send(renderChatPage(language));
   });
+  // The page's template is served only filled in, above.
+  app.get('/chat/assets/chat.html', (_req, res) => void res.status(404).end());
   app.use('/chat/assets', express.static(PUBLIC_DIR, { index: false, maxAge: '1h' }));
   app.use('/chat/api', apiRouter(deps));
 }
@@ -59,7 +73,7 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
   const liveSession = (req: Request) => liveSessionOf(req.headers.cookie, config, deps.services, nowMs());
   const requireSession = async (req: Request): Promise<string> => {
     const sessionId = await liveSession(req);
-    if (!sessionId) throw notSignedIn();
+    if (!sessionId) throw notSignedIn(localeOf(req));
     return sessionId;
   };
 
@@ -72,14 +86,19 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     res.json({
       signedIn: sessionId !== null,
       user: user ? { name: user.name ?? user.email, role: user.role, agency: user.agencyName } : null,
-      demoUsers: deps.demoUsers.map((u) => ({ id: u.id, name: u.name, role: u.role, agency: u.agency })),
+      demoUsers: deps.demoUsers.map((u) => ({
+        id: u.id,
+        name: u.name,
+        role: u.role,
+        roleLabel: roleLabel(localeOf(req), u.role),
+        agency: u.agency,
+      })),
       maxFileBytes: config.maxFileBytes,
     });
   });
 
   router.post('/demo-login', json, async (req, res) => {
-    if (deps.demoUsers.length === 0)
-      throw new WebChatError('NOT_FOUND', 'Sign-in as a demo user exists only on the demo database. Use your invitation link.');
+    if (deps.demoUsers.length === 0) throw new WebChatError('NOT_FOUND', t(localeOf(req), 'web.error.demoOnly'));
     const { userId } = parseOrInvalid(demoLoginSchema, req.body, 'The sign-in request');
     const sessionId = newSessionId();
     const user = await deps.services.bindDemoWebIdentity({ userId, sessionId });
@@ -111,11 +130,11 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
       const verdict = admitUpload(quota, usage, declared, new Date(nowMs()));
       if (!verdict.ok) {
         req.resume();
-        throw quotaRefusal(verdict, quota);
+        throw quotaRefusal(verdict, quota, localeOf(req));
       }
     }
     const bytes = await readBody(req, config.maxFileBytes);
-    if (bytes.length === 0) throw new WebChatError('INVALID', 'That file is empty. Attach the file again.');
+    if (bytes.length === 0) throw new WebChatError('INVALID', t(localeOf(req), 'web.error.fileEmpty'));
     const file = await deps.services.createWebUpload({
       sessionId,
       filename: headers['x-file-name'],
@@ -170,7 +189,7 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     res.status(404).json({ error: 'not_found', message: 'No such web chat route.' });
   });
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const answer = toHttpError(error, config.maxFileBytes);
+    const answer = toHttpError(error, config.maxFileBytes, localeOf(req));
     if (answer.status >= 500)
       logger.error({ requestId: res.locals.requestId, path: req.path, err: (error as Error).message }, 'web chat request failed');
     if (res.headersSent) return void res.end();
@@ -186,7 +205,7 @@ function readBody(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
-    return Promise.reject(fileTooLarge(maxBytes));
+    return Promise.reject(fileTooLarge(maxBytes, localeOf(req)));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -196,7 +215,7 @@ function readBody(req: Request, maxBytes: number): Promise<Buffer> {
       if (size > maxBytes) {
         req.removeAllListeners('data');
         req.resume();
-        reject(fileTooLarge(maxBytes));
+        reject(fileTooLarge(maxBytes, localeOf(req)));
         return;
       }
       chunks.push(chunk);
@@ -206,43 +225,51 @@ function readBody(req: Request, maxBytes: number): Promise<Buffer> {
   });
 }
 
-function toHttpError(error: unknown, maxBytes: number): { status: number; body: { error: string; message: string } } {
+const ROLES = ['OWNER', 'AGENCY_ADMIN', 'AGENCY_USER', 'RECRUITER'] as const;
+const roleLabel = (locale: string, role: string): string => {
+  const known = ROLES.find((r) => r === role);
+  return known ? t(locale, `roleName.${known}`) : role;
+};
+
+/** The page sends its own language as Accept-Language, so what the server says matches the page. */
+const localeOf = (req: Request): string => languageFromAcceptLanguage(req.headers['accept-language']);
+
+function toHttpError(
+  error: unknown,
+  maxBytes: number,
+  locale: string,
+): { status: number; body: { error: string; message: string } } {
   if (error instanceof WebChatError) return { status: error.status, body: error.toJSON() };
   if (error instanceof ServiceError) {
     const status = { FORBIDDEN: 403, NOT_FOUND: 404, INVALID: 400, CONFLICT: 409, RATE_LIMITED: 429, EXPIRED: 410 }[error.code];
-    return { status, body: { error: error.code.toLowerCase(), message: error.message } };
+    return { status, body: { error: error.code.toLowerCase(), message: error.messageIn(locale) } };
   }
   // body-parser's errors carry a `type`; a JSON syntax error is the sender's fault, not ours.
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed')
-    return { status: 400, body: { error: 'invalid', message: 'The request body is not valid JSON.' } };
-  if (type === 'entity.too.large') return { status: 413, body: fileTooLarge(maxBytes).toJSON() };
-  return { status: 500, body: { error: 'internal', message: 'Something went wrong on our side; try again.' } };
+  if (type === 'entity.parse.failed') return { status: 400, body: { error: 'invalid', message: t(locale, 'web.error.badJson') } };
+  if (type === 'entity.too.large') return { status: 413, body: fileTooLarge(maxBytes, locale).toJSON() };
+  return { status: 500, body: { error: 'internal', message: t(locale, 'web.error.internal') } };
 }
 
 /** The quota's refusal in words the person can act on (429 with Retry-After). */
-function quotaRefusal(verdict: Exclude<UploadVerdict, { ok: true }>, quota: UploadQuota): WebChatError {
+function quotaRefusal(verdict: Exclude<UploadVerdict, { ok: true }>, quota: UploadQuota, locale: string): WebChatError {
   const retryAfterMs = verdict.retryAfterMs;
   if (verdict.reason === 'too-many-sent')
     return new WebChatError(
       'RATE_LIMITED',
-      `You have sent ${verdict.sent} files in ${lastMinutes(quota.windowMs)}, the most the web chat takes. Try again in ${minutes(retryAfterMs)}.`,
+      t(locale, 'web.error.tooManyFiles', {
+        count: verdict.sent,
+        minutes: Math.max(1, Math.round(quota.windowMs / 60_000)),
+        wait: Math.max(1, Math.ceil(retryAfterMs / 60_000)),
+      }),
       { retryAfterMs },
     );
   const mb = Math.round((verdict.bytes / 1024 / 1024) * 10) / 10;
   return new WebChatError(
     'RATE_LIMITED',
-    `You have ${verdict.files} files (${mb} MB) waiting to be read, the most the web chat holds for you. ` +
-      'Wait a minute for them to be read, then attach this one again.',
-    { retryAfterMs },
+    t(locale, 'web.error.filesWaiting', { count: verdict.files, mb: formatNumber(locale, mb) }),
+    {
+      retryAfterMs,
+    },
   );
 }
-
-const minutes = (ms: number) => {
-  const n = Math.max(1, Math.ceil(ms / 60_000));
-  return n === 1 ? 'a minute' : `${n} minutes`;
-};
-const lastMinutes = (ms: number) => {
-  const n = Math.max(1, Math.round(ms / 60_000));
-  return n === 1 ? 'the last minute' : `the last ${n} minutes`;
-};

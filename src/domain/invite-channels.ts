@@ -22,6 +22,8 @@ export interface InviteChannel {
   method?: 'GET' | 'POST';
   /** The exact text to send to the bot (Slack, Teams). */
   command?: string;
+  /** Telegram: the bot's username (without @), for instructions in another language. */
+  bot?: string;
 }
 
 export function inviteChannels(token: string, config: InviteChannelsConfig): InviteChannel[] {
@@ -35,6 +37,7 @@ export function inviteChannels(token: string, config: InviteChannelsConfig): Inv
       instructions: `Open the link in Telegram and press Start; @${bot} links your account.`,
       url: `https://t.me/${encodeURIComponent(bot)}?start=${encodeURIComponent(token)}`,
       method: 'GET',
+      bot,
     });
   }
   if (config.slack)

@@ -2,6 +2,7 @@
  * Who may do what (DESIGN §1), as pure functions of the actor and the target. Services call these
  * before touching anything, so a denied call changes nothing.
  */
+import { en, type MessageKey } from '../i18n/en';
 export type Role = 'OWNER' | 'AGENCY_ADMIN' | 'AGENCY_USER' | 'RECRUITER';
 
 export const ROLES: readonly Role[] = ['OWNER', 'AGENCY_ADMIN', 'AGENCY_USER', 'RECRUITER'];
@@ -16,27 +17,28 @@ export interface Actor {
 }
 
 export interface Denial {
+  /** The catalogue key of the reason, so it is said in the reader's language. */
+  key: DenialKey;
+  /** The reason in English (logs, the REST API). */
   reason: string;
 }
+
+/** The reasons a rule gives, as catalogue keys (src/i18n/en.ts `deny.*`). */
+export type DenialKey = Extract<MessageKey, `deny.${string}`>;
 
 export type Decision = { allowed: true } | { allowed: false; denial: Denial };
 
 const allow: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, denial: { reason } });
+const deny = (key: DenialKey): Decision => ({ allowed: false, denial: { key, reason: en[key] } });
 
 function inactive(actor: Actor): Decision | null {
-  return actor.active ? null : deny('Your access has been disabled. Ask your agency admin or the Endorse owner to restore it.');
+  return actor.active ? null : deny('deny.disabled');
 }
 
 export const isAgencyRole = (role: Role): boolean => role === 'AGENCY_ADMIN' || role === 'AGENCY_USER';
 
 export function canSubmit(actor: Actor): Decision {
-  return (
-    inactive(actor) ??
-    (isAgencyRole(actor.role) && actor.agencyId
-      ? allow
-      : deny('Only agency users submit candidates. Ask an owner to invite you to an agency if you need to.'))
-  );
+  return inactive(actor) ?? (isAgencyRole(actor.role) && actor.agencyId ? allow : deny('deny.submit'));
 }
 
 export function canSeeMyCandidates(actor: Actor): Decision {
@@ -49,17 +51,12 @@ export function canSeeAgencyPool(actor: Actor, agencyId: string | null): Decisio
   if (off) return off;
   if (actor.role === 'OWNER') return allow;
   if (actor.role === 'AGENCY_ADMIN' && agencyId !== null && agencyId === actor.agencyId) return allow;
-  return deny('The Agency Pool is for agency admins (their own agency) and owners. Use My Candidates for your own submissions.');
+  return deny('deny.agencyPool');
 }
 
 /** The candidates of the campaigns one recruits for (owners: of every campaign). */
 export function canSeeCampaignCandidates(actor: Actor): Decision {
-  return (
-    inactive(actor) ??
-    (actor.role === 'OWNER' || actor.role === 'RECRUITER'
-      ? allow
-      : deny('That list is for the employer’s recruiters. Type “candidates” for your own submissions.'))
-  );
+  return inactive(actor) ?? (actor.role === 'OWNER' || actor.role === 'RECRUITER' ? allow : deny('deny.recruiterList'));
 }
 
 export interface CandidateOwnership {
@@ -75,21 +72,16 @@ export function canViewCandidate(actor: Actor, c: CandidateOwnership): Decision 
     case 'RECRUITER':
       return allow;
     case 'AGENCY_ADMIN':
-      return c.agencyId === actor.agencyId ? allow : deny('That candidate is not one of your agency’s.');
+      return c.agencyId === actor.agencyId ? allow : deny('deny.otherAgencyCandidate');
     case 'AGENCY_USER':
-      return c.submittedById === actor.userId ? allow : deny('You can only open candidates you submitted.');
+      return c.submittedById === actor.userId ? allow : deny('deny.notYourCandidate');
   }
 }
 
 export const canComment = canViewCandidate;
 
 export function canChangeStage(actor: Actor): Decision {
-  return (
-    inactive(actor) ??
-    (actor.role === 'RECRUITER' || actor.role === 'OWNER'
-      ? allow
-      : deny('Only the employer’s recruiters change a candidate’s stage.'))
-  );
+  return inactive(actor) ?? (actor.role === 'RECRUITER' || actor.role === 'OWNER' ? allow : deny('deny.stage'));
 }
 
 /** The employer's side registers candidates from other sources (direct applicants) through its ATS. */
@@ -114,7 +106,7 @@ export function canListUsers(actor: Actor, agencyId: string | null): Decision {
   if (off) return off;
   if (actor.role === 'OWNER') return allow;
   if (actor.role === 'AGENCY_ADMIN' && agencyId === actor.agencyId) return allow;
-  return deny('Only owners and agency admins manage users.');
+  return deny('deny.manageUsers');
 }
 
 export function canViewUser(actor: Actor, target: UserTarget): Decision {
@@ -122,39 +114,38 @@ export function canViewUser(actor: Actor, target: UserTarget): Decision {
   if (off) return off;
   if (actor.role === 'OWNER' || actor.userId === target.userId) return allow;
   if (actor.role === 'AGENCY_ADMIN' && target.agencyId === actor.agencyId) return allow;
-  return deny('You can only view users of your own agency.');
+  return deny('deny.viewOtherAgency');
 }
 
 /** Rename, disable, enable: admins manage their agency's users but not other admins. */
 export function canManageUser(actor: Actor, target: UserTarget): Decision {
   const off = inactive(actor);
   if (off) return off;
-  if (actor.userId === target.userId) return deny('You cannot change your own access. Ask another admin or an owner.');
+  if (actor.userId === target.userId) return deny('deny.ownAccess');
   if (actor.role === 'OWNER') return allow;
   if (actor.role === 'AGENCY_ADMIN') {
-    if (target.agencyId !== actor.agencyId) return deny('You can only manage users of your own agency.');
-    if (target.role !== 'AGENCY_USER') return deny('Agency admins manage agency users only; ask an owner about other admins.');
+    if (target.agencyId !== actor.agencyId) return deny('deny.manageOtherAgency');
+    if (target.role !== 'AGENCY_USER') return deny('deny.manageAdmins');
     return allow;
   }
-  return deny('Only owners and agency admins manage users.');
+  return deny('deny.manageUsers');
 }
 
 export function canInvite(actor: Actor, invitee: { role: Role; agencyId: string | null }): Decision {
   const off = inactive(actor);
   if (off) return off;
-  if (isAgencyRole(invitee.role) && !invitee.agencyId) return deny('Agency roles need an agency: name it in the invitation.');
-  if (!isAgencyRole(invitee.role) && invitee.agencyId)
-    return deny('Owners and recruiters belong to no agency: leave the agency out.');
+  if (isAgencyRole(invitee.role) && !invitee.agencyId) return deny('deny.needAgency');
+  if (!isAgencyRole(invitee.role) && invitee.agencyId) return deny('deny.noAgency');
   if (actor.role === 'OWNER') return allow;
   if (actor.role === 'AGENCY_ADMIN') {
-    if (invitee.role !== 'AGENCY_USER') return deny('Agency admins invite agency users only; ask an owner for other roles.');
-    if (invitee.agencyId !== actor.agencyId) return deny('You can only invite users into your own agency.');
+    if (invitee.role !== 'AGENCY_USER') return deny('deny.inviteRole');
+    if (invitee.agencyId !== actor.agencyId) return deny('deny.inviteOtherAgency');
     return allow;
   }
-  return deny('Only owners and agency admins send invitations.');
+  return deny('deny.invite');
 }
 
 /** Agencies, campaigns, duplicate rules, audit log: the platform owners' business. */
 export function canAdministerPlatform(actor: Actor): Decision {
-  return inactive(actor) ?? (actor.role === 'OWNER' ? allow : deny('Only Endorse owners can do that.'));
+  return inactive(actor) ?? (actor.role === 'OWNER' ? allow : deny('deny.ownerOnly'));
 }

@@ -41,6 +41,13 @@ export interface ChannelAdapter<A = unknown, T = unknown> {
    * UNAUTHORIZED, …). Absent: nothing to check.
    */
   check?(): Promise<void>;
+  /**
+   * The person's language as the platform knows it (BCP 47), for platforms whose events do not
+   * carry it (Slack keeps it on the user: `users.info` with `include_locale`). Asked only when the
+   * engine has no language for the person yet (first contact, an invitation redeemed); undefined
+   * or a throw means the event's own locale is used. Absent: the event's `locale` is all there is.
+   */
+  userLocale?(identity: { workspaceId: string; platformUserId: string }): Promise<string | undefined>;
 }
 
 export interface ChannelCapabilities {

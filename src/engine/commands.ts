@@ -330,6 +330,22 @@ export const commands: readonly CommandSpec[] = (Object.keys(COMMAND_SPECS) as C
   return { name, aliases: s.aliases, help: en[s.help], helpKey: s.help, helpFor, usage: s.usage, roles: s.roles, args: s.args };
 });
 
+/**
+ * A usage line for people reading `locale`: the command words and option names stay as typed
+ * (`candidates`, `stage:`, `agency:`), the stand-ins for what the person fills in are translated
+ * (`[search]` → `[búsqueda]`, `your text` → `tu texto`).
+ */
+export function usageIn(locale: string, usage: string): string {
+  return usage
+    .replace('[name phone email]', `[${t(locale, 'usage.namePhoneEmail')}]`)
+    .replace('[search]', `[${t(locale, 'usage.search')}]`)
+    .replace('<code from your invitation>', `<${t(locale, 'usage.code')}>`)
+    .replace('your text', t(locale, 'usage.text'))
+    .replace('New Name', t(locale, 'usage.newName'))
+    .replace('Agency Name', t(locale, 'usage.agencyName'))
+    .replace(/"Name"/g, `"${t(locale, 'usage.name')}"`);
+}
+
 /** The same commands with their one-line help in `locale` (Telegram's and Teams' menus per language). */
 export const commandsIn = (locale: string): readonly CommandSpec[] => commands.map((c) => ({ ...c, help: t(locale, c.helpKey) }));
 

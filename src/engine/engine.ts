@@ -14,6 +14,8 @@ import { describeError, EventDeferred } from './errors';
 import { isDatabaseUnreachable } from '../services/unavailable';
 import { text } from './reply';
 import { conversationKey } from './conversation-key';
+import { platformLocale } from './platform-locale';
+import { withRendererLabels } from './labels';
 
 export { conversationKey, identityOfConversation } from './conversation-key';
 
@@ -84,7 +86,7 @@ async function runInConversation(
   // The user's kept language wins over the platform's locale; on first contact the platform's
   // locale becomes theirs, and they are asked once to confirm it (a one-tap choice).
   const stored = matchLanguage(user.language);
-  const language = stored ?? languageOf(platformEvent.locale);
+  const language = stored ?? languageOf(await platformLocale(runtime, platformEvent));
   if (stored === null) await services.setUserLanguage(user.userId, language);
   const event: InboundEvent = { ...platformEvent, locale: language };
   const key = conversationKey(event);
@@ -142,7 +144,7 @@ async function runInConversation(
         );
       }
     }
-    return replies;
+    return replies.map((reply) => withRendererLabels(event.locale, reply));
   }
 }
 

@@ -7,7 +7,8 @@ import type { Ctx } from './context';
  */
 export function describeError(ctx: Ctx, error: unknown): string | null {
   if (error instanceof ServiceError) {
-    return error.code === 'FORBIDDEN' ? `${error.message} ${ctx.t('error.forbiddenHint')}` : error.message;
+    const said = error.messageIn(ctx.event.locale);
+    return error.code === 'FORBIDDEN' ? `${said} ${ctx.t('error.forbiddenHint')}` : said;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../domain/permissions';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import type { OutboundMessage } from './messages';
 import type { FilterOutcome, StageName } from '../services/dashboards';
 import type { Ctx } from './context';
 import { formatDate } from '../i18n/format';
@@ -63,3 +64,19 @@ export const statusLabel = (ctx: T, status: string): string => {
 
 /** A day in the reader's locale (Intl), e.g. `29 nov 2026`; the server does not know the reader's zone, so UTC. */
 export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);
+
+/**
+ * `message` with the words its renderer adds around the content (see `OutboundMessage.labels`) in
+ * `locale`, for the bodies that get any; others pass unchanged.
+ */
+export function withRendererLabels(locale: string, message: OutboundMessage): OutboundMessage {
+  const body = message.body;
+  if (body.type === 'list') return { ...message, labels: { open: t(locale, 'render.open') } };
+  if (body.type === 'form')
+    return { ...message, labels: { choose: t(locale, 'render.choose'), cancel: t(locale, 'render.cancel') } };
+  if (body.type === 'file_request')
+    return { ...message, labels: { fileHint: t(locale, 'render.fileHint', { mb: Math.round(body.maxBytes / 1048576) }) } };
+  if ((body.type === 'choices' || body.type === 'card') && body.choices.length > 0)
+    return { ...message, labels: { choose: t(locale, 'render.choose') } };
+  return message;
+}

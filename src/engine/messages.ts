@@ -159,6 +159,12 @@ export const outboundMessageSchema = z.object({
    * so a reply to it can be routed back.
    */
   replyKey: z.string().optional(),
+  /**
+   * The few words a renderer adds around the content, in the reader's language: a list item's
+   * Open button, a menu's placeholder, a form's Cancel, how to send a requested file (`{mb}` is
+   * filled by the engine). Filled by the engine for every reply; absent: the renderer's English.
+   */
+  labels: z.object({ open: z.string(), choose: z.string(), cancel: z.string(), fileHint: z.string() }).partial().optional(),
 });
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 export type OutboundMessageInput = z.input<typeof outboundMessageSchema>;

@@ -6,6 +6,7 @@ import {
   parseCommandText,
   type CommandArgs,
   type CommandName,
+  usageIn,
 } from './commands';
 import type { Ctx, Replies } from './context';
 import { onHelp, onWelcome } from './flows/help';
@@ -63,7 +64,14 @@ async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: str
   if (!allowedFor(name, ctx.user.role)) return [text(ctx.t('command.notAllowed', { command: name }))];
   const args = parseArgs(name, rawArgs);
   if (args === null)
-    return [text(ctx.t('command.usage', { usage: COMMAND_SPECS[name].usage, help: ctx.t(COMMAND_SPECS[name].help) }))];
+    return [
+      text(
+        ctx.t('command.usage', {
+          usage: usageIn(ctx.event.locale, COMMAND_SPECS[name].usage),
+          help: ctx.t(COMMAND_SPECS[name].help),
+        }),
+      ),
+    ];
   return handlers[name](ctx, args);
 }
 

@@ -1,4 +1,6 @@
 import type { InviteChannel } from '../domain/invite-channels';
+import { t, type Language } from '../i18n';
+import { languageFromAcceptLanguage } from '../i18n/accept-language';
 import { roleAt } from '../i18n/roles';
 import type { InvitationDetails } from '../services/invitations';
 import type { Mount } from './app';
@@ -10,56 +12,65 @@ export interface InvitePageOptions {
   channels: readonly InviteChannel[];
   /** Whom the invitation is for, as what and where; absent when the link is used up or unknown. */
   invitation?: InvitationDetails | null;
+  /** The visitor's language (their browser's Accept-Language): the invitee has chosen none yet. */
+  language?: Language;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
 
 export const isTokenShaped = (token: string): boolean => TOKEN.test(token);
 
-function renderChannel(channel: InviteChannel): string {
-  const label = escapeHtml(channel.label);
-  const instructions = `<p class="hint">${escapeHtml(channel.instructions)}</p>`;
+/** A channel's name and how to link it, in `language`; the product names stay as they are. */
+function renderChannel(channel: InviteChannel, language: Language): string {
+  const name = channel.platform === 'WEB' ? t(language, 'invitePage.web') : channel.label;
+  const label = escapeHtml(name);
+  const how = t(language, `invitePage.how.${channel.platform}`, { bot: channel.bot ?? '' });
+  const instructions = `<p class="hint">${escapeHtml(how)}</p>`;
   if (channel.url && channel.method === 'POST') {
     return `<section><h2>${label}</h2><form method="post" action="${escapeHtml(new URL(channel.url).pathname)}">
-      <button type="submit" class="primary">Open the ${label.toLowerCase()}</button></form>${instructions}</section>`;
+      <button type="submit" class="primary">${escapeHtml(t(language, 'invitePage.openWeb'))}</button></form>${instructions}</section>`;
   }
   if (channel.url) {
-    return `<section><h2>${label}</h2><p><a class="button" href="${escapeHtml(channel.url)}">Open in ${label}</a></p>${instructions}</section>`;
+    const open = escapeHtml(t(language, 'invitePage.openIn', { app: name }));
+    return `<section><h2>${label}</h2><p><a class="button" href="${escapeHtml(channel.url)}">${open}</a></p>${instructions}</section>`;
   }
   return `<section><h2>${label}</h2>${instructions}<p><code class="token">${escapeHtml(channel.command ?? '')}</code></p></section>`;
 }
 
-/** Pure: returns the HTML. Every interpolated value goes through `escapeHtml`. */
+/** Pure: returns the HTML, in the visitor's language (English when absent). Every interpolated value goes through `escapeHtml`. */
 export function renderInvitePage(options: InvitePageOptions): string {
+  const language = options.language ?? 'en';
   const channels =
     options.channels.length > 0
-      ? options.channels.map(renderChannel).join('\n')
-      : '<p>No chat channel is configured yet. Ask your admin how to reach Endorse.</p>';
+      ? options.channels.map((c) => renderChannel(c, language)).join('\n')
+      : `<p>${escapeHtml(t(language, 'invitePage.none'))}</p>`;
   const inv = options.invitation;
-  const welcome = inv?.name ? `Welcome to Endorse, ${inv.name}` : 'Welcome to Endorse';
+  const welcome = inv?.name ? t(language, 'invitePage.welcomeName', { name: inv.name }) : t(language, 'invitePage.welcome');
   // The role and agency in the same words as the invitation email (i18n/roles.ts).
   const invited = inv
-    ? `You are invited as ${roleAt('en', inv.role, inv.agencyName)}. Pick the chat app where you want to use Endorse:`
-    : 'You have been invited to submit and follow candidates from your chat app. Pick where you want to use it:';
+    ? t(language, 'invitePage.invitedAs', { role: roleAt(language, inv.role, inv.agencyName) })
+    : t(language, 'invitePage.invited');
   return page(
-    'Your Endorse invitation',
+    language,
+    t(language, 'invitePage.title'),
     `<h1>${escapeHtml(welcome)}</h1>
      <p>${escapeHtml(invited)}</p>
      ${channels}
-     <p class="hint">The link works once and expires; if it has, ask your admin to invite you again.</p>`,
+     <p class="hint">${escapeHtml(t(language, 'invitePage.once'))}</p>`,
   );
 }
 
-export function renderBadInvitePage(): string {
+export function renderBadInvitePage(language: Language = 'en'): string {
   return page(
-    'Invitation link incomplete',
-    `<h1>That link is not complete</h1><p>Copy the whole link from your invitation email, or ask your admin for a new one.</p>`,
+    language,
+    t(language, 'invitePage.bad.title'),
+    `<h1>${escapeHtml(t(language, 'invitePage.bad.heading'))}</h1><p>${escapeHtml(t(language, 'invitePage.bad.text'))}</p>`,
   );
 }
 
-function page(title: string, body: string): string {
+function page(language: Language, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><link rel="stylesheet" href="/chat/assets/chat.css"></head>
 <body class="invite"><main class="invite-card">${body}</main></body></html>`;
 }
@@ -90,10 +101,12 @@ export function mountInvitePage(
   return (app) => {
     app.get('/invite/:token', (req, res, next) => {
       const token = req.params.token;
+      const language = languageFromAcceptLanguage(req.headers['accept-language']);
       res.set(INVITE_PAGE_HEADERS);
-      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage());
+      res.set('Vary', 'Accept-Language');
+      if (!isTokenShaped(token)) return void res.status(400).type('html').send(renderBadInvitePage(language));
       describe(token).then(
-        (invitation) => res.type('html').send(renderInvitePage({ token, channels: channels(token), invitation })),
+        (invitation) => res.type('html').send(renderInvitePage({ token, channels: channels(token), invitation, language })),
         next,
       );
     });

@@ -29,7 +29,7 @@ export function toActor(
   userId: string,
   user: { role: Role; status: string; agencyId: string | null; agencyStatus: string | null } | undefined,
 ): Actor {
-  if (!user) throw new NotFoundError('Your account was not found. Ask an owner or your agency admin for a new invitation.');
+  if (!user) throw new NotFoundError({ key: 'svc.accountNotFound' });
   return {
     userId,
     role: user.role,
@@ -39,5 +39,5 @@ export function toActor(
 }
 
 export function assertAllowed(decision: Decision): void {
-  if (!decision.allowed) throw new ForbiddenError(decision.denial.reason);
+  if (!decision.allowed) throw new ForbiddenError({ key: decision.denial.key });
 }

@@ -34,7 +34,7 @@ export async function createAgency(
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const input = parseOrThrow(createAgencyInput, raw);
   const existing = await deps.db.agency.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (existing) throw new ConflictError(`An agency named “${input.name}” already exists.`);
+  if (existing) throw new ConflictError({ key: 'svc.agencyExists', params: { name: input.name } });
   return deps.db.$transaction(async (tx) => {
     const agency = await tx.agency.create({ data: { name: input.name, country: input.country ?? null }, select: agencySelect });
     await writeAudit(tx, { actorId, action: 'agency.create', targetType: 'agency', targetId: agency.id });
@@ -55,7 +55,7 @@ export async function findAgencyId(deps: ServiceDeps, idOrName: string): Promise
     where: { OR: [{ id: key }, { name: { equals: key, mode: 'insensitive' } }] },
     select: { id: true },
   });
-  if (!agency) throw new NotFoundError(`No agency “${key}”. List the agencies to see their names.`);
+  if (!agency) throw new NotFoundError({ key: 'svc.noAgencyNamed', params: { name: key } });
   return agency.id;
 }
 
@@ -67,7 +67,7 @@ export async function setAgencyStatus(
 ): Promise<AgencySummary> {
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const found = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true } });
-  if (!found) throw new NotFoundError('No such agency. List the agencies to see their names.');
+  if (!found) throw new NotFoundError({ key: 'svc.noSuchAgency' });
   return deps.db.$transaction(async (tx) => {
     const agency = await tx.agency.update({ where: { id: agencyId }, data: { status }, select: agencySelect });
     if (status === 'DISABLED') {

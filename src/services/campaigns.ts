@@ -63,7 +63,7 @@ export async function createCampaign(
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   const input = parseOrThrow(createCampaignInput, raw);
   const existing = await deps.db.campaign.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (existing) throw new ConflictError(`A campaign named “${input.name}” already exists. Pick another name.`);
+  if (existing) throw new ConflictError({ key: 'svc.campaignExists', params: { name: input.name } });
   return deps.db.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({
       data: {
@@ -130,8 +130,7 @@ export async function assignRecruiter(
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   await findCampaign(deps, campaignId);
   const recruiter = await deps.db.user.findUnique({ where: { id: recruiterId }, select: { role: true } });
-  if (recruiter?.role !== 'RECRUITER')
-    throw new InvalidInputError('Only recruiters can be assigned to a campaign.', 'recruiterId');
+  if (recruiter?.role !== 'RECRUITER') throw new InvalidInputError({ key: 'svc.onlyRecruiters' }, 'recruiterId');
   await deps.db.$transaction(async (tx) => {
     await tx.campaignRecruiter.upsert({
       where: { campaignId_userId: { campaignId, userId: recruiterId } },
@@ -224,5 +223,5 @@ export async function listDuplicateRules(deps: ServiceDeps, actorId: string): Pr
 
 async function findCampaign(deps: ServiceDeps, campaignId: string): Promise<void> {
   const found = await deps.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
-  if (!found) throw new NotFoundError('No such campaign. List the campaigns to see their ids.');
+  if (!found) throw new NotFoundError({ key: 'svc.noSuchCampaign' });
 }

@@ -17,8 +17,9 @@ export async function getCandidateResume(deps: ServiceDeps, actorId: string, ref
   });
   // Out of scope reads as missing (no existence oracle); a disabled actor is told so.
   const decision = c ? canViewCandidate(actor, c) : null;
-  if (!c || (decision && !decision.allowed && actor.active)) throw new NotFoundError(`There is no candidate C-${ref}.`);
+  if (!c || (decision && !decision.allowed && actor.active))
+    throw new NotFoundError({ key: 'svc.noCandidateShort', params: { ref: `C-${ref}` } });
   if (decision) assertAllowed(decision);
-  if (!c.resumeFile) throw new NotFoundError(`C-${ref} was submitted without a resume.`);
+  if (!c.resumeFile) throw new NotFoundError({ key: 'svc.noResume', params: { ref: `C-${ref}` } });
   return { ...c.resumeFile, data: Buffer.from(c.resumeFile.data) };
 }

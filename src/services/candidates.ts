@@ -106,8 +106,7 @@ function candidateStatement(withComments: boolean): string {
     WHERE c."ref" = $1`;
 }
 
-const noCandidate = (ref: number) =>
-  new NotFoundError(`There is no candidate ${formatCandidateRef(ref)}. Check the reference in your list.`);
+const noCandidate = (ref: number) => new NotFoundError({ key: 'svc.noCandidate', params: { ref: formatCandidateRef(ref) } });
 
 async function findCandidate(deps: ServiceDeps, ref: number, withComments = false): Promise<CandidateRow> {
   const [candidate] = await deps.sql.query<CandidateRow>(candidateStatement(withComments), [ref]);
@@ -218,7 +217,10 @@ export async function changeStage(deps: ServiceDeps, actorId: string, ref: numbe
   const c = await findCandidate(deps, ref);
   // The stage as people read it (Interview), not the enum name.
   if (c.stage === to)
-    throw new InvalidInputError(`${formatCandidateRef(ref)} is already at ${to.charAt(0)}${to.slice(1).toLowerCase()}.`, 'stage');
+    throw new InvalidInputError(
+      { key: 'svc.alreadyAtStage', params: { ref: formatCandidateRef(ref) }, keyParams: { stage: `stageName.${to}` } },
+      'stage',
+    );
   const changed = { candidateId: c.id, candidateRef: c.ref, from: c.stage, to };
   return deps.db.$transaction(async (tx) => {
     await tx.candidate.update({ where: { id: c.id }, data: { stage: to } });

@@ -355,7 +355,7 @@ async function resolveScope(deps: ServiceDeps, actor: Actor, q: z.output<typeof 
       scope.campaignIds = mine.map((r) => r.campaignId);
       scope.unassigned = scope.campaignIds.length === 0;
       if (q.campaignId && !scope.campaignIds.includes(q.campaignId)) {
-        throw new ForbiddenError('You do not recruit for that campaign. Type “candidates” for the campaigns you do.');
+        throw new ForbiddenError({ key: 'svc.notYourCampaign' });
       }
     }
     if (q.agencyId) scope.agencyId = q.agencyId;

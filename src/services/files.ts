@@ -36,7 +36,7 @@ export async function storeFile(
 
 export async function readFile(deps: ServiceDeps, fileId: string): Promise<StoredFileData> {
   const row = await deps.db.storedFile.findUnique({ where: { id: fileId }, select: { ...infoSelect, data: true } });
-  if (!row) throw new NotFoundError('That file is gone. Send it again.');
+  if (!row) throw new NotFoundError({ key: 'svc.fileGone' });
   return { ...row, data: Buffer.from(row.data) };
 }
 

@@ -1,3 +1,4 @@
+import { shortQuote } from '../domain/limits';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { canInvite, ROLES, type Role } from '../domain/permissions';
@@ -55,16 +56,15 @@ export interface InvitationCreated {
 export async function createInvitation(deps: ServiceDeps, actorId: string, raw: InviteInput): Promise<InvitationCreated> {
   const input = parseOrThrow(inviteInput, raw);
   const email = normalizeEmail(input.email);
-  if (!email.ok) throw new InvalidInputError(email.error.message, 'email');
+  if (!email.ok) throw new InvalidInputError({ key: 'wizard.bad.email', params: { input: shortQuote(input.email) } }, 'email');
   const agencyId = input.agencyId ?? null;
   const actor = await loadActor(deps.sql, actorId);
   assertAllowed(canInvite(actor, { role: input.role, agencyId }));
   let agencyName: string | null = null;
   if (agencyId) {
     const agency = await deps.db.agency.findUnique({ where: { id: agencyId }, select: { status: true, name: true } });
-    if (!agency) throw new NotFoundError('No such agency. List the agencies to see their names.');
-    if (agency.status === 'DISABLED')
-      throw new ConflictError('That agency is disabled. Enable it before inviting users into it.');
+    if (!agency) throw new NotFoundError({ key: 'svc.noSuchAgency' });
+    if (agency.status === 'DISABLED') throw new ConflictError({ key: 'svc.agencyDisabledInvite' });
     agencyName = agency.name;
   }
   const existing = await deps.db.user.findUnique({
@@ -74,9 +74,8 @@ export async function createInvitation(deps: ServiceDeps, actorId: string, raw: 
   // Re-issuing moves the pending user to the new role and agency: the actor must be allowed to
   // invite them as they are now too, or an admin could take over another agency's invitee.
   if (existing && actor.role !== 'OWNER') assertAllowed(canInvite(actor, { role: existing.role, agencyId: existing.agencyId }));
-  if (existing?.status === 'ACTIVE') throw new ConflictError(`${email.value} already has access. Nothing to send.`);
-  if (existing?.status === 'DISABLED')
-    throw new ConflictError(`${email.value} is disabled. Enable the user instead of inviting again.`);
+  if (existing?.status === 'ACTIVE') throw new ConflictError({ key: 'svc.alreadyHasAccess', params: { email: email.value } });
+  if (existing?.status === 'DISABLED') throw new ConflictError({ key: 'svc.userDisabledInvite', params: { email: email.value } });
 
   const token = newInvitationToken();
   const now = deps.now();
@@ -171,7 +170,7 @@ export async function describeInvitation(deps: ServiceDeps, token: string): Prom
 export async function setOwnName(deps: ServiceDeps, actorId: string, rawName: string): Promise<{ name: string }> {
   const name = parseOrThrow(ownNameSchema, rawName);
   const actor = await loadActor(deps.sql, actorId);
-  if (!actor.active) throw new ForbiddenError('Your access has been disabled, so your name stays as it is.');
+  if (!actor.active) throw new ForbiddenError({ key: 'svc.disabledNameStays' });
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actorId }, data: { name } });
     await writeAudit(tx, { actorId, action: 'user.nameSelf', targetType: 'user', targetId: actorId, details: { name } });
@@ -220,10 +219,7 @@ export async function redeemInvitation(
     where: { identityKey: key, at: { gte: new Date(now.getTime() - REDEEM_WINDOW_MS) } },
   });
   if (recentFailures >= REDEEM_MAX_FAILURES) {
-    throw new RateLimitedError(
-      'Too many invalid invitation codes. Wait 15 minutes, then paste the link from your email again.',
-      REDEEM_WINDOW_MS,
-    );
+    throw new RateLimitedError({ key: 'svc.redeemRateLimited' }, REDEEM_WINDOW_MS);
   }
   const fail = async (error: Error): Promise<never> => {
     await deps.db.redemptionAttempt.create({ data: { identityKey: key, at: now } });
@@ -234,26 +230,11 @@ export async function redeemInvitation(
     where: { tokenHash: hashToken(token.trim()) },
     select: { id: true, userId: true, expiresAt: true, redeemedAt: true, revokedAt: true, user: { select: { status: true } } },
   });
-  if (!invitation)
-    return fail(
-      new NotFoundError(
-        'That invitation code is not valid. Copy the whole link from your invitation email, or ask for a new one.',
-      ),
-    );
-  if (invitation.redeemedAt)
-    return fail(
-      new ConflictError(
-        'That invitation was already used. If it was not you, tell your admin; otherwise you are already in: say help.',
-      ),
-    );
-  if (invitation.revokedAt)
-    return fail(new ExpiredError('That invitation was replaced by a newer one. Use the link in your latest invitation email.'));
-  if (invitation.expiresAt <= now)
-    return fail(
-      new ExpiredError('That invitation has expired. Ask your admin to invite you again; the new link works for 7 days.'),
-    );
-  if (invitation.user.status === 'DISABLED')
-    return fail(new ConflictError('Your access has been disabled. Ask your agency admin or the Endorse owner.'));
+  if (!invitation) return fail(new NotFoundError({ key: 'svc.inviteInvalid' }));
+  if (invitation.redeemedAt) return fail(new ConflictError({ key: 'svc.inviteUsed' }));
+  if (invitation.revokedAt) return fail(new ExpiredError({ key: 'svc.inviteReplaced' }));
+  if (invitation.expiresAt <= now) return fail(new ExpiredError({ key: 'svc.inviteExpired' }));
+  if (invitation.user.status === 'DISABLED') return fail(new ConflictError({ key: 'svc.inviteUserDisabled' }));
 
   const bound = await deps.db.chatIdentity.findUnique({
     where: {
@@ -266,9 +247,7 @@ export async function redeemInvitation(
     select: { userId: true },
   });
   if (bound && bound.userId !== invitation.userId) {
-    throw new ConflictError(
-      'This chat account is already linked to another Endorse user. Use a different account, or ask an owner to unlink it.',
-    );
+    throw new ConflictError({ key: 'svc.identityTaken' });
   }
 
   return deps.db.$transaction(async (tx) => {
@@ -276,7 +255,7 @@ export async function redeemInvitation(
       where: { id: invitation.id, redeemedAt: null, revokedAt: null },
       data: { redeemedAt: now },
     });
-    if (claimed.count !== 1) throw new ConflictError('That invitation was already used. Say help to see what you can do.');
+    if (claimed.count !== 1) throw new ConflictError({ key: 'svc.inviteUsedHelp' });
     const address =
       identity.address === undefined || identity.address === null ? undefined : (identity.address as Prisma.InputJsonValue);
     await tx.chatIdentity.upsert({

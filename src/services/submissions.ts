@@ -201,7 +201,7 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
       ? { status: row.campaignStatus, openToAll: row.openToAll === true, agencies: row.assigned ? [{ agencyId }] : [] }
       : null;
   if (!campaign || !campaignOpenToAgency(campaign)) {
-    throw new NotFoundError('That campaign is not open to your agency. Pick one of the open campaigns shown.');
+    throw new NotFoundError({ key: 'svc.campaignNotOpen' });
   }
   const campaignId = input.campaignId;
 

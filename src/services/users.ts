@@ -84,11 +84,9 @@ export async function listUsers(
   return { users: rows.map(toSummary), total, page: q.page, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) };
 }
 
-const NO_SUCH_USER = 'No such user. List the users to find the right one.';
-
 async function findTarget(deps: ServiceDeps, userId: string): Promise<UserRow> {
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: userSelect });
-  if (!user) throw new NotFoundError(NO_SUCH_USER);
+  if (!user) throw new NotFoundError({ key: 'svc.noSuchUser' });
   return user;
 }
 
@@ -99,7 +97,7 @@ export async function findUserId(deps: ServiceDeps, idOrEmail: string): Promise<
     where: key.includes('@') ? { email: key.toLowerCase() } : { id: key },
     select: { id: true },
   });
-  if (!user) throw new NotFoundError(`No user “${key}”. List the users to find the right one.`);
+  if (!user) throw new NotFoundError({ key: 'svc.noUserNamed', params: { name: key } });
   return user.id;
 }
 
@@ -115,7 +113,7 @@ function assertVisible(actor: Actor, target: UserRow): void {
   const decision = canViewUser(actor, { userId: target.id, role: target.role, agencyId: target.agency?.id ?? null });
   if (decision.allowed) return;
   if (!actor.active) assertAllowed(decision);
-  throw new NotFoundError(NO_SUCH_USER);
+  throw new NotFoundError({ key: 'svc.noSuchUser' });
 }
 
 const nameSchema = z
@@ -136,8 +134,7 @@ export async function disableUser(deps: ServiceDeps, actorId: string, userId: st
 export async function enableUser(deps: ServiceDeps, actorId: string, userId: string): Promise<UserSummary> {
   return manage(deps, actorId, userId, 'user.enable', { status: 'ACTIVE' }, (target) => {
     // An invited user becomes active by redeeming the invitation, not by an admin's click.
-    if (target.status === 'INVITED')
-      throw new InvalidInputError('That user has not accepted the invitation yet; send it again with invite.');
+    if (target.status === 'INVITED') throw new InvalidInputError({ key: 'svc.notAcceptedYet' });
   });
 }
 

@@ -27,7 +27,7 @@ export interface DemoWebSignIn {
 export async function bindDemoWebIdentity(deps: ServiceDeps, raw: DemoWebSignInInput): Promise<DemoWebSignIn> {
   const input = parseOrThrow(demoWebSignInInput, raw);
   const demo = (await findDemoUsers(deps.db)).find((u) => u.id === input.userId);
-  if (!demo) throw new ForbiddenError('Only the seeded demo users can be signed in as. Everyone else needs an invitation link.');
+  if (!demo) throw new ForbiddenError({ key: 'svc.demoOnly' });
   await deps.db.$transaction(async (tx) => {
     await tx.chatIdentity.create({
       data: {

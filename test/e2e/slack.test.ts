@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { es } from '../../src/i18n/es';
+import { fil } from '../../src/i18n/fil';
+import { ptBR } from '../../src/i18n/pt-BR';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { createSlackInstallations } from '../../src/services/slack-installations';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
@@ -202,6 +205,61 @@ describe('Slack app: install and conversations', () => {
       workspaceId: TEAM_A.id,
       address: { teamId: TEAM_A.id, channel: p.dm, userId: p.userId },
     });
+  });
+
+  // Slack's events carry no language; the user's is on their profile (users.info with include_locale).
+  it.each([
+    ['es-LA', es, 'Español'],
+    ['pt-BR', ptBR, 'Português (Brasil)'],
+  ])('speaks the Slack user’s language (%s) from the invitation on, Home tab included', async (locale, c, name) => {
+    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+      email: `${unique('invitee')}@example.test`,
+      role: 'AGENCY_USER',
+      agencyId: f.agencyA,
+      name: 'Lucía Slack',
+    });
+    const p = newPerson(TEAM_A.id);
+    fake.setLocale(p.userId, locale);
+    const [welcome] = await exchange(imMessage(p, `link ${invitation.token}`));
+    expect(String(welcome?.body.text)).toContain(c['access.welcome'].replace('{name}', 'Lucía Slack'));
+    expect(String(welcome?.body.text)).toContain(c['language.confirm'].replace('{language}', name).slice(0, 20));
+    expect(buttonOf(welcome, 'English').value).toBe('en');
+    const asked = fake.calls.filter((x) => x.method === 'users.info' && x.body.user === p.userId);
+    expect(asked.map((x) => x.body.include_locale)).toEqual(['true']);
+
+    expect(textOf(await exchange(imMessage(p, 'help')))[0]).toContain(c['help.title']);
+    const home = await exchange(appHomeOpened(p));
+    expect(JSON.stringify(home[0]?.body.view)).toContain(c['home.title'].replace('{name}', 'Lucía Slack'));
+    expect(JSON.stringify(home[0]?.body.view)).toContain(c['home.submit']);
+    // Asked once: the language is kept on the user from then on.
+    expect(fake.calls.filter((x) => x.method === 'users.info' && x.body.user === p.userId)).toHaveLength(1);
+    expect((await env.deps.db.user.findUniqueOrThrow({ where: { id: invitation.userId } })).language).toBe(
+      locale === 'pt-BR' ? 'pt-BR' : 'es',
+    );
+  });
+
+  // Slack has no Filipino locale: an English Slack gets English, and Filipino is one tap away.
+  it('offers Filipino with one tap to a Slack user in English, and answers in it from then on', async () => {
+    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+      email: `${unique('invitee')}@example.test`,
+      role: 'AGENCY_USER',
+      agencyId: f.agencyA,
+      name: 'Maria Slack',
+    });
+    const p = newPerson(TEAM_A.id);
+    const [welcome] = await exchange(imMessage(p, `link ${invitation.token}`));
+    expect(String(welcome?.body.text)).toContain('I will answer in English.');
+    const filipino = buttonOf(welcome, 'Filipino');
+    const chosen = await exchange(
+      blockAction(p, { actionId: filipino.action_id, value: filipino.value, messageTs: tsOf(welcome), channel: p.dm }),
+      (calls) => calls.some((x) => x.method === 'chat.postMessage'),
+    );
+    expect(textOf(chosen.filter((x) => x.method === 'chat.postMessage'))).toEqual([
+      fil['language.set'].replace('{language}', 'Filipino'),
+    ]);
+    expect(textOf(await exchange(imMessage(p, 'help')))[0]).toContain(fil['help.title']);
+    const home = await exchange(appHomeOpened(p));
+    expect(JSON.stringify(home[0]?.body.view)).toContain(fil['home.title'].replace('{name}', 'Maria Slack'));
   });
 
   it('takes a full submission through the modal with a PDF resume downloaded from Slack', async () => {

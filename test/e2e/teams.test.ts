@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { es } from '../../src/i18n/es';
+import { fil } from '../../src/i18n/fil';
+import { ptBR } from '../../src/i18n/pt-BR';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
 import { startApp, type RunningApp } from './support/app';
@@ -190,6 +193,32 @@ describe('Teams /api/messages (local mode)', () => {
     });
     expect(identity.userId).toBe(invitation.userId);
     expect(identity.address).toMatchObject({ serviceUrl: fake.serviceUrl, conversation: { id: person.conversationId } });
+  });
+
+  it.each([
+    ['es-MX', es, 'Español'],
+    ['pt-BR', ptBR, 'Português (Brasil)'],
+    ['fil-PH', fil, 'Filipino'],
+  ])('speaks the language of the activity’s locale (%s) from the invitation on, and keeps it', async (locale, c, name) => {
+    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+      email: `${unique('invitee')}@example.test`,
+      role: 'AGENCY_USER',
+      agencyId: f.agencyA,
+      name: 'Tomás Teams',
+    });
+    const person = newPerson(TENANT_A);
+    const inLocale = (activity: Activity) => ({ ...activity, locale });
+    const [welcome] = await exchange(inLocale(textActivity(person, fake.serviceUrl, `link ${invitation.token}`)));
+    expect(textOf(welcome)).toContain(c['access.welcome'].replace('{name}', 'Tomás Teams'));
+    expect(textOf(welcome)).toContain(c['language.confirm'].replace('{language}', name).slice(0, 20));
+    expect(button(welcome, 'English')).toMatchObject({ value: 'en' });
+    // Kept on the user: a later activity from a Teams client in English is still answered in the language.
+    expect(textOf((await exchange(textActivity(person, fake.serviceUrl, 'help')))[0])).toContain(c['help.title']);
+    const [dashboard] = await exchange(textActivity(person, fake.serviceUrl, 'candidates'));
+    expect(textOf(dashboard)).toContain(c['dash.mine']);
+    const [form] = await exchange(textActivity(person, fake.serviceUrl, 'submit'));
+    expect(textOf(form)).toContain(c['form.title']);
+    expect(JSON.stringify(cardOf(form))).toContain(c['form.submit']);
   });
 
   it('takes a full submission through the Adaptive Card form', async () => {

@@ -7,6 +7,9 @@ import { setupTelegram } from '../../adapters/telegram/setup';
 import { commands, commandsIn } from '../../src/engine/commands';
 import { TELEGRAM_LANGUAGE_CODES } from '../../adapters/telegram/commands';
 import { createLogger } from '../../src/logger';
+import { es } from '../../src/i18n/es';
+import { fil } from '../../src/i18n/fil';
+import { ptBR } from '../../src/i18n/pt-BR';
 import { SYSTEM_ACTOR } from '../../src/services';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
 import { buildTextPdf } from '../unit/resume/build-files';
@@ -169,28 +172,48 @@ describe('Telegram webhook', () => {
     expect(textOf(await exchange(commandUpdate(other, 'start', invitation.token)))[0]).not.toContain('Welcome');
   });
 
-  it('speaks the language of the Telegram app (language_code) from the first contact on, and keeps it', async () => {
-    const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
-      email: `${unique('invitee')}@example.test`,
-      role: 'AGENCY_USER',
-      agencyId: f.agencyA,
-      name: 'Paula Portuguesa',
-    });
-    const person = newPerson();
-    const inPortuguese = (update: Record<string, unknown>) => {
-      ((update.message as Record<string, unknown>).from as Record<string, unknown>).language_code = 'pt-br';
-      return update;
-    };
+  it.each([
+    ['es', es, 'Español', 'Sí'],
+    ['pt-br', ptBR, 'Português (Brasil)', 'sim'],
+    ['tl', fil, 'Filipino', 'oo'],
+  ])(
+    'speaks the language of the Telegram app (language_code %s) from the first contact on, and keeps it',
+    async (code, c, name, yes) => {
+      const invitation = await env.services.createInvitation(SYSTEM_ACTOR, {
+        email: `${unique('invitee')}@example.test`,
+        role: 'AGENCY_USER',
+        agencyId: f.agencyA,
+        name: 'Paula Reyes',
+      });
+      const person = newPerson();
+      const inLanguage = (update: Record<string, unknown>) => {
+        ((update.message as Record<string, unknown>).from as Record<string, unknown>).language_code = code;
+        return update;
+      };
 
-    const welcome = await exchange(inPortuguese(commandUpdate(person, 'start', invitation.token)));
-    expect(String(welcome[0]?.body.text)).toContain('Boas-vindas ao Endorse, Paula Portuguesa!');
-    expect(String(welcome[0]?.body.text)).toContain('Vou responder em Português (Brasil).');
-    expect(buttonData(welcome[0], 'English')).toBeTruthy();
-    // Kept on the user: a later message from an app set to English still gets Portuguese.
-    expect(textOf(await exchange(commandUpdate(person, 'help')))[0]).toContain('Veja o que você pode fazer:');
-    const user = await env.deps.db.user.findUniqueOrThrow({ where: { id: invitation.userId } });
-    expect(user.language).toBe('pt-BR');
-  });
+      const welcome = await exchange(inLanguage(commandUpdate(person, 'start', invitation.token)));
+      expect(String(welcome[0]?.body.text)).toContain(c['access.welcome'].replace('{name}', 'Paula Reyes'));
+      expect(String(welcome[0]?.body.text)).toContain(c['language.confirm'].replace('{language}', name).slice(0, 20));
+      expect(buttonData(welcome[0], 'English')).toBeTruthy();
+      // Kept on the user: later messages from an app set to English still get the language.
+      expect(textOf(await exchange(commandUpdate(person, 'help')))[0]).toContain(c['help.title']);
+      expect(textOf(await exchange(commandUpdate(person, 'submit')))[0]).toContain(c['wizard.start'].slice(0, 15));
+      await exchange(textUpdate(person, 'Ana Reyes'));
+      await exchange(textUpdate(person, uniquePhone()));
+      const campaigns = await exchange(textUpdate(person, `${unique('ana')}@example.com`));
+      const resume = await exchange(
+        callbackUpdate(person, buttonData(campaigns[0], campaignName), await messageIdOf(campaigns[0] as FakeCall)),
+      );
+      const summary = await exchange(
+        callbackUpdate(person, buttonData(resume[0], c['wizard.button.skip']), await messageIdOf(resume[0] as FakeCall)),
+      );
+      expect(String(summary[0]?.body.text)).toContain(c['wizard.summary.title']);
+      // Yes in the user's own word confirms.
+      expect(textOf(await exchange(textUpdate(person, yes)))[0]).toContain(c['outcome.added']);
+      const user = await env.deps.db.user.findUniqueOrThrow({ where: { id: invitation.userId } });
+      expect(user.language).toBe(c === es ? 'es' : c === ptBR ? 'pt-BR' : 'fil');
+    },
+  );
 
   it('takes a full submission with a PDF resume downloaded through getFile', async () => {
     const person = newPerson();

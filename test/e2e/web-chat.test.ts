@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { es } from '../../src/i18n/es';
+import { fil } from '../../src/i18n/fil';
+import { ptBR } from '../../src/i18n/pt-BR';
 import { buildTextPdf } from '../unit/resume/build-files';
 import { launchChromium } from './support/browser';
 import { sessionCookie, startApp, type RunningApp } from './support/app';
@@ -172,10 +175,45 @@ describe('web chat in headless Chromium', () => {
     return last;
   }
 
+  /**
+   * What is wider than its box: the page past the viewport, and any element of `selector` whose
+   * content overflows it (bubbles, buttons, labels); visually hidden labels (1 px wide, for screen
+   * readers) clip on purpose and scrolling boxes scroll.
+   */
+  async function overflowing(page: Page, selector: string): Promise<{ page: number; elements: string[] }> {
+    return page.evaluate((sel) => {
+      const wide = [...document.querySelectorAll(sel)].filter(
+        (e) =>
+          !e.classList.contains('visually-hidden') &&
+          e.clientWidth > 1 &&
+          e.scrollWidth > e.clientWidth + 1 &&
+          !['auto', 'scroll'].includes(getComputedStyle(e).overflowX) &&
+          e.getBoundingClientRect().width > 0,
+      );
+      return {
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        elements: wide.map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`),
+      };
+    }, selector);
+  }
+
+  /** Whether the composer's placeholder fits its box (a cut placeholder shows no overflow to scrollWidth). */
+  async function placeholderFits(page: Page): Promise<boolean> {
+    return page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#input');
+      const context = document.createElement('canvas').getContext('2d');
+      if (!input || !context) return false;
+      const style = getComputedStyle(input);
+      context.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(input.placeholder).width <= room;
+    });
+  }
+
   /** Types a message, sends it with Enter, and waits until the engine's answer is shown. */
   async function say(page: Page, text: string): Promise<Locator> {
     const before = await bots(page).count();
-    const input = page.getByLabel('Message', { exact: true });
+    const input = page.locator('#input');
     await input.fill(text);
     await input.press('Enter');
     await page.waitForFunction((n) => document.querySelectorAll('#log li.from-bot').length > n, before);
@@ -213,48 +251,55 @@ describe('web chat in headless Chromium', () => {
     await context.close();
   });
 
+  /**
+   * Must-show 3 (issue 20): the whole page in the browser's language at a phone's width — the
+   * invitation page, the welcome with its language choice, help, a dashboard and the submission
+   * form — with nothing wider than its box: not the page, not a bubble, not a button.
+   */
   it.each([
-    ['es-MX', 'es', '¡Bienvenido a Endorse', 'Esto es lo que puedes hacer:'],
-    ['pt-BR', 'pt-BR', 'Boas-vindas ao Endorse', 'Veja o que você pode fazer:'],
-    ['fil-PH', 'fil', 'Welcome sa Endorse', 'Ito ang mga puwede mong gawin:'],
-  ])(
-    'a %s browser gets the chat in its language, nothing cut or overflowing at 375 px',
-    async (locale, language, welcome, help) => {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      const agency = await app.endorse.database.prisma.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' } });
-      const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
-        email: `browser.${language.toLowerCase()}@bright.test`,
-        role: 'AGENCY_USER',
-        agencyId: agency.id,
-      });
-      // Playwright's `locale` is what the browser sends as Accept-Language.
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
-      const page = await context.newPage();
-      await page.goto(`${app.baseUrl}/invite/${invite.token}`);
-      await page.getByRole('button', { name: 'Open the web chat' }).click();
-      await page.waitForURL(`${app.baseUrl}/chat`);
-      await lastBotShows(page, welcome);
-      await say(page, 'help');
-      await lastBotShows(page, help);
-      await say(page, 'candidates');
-      const overflow = await page.evaluate(() => {
-        const wide = [...document.querySelectorAll('#log *')].filter(
-          // Visually hidden labels (1 px wide, for screen readers) clip on purpose.
-          (e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'auto',
-        );
-        return {
-          page: document.documentElement.scrollWidth - window.innerWidth,
-          elements: wide.map((e) => e.textContent?.slice(0, 40)),
-        };
-      });
-      expect(overflow).toEqual({ page: 0, elements: [] });
-      await page.screenshot({ path: path.join(ARTIFACTS, `web-chat-${language}.png`), fullPage: true });
-      expect((await app.endorse.database.prisma.user.findUniqueOrThrow({ where: { id: invite.userId } })).language).toBe(
-        language,
-      );
-      await context.close();
-    },
-  );
+    ['es-MX', 'es', es],
+    ['pt-BR', 'pt-BR', ptBR],
+    ['fil-PH', 'fil', fil],
+  ] as const)('a %s browser gets the chat in its language, nothing cut or overflowing at 375 px', async (locale, language, c) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const agency = await app.endorse.database.prisma.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' } });
+    const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
+      email: `browser.${language.toLowerCase()}@bright.test`,
+      role: 'AGENCY_USER',
+      agencyId: agency.id,
+      name: 'Ana Reyes',
+    });
+    // Playwright's `locale` is what the browser sends as Accept-Language.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/invite/${invite.token}`);
+    expect(await page.locator('h1').textContent()).toBe(c['invitePage.welcomeName'].replace('{name}', 'Ana Reyes'));
+    expect(await overflowing(page, 'main *')).toEqual({ page: 0, elements: [] });
+    await page.screenshot({ path: path.join(ARTIFACTS, `invite-page-${language}.png`), fullPage: true });
+    await page.getByRole('button', { name: c['invitePage.openWeb'] }).click();
+    await page.waitForURL(`${app.baseUrl}/chat`);
+    await lastBotShows(page, c['access.welcome'].replace('{name}', 'Ana Reyes'));
+    // The page's own words: the composer, its button and the clip's tooltip.
+    expect(await page.getAttribute('html', 'lang')).toBe(language);
+    expect(await page.locator('#input').getAttribute('placeholder')).toBe(c['web.input.placeholderSubmit']);
+    expect(await page.locator('#composer button[type=submit]').textContent()).toBe(c['web.send']);
+    expect(await page.locator('#attach').getAttribute('title')).toBe(c['web.attach.title']);
+    expect(await placeholderFits(page)).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, `web-chat-${language}-welcome.png`) });
+    await say(page, 'help');
+    await lastBotShows(page, c['help.title']);
+    await say(page, 'candidates');
+    await lastBotShows(page, c['dash.mine']);
+    await say(page, 'submit');
+    const form = lastBot(page).locator('form');
+    await form.waitFor();
+    expect(await form.locator('option').first().textContent()).toBe(c['web.choose']);
+    expect(await overflowing(page, '#log *, .composer *, .bar *')).toEqual({ page: 0, elements: [] });
+    // The viewport, as a phone shows it (the transcript scrolls inside the page).
+    await page.screenshot({ path: path.join(ARTIFACTS, `web-chat-${language}.png`) });
+    expect((await app.endorse.database.prisma.user.findUniqueOrThrow({ where: { id: invite.userId } })).language).toBe(language);
+    await context.close();
+  });
 
   it('refuses a sign-in posted from another site (login CSRF), in a real browser', async () => {
     const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {

@@ -5,6 +5,9 @@
   'use strict';
 
   var API = '/chat/api';
+  // The page's words, in its language, filled in by the server (adapters/web/page.ts).
+  var PAGE = readStrings();
+  var LANG = PAGE.lang || 'en';
   var els = {
     who: byId('who'),
     signout: byId('signout'),
@@ -37,6 +40,22 @@
 
   function byId(id) {
     return document.getElementById(id);
+  }
+
+  function readStrings() {
+    try {
+      return JSON.parse(document.getElementById('strings').textContent);
+    } catch (e) {
+      return { lang: 'en', strings: {} };
+    }
+  }
+
+  // A catalogue text with `{name}` filled from params; the key itself if the page lacks it.
+  function T(key, params) {
+    var text = (PAGE.strings && PAGE.strings[key]) || key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return params && params[name] !== undefined ? String(params[name]) : whole;
+    });
   }
 
   function el(tag, attrs, children) {
@@ -81,12 +100,16 @@
   // desktops have none). The marker's meaning stays readable to screen readers.
   var SVG = 'http://www.w3.org/2000/svg';
   var ICONS = {
-    '✅': { name: 'ok', label: 'Done:', path: 'M5 12.5l4.5 4.5L19 7.5' },
-    '⚠️': { name: 'warn', label: 'Note:', path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
-    '⚠': { name: 'warn', label: 'Note:', path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
-    '⛔': { name: 'stop', label: 'Stopped:', path: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM7 12h10' },
-    '💬': { name: 'note', label: 'Comment:', path: 'M4 5h16v11H9l-5 4V5z' },
-    '📎': { name: 'file', label: 'File:', path: 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5' },
+    '✅': { name: 'ok', label: T('web.icon.done'), path: 'M5 12.5l4.5 4.5L19 7.5' },
+    '⚠️': { name: 'warn', label: T('web.icon.note'), path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
+    '⚠': { name: 'warn', label: T('web.icon.note'), path: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3' },
+    '⛔': { name: 'stop', label: T('web.icon.stopped'), path: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM7 12h10' },
+    '💬': { name: 'note', label: T('web.icon.comment'), path: 'M4 5h16v11H9l-5 4V5z' },
+    '📎': {
+      name: 'file',
+      label: T('web.icon.file'),
+      path: 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5',
+    },
     '📝': { name: 'note', label: '', path: 'M5 19l1-4L16 5l3 3L9 18l-4 1z' },
   };
   var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝)\uFE0F?\s?/;
@@ -126,6 +149,8 @@
   function request(path, options) {
     var opts = options || {};
     var init = { method: opts.method || 'GET', credentials: 'same-origin', headers: opts.headers || {} };
+    // What the server says (refusals, errors) comes in the page's language.
+    init.headers['Accept-Language'] = LANG;
     if (opts.json !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(opts.json);
@@ -140,7 +165,7 @@
         })
         .then(function (data) {
           if (!res.ok) {
-            var error = new Error(data.message || 'The server answered ' + res.status + '.');
+            var error = new Error(data.message || T('web.error.status', { status: res.status }));
             error.status = res.status;
             throw error;
           }
@@ -154,7 +179,7 @@
   }
 
   function showError(error) {
-    addLocal('error', error && error.message ? error.message : 'Something went wrong; try again.');
+    addLocal('error', error && error.message ? error.message : T('web.error.generic'));
   }
 
   // ---- sign-in state -------------------------------------------------------------------------
@@ -178,8 +203,7 @@
     cancelReply();
     els.signinReason.hidden = !ended;
     els.signinReason.textContent = ended
-      ? 'Your web chat session has ended (the server restarted or the session expired). Sign in again: open the invitation link from your email and choose “Open the web chat”' +
-        (demoUsers.length > 0 ? ', or pick a user below.' : '.')
+      ? T('web.signIn.ended') + (demoUsers.length > 0 ? ' ' + T('web.signIn.endedDemo') : '')
       : '';
     els.chat.hidden = true;
     els.signout.hidden = true;
@@ -188,7 +212,7 @@
     els.demoUsers.replaceChildren();
     els.demo.hidden = demoUsers.length === 0;
     demoUsers.forEach(function (user) {
-      var detail = user.role.replace(/_/g, ' ').toLowerCase() + (user.agency ? ', ' + user.agency : '');
+      var detail = (user.roleLabel || user.role) + (user.agency ? ', ' + user.agency : '');
       var button = el('button', { type: 'button', className: 'demo-user' }, [
         el('span', { className: 'demo-name', text: user.name }),
         el('span', { className: 'demo-detail', text: detail }),
@@ -211,7 +235,7 @@
     els.signin.hidden = true;
     els.chat.hidden = false;
     els.signout.hidden = false;
-    els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : 'Not linked yet';
+    els.who.textContent = user ? user.name + (user.agency ? ' · ' + user.agency : '') : T('web.notLinked');
     // Only agency people submit candidates, so only they get the resume button and the hint.
     submits = Boolean(user) && (user.role === 'AGENCY_USER' || user.role === 'AGENCY_ADMIN');
     els.attach.hidden = !submits;
@@ -229,12 +253,7 @@
       .then(function (data) {
         (data.entries || []).forEach(upsert);
         if (first && (!data.entries || data.entries.length === 0))
-          addLocal(
-            'hint',
-            submits
-              ? 'Type help to see what you can do, submit to submit a candidate, or attach a resume with the clip button.'
-              : 'Type help to see what you can do.',
-          );
+          addLocal('hint', submits ? T('web.hint.submit') : T('web.hint'));
       })
       .catch(function (error) {
         if (error.status === 401) return sessionEnded();
@@ -297,13 +316,7 @@
     var text = els.input.value.trim();
     if (!text) return;
     if (text.length > maxTextChars) {
-      setStatus(
-        'Messages can be at most ' +
-          formatCount(maxTextChars) +
-          ' characters; yours has ' +
-          formatCount(text.length) +
-          '. Shorten it and send again.',
-      );
+      setStatus(T('web.tooLong', { max: formatCount(maxTextChars), count: formatCount(text.length) }));
       return;
     }
     els.input.value = '';
@@ -318,9 +331,9 @@
 
   function startReply(id, excerpt) {
     replyingTo = { id: id, excerpt: excerpt };
-    els.replyingText.textContent = 'Replying to: ' + excerpt;
+    els.replyingText.textContent = T('web.replyingTo', { excerpt: excerpt });
     els.replying.hidden = false;
-    els.input.placeholder = 'Type your reply';
+    els.input.placeholder = T('web.input.placeholderReply');
     els.input.focus();
   }
 
@@ -332,7 +345,7 @@
   }
 
   function idlePlaceholder() {
-    return submits ? 'Type a message, e.g. help or submit' : 'Type a message, e.g. help';
+    return submits ? T('web.input.placeholderSubmit') : T('web.input.placeholder');
   }
 
   els.replyCancel.addEventListener('click', function () {
@@ -356,7 +369,7 @@
     var file = els.attachInput.files && els.attachInput.files[0];
     if (!file) return;
     els.attach.disabled = true;
-    setStatus('Uploading ' + file.name + '…');
+    setStatus(T('web.uploading', { name: file.name }));
     upload(file)
       .then(function (stored) {
         return send({ type: 'file', file: { ref: stored.ref } }, '📎 ' + stored.name);
@@ -379,14 +392,23 @@
     var n = els.input.value.trim().length;
     var over = n > maxTextChars;
     els.count.hidden = n < countFrom;
-    els.count.textContent = formatCount(n) + ' / ' + formatCount(maxTextChars) + (over ? ' — too long to send' : '');
+    els.count.textContent = formatCount(n) + ' / ' + formatCount(maxTextChars) + (over ? ' — ' + T('web.counter.tooLong') : '');
     els.count.className = over ? 'count over' : 'count';
     if (over) els.input.setAttribute('aria-invalid', 'true');
     else els.input.removeAttribute('aria-invalid');
   }
 
+  // “PDF or Word (.docx)” in the page's language, where the browser can say “or” in it.
+  function orList(items) {
+    try {
+      return new Intl.ListFormat(LANG, { type: 'disjunction' }).format(items);
+    } catch (e) {
+      return items.join(', ');
+    }
+  }
+
   function formatCount(n) {
-    return n.toLocaleString('en-US');
+    return n.toLocaleString(LANG);
   }
 
   // The eventId is made here, once per message: a retried POST carries the same id and the
@@ -394,7 +416,7 @@
   function send(body, echo) {
     body.eventId = uuid();
     upsert({ id: body.eventId, from: 'user', view: { kind: 'text', text: echo }, replyTo: body.replyTo });
-    setStatus('Sending…');
+    setStatus(T('web.sending'));
     return postEvent(body, 1)
       .then(function (data) {
         setStatus('');
@@ -416,9 +438,7 @@
 
   function upload(file) {
     if (file.size > maxFileBytes) {
-      return Promise.reject(
-        new Error('That file is too large. Files can be up to ' + Math.round(maxFileBytes / 1048576) + ' MB.'),
-      );
+      return Promise.reject(new Error(T('web.error.fileTooLarge', { mb: Math.round(maxFileBytes / 1048576) })));
     }
     return request('/files', {
       method: 'POST',
@@ -442,12 +462,12 @@
     if (entry.from === 'user' && entry.replyTo) {
       var quoted = entries[entry.replyTo];
       view.insertBefore(
-        el('p', { className: 'quote', text: 'Reply to: ' + (quoted ? quoted.excerpt : 'an earlier message') }),
+        el('p', { className: 'quote', text: T('web.replyTo', { excerpt: quoted ? quoted.excerpt : T('web.earlierMessage') }) }),
         view.firstChild,
       );
     }
     var item = el('li', { className: 'entry ' + (entry.from === 'user' ? 'from-user' : 'from-bot'), 'data-ref': entry.id }, [
-      el('span', { className: 'visually-hidden', text: entry.from === 'user' ? 'You: ' : 'Endorse: ' }),
+      el('span', { className: 'visually-hidden', text: (entry.from === 'user' ? T('web.you') : T('web.bot')) + ' ' }),
       view,
       entry.canReply ? replyButton(entry) : null,
     ]);
@@ -459,7 +479,7 @@
   }
 
   function replyButton(entry) {
-    var button = el('button', { type: 'button', className: 'small', text: 'Reply', 'aria-label': 'Reply to this message' });
+    var button = el('button', { type: 'button', className: 'small', text: T('web.reply'), 'aria-label': T('web.reply.aria') });
     button.addEventListener('click', function () {
       startReply(entry.id, excerptOf(entry.view));
     });
@@ -499,7 +519,7 @@
       case 'file_request':
         return renderFileRequest(view, ref);
       default:
-        return el('div', { className: 'bubble' }, [para('(This message cannot be shown here.)')]);
+        return el('div', { className: 'bubble' }, [para(T('web.unsupported'))]);
     }
   }
 
@@ -546,17 +566,18 @@
     view.items.forEach(function (item) {
       var open = null;
       if (item.button && ref) {
-        open = el('button', { type: 'button', className: 'small', text: 'Open', 'aria-label': 'Open ' + item.title });
+        var openLabel = T('web.open.aria', { title: item.title });
+        open = el('button', { type: 'button', className: 'small', text: T('web.open'), 'aria-label': openLabel });
         open.addEventListener('click', function () {
           send(
             {
               type: 'action',
               actionId: item.button.actionId,
               value: item.button.value,
-              label: 'Open ' + item.title,
+              label: openLabel,
               sourceMessageRef: ref,
             },
-            'Open ' + item.title,
+            openLabel,
           );
         });
       }
@@ -574,7 +595,7 @@
       el('h2', { className: 'card-title', text: view.title }),
       view.summary ? para(view.summary, 'subtitle') : null,
       view.items.length > 0 ? list : para(view.emptyText),
-      para(view.pageLabel, 'page'),
+      para(view.pageLabel || T('web.page', { page: formatCount(view.page), count: formatCount(view.pageCount) }), 'page'),
       buttons(view.buttons, ref, false),
     ]);
   }
@@ -587,7 +608,7 @@
       var id = 'f-' + (ref || uuid()) + '-' + f.name;
       var input;
       if (f.input === 'select') {
-        input = el('select', { id: id, name: f.name }, [el('option', { value: '', text: 'Choose…' })]);
+        input = el('select', { id: id, name: f.name }, [el('option', { value: '', text: T('web.choose') })]);
         (f.options || []).forEach(function (o) {
           input.appendChild(el('option', { value: o.value, text: o.label }));
         });
@@ -632,7 +653,7 @@
               }),
               sourceMessageRef: ref || undefined,
             },
-            'Sent the form.',
+            T('web.formSent'),
           );
         })
         .catch(function (error) {
@@ -664,7 +685,10 @@
     return el('div', { className: 'bubble file-request' }, [
       para(view.text),
       el('div', { className: 'form-row' }, [
-        el('label', { for: id, text: 'Attach a file (' + view.acceptLabel + ', up to ' + limit + ' MB)' }),
+        el('label', {
+          for: id,
+          text: T('web.attachFile', { types: view.acceptLabel || orList(view.acceptLabels || []), mb: limit }),
+        }),
         input,
       ]),
       buttons(view.buttons, ref, true),

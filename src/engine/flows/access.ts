@@ -8,6 +8,7 @@ import { helpLines } from './help';
 import { languageConfirmation } from './language';
 import { conversationKey } from '../conversation-key';
 import { parseState } from '../state';
+import { platformLocale } from '../platform-locale';
 
 /** The token of `start <token>` / `link <token>` / `/start <token>`, if the event is one. */
 function redemptionToken(event: InboundEvent): string | null {
@@ -61,7 +62,8 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     // A first chat speaks the platform's language and offers the others; a second one (another
     // platform linked later) keeps the language the user already has.
     const kept = await runtime.services.getUserLanguage(user.userId);
-    const language = kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(event.locale)));
+    const language =
+      kept ?? (await runtime.services.setUserLanguage(user.userId, languageOf(await platformLocale(runtime, event))));
     const welcome = user.name ? t(language, 'access.welcome', { name: user.name }) : t(language, 'access.welcomeNoName');
     const greeting = `${welcome}\n\n${helpLines(language, user.role)}`;
     // Invited without a name: people would see the email, so the invitee is asked for one (last,
@@ -74,7 +76,7 @@ async function redeem(runtime: EngineRuntime, event: InboundEvent, token: string
     if (kept === null) return [languageConfirmation(language, greeting, askName)];
     return [text(askName ? `${greeting}\n\n${askName}` : greeting)];
   } catch (error) {
-    if (error instanceof ServiceError) return [text(error.message)];
+    if (error instanceof ServiceError) return [text(error.messageIn(await platformLocale(runtime, event)))];
     throw error;
   }
 }

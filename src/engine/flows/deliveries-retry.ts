@@ -8,9 +8,5 @@ import { text } from '../reply';
  */
 export async function onRetryDeliveries(ctx: Ctx): Promise<Replies> {
   const { retried } = await ctx.services.retryDeliveries(ctx.user.userId);
-  return [
-    text(
-      retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.tp('deliveries.retried', retried.length),
-    ),
-  ];
+  return [text(retried.length === 0 ? ctx.t('deliveries.nothingToRetry') : ctx.tp('deliveries.retried', retried.length))];
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/permissions';
 import { t, type MessageKey } from '../../i18n';
-import { commands } from '../commands';
+import { commands, usageIn } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { text } from '../reply';
 import { confirmQuestion } from '../confirm';
@@ -20,7 +20,7 @@ const FOOTER: Record<Role, MessageKey> = {
 export function helpLines(locale: string, role: Role): string {
   const lines = commands
     .filter((c) => c.roles.includes(role) && !HIDDEN.has(c.name))
-    .map((c) => `• ${c.usage} — ${t(locale, c.helpFor[role] ?? c.helpKey)}`);
+    .map((c) => `• ${usageIn(locale, c.usage)} — ${t(locale, c.helpFor[role] ?? c.helpKey)}`);
   return `${t(locale, 'help.title')}\n${lines.join('\n')}\n${t(locale, FOOTER[role])}`;
 }
 

@@ -1,4 +1,5 @@
 import { formatPhone } from '../../domain/contact';
+import { withRendererLabels } from '../labels';
 import { t } from '../../i18n';
 import type { ResumeJobData, ResumeJobOutcome } from '../../jobs/resume-job';
 import type { EngineRuntime, Replies } from '../context';
@@ -72,5 +73,8 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
     address: data.address,
     identity: identityOfConversation(data.conversation),
   };
-  await runtime.sendLater(target, replies);
+  await runtime.sendLater(
+    target,
+    replies.map((reply) => withRendererLabels(data.locale, reply)),
+  );
 }

@@ -157,7 +157,7 @@ export async function onDisable(ctx: Ctx, who: string): Promise<Replies> {
   if (!u) return noSuchUser(ctx, who);
   const actor = { userId: ctx.user.userId, role: ctx.user.role, agencyId: ctx.user.agencyId, active: ctx.user.active };
   const decision = canManageUser(actor, { userId: u.id, role: u.role, agencyId: u.agency?.id ?? null });
-  if (!decision.allowed) return [text(ctx.t('users.cannotDisable', { reason: decision.denial.reason }))];
+  if (!decision.allowed) return [text(ctx.t('users.cannotDisable', { reason: ctx.t(decision.denial.key) }))];
   return [askToConfirm(ctx, 'disableUser', { id: u.id, label: label(u) }, ctx.t('users.disableAsk', { user: label(u) }))];
 }
 

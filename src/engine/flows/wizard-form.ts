@@ -82,7 +82,10 @@ export async function onForm(ctx: Ctx, payload: FormPayload): Promise<Replies> {
   ] as const) {
     const value = v[field]?.trim();
     if (!value) continue;
-    for (const p of applyText(d, step, value)) if (p.message) problems.push(p.message);
+    for (const p of applyText(d, step, value)) {
+      const said = p.key ? ctx.t(p.key, p.params) : p.message;
+      if (said) problems.push(said);
+    }
   }
   const campaignId = v.campaign?.trim();
   if (campaignId) {

@@ -55,7 +55,7 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
     const step = error instanceof NotFoundError ? 'campaign' : (FIELD_STEP[error.field ?? ''] ?? 'confirm');
     clearStep(d, step);
     ctx.state.dialog = { ...wiz, step, history: [...wiz.history, 'confirm'] };
-    return [text((error as ServiceError).message), ...(await prompt(ctx, ctx.state.dialog))];
+    return [text((error as ServiceError).messageIn(ctx.event.locale)), ...(await prompt(ctx, ctx.state.dialog))];
   }
   if (result.outcome === 'BLOCKED' && resume?.fileId) await ctx.services.deleteUnusedFile(resume.fileId);
   return [text(outcomeText(ctx, result))];

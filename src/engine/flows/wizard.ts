@@ -28,7 +28,7 @@ export async function onSubmit(ctx: Ctx, details?: string): Promise<Replies> {
   if (prefill) {
     advance(wiz);
     wiz.history = [];
-    const problems = prefill.map((p) => p.message ?? ctx.t('wizard.bad.name'));
+    const problems = prefill.map((p) => (p.key ? ctx.t(p.key, p.params) : (p.message ?? ctx.t('wizard.bad.name'))));
     if (problems.length > 0) lead.push(text(problems.join('\n')));
   }
   if (ctx.caps.forms) return [...lead, await submissionForm(ctx, wiz.draft)];

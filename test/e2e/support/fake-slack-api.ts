@@ -47,6 +47,8 @@ export interface FakeSlackApi {
   addToken(token: string, team: FakeTeam): void;
   /** An OAuth code that oauth.v2.access exchanges for a new bot token of `team`. */
   addInstallCode(code: string, team: FakeTeam): void;
+  /** The language a user set in Slack (`users.info` with `include_locale`); `en-US` otherwise, Slack's default. */
+  setLocale(userId: string, locale: string): void;
   /** Serves `bytes` at the returned url_private_download, to tokens of `teamId` only. */
   addFile(teamId: string, name: string, bytes: Buffer): string;
   waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -71,6 +73,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const tokens = new Map<string, FakeTeam>();
   const codes = new Map<string, FakeTeam>();
   const files = new Map<string, { teamId: string; bytes: Buffer }>();
+  const locales = new Map<string, string>();
   let recording = true;
   let tsCounter = 0;
   let viewCounter = 0;
@@ -123,6 +126,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${String(++viewCounter).padStart(8, '0')}`, ...(body.view as object) } };
+      case 'users.info': {
+        // Slack's shape, trimmed: the locale comes only when asked for.
+        const id = String(body.user);
+        const locale = String(body.include_locale) === 'true' ? { locale: locales.get(id) ?? 'en-US' } : {};
+        return { ok: true, user: { id, team_id: team.id, name: id.toLowerCase(), deleted: false, is_bot: false, ...locale } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
       default:
@@ -206,6 +215,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     },
     addToken: (token, team) => void tokens.set(token, team),
     addInstallCode: (code, team) => void codes.set(code, team),
+    setLocale: (userId, locale) => void locales.set(userId, locale),
     addFile(teamId, name, bytes) {
       const p = `/files/${teamId}/${encodeURIComponent(name)}`;
       files.set(p, { teamId, bytes });

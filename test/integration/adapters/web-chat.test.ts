@@ -64,7 +64,7 @@ describe('web chat adapter', () => {
     expect(edited.messageRef).toBe(first?.id);
     const history = await env.services.webHistory(s, 10);
     expect(history).toHaveLength(1);
-    expect(history[0]?.view).toMatchObject({ kind: 'list', pageLabel: 'Page 2 of 2' });
+    expect(history[0]?.view).toMatchObject({ kind: 'list', page: 2, pageCount: 2 });
     await until(() => seen.length === 2);
     expect(seen.map((e) => e.id)).toEqual([first?.id, first?.id]);
   });

@@ -2,7 +2,8 @@ import { en } from '../../../src/i18n/en';
 import { es } from '../../../src/i18n/es';
 import { fil } from '../../../src/i18n/fil';
 import { ptBR } from '../../../src/i18n/pt-BR';
-import { chat, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
+import type { OutboundMessage } from '../../../src/engine/messages';
+import { chat, linkIdentity, openEngineEnv, render, strangerIdentity, type Chat, type EngineEnv } from '../../support/engine';
 import { openNotifyEnv, type NotifyEnv } from '../../support/notify';
 import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
@@ -130,6 +131,115 @@ describe.each(LANGUAGES)('a user whose platform says %s', (locale, language, c, 
   });
 });
 
+/**
+ * Every word of a message the engine sends, whatever the channel shows of it: texts, titles,
+ * field labels and hints, placeholders, buttons, form fallbacks and the renderer's labels.
+ */
+function allWords(m: OutboundMessage): string {
+  const words: string[] = [];
+  // Ids and codes, not words; a button's `value` is an id too, a card field's is what people read.
+  const skip = new Set(['actionId', 'formId', 'edit', 'retire', 'replyKey', 'name', 'kind', 'type', 'style']);
+  const walk = (v: unknown, key = '', isButton = false): void => {
+    if (typeof v === 'string') {
+      if (!skip.has(key) && !(isButton && key === 'value')) words.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k, 'actionId' in v);
+  };
+  walk(m);
+  return words.join('\n');
+}
+
+/** A chat whose every reply, in all its words, lands in `transcript`. */
+function recorded(me: Chat, locale: string, transcript: string[]) {
+  const keep = (replies: string[]) => {
+    transcript.push(...me.last.map(allWords));
+    return replies;
+  };
+  return {
+    say: async (text: string) => keep(await me.say(text, { locale })),
+    press: async (label: string) => keep(await me.press(label)),
+    home: async () => keep(await me.send({ type: 'home' }, { locale })),
+  };
+}
+
+describe.each(LANGUAGES)('every other flow, for a platform saying %s', (locale, language, c) => {
+  test('an agency admin’s, an owner’s and a recruiter’s commands, their refusals and errors, the Home page and a stranger', async () => {
+    const transcript: string[] = [];
+
+    // A stranger, and a wrong invitation code.
+    const stranger = recorded(chat(ee, strangerIdentity()), locale, transcript);
+    expect(await stranger.say('hello')).toEqual([c['access.unknown']]);
+    expect(await stranger.say('link NotARealInvitationCode12345')).toEqual([c['svc.inviteInvalid']]);
+
+    // An agency admin: users, a user, an invitation, the pool, the refusals of the rules.
+    const adminId = await createUser(ee.env, 'AGENCY_ADMIN', f.agencyA, `lang-admin-${language}`, null);
+    const admin = recorded(chat(ee, await linkIdentity(ee.env, adminId)), locale, transcript);
+    await admin.say('help');
+    await admin.home();
+    const userEmail = (await ee.env.deps.db.user.findUniqueOrThrow({ where: { id: f.userA } })).email;
+    await admin.say('users');
+    await admin.say(`user ${userEmail}`);
+    await admin.say(`invite ${unique('inv')}@example.com agency_user`);
+    await admin.say(`invite ${unique('inv')}@example.com recruiter`);
+    await admin.say('invite not-an-email agency_user');
+    await admin.say('invite');
+    await admin.say('pool');
+    await admin.say('pool stage:nonsense');
+    await admin.say('candidate C-99999999');
+    await admin.say('stage C-1 screening');
+    const adminEmail = (await ee.env.deps.db.user.findUniqueOrThrow({ where: { id: adminId } })).email;
+    await admin.say(`disable ${adminEmail}`);
+    await admin.say(`disable ${userEmail}`);
+    await admin.press(c['confirm.no']);
+    await admin.say('agencies');
+    await admin.say('campaigns');
+    await admin.say('cancel');
+    await admin.say('back');
+    await admin.say('something I do not understand');
+
+    // An owner: agencies, campaigns, rules, deliveries, the pool of every agency.
+    const ownerId = await createUser(ee.env, 'OWNER', null, `lang-owner-${language}`, null);
+    const owner = recorded(chat(ee, await linkIdentity(ee.env, ownerId)), locale, transcript);
+    await owner.say('help');
+    await owner.home();
+    await owner.say('agencies');
+    await owner.say('campaigns');
+    await owner.say('rules');
+    await owner.say('rule window:3');
+    await owner.say(`rule campaign:"${campaignName}" cross:block`);
+    await owner.say('deliveries');
+    await owner.say('pool agency:all');
+    await owner.say('users role:agency_admin');
+    await owner.say('agency disable No Such Agency');
+
+    // A recruiter: the campaign's candidates, a profile, a stage change and a comment.
+    const recruiterId = await createUser(ee.env, 'RECRUITER', null, `lang-recruiter-${language}`, null);
+    await ee.env.deps.db.campaignRecruiter.create({ data: { campaignId: f.campaignId, userId: recruiterId } });
+    const recruiter = recorded(chat(ee, await linkIdentity(ee.env, recruiterId)), locale, transcript);
+    const submitted = await ee.env.services.submitCandidate(f.userA, {
+      firstName: 'Rosa',
+      lastName: 'Lim',
+      phone: uniquePhone(),
+      email: `${unique('rosa')}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'WEB',
+    });
+    if (submitted.outcome !== 'ADDED') throw new Error(`expected a new candidate, got ${submitted.outcome}`);
+    const ref = `C-${(await ee.env.deps.db.candidate.findUniqueOrThrow({ where: { id: submitted.candidateId } })).ref}`;
+    await recruiter.say('help');
+    await recruiter.home();
+    await recruiter.say('candidates');
+    await recruiter.say(`candidate ${ref}`);
+    await recruiter.say(`stage ${ref} interview`);
+    await recruiter.say(`stage ${ref} interview`);
+    await recruiter.say(`comment ${ref} Looks good.`);
+    await recruiter.say('pool');
+    await recruiter.say('submit');
+
+    expectNoFallback(transcript, c);
+  });
+});
+
 test('the language command changes the language at once, and cancel works in it', async () => {
   const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, 'lang-switch');
   const me = chat(ee, await linkIdentity(ee.env, userId));
@@ -139,4 +249,38 @@ test('the language command changes the language at once, and cancel works in it'
   expect(await me.say('cancelar')).toEqual([ptBR['cancel.wizard']]);
   expect(await me.say('language fil')).toEqual(['Sige: sasagot na ako sa Filipino.']);
   expect(await me.say('language english')).toEqual(['Done: I will answer in English.']);
+});
+
+describe('a platform that keeps the language on the user, not on each event (Slack)', () => {
+  afterEach(() => {
+    delete ee.channel.userLocale;
+  });
+
+  test('is asked once, on first contact, and its answer wins over the event’s locale', async () => {
+    const asked: string[] = [];
+    ee.channel.userLocale = async ({ platformUserId }) => {
+      asked.push(platformUserId);
+      return 'pt-BR';
+    };
+    const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, 'lang-asked', null);
+    const me = chat(ee, await linkIdentity(ee.env, userId));
+    expect(await me.say('help', { locale: 'en' })).toEqual([
+      expect.stringContaining('Vou responder em Português (Brasil).'),
+      expect.stringContaining(ptBR['help.title']),
+    ]);
+    expect(await me.say('help', { locale: 'en' })).toEqual([expect.stringContaining(ptBR['help.title'])]);
+    expect(asked).toEqual([me.identity.platformUserId]);
+  });
+
+  test('that does not answer leaves the event’s own locale, and the message is still answered', async () => {
+    ee.channel.userLocale = async () => {
+      throw new Error('users.info: ratelimited');
+    };
+    const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, 'lang-unasked', null);
+    const me = chat(ee, await linkIdentity(ee.env, userId));
+    expect(await me.say('help', { locale: 'es' })).toEqual([
+      expect.stringContaining('Te responderé en Español.'),
+      expect.stringContaining(es['help.title']),
+    ]);
+  });
 });

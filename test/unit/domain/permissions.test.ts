@@ -53,7 +53,10 @@ describe('a disabled user (or a user of a disabled agency)', () => {
   test.each(everyCheck.flatMap(([name, check]) => ROLES.map((role) => [name, role, check] as const)))(
     '%s is denied to an inactive %s',
     (_name, role, check) => {
-      expect(check(inactive(role))).toEqual({ allowed: false, denial: { reason: expect.stringContaining('disabled') } });
+      expect(check(inactive(role))).toEqual({
+        allowed: false,
+        denial: { key: 'deny.disabled', reason: expect.stringContaining('disabled') },
+      });
     },
   );
 });
@@ -66,7 +69,7 @@ describe('role helpers', () => {
 
   test('a denial always carries a reason to show', () => {
     const d = canSubmit(actors.OWNER);
-    expect(d).toEqual({ allowed: false, denial: { reason: expect.any(String) } });
+    expect(d).toEqual({ allowed: false, denial: { key: expect.stringMatching(/^deny\./), reason: expect.any(String) } });
   });
 });
 
@@ -230,7 +233,7 @@ describe('canManageUser (rename, disable, enable)', () => {
   test('nobody changes their own access, and is told to ask someone else', () => {
     expect(canManageUser(actors.OWNER, userTargets.self(actors.OWNER))).toEqual({
       allowed: false,
-      denial: { reason: expect.stringContaining('own access') },
+      denial: { key: 'deny.ownAccess', reason: expect.stringContaining('own access') },
     });
   });
 });
@@ -269,7 +272,7 @@ describe('canInvite', () => {
   test('an agency role without an agency is refused, even for an owner', () => {
     expect(canInvite(actors.OWNER, { role: 'AGENCY_USER', agencyId: null })).toEqual({
       allowed: false,
-      denial: { reason: expect.stringContaining('need an agency') },
+      denial: { key: 'deny.needAgency', reason: expect.stringContaining('need an agency') },
     });
   });
 

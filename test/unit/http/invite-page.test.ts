@@ -36,4 +36,31 @@ describe('invitation landing page', () => {
     expect(isTokenShaped('<script>alert(1)</script>')).toBe(false);
     expect(isTokenShaped('short')).toBe(false);
   });
+
+  it.each([
+    [
+      'es',
+      'Bienvenido a Endorse, Ana',
+      'Te invitaron como reclutador de agencia de Bright Staffing',
+      'Abrir el chat web',
+      'Abrir en Telegram',
+    ],
+    ['pt-BR', 'Boas-vindas ao Endorse, Ana', 'Você foi convidado como', 'Abrir o chat na web', 'Abrir no Telegram'],
+    ['fil', 'Welcome sa Endorse, Ana', 'Inimbitahan ka bilang', 'Buksan ang web chat', 'Buksan sa Telegram'],
+  ] as const)(
+    'speaks the visitor’s language (%s), with the role, buttons and how-to in it',
+    (language, welcome, invited, web, telegram) => {
+      const html = renderInvitePage({
+        token,
+        channels: inviteChannels(token, all),
+        invitation: { name: 'Ana', role: 'AGENCY_USER', agencyName: 'Bright Staffing', expiresAt: new Date() },
+        language,
+      });
+      expect(html).toContain(`<html lang="${language}">`);
+      for (const words of [welcome, invited, web, telegram]) expect(html).toContain(words);
+      expect(html).toContain('@EndorseBot');
+      // Nothing left in English but the product names.
+      expect(html).not.toMatch(/Open the|Send this message|You are invited|The link works once/);
+    },
+  );
 });

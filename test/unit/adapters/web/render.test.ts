@@ -96,7 +96,7 @@ describe('web chat renderer', () => {
       },
     });
     if (view.kind !== 'list') throw new Error(view.kind);
-    expect(view.pageLabel).toBe('Page 2 of 3');
+    expect(view).toMatchObject({ page: 2, pageCount: 3 });
     expect(view.items[0]?.button).toEqual({ actionId: 'profile:1', label: 'Open', style: 'default' });
     expect(view.items[1]?.button).toBeUndefined();
     expect(view.buttons.map((b) => b.label)).toEqual(['‹ Previous', 'Next ›']);
@@ -114,7 +114,7 @@ describe('web chat renderer', () => {
     });
     if (view.kind !== 'file_request') throw new Error(view.kind);
     expect(view.accept.split(',')).toEqual(expect.arrayContaining(['.pdf', 'application/pdf', '.docx']));
-    expect(view.acceptLabel).toBe('PDF or Word (.docx)');
+    expect(view.acceptLabels).toEqual(['PDF', 'Word (.docx)']);
     expect(view.buttons).toHaveLength(1);
   });
 });
