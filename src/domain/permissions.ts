@@ -86,12 +86,7 @@ export function canChangeStage(actor: Actor): Decision {
 
 /** The employer's side registers candidates from other sources (direct applicants) through its ATS. */
 export function canRegisterExternalCandidate(actor: Actor): Decision {
-  return (
-    inactive(actor) ??
-    (actor.role === 'RECRUITER' || actor.role === 'OWNER'
-      ? allow
-      : deny('Only the employer registers candidates from other sources.'))
-  );
+  return inactive(actor) ?? (actor.role === 'RECRUITER' || actor.role === 'OWNER' ? allow : deny('deny.registerExternal'));
 }
 
 export interface UserTarget {

@@ -553,6 +553,7 @@ export const en = {
   'deny.inviteOtherAgency': 'You can only invite users into your own agency.',
   'deny.invite': 'Only owners and agency admins send invitations.',
   'deny.ownerOnly': 'Only Endorse owners can do that.',
+  'deny.registerExternal': 'Only the employer registers candidates from other sources.',
   'invitePage.title': 'Your Endorse invitation',
   'invitePage.welcome': 'Welcome to Endorse',
   'invitePage.welcomeName': 'Welcome to Endorse, {name}',

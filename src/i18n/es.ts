@@ -564,6 +564,7 @@ export const es: Record<MessageKey, string> = {
   'deny.inviteOtherAgency': 'Solo puedes invitar usuarios a tu propia agencia.',
   'deny.invite': 'Solo los owners y los admins de agencia envían invitaciones.',
   'deny.ownerOnly': 'Solo los owners de Endorse pueden hacer eso.',
+  'deny.registerExternal': 'Solo el empleador registra candidatos de otras fuentes.',
 
   'invitePage.title': 'Tu invitación a Endorse',
   'invitePage.welcome': 'Bienvenido a Endorse',

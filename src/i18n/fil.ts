@@ -575,6 +575,7 @@ export const fil: Record<MessageKey, string> = {
   'deny.inviteOtherAgency': 'Sa sarili mong agency lang puwedeng mag-invite ng users.',
   'deny.invite': 'Owners at agency admins lang ang nagpapadala ng invitations.',
   'deny.ownerOnly': 'Mga owner lang ng Endorse ang puwedeng gumawa niyan.',
+  'deny.registerExternal': 'Ang employer lang ang nagre-register ng mga kandidato mula sa ibang pinagmulan.',
 
   'invitePage.title': 'Ang invitation mo sa Endorse',
   'invitePage.welcome': 'Welcome sa Endorse',

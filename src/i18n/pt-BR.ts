@@ -559,6 +559,7 @@ export const ptBR: Record<MessageKey, string> = {
   'deny.inviteOtherAgency': 'Você só pode convidar usuários para a sua própria agência.',
   'deny.invite': 'Só owners e admins de agência enviam convites.',
   'deny.ownerOnly': 'Só os owners do Endorse podem fazer isso.',
+  'deny.registerExternal': 'Só o empregador registra candidatos de outras fontes.',
 
   'invitePage.title': 'Seu convite para o Endorse',
   'invitePage.welcome': 'Boas-vindas ao Endorse',
