@@ -136,6 +136,7 @@ Pulsa Responder debajo de este mensaje para contestar.
 Etapa: Nuevo
 Agregado por: {me}, {agency}
 Agregado el: {date}
+Titularidad: Tu agencia tiene a este candidato hasta el {date}.
 Campaña: {campaign}
 Origen: Agency Portal (chat web)
 Teléfono: {phone}
@@ -201,6 +202,7 @@ Toque em Responder abaixo desta mensagem para comentar.
 Etapa: Novo
 Indicado por: {me}, {agency}
 Indicado em: {date}
+Titularidade: Sua agência detém este candidato até {date}.
 Campanha: {campaign}
 Origem: Agency Portal (chat web)
 Telefone: {phone}
@@ -266,6 +268,7 @@ Pindutin ang Reply sa ilalim ng message na ito para sumagot.
 Stage: Bago
 Idinagdag ni: {me}, {agency}
 Idinagdag noong: {date}
+May hawak: Hawak ng agency mo ang candidate na ito hanggang {date}.
 Campaign: {campaign}
 Source: Agency Portal (web chat)
 Phone: {phone}
