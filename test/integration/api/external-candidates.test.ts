@@ -212,3 +212,22 @@ test('an agency submission and a registration of the same person racing: whichev
     else expect([submitted.outcome, registered.ownership]).toEqual(['ALREADY_IN_SYSTEM', null]);
   }
 });
+
+test('PUT /duplicate-rules with directApplicant BLOCK refuses an agency submission of a registered person', async () => {
+  const campaign = await w.env.deps.db.campaign.create({ data: { name: unique('API direct block') }, select: { id: true } });
+  const rule = { windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG', directApplicant: 'BLOCK' };
+  const put = await w.api.call('put', `/duplicate-rules/${campaign.id}`, { key: w.keys.owner, body: rule });
+  expect([put.status, await put.json()]).toEqual([200, rule]);
+  const body = applicant();
+  await register(body);
+
+  const result = await w.env.services.submitCandidate(w.f.userA, {
+    firstName: 'Dana',
+    lastName: 'Blocked',
+    phone: body.phone as string,
+    email: `${unique('blocked')}@example.com`,
+    campaignId: campaign.id,
+    channel: 'WEB',
+  });
+  expect(result).toEqual({ outcome: 'BLOCKED', reason: 'already_in_system', ownership: null });
+});
