@@ -386,6 +386,9 @@ test('the table covers every permission-checked call of createServices', () => {
     // The engine reads and sets the language of the user who is writing (their own, never another's).
     'getUserLanguage',
     'setUserLanguage',
+    // Likewise the daily digest's on / off of the user who is writing (issue 19).
+    'getDigestSettings',
+    'setDigestEnabled',
     // The country the resume job reads a code-less phone with, for the user whose resume it is.
     'phoneCountryFor',
     // The web chat's own state, keyed by the session id its signed cookie carries (the credential;
