@@ -9,7 +9,7 @@ import { PermanentMailError, type Mailer } from '../mail/mailer';
 import { platformSchema } from '../domain/platforms';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import type { RateLimiter } from './rate-limiter';
-import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
+import { renderStoredNotification, renderStoredNotificationEmail, type NotificationKindName } from './render';
 
 export const DELIVERY_JOB_NAME = 'notify.deliver';
 export const deliveryJobSchema = z.object({
@@ -211,13 +211,13 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     message,
     error,
   });
-  const payload = notificationPayloadSchema.safeParse(n.payload);
-  if (!payload.success) return fail('INVALID', 'stored payload does not parse');
+  const language = n.language ?? 'en';
   if (n.userStatus === 'DISABLED') return fail('PERMANENT', 'the recipient is disabled');
   try {
     if (n.channel === 'EMAIL') {
+      const mail = renderStoredNotificationEmail(n.kind, n.payload, deps.publicUrl, language);
+      if (!mail) return fail('INVALID', 'stored payload does not parse');
       await deps.limiter.acquire('EMAIL', n.id);
-      const mail = renderNotificationEmail(n.kind, payload.data, deps.publicUrl, n.language ?? 'en');
       const sent = await deps.mailer.send({ to: n.email, ...mail });
       return { ok: true, messageRef: sent.messageId };
     }
@@ -225,9 +225,11 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (!platform.success || !n.chatIdentityId) return fail('NOT_FOUND', 'the chat identity is gone');
     if (n.address === null || n.address === undefined)
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
-    await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const replies = deps.channels.get(platform.data)?.capabilities.replies;
-    const message = outboundMessageSchema.parse(renderNotification(n.kind, payload.data, replies, n.language ?? 'en'));
+    const rendered = renderStoredNotification(n.kind, n.payload, replies, language);
+    if (!rendered) return fail('INVALID', 'stored payload does not parse');
+    const message = outboundMessageSchema.parse(rendered);
+    await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {

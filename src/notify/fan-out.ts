@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
+import type { DisputeDecidedPayload, DisputeOpenedPayload } from './dispute-render';
 import type { NotificationKindName, NotificationPayload } from './render';
 
 /** The candidate facts every notification about them needs. */
@@ -80,13 +81,21 @@ export const campaignRecruiters = (db: Db, c: CandidateContext, excludeId: strin
 /** Stage change → the submitting user. */
 export const submitterOnly = (db: Db, c: CandidateContext) => recipients(db, { id: c.submittedById }, null);
 
+/** A dispute opened → every owner and the recruiters of the disputed submission's campaign. */
+export const disputeDeciders = (db: Db, campaignId: string) =>
+  recipients(db, { OR: [{ role: 'OWNER' }, { recruiterOf: { some: { campaignId } } }] }, null);
+
+/** A dispute decided → the disputing agency's people named by the dispute (opener, submitter, admins). */
+export const usersById = (db: Db, ids: readonly string[]) => recipients(db, { id: { in: [...ids] } }, null);
+
 export interface NotificationEvent {
   kind: NotificationKindName;
-  candidateId: string;
+  /** Null for a message that must not route a reply to a candidate (a dispute's). */
+  candidateId: string | null;
   /** Unique per event (`comment:<id>`): writing the same event twice adds no rows. */
   eventKey: string;
   recipients: Recipient[];
-  payload: NotificationPayload;
+  payload: NotificationPayload | DisputeOpenedPayload | DisputeDecidedPayload;
 }
 
 /**

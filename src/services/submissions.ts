@@ -58,7 +58,13 @@ export type SubmissionResult =
     }
   | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number; ownership: OwnershipSeen }
   | { outcome: 'DUPLICATE'; submissionId: string; ownership: OwnershipSeen }
-  | { outcome: 'BLOCKED'; reason: BlockReason; ownership: OwnershipSeen };
+  | {
+      outcome: 'BLOCKED';
+      reason: BlockReason;
+      ownership: OwnershipSeen;
+      /** The attempt's audit row: its short reference is what the agency disputes the block by. */
+      attemptId: string;
+    };
 
 /**
  * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
@@ -112,7 +118,8 @@ const INSERT_OUTBOX_EVENT = `INSERT INTO "OutboxEvent" ("id", "kind", "payload")
 
 const INSERT_AUDIT = `
   INSERT INTO "AuditLog" ("id", "actorId", "action", "targetType", "targetId", "details", "at")
-  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, $6::timestamp)`;
+  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, $6::timestamp)
+  RETURNING "id"`;
 
 interface SubmitterRow extends Record<string, unknown> {
   role: Role;
@@ -182,17 +189,20 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     };
     const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, key.email];
     switch (verdict.outcome) {
-      case 'BLOCKED':
-        // Nothing is created; the audit row keeps the attempt traceable without personal data.
-        await tx.query(INSERT_AUDIT, [
+      case 'BLOCKED': {
+        // Nothing is created; the audit row keeps the attempt traceable without personal data. The
+        // matched candidate's id lets the agency dispute the block (src/services/disputes.ts).
+        const [attempt] = await tx.query<{ id: string }>(INSERT_AUDIT, [
           actor.userId,
           'submission.blocked',
           'campaign',
           campaignId,
-          JSON.stringify({ reason: verdict.reason }),
+          JSON.stringify({ reason: verdict.reason, candidateId: verdict.match.id }),
           at,
         ]);
-        return { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match) };
+        if (!attempt) throw new Error('the audit insert returned no row');
+        return { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match), attemptId: attempt.id };
+      }
       case 'ADDED': {
         const [added] = await tx.query<{ candidateId: string; ref: number; submissionId: string }>(
           INSERT_CANDIDATE_AND_SUBMISSION,

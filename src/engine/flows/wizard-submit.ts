@@ -3,7 +3,8 @@ import { InvalidInputError, NotFoundError, ServiceError } from '../../services/e
 import type { OwnershipSeen, SubmissionResult } from '../../services/submissions';
 import { formatDate } from '../../i18n/format';
 import type { Ctx, Replies } from '../context';
-import { text } from '../reply';
+import { choices, text } from '../reply';
+import { disputeChoices } from './disputes';
 import type { WizardState, WizardStep } from '../state';
 import { clearStep, nextStep, prompt } from './wizard-steps';
 
@@ -56,7 +57,8 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
     return [text((error as ServiceError).message), ...(await prompt(ctx, ctx.state.dialog))];
   }
   if (result.outcome === 'BLOCKED' && resume?.fileId) await ctx.services.deleteUnusedFile(resume.fileId);
-  return [text(outcomeText(ctx, result))];
+  // A duplicate or a block can be contested right here (issue 19).
+  return [choices(outcomeText(ctx, result), disputeChoices(ctx, result))];
 }
 
 export function outcomeText(ctx: Ctx, result: SubmissionResult): string {
