@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canChangeStage, canComment, canViewCandidate, type Actor } from '../domain/permissions';
+import { canChangeStage, canComment, canViewCandidate, isAgencyRole, type Actor } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import { formatCandidateRef } from './candidate-ref';
@@ -52,14 +52,15 @@ interface CandidateRow extends Record<string, unknown> {
   agency: string;
   addedBy: string;
   campaign: string;
-  comments: { id: string; body: string; createdAt: string; author: string; authorRole: string }[] | null;
+  comments:
+    { id: string; body: string; createdAt: string; author: string; authorRole: string; authorAgencyId: string | null }[] | null;
 }
 
 /** A candidate by ref with who added them, the campaign and (when asked) the comment thread: one statement. */
 function candidateStatement(withComments: boolean): string {
   const comments = withComments
     ? `(SELECT json_agg(json_build_object('id', m."id", 'body', m."body", 'author', coalesce(au."name", au."email"),
-          'authorRole', au."role", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
+          'authorRole', au."role", 'authorAgencyId', au."agencyId", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
         FROM "Comment" m JOIN "User" au ON au."id" = m."authorId" WHERE m."candidateId" = c."id")`
     : 'NULL';
   return `SELECT c."id", c."ref", c."firstName", c."lastName", c."phone", c."email", c."stage"::text AS "stage", c."source",
@@ -116,13 +117,17 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
     resumeSummary: c.resumeSummary,
     educationSummary: c.educationSummary,
     resumeExperience: c.resumeExperience,
-    comments: (c.comments ?? []).map((m) => ({
-      id: m.id,
-      author: m.author,
-      authorRole: m.authorRole,
-      body: m.body,
-      createdAt: new Date(m.createdAt),
-    })),
+    // A candidate can change agency (a dispute's transfer): an agency reads its own people's comments
+    // and the employer's, never another agency's users (issue 19).
+    comments: (c.comments ?? [])
+      .filter((m) => !isAgencyRole(actor.role) || m.authorAgencyId === null || m.authorAgencyId === actor.agencyId)
+      .map((m) => ({
+        id: m.id,
+        author: m.author,
+        authorRole: m.authorRole,
+        body: m.body,
+        createdAt: new Date(m.createdAt),
+      })),
   };
 }
 
