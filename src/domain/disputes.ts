@@ -63,7 +63,7 @@ export function canListDisputes(actor: Actor): Decision {
 export const formatDisputeRef = (ref: number): string => `D-${ref}`;
 
 export function parseDisputeRef(text: string): number | null {
-  const match = /^\s*D-?(\d{1,9})\s*$/i.exec(text);
+  const match = /^\s*(?:D-?)?(\d{1,9})\s*$/i.exec(text);
   return match ? Number(match[1]) : null;
 }
 
