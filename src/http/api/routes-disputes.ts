@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DISPUTE_DECISIONS, DISPUTE_REASON_MAX, DISPUTE_STATUSES } from '../../domain/disputes';
 import { SYSTEM_ACTOR } from '../../services';
-import type { DisputeView } from '../../services/disputes';
 import { BOTH_SCOPES, defineRoute, type ApiRoute } from './route';
 import { authorOf } from './routes-candidates';
 
