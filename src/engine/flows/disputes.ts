@@ -10,6 +10,7 @@ import {
 import { formatCount } from '../../domain/limits';
 import type { MessageKey } from '../../i18n';
 import { formatCandidateRef } from '../../services/candidate-ref';
+import { FILTER_OUTCOMES, type FilterOutcome } from '../../services/dashboards';
 import type { DisputeTargetSeen, DisputeView } from '../../services/disputes';
 import { ServiceError } from '../../services/errors';
 import type { SubmissionResult } from '../../services/submissions';
@@ -218,6 +219,10 @@ async function decide(ctx: Ctx, view: DisputeView, decision: DisputeDecision, re
   return [text(ctx.t(decision === 'transfer' ? 'dispute.decided.transfer' : 'dispute.decided.uphold', params))];
 }
 
+/** The contested outcome in the reader's words; one this build has no label for, as stored. */
+const disputedOutcome = (ctx: Ctx, outcome: string): string =>
+  (FILTER_OUTCOMES as readonly string[]).includes(outcome) ? outcomeLabel(ctx, outcome as FilterOutcome) : outcome;
+
 const STATUS_KEY: Record<DisputeStatus, MessageKey> = {
   OPEN: 'disputes.status.OPEN',
   UPHELD: 'disputes.status.UPHELD',
@@ -294,7 +299,7 @@ async function renderDisputes(ctx: Ctx, q: DisputesQuery, page: number, edit?: s
         title: `${formatDisputeRef(d.ref)} · ${formatCandidateRef(d.candidate.ref)} ${d.candidate.name}`,
         subtitle: [
           ctx.t(STATUS_KEY[d.status]),
-          outcomeLabel(ctx, d.outcome === 'BLOCKED' ? 'BLOCKED' : 'DUPLICATE'),
+          disputedOutcome(ctx, d.outcome),
           ctx.t('disputes.versus', { agency: d.agency.name, owner: d.ownerAgency.name }),
           d.campaign.name,
           dayLabel(ctx, d.createdAt),
@@ -339,7 +344,7 @@ export async function onDisputeShow(ctx: Ctx, rawRef: string): Promise<Replies> 
   return [
     card({
       title: `${formatDisputeRef(d.ref)} · ${formatCandidateRef(d.candidate.ref)} ${d.candidate.name}`,
-      subtitle: outcomeLabel(ctx, d.outcome === 'BLOCKED' ? 'BLOCKED' : 'DUPLICATE'),
+      subtitle: disputedOutcome(ctx, d.outcome),
       fields,
       choices:
         d.status === 'OPEN'
