@@ -19,7 +19,7 @@ import {
 import { DEFAULT_DUPLICATE_RULE, ownershipOf } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
-import { assertAllowed, loadActor } from './actor';
+import { assertAllowed, loadActor, SYSTEM_ACTOR } from './actor';
 import { writeAudit, type DbOrTx } from './audit';
 import type { ServiceDeps } from './deps';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors';
@@ -431,7 +431,7 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
       where: { id, status: 'OPEN' },
       data: {
         status,
-        decidedById: actor.userId === 'system' ? null : actor.userId,
+        decidedById: actor.userId === SYSTEM_ACTOR ? null : actor.userId,
         decisionReason: input.reason,
         decidedAt: now,
         ownershipUntil,

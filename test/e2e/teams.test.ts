@@ -251,7 +251,12 @@ describe('Teams /api/messages (local mode)', () => {
     const first = await confirm(a, await submitThroughForm(a, phone, `${unique('dup')}@example.com`));
     expect(textOf(first[0])).toMatch(/^✅ New Candidate/);
     const second = await confirm(b, await submitThroughForm(b, phone, `${unique('dup')}@example.com`));
-    expect(textOf(second[0])).toMatch(/^⛔ Duplicate/);
+    // A card now: the outcome's text, and the Dispute button under it (issue 19).
+    expect(cardOf(second[0]).body[0]?.text).toMatch(/^⛔ Duplicate/);
+    expect(button(second[0], '⚖️ Dispute')).toMatchObject({
+      actionId: 'dispute',
+      value: expect.stringMatching(/^S-[0-9a-f]{8}$/),
+    });
   });
 
   it('pages a list by updating the card in place (PUT …/activities/{id})', async () => {
