@@ -75,16 +75,17 @@ const surname = () =>
     .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)] ?? 'x')}`;
 const person = () => ({ phone: uniquePhone(), email: `${unique('ana')}@example.com`, last: surname() });
 
-/** Agency A adds the person; agency B's user submits them again in chat and gets the outcome. */
-async function duplicateInChat(agencyB: Chat, p = person()): Promise<string> {
-  await ee.env.services.submitCandidate(f.userA, {
-    firstName: 'Ana',
-    lastName: p.last,
-    phone: p.phone,
-    email: p.email,
-    campaignId: f.campaignId,
-    channel: 'WEB',
-  });
+/** Agency A adds the person (unless it holds them already); agency B's user submits them again in chat. */
+async function duplicateInChat(agencyB: Chat, p = person(), holderSubmits = true): Promise<string> {
+  if (holderSubmits)
+    await ee.env.services.submitCandidate(f.userA, {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: f.campaignId,
+      channel: 'WEB',
+    });
   await agencyB.say('submit');
   await agencyB.say(`Ana ${p.last} ${p.phone} ${p.email}`);
   await agencyB.press(campaign);
@@ -388,4 +389,70 @@ test('owners list disputes with status, campaign and agency filters, paged, and 
   expect(card).toMatch(/\[Uphold\] \[Transfer\]$/);
 
   expect(await agencyB.say('disputes')).toEqual(['“disputes” is not available to you. Type “help” to see what you can do.']);
+});
+
+describe.each(['uphold', 'transfer'] as const)('the disputing agency, when the owner decides %s', (decision) => {
+  test('reads nothing of the other agency: no name, user, campaign or date but the ownership end', async () => {
+    // Agency A's side, all distinctive: its own user and campaign, a submission weeks ago.
+    const holderUser = await ee.env.deps.db.user.create({
+      data: {
+        email: `${unique('holder')}@agency-a.test`,
+        name: unique('Holder Person'),
+        role: 'AGENCY_USER',
+        agencyId: f.agencyA,
+        status: 'ACTIVE',
+        language: 'en',
+      },
+    });
+    const holderCampaign = await ee.env.deps.db.campaign.create({
+      data: { name: unique('Holder Campaign') },
+      select: { id: true, name: true },
+    });
+    const p = person();
+    const submittedAt = new Date(ee.env.clock.now().getTime() - 40 * 86_400_000);
+    const now = ee.env.clock.now();
+    ee.env.clock.set(submittedAt);
+    await ee.env.services.submitCandidate(holderUser.id, {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: holderCampaign.id,
+      channel: 'WEB',
+    });
+    ee.env.clock.set(now);
+    await ee.env.services.addComment(
+      holderUser.id,
+      (await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } })).ref,
+      'Holder note.',
+    );
+
+    const agencyB = await as(f.userB);
+    const owner = await as(f.ownerId);
+    const seen: string[] = [];
+    const from = ee.channel.sent.length;
+    seen.push(await duplicateInChat(agencyB, p, false));
+    seen.push(...(await agencyB.press('⚖️ Dispute')));
+    seen.push(...(await agencyB.say('We were first.')));
+    const [sent] = await agencyB.press('Send dispute');
+    seen.push(sent ?? '');
+    await notifyQueue.idle();
+    await owner.say(`decide ${disputeRefIn(sent)} ${decision} Decided on the dates.`);
+    await notifyQueue.idle();
+    seen.push(...deliveredTo(agencyB, from));
+    seen.push(...(await agencyB.say('candidates outcome:duplicate')));
+    const ref = (await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } })).ref;
+    seen.push(...(await agencyB.say(`candidate C-${ref}`)));
+
+    const all = seen.join('\n---\n');
+    expect(all).toContain(decision === 'transfer' ? 'is decided for you' : 'is upheld');
+    const agencyA = await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } });
+    for (const secret of [agencyA.name, holderUser.name ?? '', holderUser.email, holderCampaign.name, 'Holder note.']) {
+      expect({ secret, leaked: all.includes(secret) }).toEqual({ secret, leaked: false });
+    }
+    // Agency A's submission date, in any form a reply prints dates.
+    for (const date of [formatDate('en', submittedAt), submittedAt.toISOString().slice(0, 10)]) {
+      expect({ date, leaked: all.includes(date) }).toEqual({ date, leaked: false });
+    }
+  });
 });
