@@ -8,6 +8,8 @@ import { formatCandidateRef } from '../services/candidates';
 import { choices, text } from './reply';
 import type { Dialog } from './state';
 import { shortQuote } from '../domain/limits';
+import { formatDisputeRef } from '../domain/disputes';
+import { discardEvidence } from './flows/disputes';
 
 /**
  * A command word typed while a dialog owns the user's free text (`submit please` while the wizard
@@ -28,6 +30,8 @@ export function readCommandWord(dialog: Dialog, command: CommandText, input: str
     // Prose: only a bare command word could be a command; a sentence that starts with one is text.
     case 'comment':
     case 'rename':
+    case 'dispute':
+    case 'decide':
       return command.args.trim() === '' ? 'ask' : 'data';
     case 'wizard':
       if (dialog.step === 'confirm') return WIZARD_YES.test(input.trim()) ? 'data' : 'command';
@@ -54,9 +58,11 @@ export function askWhichMeant(ctx: Ctx, dialog: Dialog, command: CommandText, in
   const asData =
     dialog.kind === 'comment'
       ? ctx.t('which.asComment', { text: short })
-      : dialog.kind === 'wizard' && dialog.step === 'campaign'
-        ? ctx.t('which.asCampaign', { text: short })
-        : ctx.t('which.asName', { text: short });
+      : dialog.kind === 'dispute' || dialog.kind === 'decide'
+        ? ctx.t('which.asReason', { text: short })
+        : dialog.kind === 'wizard' && dialog.step === 'campaign'
+          ? ctx.t('which.asCampaign', { text: short })
+          : ctx.t('which.asName', { text: short });
   return [
     choices(ctx.t('which.question', { text: short, command: command.name }), [
       { actionId: 'which', value: 'command', label: ctx.t('which.asCommand', { command: command.name }) },
@@ -84,6 +90,7 @@ export async function runBesideDialog(ctx: Ctx, run: () => Promise<Replies>): Pr
   // A new submission says itself that it replaced the old one.
   if (before.kind === 'wizard' && after?.kind === 'wizard') return replies;
   if (before.kind === 'wizard') await discardResume(ctx, before.draft);
+  await discardEvidence(ctx, before);
   return [...replies, text(droppedNote(ctx, before))];
 }
 
@@ -97,6 +104,10 @@ async function keptNote(ctx: Ctx, dialog: Exclude<Dialog, { kind: 'confirm' }>):
       return [text(ctx.t('which.renameKept', { user: dialog.label }))];
     case 'ownName':
       return [text(ctx.t('invite.askName'))];
+    case 'dispute':
+      return [text(ctx.t('which.disputeKept', { ref: dialog.ref }))];
+    case 'decide':
+      return [text(ctx.t('which.decideKept', { dispute: formatDisputeRef(dialog.ref) }))];
   }
 }
 
@@ -110,5 +121,9 @@ function droppedNote(ctx: Ctx, dialog: Exclude<Dialog, { kind: 'confirm' }>): st
       return ctx.t('which.renameDropped', { user: dialog.label });
     case 'ownName':
       return ctx.t('invite.askName');
+    case 'dispute':
+      return ctx.t('which.disputeDropped', { ref: dialog.ref });
+    case 'decide':
+      return ctx.t('which.decideDropped', { dispute: formatDisputeRef(dialog.ref) });
   }
 }

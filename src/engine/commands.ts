@@ -15,6 +15,7 @@ const AGENCY: readonly Role[] = ['AGENCY_ADMIN', 'AGENCY_USER'];
 const MANAGERS: readonly Role[] = ['OWNER', 'AGENCY_ADMIN'];
 const OWNER: readonly Role[] = ['OWNER'];
 const STAGE_SETTERS: readonly Role[] = ['OWNER', 'RECRUITER'];
+const EMPLOYER: readonly Role[] = ['OWNER', 'RECRUITER'];
 
 const refArg = z
   .string()
@@ -280,6 +281,42 @@ export const COMMAND_SPECS = {
     roles: ALL,
     layout: none,
     args: z.object({}),
+  }),
+  dispute: spec({
+    aliases: ['contest'],
+    help: 'cmd.dispute',
+    usage: 'dispute S-1a2b3c4d [your reason]',
+    roles: AGENCY,
+    layout: { positional: ['ref', 'reason*'] },
+    args: z.object({ ref: word, reason: z.string().optional() }),
+  }),
+  disputes: spec({
+    aliases: [],
+    help: 'cmd.disputes',
+    usage: 'disputes [status:open|upheld|transferred|all] [campaign:"Name"] [agency:"Name"]',
+    roles: EMPLOYER,
+    layout: { positional: [], options: ['status', 'campaign', 'agency'] },
+    args: z.object({
+      status: z.string().optional(),
+      campaign: z.string().optional(),
+      agency: z.string().optional(),
+      ...noExtra,
+    }),
+  }),
+  decide: spec({
+    aliases: [],
+    help: 'cmd.decide',
+    usage: 'decide D-12 uphold|transfer [your reason]',
+    roles: EMPLOYER,
+    layout: { positional: ['ref', 'decision', 'reason*'] },
+    args: z.object({
+      ref: word,
+      decision: z
+        .string()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(['uphold', 'transfer'])),
+      reason: z.string().optional(),
+    }),
   }),
   language: spec({
     aliases: ['lang', 'idioma', 'wika'],

@@ -6,6 +6,7 @@ import { onOwnNameText } from './flows/access';
 import { onCommentText } from './flows/profile';
 import { disableUser, onRenameText } from './flows/users';
 import { onWizardText } from './flows/wizard';
+import { discardEvidence, onDecideText, onDisputeText } from './flows/disputes';
 import { discardResume } from './flows/wizard-resume';
 import { isAnswer } from '../i18n/answers';
 import { text } from './reply';
@@ -40,6 +41,10 @@ export async function onDialogText(ctx: Ctx, input: string): Promise<Replies> {
       return onConfirm(ctx, input);
     case 'wizard':
       return onWizardText(ctx, dialog, input);
+    case 'dispute':
+      return onDisputeText(ctx, dialog, input);
+    case 'decide':
+      return onDecideText(ctx, dialog, input);
   }
 }
 
@@ -65,6 +70,7 @@ export async function dropDialog(runtime: EngineRuntime, key: ConversationKey, u
   const state = parseState(loaded.state);
   if (!state.dialog) return;
   if (state.dialog.kind === 'wizard') await discardResume(runtime, state.dialog.draft);
+  await discardEvidence(runtime, state.dialog);
   state.dialog = null;
   await runtime.services.saveConversation(key, loaded.version, userId, state);
 }

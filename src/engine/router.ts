@@ -23,6 +23,7 @@ import { onDisable, onEnable, onRename, onRenameButton, onUser, onUserPage, onUs
 import { onBack, onCancel, onSubmit, onWizardAction } from './flows/wizard';
 import { onLanguage } from './flows/language';
 import { onDigest } from './flows/digest';
+import { onDecide, onDispute, onDisputeFile, onDisputes, onDisputeSend, onDisputeShow, onDisputesPage } from './flows/disputes';
 import { onConfirm, onDialogText } from './dialogs';
 import { askWhichMeant, readCommandWord, runBesideDialog } from './command-words';
 import { onForm } from './flows/wizard-form';
@@ -58,6 +59,9 @@ const handlers: Handlers = {
   campaigns: (ctx) => onCampaigns(ctx),
   language: (ctx, args) => onLanguage(ctx, args.language),
   digest: (ctx, args) => onDigest(ctx, args.action),
+  dispute: (ctx, args) => onDispute(ctx, args.ref, args.reason),
+  disputes: (ctx, args) => onDisputes(ctx, args),
+  decide: (ctx, args) => onDecide(ctx, args.ref, args.decision, args.reason),
 };
 
 async function runCommand<K extends CommandName>(ctx: Ctx, name: K, rawArgs: string): Promise<Replies> {
@@ -92,13 +96,25 @@ const actions: Record<string, (ctx: Ctx, arg: string) => Promise<Replies>> = {
   cmd: (ctx, arg) => route(ctx, arg),
   submit: (ctx) => runCommand(ctx, 'submit', ''),
   lang: (ctx, arg) => onLanguage(ctx, arg),
+  dispute: (ctx, arg) => runCommand(ctx, 'dispute', arg),
+  'dispute-send': (ctx, arg) => onDisputeSend(ctx, arg),
+  'dispute-uphold': (ctx, arg) =>
+    allowedFor('decide', ctx.user.role) ? onDecide(ctx, arg, 'uphold') : notAllowed(ctx, 'decide'),
+  'dispute-transfer': (ctx, arg) =>
+    allowedFor('decide', ctx.user.role) ? onDecide(ctx, arg, 'transfer') : notAllowed(ctx, 'decide'),
+  'dispute-show': (ctx, arg) => (allowedFor('disputes', ctx.user.role) ? onDisputeShow(ctx, arg) : notAllowed(ctx, 'disputes')),
+  dpage: (ctx, arg) => onDisputesPage(ctx, Number(arg)),
 };
+
+async function notAllowed(ctx: Ctx, command: CommandName): Promise<Replies> {
+  return [text(ctx.t('command.notAllowed', { command }))];
+}
 
 /**
  * Buttons that browse (paging, Open on a list row, a menu's commands) leave their message live;
  * any other press answers the question its message asked.
  */
-const BROWSING_ACTIONS = new Set(['page', 'upage', 'open', 'user', 'cmd', 'submit']);
+const BROWSING_ACTIONS = new Set(['page', 'upage', 'open', 'user', 'cmd', 'submit', 'dpage', 'dispute-show', 'dispute']);
 
 /** Marks the pressed message as answered, unless it browses or the answer edits it in place. */
 function retirePressed(ctx: Ctx, kind: string, replies: Replies): Replies {
@@ -120,6 +136,8 @@ export async function route(ctx: Ctx, textOverride?: string): Promise<Replies> {
     case 'home':
       return onHome(ctx);
     case 'file':
+      // A file while a dispute is being written is its evidence; anywhere else, a resume.
+      if (ctx.state.dialog?.kind === 'dispute') return onDisputeFile(ctx, ctx.state.dialog, payload.file);
       return onFile(ctx, [payload.file]);
     case 'form':
       return onForm(ctx, payload);

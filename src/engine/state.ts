@@ -45,6 +45,17 @@ const dialogSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename'), userId: z.string(), label: z.string() }),
   /** A new user with no name yet (the inviter gave none): their next text is their name. */
   z.object({ kind: z.literal('ownName') }),
+  /** A dispute being written (issue 19): the reason, then an optional evidence file, then Send. */
+  z.object({
+    kind: z.literal('dispute'),
+    /** The submission's short reference, `S-1a2b3c4d`. */
+    ref: z.string(),
+    step: z.enum(['reason', 'confirm']),
+    reason: z.string().optional(),
+    evidence: z.object({ fileId: z.string(), filename: z.string() }).optional(),
+  }),
+  /** An owner or recruiter deciding a dispute: their next text is the reason the agency will read. */
+  z.object({ kind: z.literal('decide'), ref: z.number().int(), decision: z.enum(['uphold', 'transfer']) }),
   z.object({
     kind: z.literal('confirm'),
     op: z.enum(['disableUser', 'disableAgency']),
@@ -75,6 +86,14 @@ const listSchema = z.discriminatedUnion('kind', [
     role: z.enum(['OWNER', 'AGENCY_ADMIN', 'AGENCY_USER', 'RECRUITER']).optional(),
     agencyId: z.string().optional(),
     country: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('disputes'),
+    status: z.enum(['OPEN', 'UPHELD', 'TRANSFERRED']).optional(),
+    campaignId: z.string().optional(),
+    campaignLabel: z.string().optional(),
+    agencyId: z.string().optional(),
+    agencyLabel: z.string().optional(),
   }),
 ]);
 export type ListQuery = z.infer<typeof listSchema>;

@@ -356,6 +356,73 @@ export const en = {
   'notify.subject.stageChange': '{who} is now {to}',
   'notify.subject.candidateSubmitted': 'New candidate {who} from {agency}',
 
+  // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
+  'cmd.dispute': 'dispute a duplicate or blocked outcome (its S-… reference), with your reason',
+  'cmd.disputes': 'the disputes, with filters by status, campaign and agency',
+  'cmd.decide': 'decide a dispute: uphold it, or transfer the candidate to the disputing agency',
+  'dispute.button': '⚖️ Dispute',
+  'dispute.askReason':
+    'Why should {ref} be your agency’s candidate? Type your reason, up to {limit} characters (or “cancel”). The employer’s owners and the campaign’s recruiters will read it.',
+  'dispute.confirm':
+    'Your dispute of {what} ({outcome}, {campaign}):\n{reason}\nEvidence: {evidence}\n\nAnother agency holds this person until {date}. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to {mb} MB), or type another reason to replace this one.',
+  'dispute.noEvidence': 'none',
+  'dispute.send': 'Send dispute',
+  'dispute.cancel': 'Cancel',
+  'dispute.evidenceAdded': '📎 {file} is attached as evidence.',
+  'dispute.evidenceType':
+    'Evidence can be a PDF, a Word file (DOCX), a JPEG or a PNG. Send one of those, or press Send dispute without a file.',
+  'dispute.evidenceTooLarge': 'That file is over {mb} MB. Send a smaller one, or press Send dispute without a file.',
+  'dispute.downloadFailed': 'I could not fetch that file. Send it again, or press Send dispute without it.',
+  'dispute.sent':
+    '⚖️ Dispute {dispute} is sent. The employer’s owners and the campaign’s recruiters decide it: either the current holder keeps the person, or the candidate becomes your agency’s with a new ownership window from that day. I will tell you here, with their reason.',
+  'dispute.cancelled': 'Dispute dropped: nothing was sent.',
+  'dispute.limit': 'A reason is at most {limit} characters; yours has {length}. Shorten it and send it again.',
+  'dispute.uphold': 'Uphold',
+  'dispute.transfer': 'Transfer',
+  'dispute.askDecisionReason.uphold':
+    'Uphold {dispute}: the current holder keeps the candidate. Type the reason the disputing agency will read (or “cancel”).',
+  'dispute.askDecisionReason.transfer':
+    'Transfer {dispute}: the candidate becomes {agency}’s, with a new ownership window from today. Type the reason the agency will read (or “cancel”).',
+  'dispute.decided.uphold': '⚖️ {dispute} upheld: {owner} keeps {who} until {date}. {agency} is told, with your reason.',
+  'dispute.decided.transfer':
+    '⚖️ {dispute} transferred: {who} is now {agency}’s, until {date}. {agency} is told, with your reason.',
+  'dispute.alreadyDecided': '{dispute} is decided already: {status} by {actor} on {date}.',
+  'dispute.field.status': 'Status',
+  'dispute.field.agency': 'Disputing agency',
+  'dispute.field.owner': 'Held by',
+  'dispute.field.opened': 'Opened',
+  'dispute.field.reason': 'Reason',
+  'dispute.field.evidence': 'Evidence',
+  'dispute.field.decision': 'Decision',
+  'dispute.decisionLine': '{status} by {actor} on {date}: {reason}',
+  'disputes.title': 'Disputes',
+  'disputes.allStatuses': 'every status',
+  'disputes.summary.one': '{count} dispute, newest first',
+  'disputes.summary.other': '{count} disputes, newest first',
+  'disputes.empty': 'No disputes here. “disputes status:all” lists the decided ones too.',
+  'disputes.versus': '{agency} vs {owner}',
+  'disputes.status.OPEN': 'Open',
+  'disputes.status.UPHELD': 'Upheld',
+  'disputes.status.TRANSFERRED': 'Transferred',
+  'disputes.badStatus': '“{word}” is not a dispute status. Use open, upheld, transferred or all (e.g. status:open).',
+  'which.asReason': 'Use “{text}” as the reason',
+  'which.disputeKept': 'Your dispute of {ref} is still open: type your reason, or “cancel”.',
+  'which.disputeDropped': 'The dispute of {ref} you had started is dropped; nothing was sent.',
+  'which.decideKept': 'I am still waiting for your reason on {dispute}: type it, or “cancel”.',
+  'which.decideDropped': 'Your decision on {dispute} is dropped; nothing changed.',
+  'notify.disputeOpened':
+    '⚖️ Dispute {dispute}: {agency} ({actor}) contests its {outcome} outcome for {who} ({campaign}), held by {owner}.',
+  'notify.disputeReason': 'Their reason: {reason}',
+  'notify.disputeEvidence': 'Evidence attached: {file}',
+  'notify.disputeDecideHint':
+    'Press Uphold or Transfer, or type “decide {dispute} uphold” or “decide {dispute} transfer” with your reason.',
+  'notify.disputeUpheld':
+    '⚖️ Your dispute {dispute} of {what} is upheld: another agency keeps this person until {date}; you can submit them again after that day.\nReason: {reason}',
+  'notify.disputeTransferred':
+    '⚖️ Your dispute {dispute} of {what} is decided for you: {ref} is now your agency’s candidate, until {date}.\nReason: {reason}',
+  'notify.subject.disputeOpened': 'Dispute {dispute} from {agency}',
+  'notify.subject.disputeDecided': 'Your dispute {dispute} is decided',
+
   // users and agencies
   'users.title': 'Users',
   'users.summary.one': '{count} user',
@@ -554,6 +621,11 @@ export const en = {
   'deny.invite': 'Only owners and agency admins send invitations.',
   'deny.ownerOnly': 'Only Endorse owners can do that.',
   'deny.registerExternal': 'Only the employer registers candidates from other sources.',
+  'deny.disputeAgencyOnly': 'Only the agency that made a submission can dispute its outcome.',
+  'deny.disputeOtherAgency': 'That is not a submission of your agency: only the agency that made it can dispute it.',
+  'deny.decideCampaign': 'Only owners and the recruiters of that dispute’s campaign decide it.',
+  'deny.decide': 'Only owners and the campaign’s recruiters decide disputes.',
+  'deny.disputeList': 'The dispute list is for owners and recruiters. You are told in chat when your dispute is decided.',
   'invitePage.title': 'Your Endorse invitation',
   'invitePage.welcome': 'Welcome to Endorse',
   'invitePage.welcomeName': 'Welcome to Endorse, {name}',

@@ -362,6 +362,74 @@ export const es: Record<MessageKey, string> = {
   'notify.subject.stageChange': '{who} ahora está en {to}',
   'notify.subject.candidateSubmitted': 'Nuevo candidato {who} de {agency}',
 
+  // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
+  'cmd.dispute': 'disputar un resultado duplicado o bloqueado (su referencia S-…), con tu motivo',
+  'cmd.disputes': 'las disputas, con filtros por estado, campaña y agencia',
+  'cmd.decide': 'decidir una disputa: mantenerla, o transferir el candidato a la agencia que disputa',
+  'dispute.button': '⚖️ Disputar',
+  'dispute.askReason':
+    '¿Por qué {ref} debería ser candidato de tu agencia? Escribe tu motivo, hasta {limit} caracteres (o “cancelar”). Lo leerán los owners del empleador y los reclutadores de la campaña.',
+  'dispute.confirm':
+    'Tu disputa de {what} ({outcome}, {campaign}):\n{reason}\nEvidencia: {evidence}\n\nOtra agencia tiene a esta persona hasta el {date}. ¿Envío la disputa? Antes puedes enviar un archivo como evidencia (PDF, Word, JPEG o PNG, hasta {mb} MB), o escribir otro motivo para reemplazar este.',
+  'dispute.noEvidence': 'ninguna',
+  'dispute.send': 'Enviar disputa',
+  'dispute.cancel': 'Cancelar',
+  'dispute.evidenceAdded': '📎 {file} quedó adjunto como evidencia.',
+  'dispute.evidenceType':
+    'La evidencia puede ser un PDF, un archivo de Word (DOCX), un JPEG o un PNG. Envía uno de esos, o pulsa Enviar disputa sin archivo.',
+  'dispute.evidenceTooLarge': 'Ese archivo pasa de {mb} MB. Envía uno más pequeño, o pulsa Enviar disputa sin archivo.',
+  'dispute.downloadFailed': 'No pude obtener ese archivo. Envíalo de nuevo, o pulsa Enviar disputa sin él.',
+  'dispute.sent':
+    '⚖️ La disputa {dispute} está enviada. La deciden los owners del empleador y los reclutadores de la campaña: o quien la tiene conserva a la persona, o el candidato pasa a ser de tu agencia con un nuevo periodo de titularidad desde ese día. Te avisaré aquí, con su motivo.',
+  'dispute.cancelled': 'Disputa descartada: no se envió nada.',
+  'dispute.limit': 'Un motivo tiene como máximo {limit} caracteres; el tuyo tiene {length}. Acórtalo y envíalo de nuevo.',
+  'dispute.uphold': 'Mantener',
+  'dispute.transfer': 'Transferir',
+  'dispute.askDecisionReason.uphold':
+    'Mantener {dispute}: quien tiene al candidato lo conserva. Escribe el motivo que leerá la agencia que disputa (o “cancelar”).',
+  'dispute.askDecisionReason.transfer':
+    'Transferir {dispute}: el candidato pasa a ser de {agency}, con un nuevo periodo de titularidad desde hoy. Escribe el motivo que leerá la agencia (o “cancelar”).',
+  'dispute.decided.uphold':
+    '⚖️ {dispute} mantenida: {owner} conserva a {who} hasta el {date}. Se avisó a {agency}, con tu motivo.',
+  'dispute.decided.transfer':
+    '⚖️ {dispute} transferida: {who} ahora es de {agency}, hasta el {date}. Se avisó a {agency}, con tu motivo.',
+  'dispute.alreadyDecided': '{dispute} ya está decidida: {status} por {actor} el {date}.',
+  'dispute.field.status': 'Estado',
+  'dispute.field.agency': 'Agencia que disputa',
+  'dispute.field.owner': 'En manos de',
+  'dispute.field.opened': 'Abierta',
+  'dispute.field.reason': 'Motivo',
+  'dispute.field.evidence': 'Evidencia',
+  'dispute.field.decision': 'Decisión',
+  'dispute.decisionLine': '{status} por {actor} el {date}: {reason}',
+  'disputes.title': 'Disputas',
+  'disputes.allStatuses': 'todos los estados',
+  'disputes.summary.one': '{count} disputa, la más reciente primero',
+  'disputes.summary.other': '{count} disputas, las más recientes primero',
+  'disputes.empty': 'No hay disputas aquí. “disputes status:all” muestra también las decididas.',
+  'disputes.versus': '{agency} contra {owner}',
+  'disputes.status.OPEN': 'Abierta',
+  'disputes.status.UPHELD': 'Mantenida',
+  'disputes.status.TRANSFERRED': 'Transferida',
+  'disputes.badStatus': '“{word}” no es un estado de disputa. Usa open, upheld, transferred o all (p. ej. status:open).',
+  'which.asReason': 'Usar “{text}” como motivo',
+  'which.disputeKept': 'Tu disputa de {ref} sigue abierta: escribe tu motivo, o “cancelar”.',
+  'which.disputeDropped': 'Se descartó la disputa de {ref} que habías empezado; no se envió nada.',
+  'which.decideKept': 'Sigo esperando tu motivo sobre {dispute}: escríbelo, o “cancelar”.',
+  'which.decideDropped': 'Se descartó tu decisión sobre {dispute}; no cambió nada.',
+  'notify.disputeOpened':
+    '⚖️ Disputa {dispute}: {agency} ({actor}) disputa su resultado {outcome} para {who} ({campaign}), en manos de {owner}.',
+  'notify.disputeReason': 'Su motivo: {reason}',
+  'notify.disputeEvidence': 'Evidencia adjunta: {file}',
+  'notify.disputeDecideHint':
+    'Pulsa Mantener o Transferir, o escribe “decide {dispute} uphold” o “decide {dispute} transfer” con tu motivo.',
+  'notify.disputeUpheld':
+    '⚖️ Tu disputa {dispute} de {what} se mantuvo: otra agencia conserva a esta persona hasta el {date}; puedes enviarla de nuevo después de ese día.\nMotivo: {reason}',
+  'notify.disputeTransferred':
+    '⚖️ Tu disputa {dispute} de {what} se decidió a tu favor: {ref} ahora es candidato de tu agencia, hasta el {date}.\nMotivo: {reason}',
+  'notify.subject.disputeOpened': 'Disputa {dispute} de {agency}',
+  'notify.subject.disputeDecided': 'Tu disputa {dispute} está decidida',
+
   // users and agencies
   'users.title': 'Usuarios',
   'users.summary.one': '{count} usuario',
@@ -565,6 +633,11 @@ export const es: Record<MessageKey, string> = {
   'deny.invite': 'Solo los owners y los admins de agencia envían invitaciones.',
   'deny.ownerOnly': 'Solo los owners de Endorse pueden hacer eso.',
   'deny.registerExternal': 'Solo el empleador registra candidatos de otras fuentes.',
+  'deny.disputeAgencyOnly': 'Solo la agencia que hizo un envío puede disputar su resultado.',
+  'deny.disputeOtherAgency': 'Ese envío no es de tu agencia: solo la agencia que lo hizo puede disputarlo.',
+  'deny.decideCampaign': 'Solo los owners y los reclutadores de la campaña de esa disputa la deciden.',
+  'deny.decide': 'Solo los owners y los reclutadores de la campaña deciden las disputas.',
+  'deny.disputeList': 'La lista de disputas es para owners y reclutadores. Te avisamos en el chat cuando se decida tu disputa.',
 
   'invitePage.title': 'Tu invitación a Endorse',
   'invitePage.welcome': 'Bienvenido a Endorse',

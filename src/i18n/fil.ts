@@ -371,6 +371,75 @@ export const fil: Record<MessageKey, string> = {
   'notify.subject.stageChange': '{who} ay nasa {to} na',
   'notify.subject.candidateSubmitted': 'Bagong candidate {who} mula sa {agency}',
 
+  // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
+  'cmd.dispute': 'i-dispute ang duplicate o blocked na resulta (ang S-… reference nito), kasama ang dahilan mo',
+  'cmd.disputes': 'ang mga dispute, may filter ayon sa status, campaign at agency',
+  'cmd.decide': 'magpasya sa dispute: panatilihin, o ilipat ang candidate sa agency na nag-dispute',
+  'dispute.button': '⚖️ I-dispute',
+  'dispute.askReason':
+    'Bakit dapat maging candidate ng agency mo ang {ref}? I-type ang dahilan mo, hanggang {limit} character (o “cancel”). Babasahin ito ng mga owner ng employer at ng mga recruiter ng campaign.',
+  'dispute.confirm':
+    'Ang dispute mo sa {what} ({outcome}, {campaign}):\n{reason}\nEbidensya: {evidence}\n\nHawak ng ibang agency ang taong ito hanggang {date}. Ipapadala ko na ba ang dispute? Puwede ka munang magpadala ng file bilang ebidensya (PDF, Word, JPEG o PNG, hanggang {mb} MB), o mag-type ng ibang dahilan para palitan ito.',
+  'dispute.noEvidence': 'wala',
+  'dispute.send': 'Ipadala ang dispute',
+  'dispute.cancel': 'Kanselahin',
+  'dispute.evidenceAdded': '📎 Naka-attach na ang {file} bilang ebidensya.',
+  'dispute.evidenceType':
+    'Ang ebidensya ay puwedeng PDF, Word file (DOCX), JPEG o PNG. Magpadala ng isa sa mga iyon, o pindutin ang Ipadala ang dispute nang walang file.',
+  'dispute.evidenceTooLarge':
+    'Lampas sa {mb} MB ang file na iyan. Magpadala ng mas maliit, o pindutin ang Ipadala ang dispute nang walang file.',
+  'dispute.downloadFailed': 'Hindi ko makuha ang file na iyan. Ipadala ulit, o pindutin ang Ipadala ang dispute nang wala ito.',
+  'dispute.sent':
+    '⚖️ Naipadala na ang dispute {dispute}. Ang mga owner ng employer at ang mga recruiter ng campaign ang magpapasya: mananatili ang tao sa kasalukuyang may hawak, o magiging candidate ito ng agency mo na may bagong ownership window mula sa araw na iyon. Sasabihan kita dito, kasama ang dahilan nila.',
+  'dispute.cancelled': 'Hindi na itinuloy ang dispute: walang naipadala.',
+  'dispute.limit': 'Hanggang {limit} character lang ang dahilan; {length} ang sa iyo. Paikliin at ipadala ulit.',
+  'dispute.uphold': 'Panatilihin',
+  'dispute.transfer': 'Ilipat',
+  'dispute.askDecisionReason.uphold':
+    'Panatilihin ang {dispute}: mananatili ang candidate sa kasalukuyang may hawak. I-type ang dahilang babasahin ng agency na nag-dispute (o “cancel”).',
+  'dispute.askDecisionReason.transfer':
+    'Ilipat ang {dispute}: magiging candidate ito ng {agency}, na may bagong ownership window mula ngayon. I-type ang dahilang babasahin ng agency (o “cancel”).',
+  'dispute.decided.uphold':
+    '⚖️ Pinanatili ang {dispute}: hawak pa rin ng {owner} si {who} hanggang {date}. Sinabihan na ang {agency}, kasama ang dahilan mo.',
+  'dispute.decided.transfer':
+    '⚖️ Inilipat ang {dispute}: kay {agency} na si {who}, hanggang {date}. Sinabihan na ang {agency}, kasama ang dahilan mo.',
+  'dispute.alreadyDecided': 'Napagpasyahan na ang {dispute}: {status} ni {actor} noong {date}.',
+  'dispute.field.status': 'Status',
+  'dispute.field.agency': 'Agency na nag-dispute',
+  'dispute.field.owner': 'Hawak ng',
+  'dispute.field.opened': 'Binuksan noong',
+  'dispute.field.reason': 'Dahilan',
+  'dispute.field.evidence': 'Ebidensya',
+  'dispute.field.decision': 'Pasya',
+  'dispute.decisionLine': '{status} ni {actor} noong {date}: {reason}',
+  'disputes.title': 'Mga dispute',
+  'disputes.allStatuses': 'lahat ng status',
+  'disputes.summary.one': '{count} dispute, pinakabago muna',
+  'disputes.summary.other': '{count} na dispute, pinakabago muna',
+  'disputes.empty': 'Walang dispute dito. Kasama ang mga napagpasyahan na sa “disputes status:all”.',
+  'disputes.versus': '{agency} laban sa {owner}',
+  'disputes.status.OPEN': 'Bukas',
+  'disputes.status.UPHELD': 'Pinanatili',
+  'disputes.status.TRANSFERRED': 'Inilipat',
+  'disputes.badStatus': 'Hindi status ng dispute ang “{word}”. Gamitin ang open, upheld, transferred o all (hal. status:open).',
+  'which.asReason': 'Gamitin ang “{text}” bilang dahilan',
+  'which.disputeKept': 'Bukas pa ang dispute mo sa {ref}: i-type ang dahilan mo, o “cancel”.',
+  'which.disputeDropped': 'Hindi na itinuloy ang sinimulan mong dispute sa {ref}; walang naipadala.',
+  'which.decideKept': 'Hinihintay ko pa ang dahilan mo sa {dispute}: i-type ito, o “cancel”.',
+  'which.decideDropped': 'Hindi na itinuloy ang pasya mo sa {dispute}; walang nagbago.',
+  'notify.disputeOpened':
+    '⚖️ Dispute {dispute}: dini-dispute ng {agency} ({actor}) ang resultang {outcome} nila para kay {who} ({campaign}), na hawak ng {owner}.',
+  'notify.disputeReason': 'Ang dahilan nila: {reason}',
+  'notify.disputeEvidence': 'May naka-attach na ebidensya: {file}',
+  'notify.disputeDecideHint':
+    'Pindutin ang Panatilihin o Ilipat, o i-type ang “decide {dispute} uphold” o “decide {dispute} transfer” kasama ang dahilan mo.',
+  'notify.disputeUpheld':
+    '⚖️ Pinanatili ang dispute mo {dispute} sa {what}: hawak pa rin ng ibang agency ang taong ito hanggang {date}; puwede mo ulit siyang i-submit pagkatapos ng araw na iyon.\nDahilan: {reason}',
+  'notify.disputeTransferred':
+    '⚖️ Pumabor sa iyo ang dispute mo {dispute} sa {what}: candidate na ng agency mo si {ref}, hanggang {date}.\nDahilan: {reason}',
+  'notify.subject.disputeOpened': 'Dispute {dispute} mula sa {agency}',
+  'notify.subject.disputeDecided': 'Napagpasyahan na ang dispute mo {dispute}',
+
   // users and agencies
   'users.title': 'Mga User',
   'users.summary.one': '{count} user',
@@ -576,6 +645,12 @@ export const fil: Record<MessageKey, string> = {
   'deny.invite': 'Owners at agency admins lang ang nagpapadala ng invitations.',
   'deny.ownerOnly': 'Mga owner lang ng Endorse ang puwedeng gumawa niyan.',
   'deny.registerExternal': 'Ang employer lang ang nagre-register ng mga kandidato mula sa ibang pinagmulan.',
+  'deny.disputeAgencyOnly': 'Ang agency lang na nag-submit ang puwedeng mag-dispute ng resulta nito.',
+  'deny.disputeOtherAgency': 'Hindi submission ng agency mo iyan: ang agency lang na gumawa nito ang puwedeng mag-dispute.',
+  'deny.decideCampaign': 'Ang mga owner at recruiter lang ng campaign ng dispute na iyan ang magpapasya rito.',
+  'deny.decide': 'Ang mga owner at recruiter lang ng campaign ang nagpapasya sa mga dispute.',
+  'deny.disputeList':
+    'Para sa mga owner at recruiter ang listahan ng dispute. Sasabihan ka sa chat kapag napagpasyahan na ang dispute mo.',
 
   'invitePage.title': 'Ang invitation mo sa Endorse',
   'invitePage.welcome': 'Welcome sa Endorse',

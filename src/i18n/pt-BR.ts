@@ -361,6 +361,74 @@ export const ptBR: Record<MessageKey, string> = {
   'notify.subject.stageChange': '{who} agora está em {to}',
   'notify.subject.candidateSubmitted': 'Novo candidato {who} da {agency}',
 
+  // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
+  'cmd.dispute': 'contestar um resultado duplicado ou bloqueado (a referência S-…), com o seu motivo',
+  'cmd.disputes': 'as contestações, com filtros por status, campanha e agência',
+  'cmd.decide': 'decidir uma contestação: manter, ou transferir o candidato para a agência que contesta',
+  'dispute.button': '⚖️ Contestar',
+  'dispute.askReason':
+    'Por que {ref} deveria ser candidato da sua agência? Digite o seu motivo, até {limit} caracteres (ou “cancelar”). Os owners do empregador e os recrutadores da campanha vão ler.',
+  'dispute.confirm':
+    'Sua contestação de {what} ({outcome}, {campaign}):\n{reason}\nEvidência: {evidence}\n\nOutra agência detém esta pessoa até {date}. Enviar a contestação? Antes você pode enviar um arquivo como evidência (PDF, Word, JPEG ou PNG, até {mb} MB), ou digitar outro motivo para substituir este.',
+  'dispute.noEvidence': 'nenhuma',
+  'dispute.send': 'Enviar contestação',
+  'dispute.cancel': 'Cancelar',
+  'dispute.evidenceAdded': '📎 {file} foi anexado como evidência.',
+  'dispute.evidenceType':
+    'A evidência pode ser um PDF, um arquivo do Word (DOCX), um JPEG ou um PNG. Envie um desses, ou toque em Enviar contestação sem arquivo.',
+  'dispute.evidenceTooLarge': 'Esse arquivo passa de {mb} MB. Envie um menor, ou toque em Enviar contestação sem arquivo.',
+  'dispute.downloadFailed': 'Não consegui baixar esse arquivo. Envie de novo, ou toque em Enviar contestação sem ele.',
+  'dispute.sent':
+    '⚖️ A contestação {dispute} foi enviada. Os owners do empregador e os recrutadores da campanha decidem: ou quem detém a pessoa continua com ela, ou o candidato passa a ser da sua agência com um novo período de titularidade a partir desse dia. Aviso você aqui, com o motivo deles.',
+  'dispute.cancelled': 'Contestação descartada: nada foi enviado.',
+  'dispute.limit': 'Um motivo tem no máximo {limit} caracteres; o seu tem {length}. Encurte e envie de novo.',
+  'dispute.uphold': 'Manter',
+  'dispute.transfer': 'Transferir',
+  'dispute.askDecisionReason.uphold':
+    'Manter {dispute}: quem detém o candidato continua com ele. Digite o motivo que a agência que contesta vai ler (ou “cancelar”).',
+  'dispute.askDecisionReason.transfer':
+    'Transferir {dispute}: o candidato passa a ser de {agency}, com um novo período de titularidade a partir de hoje. Digite o motivo que a agência vai ler (ou “cancelar”).',
+  'dispute.decided.uphold':
+    '⚖️ {dispute} mantida: {owner} continua com {who} até {date}. {agency} foi avisada, com o seu motivo.',
+  'dispute.decided.transfer':
+    '⚖️ {dispute} transferida: {who} agora é de {agency}, até {date}. {agency} foi avisada, com o seu motivo.',
+  'dispute.alreadyDecided': '{dispute} já foi decidida: {status} por {actor} em {date}.',
+  'dispute.field.status': 'Status',
+  'dispute.field.agency': 'Agência que contesta',
+  'dispute.field.owner': 'Detida por',
+  'dispute.field.opened': 'Aberta em',
+  'dispute.field.reason': 'Motivo',
+  'dispute.field.evidence': 'Evidência',
+  'dispute.field.decision': 'Decisão',
+  'dispute.decisionLine': '{status} por {actor} em {date}: {reason}',
+  'disputes.title': 'Contestações',
+  'disputes.allStatuses': 'todos os status',
+  'disputes.summary.one': '{count} contestação, a mais recente primeiro',
+  'disputes.summary.other': '{count} contestações, as mais recentes primeiro',
+  'disputes.empty': 'Nenhuma contestação aqui. “disputes status:all” mostra também as decididas.',
+  'disputes.versus': '{agency} contra {owner}',
+  'disputes.status.OPEN': 'Aberta',
+  'disputes.status.UPHELD': 'Mantida',
+  'disputes.status.TRANSFERRED': 'Transferida',
+  'disputes.badStatus': '“{word}” não é um status de contestação. Use open, upheld, transferred ou all (ex.: status:open).',
+  'which.asReason': 'Usar “{text}” como motivo',
+  'which.disputeKept': 'Sua contestação de {ref} continua aberta: digite o seu motivo, ou “cancelar”.',
+  'which.disputeDropped': 'A contestação de {ref} que você tinha começado foi descartada; nada foi enviado.',
+  'which.decideKept': 'Ainda estou esperando o seu motivo sobre {dispute}: digite, ou “cancelar”.',
+  'which.decideDropped': 'Sua decisão sobre {dispute} foi descartada; nada mudou.',
+  'notify.disputeOpened':
+    '⚖️ Contestação {dispute}: {agency} ({actor}) contesta o resultado {outcome} de {who} ({campaign}), detido por {owner}.',
+  'notify.disputeReason': 'O motivo: {reason}',
+  'notify.disputeEvidence': 'Evidência anexada: {file}',
+  'notify.disputeDecideHint':
+    'Toque em Manter ou Transferir, ou digite “decide {dispute} uphold” ou “decide {dispute} transfer” com o seu motivo.',
+  'notify.disputeUpheld':
+    '⚖️ Sua contestação {dispute} de {what} foi mantida: outra agência continua com esta pessoa até {date}; você pode enviá-la de novo depois desse dia.\nMotivo: {reason}',
+  'notify.disputeTransferred':
+    '⚖️ Sua contestação {dispute} de {what} foi decidida a seu favor: {ref} agora é candidato da sua agência, até {date}.\nMotivo: {reason}',
+  'notify.subject.disputeOpened': 'Contestação {dispute} de {agency}',
+  'notify.subject.disputeDecided': 'Sua contestação {dispute} foi decidida',
+
   // users and agencies
   'users.title': 'Usuários',
   'users.summary.one': '{count} usuário',
@@ -560,6 +628,12 @@ export const ptBR: Record<MessageKey, string> = {
   'deny.invite': 'Só owners e admins de agência enviam convites.',
   'deny.ownerOnly': 'Só os owners do Endorse podem fazer isso.',
   'deny.registerExternal': 'Só o empregador registra candidatos de outras fontes.',
+  'deny.disputeAgencyOnly': 'Só a agência que fez uma indicação pode contestar o resultado.',
+  'deny.disputeOtherAgency': 'Essa indicação não é da sua agência: só a agência que a fez pode contestá-la.',
+  'deny.decideCampaign': 'Só os owners e os recrutadores da campanha dessa contestação a decidem.',
+  'deny.decide': 'Só os owners e os recrutadores da campanha decidem contestações.',
+  'deny.disputeList':
+    'A lista de contestações é para owners e recrutadores. Você é avisado no chat quando sua contestação for decidida.',
 
   'invitePage.title': 'Seu convite para o Endorse',
   'invitePage.welcome': 'Boas-vindas ao Endorse',

@@ -9,7 +9,7 @@ import { PermanentMailError, type Mailer } from '../mail/mailer';
 import { platformSchema } from '../domain/platforms';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import type { RateLimiter } from './rate-limiter';
-import { notificationPayloadSchema, renderNotification, renderNotificationEmail, type NotificationKindName } from './render';
+import { renderStoredNotification, renderStoredNotificationEmail, type NotificationKindName } from './render';
 import { digestContentSchema } from '../services/digests';
 import { renderDigest, renderDigestEmail } from './digest-render';
 import type { OutboundMessageInput } from '../engine/messages';
@@ -221,8 +221,9 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
   const locale = n.language ?? 'en';
   try {
     if (n.channel === 'EMAIL') {
-      await deps.limiter.acquire('EMAIL', n.id);
       const mail = rendering.email(deps.publicUrl, locale);
+      if (!mail) return fail('INVALID', 'stored payload does not parse');
+      await deps.limiter.acquire('EMAIL', n.id);
       const sent = await deps.mailer.send({ to: n.email, ...mail });
       return { ok: true, messageRef: sent.messageId };
     }
@@ -230,9 +231,11 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
     if (!platform.success || !n.chatIdentityId) return fail('NOT_FOUND', 'the chat identity is gone');
     if (n.address === null || n.address === undefined)
       return fail('NOT_FOUND', 'no conversation address stored for this identity yet');
-    await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const replies = deps.channels.get(platform.data)?.capabilities.replies;
-    const message = outboundMessageSchema.parse(rendering.chat(replies, locale));
+    const rendered = rendering.chat(replies, locale);
+    if (!rendered) return fail('INVALID', 'stored payload does not parse');
+    const message = outboundMessageSchema.parse(rendered);
+    await deps.limiter.acquire(n.channel, n.chatIdentityId ?? n.id);
     const sent = await deps.channels.sendStored(platform.data, n.address, message);
     return { ok: true, messageRef: sent.messageRef };
   } catch (error) {
@@ -243,10 +246,13 @@ async function tryOnce(deps: DeliveryDeps, n: LoadedNotification): Promise<TryRe
   }
 }
 
-/** How a stored row is said, in chat and by email: a candidate event, or the daily digest. */
+/**
+ * How a stored row is said, in chat and by email: a candidate event, a dispute's, or the daily
+ * digest. Null where the stored payload does not parse for its kind.
+ */
 interface Rendering {
-  chat(replies: ReplyControl | undefined, locale: string): OutboundMessageInput;
-  email(publicUrl: string, locale: string): { subject: string; text: string };
+  chat(replies: ReplyControl | undefined, locale: string): OutboundMessageInput | null;
+  email(publicUrl: string, locale: string): { subject: string; text: string } | null;
 }
 
 /** Null when the stored payload does not parse for its kind (then the row fails, INVALID). */
@@ -260,10 +266,8 @@ function renderingOf(n: LoadedNotification): Rendering | null {
     };
   }
   const kind = n.kind;
-  const payload = notificationPayloadSchema.safeParse(n.payload);
-  if (!payload.success) return null;
   return {
-    chat: (replies, locale) => renderNotification(kind, payload.data, replies, locale),
-    email: (publicUrl, locale) => renderNotificationEmail(kind, payload.data, publicUrl, locale),
+    chat: (replies, locale) => renderStoredNotification(kind, n.payload, replies, locale),
+    email: (publicUrl, locale) => renderStoredNotificationEmail(kind, n.payload, publicUrl, locale),
   };
 }

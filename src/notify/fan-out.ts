@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
 import type { DbOrTx } from '../services/audit';
 import type { DigestContent } from '../services/digests';
+import type { DisputeDecidedPayload, DisputeOpenedPayload } from './dispute-render';
 import type { NotificationKindName, NotificationPayload } from './render';
 
 /** The candidate facts every notification about them needs. */
@@ -82,12 +83,21 @@ export const campaignRecruiters = (db: Db, c: CandidateContext, excludeId: strin
 /** Stage change → the submitting user. */
 export const submitterOnly = (db: Db, c: CandidateContext) => recipients(db, { id: c.submittedById }, null);
 
+/** A dispute opened → every owner and the recruiters of the disputed submission's campaign. */
+export const disputeDeciders = (db: Db, campaignId: string) =>
+  recipients(db, { OR: [{ role: 'OWNER' }, { recruiterOf: { some: { campaignId } } }] }, null);
+
+/** A dispute decided → the disputing agency's people named by the dispute (opener, submitter, admins). */
+export const usersById = (db: Db, ids: readonly string[]) => recipients(db, { id: { in: [...ids] } }, null);
+
 export type NotificationEvent = {
   /** Unique per event (`comment:<id>`): writing the same event twice adds no rows. */
   eventKey: string;
   recipients: Recipient[];
 } & (
   | { kind: NotificationKindName; candidateId: string; payload: NotificationPayload }
+  /** A dispute's: null so that a reply to it is not routed to a candidate. */
+  | { kind: NotificationKindName; candidateId: null; payload: DisputeOpenedPayload | DisputeDecidedPayload }
   /** The daily digest: about many candidates, so about none (issue 19). */
   | { kind: 'DIGEST'; candidateId: null; payload: DigestContent }
 );

@@ -4,6 +4,7 @@ import { every } from '../jobs/every';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
+import { loadDisputeForNotice } from '../services/disputes';
 import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
 
@@ -22,6 +23,8 @@ import {
   agencySideRecipients,
   campaignRecruiters,
   candidateContextSelect,
+  disputeDeciders,
+  usersById,
   loadCandidateContext,
   toCandidateContext,
   submitterOnly,
@@ -31,6 +34,12 @@ import {
 } from './fan-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import type { Metrics } from '../metrics/metrics';
+
+/** A dispute event (src/services/disputes.ts): the notifier reads the dispute itself. */
+interface DisputeEvent {
+  disputeId: string;
+  outboxEventId?: string;
+}
 
 /** How often job-running processes look for outbox events a crash left behind. */
 export const OUTBOX_RELAY_INTERVAL_MS = 5_000;
@@ -81,6 +90,10 @@ export interface Notifier {
   onCandidateSubmitted(result: SubmittedCandidate): Promise<number>;
   /** Enqueues delivery jobs for Notification rows just written (the digest's, issue 19). */
   deliver(ids: readonly string[]): Promise<void>;
+  /** A dispute opened: every owner and the campaign's recruiters, with Uphold / Transfer buttons. */
+  onDisputeOpened(result: DisputeEvent): Promise<number>;
+  /** A dispute decided: the disputing agency's people, told only what concerns their submission. */
+  onDisputeDecided(result: DisputeEvent): Promise<number>;
   /** Re-enqueues stale PENDING rows, and those whose next round is due; returns how many. */
   sweep(): Promise<number>;
   /**
@@ -289,6 +302,50 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       });
     },
     deliver: (ids) => enqueue(ids),
+    async onDisputeOpened({ disputeId }) {
+      const d = await loadDisputeForNotice(deps.db, disputeId);
+      if (!d) return 0;
+      const v = d.view;
+      return publish({
+        kind: 'DISPUTE_OPENED',
+        candidateId: null,
+        eventKey: `dispute:${disputeId}:opened`,
+        recipients: await disputeDeciders(deps.db, v.campaign.id),
+        payload: {
+          disputeRef: v.ref,
+          outcome: v.outcome,
+          agency: v.agency.name,
+          openedBy: v.openedBy,
+          ownerAgency: v.ownerAgency.name,
+          candidateRef: v.candidate.ref,
+          candidateName: v.candidate.name,
+          campaign: v.campaign.name,
+          reason: v.reason,
+          evidence: v.evidence?.filename ?? null,
+        },
+      });
+    },
+    async onDisputeDecided({ disputeId }) {
+      const d = await loadDisputeForNotice(deps.db, disputeId);
+      if (!d?.view.decision) return 0;
+      const decision = d.view.decision;
+      return publish({
+        kind: 'DISPUTE_DECIDED',
+        candidateId: null,
+        eventKey: `dispute:${disputeId}:decided`,
+        recipients: await usersById(deps.db, d.agencyUserIds),
+        // Built from the agency's own side only: the other agency is not named, not even by id.
+        payload: {
+          disputeRef: d.agencySide.disputeRef,
+          submissionRef: d.agencySide.submissionRef,
+          personName: d.agencySide.personName,
+          decision: decision.decision,
+          reason: decision.reason,
+          until: (decision.ownershipUntil ?? decision.at).toISOString(),
+          candidateRef: decision.decision === 'transfer' ? d.view.candidate.ref : null,
+        },
+      });
+    },
     async sweep() {
       const now = deps.now();
       const stale = await deps.db.notification.findMany({
@@ -329,6 +386,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         const event = outboxEventSchema.parse({ kind: row.kind, data: row.payload });
         if (event.kind === 'comment.added') await notifier.onCommentAdded({ ...event.data, outboxEventId });
         else if (event.kind === 'stage.changed') await notifier.onStageChange({ ...event.data, outboxEventId });
+        else if (event.kind === 'dispute.opened') await notifier.onDisputeOpened({ ...event.data, outboxEventId });
+        else if (event.kind === 'dispute.decided') await notifier.onDisputeDecided({ ...event.data, outboxEventId });
         else await notifier.onCandidateSubmitted({ ...event.data, outboxEventId });
       } catch (error) {
         // The lease runs out and the next relay tries again; a row that never parses stays to be looked at.

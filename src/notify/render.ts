@@ -4,9 +4,23 @@ import type { OutboundMessageInput } from '../engine/messages';
 import { t } from '../i18n';
 import { formatCandidateRef } from '../services/candidates';
 import { STAGES } from '../services/dashboards';
+import {
+  DISPUTE_NOTIFICATION_KINDS,
+  isDisputeNotification,
+  renderDisputeEmail,
+  renderDisputeNotification,
+} from './dispute-render';
 
-export const NOTIFICATION_KINDS = ['RECRUITER_COMMENT', 'AGENCY_COMMENT', 'STAGE_CHANGE', 'CANDIDATE_SUBMITTED'] as const;
+export const NOTIFICATION_KINDS = [
+  'RECRUITER_COMMENT',
+  'AGENCY_COMMENT',
+  'STAGE_CHANGE',
+  'CANDIDATE_SUBMITTED',
+  ...DISPUTE_NOTIFICATION_KINDS,
+] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
+/** The kinds about a candidate, rendered from a NotificationPayload. */
+type CandidateKindName = Exclude<NotificationKindName, (typeof DISPUTE_NOTIFICATION_KINDS)[number]>;
 
 /**
  * What a notification says, stored on the row when the event happens (so a later edit or a
@@ -35,7 +49,7 @@ export const candidateReplyKey = (ref: number): string => `candidate:${ref}`;
  * command).
  */
 export function renderNotification(
-  kind: NotificationKindName,
+  kind: CandidateKindName,
   p: NotificationPayload,
   replies?: ReplyControl,
   locale = 'en',
@@ -56,7 +70,7 @@ function stageWord(locale: string, stage: string | undefined): string {
 }
 
 /** The notification itself, without how to answer it. */
-export function notificationText(kind: NotificationKindName, p: NotificationPayload, locale = 'en'): string {
+export function notificationText(kind: CandidateKindName, p: NotificationPayload, locale = 'en'): string {
   const who = `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`;
   const base = { who, campaign: p.campaign, agency: p.agency, body: p.body ?? '' };
   switch (kind) {
@@ -73,7 +87,7 @@ export function notificationText(kind: NotificationKindName, p: NotificationPayl
   }
 }
 
-function subject(kind: NotificationKindName, p: NotificationPayload, locale: string): string {
+function subject(kind: CandidateKindName, p: NotificationPayload, locale: string): string {
   const params = { who: `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`, agency: p.agency };
   switch (kind) {
     case 'RECRUITER_COMMENT':
@@ -88,8 +102,35 @@ function subject(kind: NotificationKindName, p: NotificationPayload, locale: str
 }
 
 /** The same notification as an email, for a recipient who linked no chat. */
-export function renderNotificationEmail(kind: NotificationKindName, p: NotificationPayload, publicUrl: string, locale = 'en') {
+export function renderNotificationEmail(kind: CandidateKindName, p: NotificationPayload, publicUrl: string, locale = 'en') {
   // An email cannot be replied to into the thread; point at the chat instead of a reply hint.
   const text = `${notificationText(kind, p, locale)}\n\n${t(locale, 'notify.emailHint', { url: publicUrl })}`;
   return { subject: subject(kind, p, locale), text };
+}
+
+/**
+ * Any stored notification as its chat message, by kind; null when the stored payload does not
+ * parse (the delivery records that as INVALID instead of sending something broken).
+ */
+export function renderStoredNotification(
+  kind: NotificationKindName,
+  payload: unknown,
+  replies?: ReplyControl,
+  locale = 'en',
+): OutboundMessageInput | null {
+  if (isDisputeNotification(kind)) return renderDisputeNotification(kind, payload, locale);
+  const p = notificationPayloadSchema.safeParse(payload);
+  return p.success ? renderNotification(kind, p.data, replies, locale) : null;
+}
+
+/** Any stored notification as an email; null when its payload does not parse. */
+export function renderStoredNotificationEmail(
+  kind: NotificationKindName,
+  payload: unknown,
+  publicUrl: string,
+  locale = 'en',
+): { subject: string; text: string } | null {
+  if (isDisputeNotification(kind)) return renderDisputeEmail(kind, payload, publicUrl, locale);
+  const p = notificationPayloadSchema.safeParse(payload);
+  return p.success ? renderNotificationEmail(kind, p.data, publicUrl, locale) : null;
 }

@@ -53,6 +53,22 @@ export function withNotifications(
       await after('invitation', () => onInvited(result, args[0]).then(() => 1));
       return result;
     },
+    async openDispute(...args) {
+      const result = await services.openDispute(...args);
+      await after(
+        'dispute opened',
+        relayOr(result.outboxEventId, () => notifier.onDisputeOpened(result)),
+      );
+      return result;
+    },
+    async decideDispute(...args) {
+      const result = await services.decideDispute(...args);
+      await after(
+        'dispute decided',
+        relayOr(result.outboxEventId, () => notifier.onDisputeDecided(result)),
+      );
+      return result;
+    },
     async retryDeliveries(...args) {
       const result = await services.retryDeliveries(...args);
       await after('deliveries retry', () => notifier.resend(result.retried));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type OwnershipSeen } from '../domain/duplicates';
-import { isAgencyRole } from '../domain/permissions';
-import { canChangeStage, canComment, canViewCandidate, type Actor } from '../domain/permissions';
+import { canChangeStage, canComment, canViewCandidate, isAgencyRole, type Actor } from '../domain/permissions';
 import { assertAllowed, loadActor } from './actor';
 import { writeAudit } from './audit';
 import { formatCandidateRef } from './candidate-ref';
@@ -70,7 +69,8 @@ interface CandidateRow extends Record<string, unknown> {
   agency: string;
   addedBy: string;
   campaign: string;
-  comments: { id: string; body: string; createdAt: string; author: string; authorRole: string }[] | null;
+  comments:
+    { id: string; body: string; createdAt: string; author: string; authorRole: string; authorAgencyId: string | null }[] | null;
   windowMonths: number | null;
   showOwnershipEnd: boolean | null;
   possibleDuplicates: number[] | null;
@@ -84,7 +84,7 @@ interface CandidateRow extends Record<string, unknown> {
 function candidateStatement(withComments: boolean): string {
   const comments = withComments
     ? `(SELECT json_agg(json_build_object('id', m."id", 'body', m."body", 'author', coalesce(au."name", au."email"),
-          'authorRole', au."role", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
+          'authorRole', au."role", 'authorAgencyId', au."agencyId", 'createdAt', to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY m."createdAt")
         FROM "Comment" m JOIN "User" au ON au."id" = m."authorId" WHERE m."candidateId" = c."id")`
     : 'NULL';
   const profile = withComments
@@ -155,13 +155,17 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
     resumeSummary: c.resumeSummary,
     educationSummary: c.educationSummary,
     resumeExperience: c.resumeExperience,
-    comments: (c.comments ?? []).map((m) => ({
-      id: m.id,
-      author: m.author,
-      authorRole: m.authorRole,
-      body: m.body,
-      createdAt: new Date(m.createdAt),
-    })),
+    // A candidate can change agency (a dispute's transfer): an agency reads its own people's comments
+    // and the employer's, never another agency's users (issue 19).
+    comments: (c.comments ?? [])
+      .filter((m) => !isAgencyRole(actor.role) || m.authorAgencyId === null || m.authorAgencyId === actor.agencyId)
+      .map((m) => ({
+        id: m.id,
+        author: m.author,
+        authorRole: m.authorRole,
+        body: m.body,
+        createdAt: new Date(m.createdAt),
+      })),
     ownership,
     possibleDuplicates: agencyViewer ? [] : (c.possibleDuplicates ?? []),
   };

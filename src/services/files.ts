@@ -46,7 +46,7 @@ export async function readFile(deps: ServiceDeps, fileId: string): Promise<Store
  */
 export async function deleteUnusedFile(deps: ServiceDeps, fileId: string): Promise<boolean> {
   const deleted = await deps.db.storedFile.deleteMany({
-    where: { id: fileId, candidates: { none: {} }, submissions: { none: {} } },
+    where: { id: fileId, candidates: { none: {} }, submissions: { none: {} }, disputes: { none: {} } },
   });
   return deleted.count === 1;
 }

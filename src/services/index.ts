@@ -8,6 +8,7 @@ import * as conversations from './conversations';
 import * as dashboards from './dashboards';
 import * as externalCandidates from './external-candidates';
 import * as digests from './digests';
+import * as disputes from './disputes';
 import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
@@ -99,6 +100,12 @@ export function createServices(deps: ServiceDeps) {
     createApiKey: apiKeys.createApiKey.bind(null, deps),
     revokeApiKey: apiKeys.revokeApiKey.bind(null, deps),
     listApiKeys: apiKeys.listApiKeys.bind(null, deps),
+    checkDisputable: disputes.checkDisputable.bind(null, deps),
+    openDispute: disputes.openDispute.bind(null, deps),
+    decideDispute: disputes.decideDispute.bind(null, deps),
+    listDisputes: disputes.listDisputes.bind(null, deps),
+    getDispute: disputes.getDispute.bind(null, deps),
+    getDisputeEvidence: disputes.getDisputeEvidence.bind(null, deps),
     authenticateApiKey: apiKeys.authenticateApiKey.bind(null, deps),
     getDigestSettings: digests.getDigestSettings.bind(null, deps),
     setDigestEnabled: digests.setDigestEnabled.bind(null, deps),

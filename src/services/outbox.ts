@@ -25,6 +25,9 @@ export const outboxEventSchema = z.discriminatedUnion('kind', [
       candidateRef: z.number().int(),
     }),
   }),
+  // Disputes (issue 19): the notifier reads the dispute itself, so the event carries only its id.
+  z.object({ kind: z.literal('dispute.opened'), data: z.object({ disputeId: z.string() }) }),
+  z.object({ kind: z.literal('dispute.decided'), data: z.object({ disputeId: z.string() }) }),
 ]);
 export type OutboxEventBody = z.infer<typeof outboxEventSchema>;
 

@@ -61,8 +61,9 @@ export type SubmissionResult =
   | { outcome: 'DUPLICATE'; submissionId: string; ownership: OwnershipSeen }
   /** The employer's ATS had the person first (a direct applicant): no agency owns them, nothing else is told. */
   | { outcome: 'ALREADY_IN_SYSTEM'; submissionId: string; ownership: null }
-  | { outcome: 'BLOCKED'; reason: Exclude<BlockReason, 'already_in_system'>; ownership: OwnershipSeen }
-  | { outcome: 'BLOCKED'; reason: 'already_in_system'; ownership: null };
+  /** `attemptId`: the attempt's audit row, whose short reference the agency disputes the block by. */
+  | { outcome: 'BLOCKED'; reason: Exclude<BlockReason, 'already_in_system'>; ownership: OwnershipSeen; attemptId: string }
+  | { outcome: 'BLOCKED'; reason: 'already_in_system'; ownership: null; attemptId: string };
 
 /**
  * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
@@ -140,7 +141,8 @@ const INSERT_OUTBOX_EVENT = `INSERT INTO "OutboxEvent" ("id", "kind", "payload")
 
 const INSERT_AUDIT = `
   INSERT INTO "AuditLog" ("id", "actorId", "action", "targetType", "targetId", "details", "at")
-  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, $6::timestamp)`;
+  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, $6::timestamp)
+  RETURNING "id"`;
 
 interface SubmitterRow extends Record<string, unknown> {
   role: Role;
@@ -220,20 +222,27 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
       ownershipSeenBy(agencyId, ownershipOf(holder, rule.windowMonths), rule.showOwnershipEnd);
     const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, email.value];
     switch (verdict.outcome) {
-      case 'BLOCKED':
-        // Nothing is created; the audit row keeps the attempt traceable without personal data.
-        await tx.query(INSERT_AUDIT, [
+      case 'BLOCKED': {
+        // Nothing is created; the audit row keeps the attempt traceable without personal data. The
+        // matched candidate's id lets the agency dispute the block (src/services/disputes.ts).
+        const [attempt] = await tx.query<{ id: string }>(INSERT_AUDIT, [
           actor.userId,
           'submission.blocked',
           'campaign',
           campaignId,
-          JSON.stringify({ reason: verdict.reason }),
+          JSON.stringify(
+            verdict.reason === 'already_in_system'
+              ? { reason: verdict.reason, externalCandidateId: verdict.applicant.id }
+              : { reason: verdict.reason, candidateId: verdict.match.id },
+          ),
           at,
         ]);
+        if (!attempt) throw new Error('the audit insert returned no row');
         // A direct applicant is no agency's: there is no ownership to tell.
         return verdict.reason === 'already_in_system'
-          ? { outcome: 'BLOCKED', reason: verdict.reason, ownership: null }
-          : { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match) };
+          ? { outcome: 'BLOCKED', reason: verdict.reason, ownership: null, attemptId: attempt.id }
+          : { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match), attemptId: attempt.id };
+      }
       case 'ALREADY_IN_SYSTEM': {
         const [recorded] = await tx.query<{ id: string }>(INSERT_DIRECT_SUBMISSION, [
           verdict.applicant.id,

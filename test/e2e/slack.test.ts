@@ -502,6 +502,88 @@ describe('Slack app: install and conversations', () => {
   });
 });
 
+describe('Slack dispute round trip (issue 19)', () => {
+  it('outcome → Dispute → reason → Send; the owner presses Transfer in their workspace and gives a reason; the agency is told', async () => {
+    const phone = uniquePhone();
+    const b = newPerson(TEAM_B.id);
+    const owner = newPerson(TEAM_A.id);
+    await link(f.userB, b);
+    await link(f.ownerId, owner);
+    await env.services.submitCandidate(f.userA, {
+      firstName: 'Jane',
+      lastName: 'Holder',
+      phone,
+      email: `${unique('held')}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'SLACK',
+    });
+    const agencyAName = (await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
+
+    const { submit } = await submitThroughModal(b, phone, `${unique('dup')}@example.com`);
+    const isSummary = (c: SlackCall) => /Confirm/.test(JSON.stringify(c.body.blocks ?? ''));
+    const summary = (await exchange(submit, (c) => c.some(isSummary))).find(isSummary);
+    const confirm = buttonOf(summary, 'Confirm');
+    const [outcome] = await exchange(
+      blockAction(b, { actionId: confirm.action_id, value: confirm.value, messageTs: tsOf(summary) }),
+    );
+    expect(String(outcome?.body.text)).toMatch(/^⛔ Duplicate/);
+    const dispute = buttonOf(outcome, '⚖️ Dispute');
+
+    const ask = await exchange(blockAction(b, { actionId: dispute.action_id, value: dispute.value, messageTs: tsOf(outcome) }));
+    expect(textOf(ask)).toEqual([expect.stringMatching(/^Why should S-[0-9a-f]{8} be your agency’s candidate\?/)]);
+    const [confirmation] = await exchange(imMessage(b, 'Jane signed with us in January.'));
+    expect(String(confirmation?.body.text)).toContain('Jane signed with us in January.');
+    expect(String(confirmation?.body.text)).not.toContain(agencyAName);
+    const send = buttonOf(confirmation, 'Send dispute');
+    const before = fake.calls.length;
+    const sent = await exchange(blockAction(b, { actionId: send.action_id, value: send.value, messageTs: tsOf(confirmation) }));
+    const ref = /D-\d+/.exec(textOf(sent.filter((c) => c.body.channel === b.dm))[0] ?? '')?.[0] as string;
+    expect(ref).toBeDefined();
+
+    // The owner's DM in the employer's workspace gets the dispute with Uphold / Transfer.
+    const noticeOf = () =>
+      fake.calls
+        .slice(before)
+        .find(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.body.channel === owner.dm &&
+            String(c.body.text).startsWith(`⚖️ Dispute ${ref}:`),
+        );
+    await fake.waitFor(() => noticeOf() !== undefined);
+    const notice = noticeOf();
+    expect(notice?.token).toMatch(/^xoxb-TAGENCYA01-/);
+    const transfer = buttonOf(notice, 'Transfer');
+    const askReason = await exchange(
+      blockAction(owner, { actionId: transfer.action_id, value: transfer.value, messageTs: tsOf(notice) }),
+      (c) => c.some((x) => x.body.channel === owner.dm && /^Transfer /.test(String(x.body.text))),
+    );
+    expect(textOf(askReason.filter((c) => c.body.channel === owner.dm && c.method === 'chat.postMessage'))).toEqual([
+      expect.stringMatching(new RegExp(`^Transfer ${ref}: the candidate becomes `)),
+    ]);
+    const decidedAt = fake.calls.length;
+    const decided = await exchange(imMessage(owner, 'Their agreement is older.'), (c) =>
+      c.some((x) => x.body.channel === owner.dm),
+    );
+    expect(textOf(decided.filter((c) => c.body.channel === owner.dm))).toEqual([
+      expect.stringMatching(new RegExp(`^⚖️ ${ref} transferred: C-\\d+ Jane Holder is now `)),
+    ]);
+
+    // The agency's DM, in its own workspace, hears the decision and nothing of agency A.
+    const toldOf = () =>
+      fake.calls
+        .slice(decidedAt)
+        .find((c) => c.method === 'chat.postMessage' && c.body.channel === b.dm && /Your dispute/.test(String(c.body.text)));
+    await fake.waitFor(() => toldOf() !== undefined);
+    const told = String(toldOf()?.body.text);
+    expect(told).toContain(`⚖️ Your dispute ${ref} `);
+    expect(told).toContain('is decided for you');
+    expect(told).toContain('Reason: Their agreement is older.');
+    expect(told).not.toContain(agencyAName);
+    expect(toldOf()?.token).toMatch(/^xoxb-TAGENCYB02-/);
+  });
+});
+
 describe('Slack webhook faults', () => {
   it('answers 401 to a bad signature or a stale timestamp and changes nothing', async () => {
     const p = newPerson(TEAM_A.id);

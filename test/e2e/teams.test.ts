@@ -280,7 +280,12 @@ describe('Teams /api/messages (local mode)', () => {
     const first = await confirm(a, await submitThroughForm(a, phone, `${unique('dup')}@example.com`));
     expect(textOf(first[0])).toMatch(/^✅ New Candidate/);
     const second = await confirm(b, await submitThroughForm(b, phone, `${unique('dup')}@example.com`));
-    expect(textOf(second[0])).toMatch(/^⛔ Duplicate/);
+    // A card now: the outcome's text, and the Dispute button under it (issue 19).
+    expect(cardOf(second[0]).body[0]?.text).toMatch(/^⛔ Duplicate/);
+    expect(button(second[0], '⚖️ Dispute')).toMatchObject({
+      actionId: 'dispute',
+      value: expect.stringMatching(/^S-[0-9a-f]{8}$/),
+    });
   });
 
   it('pages a list by updating the card in place (PUT …/activities/{id})', async () => {
@@ -378,6 +383,64 @@ describe('Teams /api/messages (local mode)', () => {
     expect(textOf(answer[0])).toContain('added as a comment');
     const comment = await env.deps.db.comment.findFirstOrThrow({ where: { candidateId: candidate.id, authorId: f.userA } });
     expect(comment.body).toBe('Yes, from May 1st.');
+  });
+});
+
+describe('Teams dispute round trip (issue 19)', () => {
+  /** The first message to this conversation since `after` whose text matches, once it was sent. */
+  async function nextTo(conversationId: string, pattern: RegExp, after: number): Promise<ConnectorCall> {
+    const find = () =>
+      fake.calls.slice(after).find((c) => c.conversationId === conversationId && c.status === 200 && pattern.test(textOf(c)));
+    await fake.waitFor(() => find() !== undefined);
+    return find() as ConnectorCall;
+  }
+
+  it('outcome → Dispute → reason → Send; the owner presses Transfer and gives a reason; the agency is told', async () => {
+    const phone = uniquePhone();
+    const b = newPerson(TENANT_B);
+    const owner = newPerson(TENANT_A);
+    await linkPerson(f.userB, b);
+    await linkPerson(f.ownerId, owner);
+    // The owner's conversation reference is stored by the install, so the dispute can reach them.
+    await exchange(installActivity(owner, fake.serviceUrl));
+    await env.services.submitCandidate(f.userA, {
+      firstName: 'Jane',
+      lastName: 'Holder',
+      phone,
+      email: `${unique('held')}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'TEAMS',
+    });
+    const agencyAName = (await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
+
+    const [outcome] = await confirm(b, await submitThroughForm(b, phone, `${unique('dup')}@example.com`));
+    expect(textOf(outcome)).toMatch(/⛔ Duplicate/);
+    const [ask] = await exchange(submitActivity(b, fake.serviceUrl, button(outcome, '⚖️ Dispute'), outcome?.id ?? ''));
+    expect(textOf(ask)).toMatch(/Why should S-[0-9a-f]{8} be your agency’s candidate\?/);
+    const [confirmation] = await exchange(textActivity(b, fake.serviceUrl, 'Jane signed with us in January.'));
+    expect(textOf(confirmation)).toContain('Jane signed with us in January.');
+    expect(textOf(confirmation)).not.toContain(agencyAName);
+    const before = fake.calls.length;
+    const [sent] = await exchange(
+      submitActivity(b, fake.serviceUrl, button(confirmation, 'Send dispute'), confirmation?.id ?? ''),
+    );
+    const number = /Dispute D\\?-(\d+) is sent/.exec(textOf(sent))?.[1];
+    expect(number).toBeDefined();
+
+    // The owner's chat gets the dispute through the notification job, with Uphold / Transfer.
+    const notice = await nextTo(owner.conversationId, new RegExp(`Dispute D\\\\?-${number}:`), before);
+    expect(textOf(notice)).toContain(`held by ${agencyAName}`);
+    const [askReason] = await exchange(submitActivity(owner, fake.serviceUrl, button(notice, 'Transfer'), notice.id ?? ''));
+    expect(textOf(askReason)).toMatch(new RegExp(`^Transfer D\\\\?-${number}: the candidate becomes `));
+    const decidedAt = fake.calls.length;
+    const [decided] = await exchange(textActivity(owner, fake.serviceUrl, 'Their agreement is older.'));
+    expect(textOf(decided)).toMatch(/transferred: C\\?-\d+ Jane Holder is now /);
+
+    // The agency hears the decision with the reason, and nothing of agency A.
+    const told = textOf(await nextTo(b.conversationId, /Your dispute/, decidedAt));
+    expect(told).toContain('is decided for you');
+    expect(told).toContain('Their agreement is older.');
+    expect(told).not.toContain(agencyAName);
   });
 });
 

@@ -525,3 +525,74 @@ describe('Telegram adapter against the fake Bot API', () => {
     expect(sent.messageRef).not.toBe(`${person.id}:42`);
   });
 });
+
+describe('Telegram dispute round trip (issue 19)', () => {
+  /** The latest sendMessage to this chat whose text matches, once the app (or its jobs) sent it. */
+  async function nextMessage(chatId: number, pattern: RegExp, after: number): Promise<FakeCall> {
+    const find = () =>
+      fake.calls
+        .slice(after)
+        .find((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === chatId && pattern.test(String(c.body.text)));
+    await fake.waitFor(() => find() !== undefined);
+    return find() as FakeCall;
+  }
+
+  it('outcome → Dispute → reason → Send; the owner presses Transfer and gives a reason; the agency is told', async () => {
+    const agency = newPerson();
+    const owner = newPerson();
+    await linkPerson(f.userB, agency);
+    await linkPerson(f.ownerId, owner);
+    const phone = uniquePhone();
+    const email = `${unique('ana')}@example.com`;
+    // Agency A holds the person already.
+    await env.services.submitCandidate(f.userA, {
+      firstName: 'Ana',
+      lastName: 'Holder',
+      phone,
+      email,
+      campaignId: f.campaignId,
+      channel: 'WEB',
+    });
+
+    // Agency B submits the same person in Telegram and gets DUPLICATE with a Dispute button.
+    const askResume = await fillFields(agency, phone, email);
+    const summary = await exchange(
+      callbackUpdate(agency, buttonData(askResume[0], 'Skip'), await messageIdOf(askResume[0] as FakeCall)),
+    );
+    const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
+    const [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
+    expect(String(outcome?.body.text)).toMatch(/^⛔ Duplicate\n/);
+    const dispute = buttonData(outcome, '⚖️ Dispute');
+    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
+
+    const ask = await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
+    expect(textOf(ask)).toEqual([expect.stringMatching(/^Why should S-[0-9a-f]{8} be your agency’s candidate\?/)]);
+    const [confirmation] = await exchange(textUpdate(agency, 'Ana signed our representation agreement in January.'));
+    expect(String(confirmation?.body.text)).toContain('Ana signed our representation agreement in January.');
+    const agencyAName = (await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
+    expect(String(confirmation?.body.text)).not.toContain(agencyAName);
+    const beforeSend = fake.calls.length;
+    const sent = await exchange(
+      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
+    );
+    expect(textOf(sent)).toEqual([expect.stringMatching(/^⚖️ Dispute D-\d+ is sent\./)]);
+    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
+
+    // The owner's chat gets the dispute, through the notification job, with Uphold / Transfer.
+    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    expect(String(notice.body.text)).toContain(`held by ${agencyAName}.`);
+    const askReason = await exchange(callbackUpdate(owner, buttonData(notice, 'Transfer'), await messageIdOf(notice)));
+    expect(textOf(askReason)).toEqual([expect.stringMatching(new RegExp(`^Transfer ${ref}: the candidate becomes `))]);
+    const beforeDecision = fake.calls.length;
+    const decided = await exchange(textUpdate(owner, 'The agreement predates their submission.'));
+    expect(textOf(decided)).toEqual([expect.stringMatching(new RegExp(`^⚖️ ${ref} transferred: C-\\d+ Ana Holder is now `))]);
+
+    // The agency hears the decision with the reason, and nothing of agency A.
+    const told = await nextMessage(agency.id, new RegExp(`^⚖️ Your dispute ${ref} `), beforeDecision);
+    expect(String(told.body.text)).toContain('is decided for you');
+    expect(String(told.body.text)).toContain('Reason: The agreement predates their submission.');
+    expect(String(told.body.text)).not.toContain(agencyAName);
+    const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
+    expect(candidate.agencyId).toBe(f.agencyB);
+  });
+});

@@ -8,6 +8,11 @@ import { dayLabel, outcomeLabel, stageLabel } from '../labels';
 import { list, text } from '../reply';
 import { ownershipPhrase } from './ownership';
 import type { ListQuery } from '../state';
+import { formatSubmissionRef, isDisputable } from '../../domain/disputes';
+import { allowedFor } from '../commands';
+
+/** Agency users and admins dispute from their list rows; the employer's people open candidates. */
+const mayDispute = (ctx: Ctx): boolean => allowedFor('dispute', ctx.user.role);
 
 type DashQuery = Extract<ListQuery, { kind: 'dash' }>;
 
@@ -151,6 +156,10 @@ function row(ctx: Ctx, r: DashboardRow) {
     return {
       title: ctx.t('dash.blockedTitle'),
       subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),
+      // Another agency's block can be disputed from its row (issue 19).
+      ...(r.blockReason === 'cross_agency' && mayDispute(ctx)
+        ? { actionId: `dispute:${formatSubmissionRef(r.submissionId)}` }
+        : {}),
     };
   }
   // A duplicate of another agency's candidate has no candidate reference for the viewer: the
@@ -179,5 +188,7 @@ function row(ctx: Ctx, r: DashboardRow) {
     .join(' · ');
   const item: { title: string; subtitle: string; actionId?: string } = { title: `${ref} ${r.firstName} ${r.lastName}`, subtitle };
   if (r.canOpen && r.candidateRef !== null) item.actionId = `open:${formatCandidateRef(r.candidateRef)}`;
+  else if (r.candidateRef === null && isDisputable(r.outcome) && mayDispute(ctx))
+    item.actionId = `dispute:${formatSubmissionRef(r.submissionId)}`;
   return item;
 }

@@ -4,7 +4,8 @@ import type { SubmissionResult } from '../../services/submissions';
 import type { MessageKey } from '../../i18n';
 import type { BlockReason } from '../../domain/duplicates';
 import type { Ctx, Replies } from '../context';
-import { text } from '../reply';
+import { choices, text } from '../reply';
+import { disputeChoices } from './disputes';
 import type { WizardState, WizardStep } from '../state';
 import { ownershipLine } from './ownership';
 import { clearStep, nextStep, prompt } from './wizard-steps';
@@ -58,7 +59,8 @@ export async function submitDraft(ctx: Ctx, wiz: WizardState): Promise<Replies> 
     return [text((error as ServiceError).messageIn(ctx.event.locale)), ...(await prompt(ctx, ctx.state.dialog))];
   }
   if (result.outcome === 'BLOCKED' && resume?.fileId) await ctx.services.deleteUnusedFile(resume.fileId);
-  return [text(outcomeText(ctx, result))];
+  // A duplicate or a block can be contested right here (issue 19).
+  return [choices(outcomeText(ctx, result), disputeChoices(ctx, result))];
 }
 
 export function outcomeText(ctx: Ctx, result: SubmissionResult): string {

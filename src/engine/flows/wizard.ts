@@ -4,6 +4,7 @@ import { text } from '../reply';
 import type { WizardState } from '../state';
 import { applyText, splitLine } from './wizard-input';
 import { discardResume } from './wizard-resume';
+import { discardEvidence } from './disputes';
 import { advance, clearStep, editChoices, nextStep, prompt } from './wizard-steps';
 import { submitDraft } from './wizard-submit';
 import { submissionForm } from './wizard-form';
@@ -52,6 +53,10 @@ export async function onCancel(ctx: Ctx): Promise<Replies> {
   if (dialog.kind === 'wizard') {
     await discardResume(ctx, dialog.draft);
     return [text(ctx.t('cancel.wizard'))];
+  }
+  if (dialog.kind === 'dispute') {
+    await discardEvidence(ctx, dialog);
+    return [text(ctx.t('dispute.cancelled'))];
   }
   return [text(ctx.t('cancel.done'))];
 }

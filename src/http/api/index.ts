@@ -9,12 +9,13 @@ import { ApiProblem, invalidRequest, sendProblem, toProblem } from './problem';
 import type { ApiRoute } from './route';
 import { adminRoutes } from './routes-admin';
 import { candidateRoutes } from './routes-candidates';
+import { disputeRoutes } from './routes-disputes';
 
 export { API_BASE_PATH, buildOpenApi } from './openapi';
 export type { ApiRoute } from './route';
 
 /** Every operation of the API; the router, the OpenAPI document and the tests walk this table. */
-export const apiRoutes: readonly ApiRoute[] = [...candidateRoutes, ...adminRoutes];
+export const apiRoutes: readonly ApiRoute[] = [...candidateRoutes, ...disputeRoutes, ...adminRoutes];
 
 export interface ApiDeps {
   /** The services with notifications attached (`withNotifications`), so API writes reach chat. */

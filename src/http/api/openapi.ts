@@ -109,7 +109,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], options: { version: st
       title: 'Endorse API',
       version: options.version,
       description:
-        'For the employer’s systems (ATS): candidates, comments, stages, campaigns and duplicate rules. Authenticate with an API key (`npm run admin -- apikey create`). Errors are RFC 9457 problem details.',
+        'For the employer’s systems (ATS): candidates, comments, stages, the agencies’ disputes of duplicate outcomes, campaigns and duplicate rules. Authenticate with an API key (`npm run admin -- apikey create`). Errors are RFC 9457 problem details.',
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: options.serverUrl ? `${options.serverUrl}${API_BASE_PATH}` : API_BASE_PATH }],

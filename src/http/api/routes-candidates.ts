@@ -23,7 +23,7 @@ import {
  * can only speak for recruiters; an owner key for recruiters and owners. An unknown email and a
  * user the key may not act as get the same answer, so the API tells no caller which emails exist.
  */
-async function authorOf(services: Services, principal: ApiPrincipal, authorEmail: string | undefined): Promise<string> {
+export async function authorOf(services: Services, principal: ApiPrincipal, authorEmail: string | undefined): Promise<string> {
   if (!authorEmail) {
     if (principal.actorId !== SYSTEM_ACTOR) return principal.actorId;
     throw new ApiProblem(422, 'author-required', 'Author required', 'This API key acts as no user: give authorEmail.', {

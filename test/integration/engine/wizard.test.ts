@@ -220,7 +220,7 @@ describe('outcomes', () => {
     await submitAs(f.userA, phone, `${unique('b')}@example.com`, strict.name);
     const submissions = await ee.env.deps.db.submission.count({ where: { phone } });
     expect(await submitAs(f.userB, phone, `${unique('b')}@example.com`, strict.name)).toMatch(
-      /^⛔ Blocked by duplicate rules\nThis campaign does not accept a person another agency submitted recently, so nothing was created\.\nAnother agency holds this candidate until .+; you can submit them again after that day\.$/,
+      /^⛔ Blocked by duplicate rules\nThis campaign does not accept a person another agency submitted recently, so nothing was created\.\nAnother agency holds this candidate until .+; you can submit them again after that day\.\n\[⚖️ Dispute\]$/,
     );
     expect(await ee.env.deps.db.submission.count({ where: { phone } })).toBe(submissions);
   });

@@ -72,6 +72,11 @@ interface World {
   otherRef: number;
   /** An API key to revoke. */
   apiKeyId: string;
+  /** DUPLICATE submissions (their S-references): agency A's of B's candidate, and B's of A's. */
+  ownDuplicate: string;
+  otherDuplicate: string;
+  /** An open dispute (agency B's, with an evidence file) in the campaign. */
+  disputeId: string;
 }
 
 let env: TestEnv;
@@ -132,12 +137,55 @@ async function world(actorCase: ActorCase): Promise<World> {
     candidate(agencyA, userA, campaignId),
     candidate(agencyB, userB, campaignId),
   ]);
+  // A recruiter actor recruits for the campaign (they decide its disputes).
+  if (actorCase.role === 'RECRUITER') await db.campaignRecruiter.create({ data: { campaignId, userId: actorId } });
+  const duplicate = async (of: number, agencyId: string, submittedById: string) => {
+    const c = await db.candidate.findUniqueOrThrow({ where: { ref: of } });
+    const row = await db.submission.create({
+      data: {
+        candidateId: c.id,
+        agencyId,
+        submittedById,
+        campaignId,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        phone: c.phone,
+        email: c.email,
+        outcome: 'DUPLICATE',
+        channel: 'WEB',
+      },
+      select: { id: true, candidateId: true },
+    });
+    return { ref: `S-${row.id.slice(0, 8)}`, id: row.id, candidateId: row.candidateId };
+  };
+  const [ownDuplicate, otherDuplicate] = await Promise.all([
+    duplicate(otherRef, agencyA, userA),
+    duplicate(ownRef, agencyB, userB),
+  ]);
+  const dispute = await db.dispute.create({
+    data: {
+      outcome: 'DUPLICATE',
+      submissionId: otherDuplicate.id,
+      candidateId: otherDuplicate.candidateId ?? '',
+      agencyId: agencyB,
+      openedById: userB,
+      campaignId,
+      ownerAgencyId: agencyA,
+      reason: 'We were first.',
+      evidenceFileId: (await resumeFile()).id,
+      openKey: `submission:${otherDuplicate.id}`,
+    },
+    select: { id: true },
+  });
   if (actorCase.agencyDisabled) await db.agency.update({ where: { id: agencyA }, data: { status: 'DISABLED' } });
   const apiKey = await db.apiKey.create({
     data: { name: unique('key'), prefix: 'ek_test', keyHash: unique('hash'), scope: 'RECRUITER' },
     select: { id: true },
   });
   return {
+    ownDuplicate: ownDuplicate.ref,
+    otherDuplicate: otherDuplicate.ref,
+    disputeId: dispute.id,
     apiKeyId: apiKey.id,
     actorId,
     agencyA,
@@ -218,6 +266,13 @@ const CALLS = {
       lastName: 'Direct',
       phone: uniquePhone(),
     }),
+  checkDisputable: (t) => (s, w) => s.checkDisputable(w.actorId, pick(t, w.ownDuplicate, w.otherDuplicate)),
+  openDispute: (t) => (s, w) =>
+    s.openDispute(w.actorId, { submissionRef: pick(t, w.ownDuplicate, w.otherDuplicate), reason: 'We introduced them first.' }),
+  decideDispute: () => (s, w) => s.decideDispute(w.actorId, { dispute: w.disputeId, decision: 'uphold', reason: 'A was first.' }),
+  listDisputes: () => (s, w) => s.listDisputes(w.actorId),
+  getDispute: () => (s, w) => s.getDispute(w.actorId, w.disputeId),
+  getDisputeEvidence: () => (s, w) => s.getDisputeEvidence(w.actorId, w.disputeId),
 } satisfies Record<string, (target: Target) => Call>;
 
 // ---------------------------------------------------------------------------------------------
@@ -289,6 +344,14 @@ const TABLE: Row[] = [
   ['revokeApiKey',           '-',     A,    D,    D,    D],
   ['setOwnName',             '-',     A,    A,    A,    A],
   ['registerExternalCandidate', '-',  A,    D,    D,    A],
+  ['checkDisputable',        'own',   D,    A,    A,    D],
+  ['checkDisputable',        'other', D,    D,    D,    D],
+  ['openDispute',            'own',   D,    A,    A,    D],
+  ['openDispute',            'other', D,    D,    D,    D],
+  ['decideDispute',          '-',     A,    D,    D,    A],
+  ['listDisputes',           '-',     A,    D,    D,    A],
+  ['getDispute',             '-',     A,    D,    D,    A],
+  ['getDisputeEvidence',     '-',     A,    D,    D,    A],
 ];
 
 interface Case {
@@ -441,6 +504,9 @@ test.each(CASES)('$call ($target target) by $actor: $verdict', async ({ call, ta
 
 /** Calls on one candidate or user: out of scope, they answer as for one that does not exist. */
 const HIDDEN_WHEN_OUT_OF_SCOPE: readonly string[] = [
+  // Another agency's submission reads as one that does not exist (issue 19).
+  'checkDisputable',
+  'openDispute',
   'getCandidateProfile',
   'addComment',
   'getCandidateResume',

@@ -149,7 +149,13 @@ test('a campaign rule that blocks cross-agency matches gives BLOCKED and creates
 
   const blocked = await env.services.submitCandidate(f.userB, { ...person(phone), campaignId: campaign.id });
 
-  expect(blocked).toEqual({ outcome: 'BLOCKED', reason: 'cross_agency', ownership: { yours: false, until: expect.any(Date) } });
+  expect(blocked).toEqual({
+    outcome: 'BLOCKED',
+    reason: 'cross_agency',
+    ownership: { yours: false, until: expect.any(Date) },
+    // The attempt's audit row: what the agency disputes the block by (issue 19).
+    attemptId: expect.any(String),
+  });
   expect(await env.deps.db.candidate.count()).toBe(before.candidates);
   expect(await env.deps.db.submission.count()).toBe(before.submissions);
 });

@@ -1,0 +1,111 @@
+import { linkChat } from '../../support/notify';
+import { createUser } from '../../support/services';
+import { openApiWorld, openSampleDispute, type ApiWorld } from './fixtures';
+
+/**
+ * Issue 19 through the REST API: the employer's systems list and read the agencies' disputes, fetch
+ * the evidence, and decide; a decision reaches the disputing agency in chat like one made in chat.
+ */
+let w: ApiWorld;
+beforeAll(async () => {
+  w = await openApiWorld();
+});
+afterAll(() => w.close());
+
+type Json = Record<string, unknown>;
+const json = async (response: Response): Promise<Json> => (await response.json()) as Json;
+
+test('GET /disputes lists them newest first, filtered by status, campaign and disputing agency', async () => {
+  const id = await openSampleDispute(w);
+  const key = w.keys.recruiter;
+  const all = await json(
+    await w.api.call('get', `/disputes?status=open&campaignId=${w.f.campaignId}&agencyId=${w.f.agencyB}`, { key }),
+  );
+  const rows = all.rows as Json[];
+  expect(rows[0]).toMatchObject({
+    id,
+    status: 'OPEN',
+    outcome: 'DUPLICATE',
+    reason: 'We introduced her to the employer first.',
+    agency: { id: w.f.agencyB },
+    ownerAgency: { id: w.f.agencyA },
+    campaign: { id: w.f.campaignId },
+    evidence: { filename: 'email-thread.pdf', contentType: 'application/pdf' },
+    decision: null,
+  });
+  expect(rows.every((r) => r.status === 'OPEN' && (r.agency as Json).id === w.f.agencyB)).toBe(true);
+  const none = await json(await w.api.call('get', `/disputes?agencyId=${w.f.agencyA}&campaignId=${w.f.campaignId}`, { key }));
+  expect(none.rows).toEqual([]);
+  const bad = await w.api.call('get', '/disputes?status=maybe', { key });
+  expect(bad.status).toBe(400);
+});
+
+test('GET /disputes/{id} answers by id and by D-reference; the evidence comes as the file', async () => {
+  const id = await openSampleDispute(w);
+  const byId = await json(await w.api.call('get', `/disputes/${id}`, { key: w.keys.owner }));
+  const byRef = await json(await w.api.call('get', `/disputes/D-${String(byId.ref)}`, { key: w.keys.owner }));
+  expect(byRef).toEqual(byId);
+  const file = await w.api.call('get', `/disputes/${id}/evidence`, { key: w.keys.owner });
+  expect(file.status).toBe(200);
+  expect(file.headers.get('content-disposition')).toBe('attachment; filename="email-thread.pdf"');
+  expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('%PDF-1.4 evidence');
+  expect((await w.api.call('get', '/disputes/D-999999999', { key: w.keys.owner })).status).toBe(404);
+});
+
+test('POST /disputes/{id}/decision transfers: the candidate is the agency’s, the agency is told in chat, a second decision is a conflict', async () => {
+  const agencyChat = await linkChat(w.env, w.f.userB, 'TELEGRAM');
+  const address = (
+    (await w.env.deps.db.chatIdentity.findUniqueOrThrow({ where: { id: agencyChat } })).address as { chat: string }
+  ).chat;
+  const id = await openSampleDispute(w);
+  const before = w.n.telegram.sent.length;
+
+  const response = await w.api.call('post', `/disputes/${id}/decision`, {
+    key: w.keys.recruiterAsUser,
+    body: { decision: 'transfer', reason: 'Their introduction email is older.' },
+  });
+  expect(response.status).toBe(200);
+  const decided = await json(response);
+  expect(decided).toMatchObject({
+    status: 'TRANSFERRED',
+    decision: { decision: 'transfer', reason: 'Their introduction email is older.', ownershipUntil: expect.any(String) },
+  });
+  const candidate = await w.env.deps.db.candidate.findUniqueOrThrow({ where: { id: (decided.candidate as Json).id as string } });
+  expect(candidate.agencyId).toBe(w.f.agencyB);
+  expect(
+    await w.env.deps.db.auditLog.count({ where: { action: 'dispute.decided', targetId: id, actorId: w.f.recruiterId } }),
+  ).toBe(1);
+
+  await w.n.queue.idle();
+  const told = w.n.telegram.sent.slice(before).filter((s) => (s.address as { chat: string }).chat === address);
+  expect(told).toHaveLength(1);
+  const text = (told[0]?.message.body as { text: string }).text;
+  expect(text).toMatch(
+    /^⚖️ Your dispute D-\d+ of S-[0-9a-f]{8} Dina Disputed-[0-9a-f]{8} is decided for you: C-\d+ is now your agency’s candidate, until /,
+  );
+  const agencyA = await w.env.deps.db.agency.findUniqueOrThrow({ where: { id: w.f.agencyA } });
+  expect(text).not.toContain(agencyA.name);
+
+  const again = await w.api.call('post', `/disputes/${id}/decision`, {
+    key: w.keys.recruiterAsUser,
+    body: { decision: 'uphold', reason: 'Changed my mind.' },
+  });
+  expect(again.status).toBe(409);
+});
+
+test('a decision needs a reason, and a recruiter of the campaign (or an owner)', async () => {
+  const id = await openSampleDispute(w);
+  const noReason = await w.api.call('post', `/disputes/${id}/decision`, {
+    key: w.keys.recruiterAsUser,
+    body: { decision: 'uphold', reason: '  ' },
+  });
+  expect(noReason.status).toBe(400);
+  const stranger = await createUser(w.env, 'RECRUITER', null, 'other-recruiter');
+  const strangerEmail = (await w.env.deps.db.user.findUniqueOrThrow({ where: { id: stranger } })).email;
+  const refused = await w.api.call('post', `/disputes/${id}/decision`, {
+    key: w.keys.recruiter,
+    body: { decision: 'uphold', reason: 'Not mine to say.', authorEmail: strangerEmail },
+  });
+  expect(refused.status).toBe(403);
+  expect(await w.env.deps.db.dispute.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'OPEN' });
+});
