@@ -1,6 +1,7 @@
 import { chat, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
+import { openOwnTestEnv } from '../../support/own-database';
 import { openNotifyEnv, type NotifyEnv } from '../../support/notify';
-import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
+import { createUser, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../../support/services';
 
 /**
  * Must-show 2 (issue 20): the submission wizard, a dashboard and a relayed comment, read as the
@@ -9,13 +10,17 @@ import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../.
  */
 jest.setTimeout(60_000);
 
+let own: TestEnv;
 let ee: EngineEnv;
 let n: NotifyEnv;
 let f: Fixture;
 let campaignName: string;
 
 beforeAll(async () => {
-  ee = await openEngineEnv();
+  // Its own database: the campaign question lists every campaign open to the agency, and the run's
+  // shared database holds other suites' campaigns.
+  own = await openOwnTestEnv();
+  ee = await openEngineEnv({ env: own });
   n = await openNotifyEnv(ee.env);
   f = await seedFixture(ee.env);
   campaignName = (await ee.env.deps.db.campaign.findUniqueOrThrow({ where: { id: f.campaignId } })).name;
@@ -23,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await n.close();
   await ee.close();
+  await own.close();
 });
 
 /** One conversation as lines: `> ` what the person typed or pressed, then what the bot said. */

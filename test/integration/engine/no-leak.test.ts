@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { LANGUAGES, t } from '../../../src/i18n';
 import { formatDate } from '../../../src/i18n/format';
+import { formatSubmissionRef } from '../../../src/domain/disputes';
 import { SYSTEM_ACTOR } from '../../../src/services';
 import { OUTCOME_FILTER_WORDS } from '../../../src/engine/commands';
 import { FILTER_OUTCOMES, type FilterOutcome } from '../../../src/services/dashboards';
@@ -257,6 +258,48 @@ const AGENCY_VIEWS: AgencyView[] = [
       return toB.map((s) => JSON.stringify(s.message.body));
     },
   },
+  {
+    // Last: a transfer moves one of A's people to B. B disputes each of its duplicates in chat; an
+    // owner upholds the first and transfers the second; B reads its replies and the decisions.
+    kind: 'disputes (opening in chat, the decisions told to B)',
+    async read(w) {
+      const before = w.n.web.sent.length;
+      const duplicates = await w.env.deps.db.submission.findMany({
+        where: { agencyId: w.f.agencyB, outcome: 'DUPLICATE' },
+        select: { id: true },
+      });
+      const out: string[] = [];
+      const opened: string[] = [];
+      for (const d of duplicates) {
+        out.push(...(await w.userB.say(`dispute ${formatSubmissionRef(d.id)} We introduced this person first.`)));
+        // The bot shows the dispute before it is sent.
+        out.push(...(await w.userB.press('Send dispute')));
+        const dispute = await w.env.deps.db.dispute.findFirst({ where: { submissionId: d.id }, select: { id: true } });
+        if (dispute) opened.push(dispute.id);
+      }
+      expect(opened.length).toBeGreaterThanOrEqual(2);
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: opened[0]!,
+        decision: 'uphold',
+        reason: 'The earlier submission stands.',
+      });
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: opened[1]!,
+        decision: 'transfer',
+        reason: 'Your introduction was first.',
+      });
+      await w.n.queue.idle();
+      const toB = w.n.web.sent.slice(before).filter((s) => w.bAddresses.has((s.address as { chat: string }).chat));
+      expect(toB.length).toBeGreaterThan(0);
+      // The transferred person is B's now, and B is told their reference: that one is no leak.
+      const moved = await w.env.deps.db.dispute.findUniqueOrThrow({
+        where: { id: opened[1]! },
+        select: { candidate: { select: { ref: true } } },
+      });
+      const nowB = new RegExp(`C-${moved.candidate.ref}(?!\\d)`, 'g');
+      return [...out, ...toB.map((s) => JSON.stringify(s.message.body))].map((text) => text.replace(nowB, 'C-# (now B’s)'));
+    },
+  },
 ];
 
 let w: World;
@@ -384,8 +427,9 @@ test('every outcome an agency can get is exercised against another agency’s ca
 test('the ownership end is the one date of A’s that B reads, where the rule shows it', () => {
   const by = Object.fromEntries(w.outcomeReplies.map((r) => [r.scenario, r.text]));
   expect(by['DUPLICATE, end shown']).toContain(`Another agency holds this candidate until ${HOLD_END};`);
-  expect(by['DUPLICATE, end hidden']).toMatch(/\nAnother agency holds this candidate\.$/);
-  expect(by['BLOCKED by A’s hold, end hidden']).toMatch(/\nAnother agency holds this candidate\.$/);
+  // The hidden end: the line stops at the hold (the Dispute button may follow).
+  expect(by['DUPLICATE, end hidden']).toMatch(/\nAnother agency holds this candidate\.(\n\[.*\])?$/);
+  expect(by['BLOCKED by A’s hold, end hidden']).toMatch(/\nAnother agency holds this candidate\.(\n\[.*\])?$/);
 });
 
 test.each(AGENCY_VIEWS.map((v) => [v.kind, v] as const))('%s: nothing of another agency', async (_kind, view) => {

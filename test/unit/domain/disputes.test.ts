@@ -31,7 +31,10 @@ test('a submission is disputed by a user or admin of the agency that made it, an
   expect(canOpenDispute(actor('AGENCY_ADMIN', 'agency-b'), submission).allowed).toBe(true);
   expect(canOpenDispute(actor('AGENCY_USER', 'agency-a'), submission)).toEqual({
     allowed: false,
-    denial: { reason: 'That is not a submission of your agency: only the agency that made it can dispute it.' },
+    denial: {
+      key: 'deny.disputeOtherAgency',
+      reason: 'That is not a submission of your agency: only the agency that made it can dispute it.',
+    },
   });
   for (const role of ['OWNER', 'RECRUITER'] as const) expect(canOpenDispute(actor(role), submission).allowed).toBe(false);
   expect(canOpenDispute(actor('AGENCY_USER', 'agency-b', false), submission).allowed).toBe(false);
