@@ -44,6 +44,13 @@ export interface ExtractorLimits {
   ocrMaxPixels: number;
   /** Resolution PDF pages are rendered at for OCR. Default 150 dpi. */
   ocrDpi: number;
+  /**
+   * Resolution the OCR engine reads at: pages and photos below it are enlarged (at most 2×)
+   * after cleaning, since small print at low resolution is misread. Default 300 dpi.
+   */
+  ocrTargetDpi: number;
+  /** Pixels of a page after that enlargement, at most. Default 9 megapixels. */
+  ocrMaxEnlargedPixels: number;
   /** Largest decoded image, width × height. Default 40 megapixels. */
   imageMaxPixels: number;
   /**
@@ -60,6 +67,8 @@ export const DEFAULT_EXTRACTOR_LIMITS: ExtractorLimits = {
   ocrPageTimeoutMs: 30_000,
   ocrMaxPixels: 2000,
   ocrDpi: 150,
+  ocrTargetDpi: 300,
+  ocrMaxEnlargedPixels: 9_000_000,
   imageMaxPixels: 40_000_000,
   maxItems: 50_000,
 };
@@ -188,6 +197,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             ocrMaxPages: limits.ocrMaxPages,
             ocrMaxPixels: limits.ocrMaxPixels,
             ocrDpi: limits.ocrDpi,
+            ocrTargetDpi: limits.ocrTargetDpi,
+            ocrMaxEnlargedPixels: limits.ocrMaxEnlargedPixels,
             imageMaxPixels: limits.imageMaxPixels,
             docxMaxUnpackedBytes: limits.docxMaxUnpackedBytes,
             maxItems: limits.maxItems,
