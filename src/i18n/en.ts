@@ -171,6 +171,9 @@ export const en = {
 
   // resume
   'resume.reading': 'Reading the resume… I will show you what I found in a moment.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'That is a picture (a scan or a photo), so I am reading it letter by letter: this takes a little longer, up to a minute.',
   'resume.read': 'I read {file}:',
   'resume.readFromImage':
     'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',

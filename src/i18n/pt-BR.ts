@@ -173,6 +173,9 @@ export const ptBR: Record<MessageKey, string> = {
   'ownership.another': 'Outra agência detém este candidato até {date}; você pode indicá-lo de novo depois dessa data.',
   // resume
   'resume.reading': 'Lendo o currículo… Já já mostro o que encontrei.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'É uma imagem (um escaneamento ou uma foto), então estou lendo letra por letra: isso demora um pouco mais, até um minuto.',
   'resume.read': 'Li {file}:',
   'resume.readFromImage':
     'Li {file} a partir de uma imagem (um escaneamento ou uma foto), então alguns dados podem ter sido lidos errado: confira cada campo abaixo.',

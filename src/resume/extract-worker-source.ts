@@ -6,7 +6,8 @@
  * file can exhaust this thread's heap or time, never the server's.
  *
  * Messages in: { id, kind: 'pdf' | 'docx' | 'image', data: Uint8Array, limits }.
- * Messages out: { id, type: 'tick' } before each OCR page (the caller's per-page clock restarts),
+ * Messages out: { id, type: 'tick', page, pages } before each OCR page (the caller's per-page clock
+ * restarts, and it may tell the user that a picture takes longer),
  * { id, type: 'done', result }, or { id, type: 'error', name, message }.
  */
 export const WORKER_SOURCE = String.raw`
@@ -64,7 +65,7 @@ async function readPdf(id, data, limits) {
     const ocrPages = [];
     const count = Math.min(doc.numPages, limits.ocrMaxPages);
     for (let n = 1; n <= count; n++) {
-      parentPort.postMessage({ id, type: 'tick' });
+      parentPort.postMessage({ id, type: 'tick', page: n, pages: count });
       const page = await doc.getPage(n);
       const base = page.getViewport({ scale: 1 });
       const scale = Math.min(limits.ocrDpi / 72, limits.ocrMaxPixels / Math.max(base.width, base.height));
@@ -91,7 +92,7 @@ function canvas() {
 }
 
 async function readImage(id, data, limits) {
-  parentPort.postMessage({ id, type: 'tick' });
+  parentPort.postMessage({ id, type: 'tick', page: 1, pages: 1 });
   const { loadImage, createCanvas } = canvas();
   const image = await loadImage(Buffer.from(data));
   if (image.width * image.height > limits.imageMaxPixels) throw new LimitError('image has ' + image.width * image.height + ' pixels');
