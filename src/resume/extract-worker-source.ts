@@ -75,7 +75,8 @@ async function readPdf(id, data, limits) {
       made.context.fillRect(0, 0, made.canvas.width, made.canvas.height);
       await page.render({ canvasContext: made.context, viewport, canvas: made.canvas }).promise;
       const img = made.context.getImageData(0, 0, made.canvas.width, made.canvas.height);
-      ocrPages.push(await ocrPixels(img, 1 / scale, limits, { paper: false }));
+      // A page may be a photo too (a PDF of phone pictures): its surround is cut away the same way.
+      ocrPages.push(await ocrPixels(img, 1 / scale, limits, { paper: true }));
       page.cleanup();
     }
     return { pages: ocrPages, pageCount: count, ocr: true };
@@ -104,7 +105,7 @@ async function readImage(id, data, limits) {
   ctx.drawImage(image, 0, 0, w, h);
   // Points per pixel: a photo of an A4 sheet is about 842 pt along its long side.
   const ptPerPx = 842 / Math.max(w, h);
-  // A photo may show the table around the sheet: that is cut away (a rendered PDF page is all page).
+  // A photo may show the table around the sheet: that is cut away.
   return { pages: [await ocrPixels(ctx.getImageData(0, 0, w, h), ptPerPx, limits, { paper: true })], pageCount: 1, ocr: true };
 }
 
@@ -130,7 +131,8 @@ function otsu(values) {
 /**
  * The cells (of a coarse grid over the image) that lie off the sheet in a photo: a dark
  * surround (a table, a background) connected to all four edges of the picture. A dark band of
- * the page itself (a sidebar, a header bar) touches three edges at most and is kept.
+ * the page itself (a sidebar, a header bar) touches three edges at most and is kept; a page with
+ * no such surround (a scan, a rendered page) gives null and is read whole.
  */
 function offPaper(meanAt, w, h, cell) {
   const gw = Math.ceil(w / cell), gh = Math.ceil(h / cell);
@@ -187,6 +189,15 @@ function offPaper(meanAt, w, h, cell) {
     return best;
   };
   const corners = [corner((x, y) => -x - y), corner((x, y) => x - y), corner((x, y) => x + y), corner((x, y) => y - x)];
+  // A sheet fills its outline; bright islands on a dark page (a dark design's text boxes) do not.
+  let onSheet = 0;
+  for (const o of grown) onSheet += o ? 0 : 1;
+  let area = 0;
+  for (let i = 0; i < 4; i++) {
+    const [ax, ay] = corners[i] || [0, 0], [bx, by] = corners[(i + 1) % 4] || [0, 0];
+    area += ax * by - bx * ay;
+  }
+  if (onSheet * cell * cell < 0.8 * Math.abs(area / 2)) return null;
   return { off: grown, gw, corners, box: [x0 * cell, y0 * cell, Math.min(w, (x1 + 1) * cell), Math.min(h, (y1 + 1) * cell)] };
 }
 
