@@ -365,13 +365,13 @@ const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/;
  * an all-lower-case address; other misreadings only when the engine itself was unsure),
  * "(l23) 456-78SO" (letters in a run of digits).
  */
-function repairContact(text, confidence = 100) {
+function repairContact(text, confidence = 100, contactLine = false) {
   if (!text.includes('@') && /^[a-zA-Z0-9._%+()©®&-]+\.[a-z]{2,}[,;.]?$/.test(text)) {
     const tail = /[,;.]$/.test(text) ? text.slice(-1) : '';
     const body = tail ? text.slice(0, -1) : text;
     for (const mis of AT_MISREADS) {
-      // A lower-case letter is only an "@" when the engine doubted the word.
-      if (/^[a-z]+$/.test(mis) && confidence >= 50) continue;
+      // A lower-case letter is only an "@" when the engine doubted the word, on a line of contacts.
+      if (/^[a-z]+$/.test(mis) && (confidence >= 50 || !contactLine)) continue;
       for (let at = body.indexOf(mis, 2); at >= 0; at = body.indexOf(mis, at + 1)) {
         const local = body.slice(0, at), domain = body.slice(at + mis.length);
         if (/^[a-z0-9._%+-]+$/.test(local) && !/[.]$/.test(local) && DOMAIN.test(domain)) return local + '@' + domain + tail;
@@ -398,6 +398,10 @@ function cleanWords(words0) {
   // Specks of background read as "3" or "i" are short and unsure; real short words are sure,
   // except a Roman numeral after a title ("Engineer I,"). A lone dash stays: it makes "2017 –"
   // over "Present" one range.
+  // A line of contacts: a phone number, a link or an address label beside the word.
+  const contactLine = all.some(
+    (wd) => (wd.text.match(/\d/g) || []).length >= 7 || /\/|www\.|linkedin|github/i.test(wd.text) || /^(e-?mail|correo|邮箱)[:：]?$/i.test(wd.text),
+  );
   const kept = [];
   all.forEach((wd, k) => {
     const before = all[k - 1]?.text ?? '';
@@ -413,12 +417,12 @@ function cleanWords(words0) {
     let text = wd.text;
     let bbox = wd.bbox;
     const joined = next ? text + '.' + next.text : '';
-    if (next && /^[a-zA-Z0-9._%+@()©®&-]*[a-z]{2,}$/.test(text) && /^(com|org|net|edu|gov|info|biz|io|me|co|[a-z]{2})[,;.]?$/.test(next.text) && /@/.test(repairContact(joined, wd.confidence))) {
+    if (next && /^[a-zA-Z0-9._%+@()©®&-]*[a-z]{2,}$/.test(text) && /^(com|org|net|edu|gov|info|biz|io|me|co|[a-z]{2})[,;.]?$/.test(next.text) && /@/.test(repairContact(joined, wd.confidence, contactLine))) {
       text = joined;
       bbox = { ...bbox, x1: next.bbox.x1 };
       all.splice(k + 1, 1);
     }
-    const repaired = repairContact(text, wd.confidence);
+    const repaired = repairContact(text, wd.confidence, contactLine);
     const contact = repaired !== text || /@/.test(text);
     if (wd.confidence < (text.length <= 2 && !numeral ? 80 : numeral || contact ? 0 : 15)) return;
     // Roman numerals after a title come out as "Ill", "Il" or "1": they are I's.
