@@ -78,7 +78,7 @@ function renderBody(body: MessageBody, labels: Labels = {}): Block[] {
         ...sections(body.text),
         context(
           labels.fileHint ??
-            `📎 ${body.accept.map((a) => a.toUpperCase()).join(' or ')}, up to ${Math.round(body.maxBytes / 1048576)} MB: drop the file in this chat.`,
+            `📎 ${body.accept.map((a) => (a === 'image' ? 'a photo' : a.toUpperCase())).join(' or ')}, up to ${Math.round(body.maxBytes / 1048576)} MB: drop the file in this chat.`,
         ),
         ...choiceBlocks(body.choices, labels),
       ];
@@ -179,7 +179,7 @@ function inputBlock(field: FormField): Block {
       break;
     }
     case 'file':
-      element = { type: 'file_input', action_id: id, filetypes: ['pdf', 'docx'], max_files: 1 };
+      element = { type: 'file_input', action_id: id, filetypes: ['pdf', 'docx', 'jpg', 'jpeg', 'png'], max_files: 1 };
       break;
     case 'email':
       element = { type: 'email_text_input', action_id: id, ...(field.value ? { initial_value: field.value } : {}) };

@@ -89,6 +89,10 @@ const FILE_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
+  // A photo or a scan of a resume, attached as a file (read by OCR).
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
 };
 
 /** The card data our Action.Submit buttons carry (render.ts writes them). */

@@ -24,6 +24,14 @@ const documentSchema = z.object({
   mime_type: z.string().optional(),
   file_size: z.number().int().nonnegative().optional(),
 });
+/** One size of a photo: Telegram sends each photo in several sizes, smallest first. */
+const photoSizeSchema = z.object({
+  file_id: z.string().min(1),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  file_size: z.number().int().nonnegative().optional(),
+});
+type PhotoSize = z.infer<typeof photoSizeSchema>;
 const messageSchema = z.object({
   message_id: z.number().int(),
   from: userSchema.optional(),
@@ -32,6 +40,7 @@ const messageSchema = z.object({
   caption: z.string().optional(),
   entities: z.array(entitySchema).optional(),
   document: documentSchema.optional(),
+  photo: z.array(photoSizeSchema).optional(),
   reply_to_message: z.object({ message_id: z.number().int() }).optional(),
 });
 const callbackQuerySchema = z.object({
@@ -76,7 +85,11 @@ export interface ParseOptions {
   /** Our bot's username: `/cmd@OtherBot` in a group is not for us. Null: every mention is taken as ours. */
   botUsername: string | null;
   decodeAction(data: string): ButtonAction | null;
+  /** A photo's size is taken only up to this many bytes (the largest size that fits); default 10 MB, the resume limit. */
+  photoMaxBytes?: number;
 }
+
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The platform message ref used everywhere: `${chat_id}:${message_id}` (send, edit, replyTo). */
 export const messageRef = (chatId: number | string, messageId: number): string => `${chatId}:${messageId}`;
@@ -123,7 +136,7 @@ export function parseUpdate(body: unknown, options: ParseOptions): ParsedUpdate 
   }
   const message = update.message;
   if (!message?.from || message.from.is_bot) return { updateId, item: null };
-  const payload = payloadOf(message, options.botUsername);
+  const payload = payloadOf(message, options);
   if (!payload) return { updateId, item: null };
   const event: InboundEventInput = { ...base(eventId, message.from, message.chat.id), payload };
   if (message.reply_to_message) event.replyTo = messageRef(message.chat.id, message.reply_to_message.message_id);
@@ -141,13 +154,36 @@ function base(eventId: string, from: TelegramUser, chatId: number) {
   };
 }
 
-function payloadOf(message: TelegramMessage, botUsername: string | null): InboundEventInput['payload'] | null {
+/**
+ * The sharpest size of a photo that may be taken: the most pixels among the sizes within
+ * `maxBytes` (a size Telegram gives no byte count for is taken as fitting). When none fits, the
+ * smallest, so that the engine can say the file is too large.
+ */
+export function largestPhoto(sizes: PhotoSize[], maxBytes: number): PhotoSize | null {
+  const pixels = (p: PhotoSize) => p.width * p.height;
+  const fitting = sizes.filter((p) => p.file_size === undefined || p.file_size <= maxBytes);
+  const pool = fitting.length > 0 ? fitting : sizes;
+  const pick = fitting.length > 0 ? (a: PhotoSize, b: PhotoSize) => pixels(b) - pixels(a) : (a: PhotoSize, b: PhotoSize) => pixels(a) - pixels(b);
+  return [...pool].sort(pick)[0] ?? null;
+}
+
+function payloadOf(message: TelegramMessage, options: ParseOptions): InboundEventInput['payload'] | null {
+  const botUsername = options.botUsername;
   if (message.document) {
     const d = message.document;
     const file = { name: d.file_name ?? 'document', ref: d.file_id, ...(d.mime_type ? { contentType: d.mime_type } : {}) };
     return {
       type: 'file',
       file: d.file_size === undefined ? file : { ...file, size: d.file_size },
+      ...(message.caption ? { text: message.caption } : {}),
+    };
+  }
+  const photo = message.photo && message.photo.length > 0 ? largestPhoto(message.photo, options.photoMaxBytes ?? PHOTO_MAX_BYTES) : null;
+  if (photo) {
+    const file = { name: `photo-${message.message_id}.jpg`, ref: photo.file_id, contentType: 'image/jpeg' };
+    return {
+      type: 'file',
+      file: photo.file_size === undefined ? file : { ...file, size: photo.file_size },
       ...(message.caption ? { text: message.caption } : {}),
     };
   }

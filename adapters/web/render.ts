@@ -72,10 +72,13 @@ export interface WebEntry {
 /** Text is capped so one runaway message cannot freeze a phone's browser. */
 export const WEB_MAX_TEXT_CHARS = 8000;
 
-const ACCEPT: Record<'pdf' | 'docx', { mime: string; ext: string; label: string }> = {
+const ACCEPT: Record<'pdf' | 'docx' | 'image', { mime: string; ext: string; label: string }> = {
   pdf: { mime: 'application/pdf', ext: '.pdf', label: 'PDF' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: '.docx', label: 'Word (.docx)' },
+  // A phone's browser then offers its camera too.
+  image: { mime: 'image/jpeg,image/png', ext: '.jpg,.jpeg,.png', label: 'photo (JPEG, PNG)' },
 };
+const acceptList = (kinds: (keyof typeof ACCEPT)[]): string => kinds.flatMap((a) => [ACCEPT[a].ext, ACCEPT[a].mime]).join(',');
 
 const INPUT: Record<FormField['kind'], WebField['input']> = {
   text: 'text',
@@ -135,7 +138,8 @@ export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] 
       return {
         kind: 'file_request',
         text: cap(body.text),
-        accept: body.accept.flatMap((a) => [ACCEPT[a].ext, ACCEPT[a].mime]).join(','),
+        accept: acceptList(body.accept),
+        // Joined with "or" in the reader's language by the page (chat.js orList).
         acceptLabels: body.accept.map((a) => ACCEPT[a].label),
         maxBytes: body.maxBytes,
         buttons: body.choices.map(button),
@@ -162,7 +166,7 @@ function field(f: FormField): WebField {
     ...(f.placeholder === undefined ? {} : { placeholder: f.placeholder }),
     ...(f.hint === undefined ? {} : { hint: f.hint }),
     ...(f.options === undefined ? {} : { options: f.options.map((o) => ({ value: o.value, label: o.label })) }),
-    ...(f.kind === 'file' ? { accept: `${ACCEPT.pdf.ext},${ACCEPT.pdf.mime},${ACCEPT.docx.ext},${ACCEPT.docx.mime}` } : {}),
+    ...(f.kind === 'file' ? { accept: acceptList(['pdf', 'docx', 'image']) } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { ChannelRegistry } from './channel-registry';
 import { commands, type CommandSpec } from './commands';
 import type { EngineRuntime, SendLater } from './context';
 import { handleEvent, type HandleOptions } from './engine';
-import { deliverResume } from './flows/resume-delivery';
+import { deliverResume, tellReadingPicture } from './flows/resume-delivery';
 import type { InboundEventInput, OutboundMessage } from './messages';
 
 export type { CommandSpec } from './commands';
@@ -60,6 +60,7 @@ export function createEngine(deps: EngineDeps): Engine {
       logger: deps.logger,
       readResume: deps.readResume,
       deliver: (data, outcome) => deliverResume(runtime, data, outcome),
+      progress: (data) => tellReadingPicture(runtime, data),
     }),
   };
   deps.queue.register(runtime.resumeJob);

@@ -138,7 +138,8 @@ const bodySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('file_request'),
     text: z.string(),
-    accept: z.array(z.enum(['pdf', 'docx'])),
+    // 'image': a photo or a scan (JPEG, PNG), read by OCR.
+    accept: z.array(z.enum(['pdf', 'docx', 'image'])),
     maxBytes: z.number().int().positive(),
     choices: z.array(choiceSchema).default([]),
   }),

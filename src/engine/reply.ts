@@ -37,7 +37,7 @@ export const list = (l: ListInput, edit?: string): OutboundMessage =>
   message({ type: 'list', ...l, choices: (l.choices ?? []).map(choice) }, edit ? { edit } : {});
 
 export const fileRequest = (value: string, maxBytes: number, options: ChoiceInput[]): OutboundMessage =>
-  message({ type: 'file_request', text: value, accept: ['pdf', 'docx'], maxBytes, choices: options.map(choice) });
+  message({ type: 'file_request', text: value, accept: ['pdf', 'docx', 'image'], maxBytes, choices: options.map(choice) });
 
 /** Splits an action id like `open:C-1042` into its kind and argument (the inline tail, else the value). */
 export function splitAction(actionId: string, value: string | undefined): { kind: string; arg: string } {

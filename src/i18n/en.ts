@@ -191,6 +191,9 @@ export const en = {
 
   // resume
   'resume.reading': 'Reading the resume… I will show you what I found in a moment.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'That is a picture (a scan or a photo), so I am reading it letter by letter: this takes a little longer, up to a minute.',
   'resume.read': 'I read {file}:',
   'resume.readFromImage':
     'I read {file} from a picture (a scan or a photo), so some details may be misread: please check each field below.',
@@ -511,7 +514,7 @@ export const en = {
   'render.open': 'Open',
   'render.choose': 'Choose…',
   'render.cancel': 'Cancel',
-  'render.fileHint': '📎 PDF or DOCX, up to {mb} MB: drop the file in this chat.',
+  'render.fileHint': '📎 PDF, DOCX or a photo, up to {mb} MB: drop the file in this chat.',
   'web.title': 'Endorse — web chat',
   'web.signOut': 'Sign out',
   'web.signIn.title': 'Sign in to the web chat',

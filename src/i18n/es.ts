@@ -194,6 +194,9 @@ export const es: Record<MessageKey, string> = {
   'ownership.another': 'Otra agencia tiene a este candidato hasta el {date}; puedes volver a postularlo después de ese día.',
   // resume
   'resume.reading': 'Leyendo el CV… En un momento te muestro lo que encontré.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'Es una imagen (un escaneo o una foto), así que la leo letra por letra: tarda un poco más, hasta un minuto.',
   'resume.read': 'Leí {file}:',
   'resume.readFromImage':
     'Leí {file} a partir de una imagen (un escaneo o una foto), así que algún dato puede estar mal leído: revisa cada campo abajo.',
@@ -519,7 +522,7 @@ export const es: Record<MessageKey, string> = {
   'render.open': 'Abrir',
   'render.choose': 'Elige…',
   'render.cancel': 'Cancelar',
-  'render.fileHint': '📎 PDF o DOCX, hasta {mb} MB: suelta el archivo en este chat.',
+  'render.fileHint': '📎 PDF, DOCX o una foto, hasta {mb} MB: suelta el archivo en este chat.',
   'web.title': 'Endorse — chat web',
   'web.signOut': 'Cerrar sesión',
   'web.signIn.title': 'Entra al chat web',

@@ -201,6 +201,9 @@ export const fil: Record<MessageKey, string> = {
     'Hawak ng ibang agency ang candidate na ito hanggang {date}; puwede mo siyang i-submit ulit pagkalipas ng araw na iyon.',
   // resume
   'resume.reading': 'Binabasa ang resume… Ipapakita ko maya-maya ang mga nakita ko.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'Larawan ito (scan o litrato), kaya binabasa ko ito titik por titik: medyo matagal ito, hanggang isang minuto.',
   'resume.read': 'Nabasa ko ang {file}:',
   'resume.readFromImage':
     'Binasa ko ang {file} mula sa picture (scan o photo), kaya baka may mali sa pagkabasa: paki-check ang bawat field sa ibaba.',
@@ -530,7 +533,7 @@ export const fil: Record<MessageKey, string> = {
   'render.open': 'Buksan',
   'render.choose': 'Pumili…',
   'render.cancel': 'I-cancel',
-  'render.fileHint': '📎 PDF o DOCX, hanggang {mb} MB: i-drop ang file sa chat na ito.',
+  'render.fileHint': '📎 PDF, DOCX o picture, hanggang {mb} MB: i-drop ang file sa chat na ito.',
   'web.title': 'Endorse — web chat',
   'web.signOut': 'Mag-sign out',
   'web.signIn.title': 'Mag-sign in sa web chat',

@@ -193,6 +193,9 @@ export const ptBR: Record<MessageKey, string> = {
   'ownership.another': 'Outra agência detém este candidato até {date}; você pode indicá-lo de novo depois dessa data.',
   // resume
   'resume.reading': 'Lendo o currículo… Já já mostro o que encontrei.',
+  // resume images (issue 15): a picture is read by OCR, which takes longer
+  'resume.readingImage':
+    'É uma imagem (um escaneamento ou uma foto), então estou lendo letra por letra: isso demora um pouco mais, até um minuto.',
   'resume.read': 'Li {file}:',
   'resume.readFromImage':
     'Li {file} a partir de uma imagem (um escaneamento ou uma foto), então alguns dados podem ter sido lidos errado: confira cada campo abaixo.',
@@ -518,7 +521,7 @@ export const ptBR: Record<MessageKey, string> = {
   'render.open': 'Abrir',
   'render.choose': 'Escolha…',
   'render.cancel': 'Cancelar',
-  'render.fileHint': '📎 PDF ou DOCX, até {mb} MB: solte o arquivo neste chat.',
+  'render.fileHint': '📎 PDF, DOCX ou uma foto, até {mb} MB: solte o arquivo neste chat.',
   'web.title': 'Endorse — chat na web',
   'web.signOut': 'Sair',
   'web.signIn.title': 'Entre no chat na web',

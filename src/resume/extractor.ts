@@ -44,6 +44,13 @@ export interface ExtractorLimits {
   ocrMaxPixels: number;
   /** Resolution PDF pages are rendered at for OCR. Default 150 dpi. */
   ocrDpi: number;
+  /**
+   * Resolution the OCR engine reads at: pages and photos below it are enlarged (at most 2×)
+   * after cleaning, since small print at low resolution is misread. Default 300 dpi.
+   */
+  ocrTargetDpi: number;
+  /** Pixels of a page after that enlargement, at most. Default 9 megapixels. */
+  ocrMaxEnlargedPixels: number;
   /** Largest decoded image, width × height. Default 40 megapixels. */
   imageMaxPixels: number;
   /**
@@ -60,6 +67,8 @@ export const DEFAULT_EXTRACTOR_LIMITS: ExtractorLimits = {
   ocrPageTimeoutMs: 30_000,
   ocrMaxPixels: 2000,
   ocrDpi: 150,
+  ocrTargetDpi: 300,
+  ocrMaxEnlargedPixels: 9_000_000,
   imageMaxPixels: 40_000_000,
   maxItems: 50_000,
 };
@@ -74,9 +83,19 @@ export interface ExtractorOptions {
   ocr?: boolean;
 }
 
+/** Reading went to OCR (a scan or a photo): page `ocrPage` of `ocrPages` starts now. */
+export interface ExtractProgress {
+  ocrPage: number;
+  ocrPages: number;
+}
+
 export interface Extractor {
-  /** Lines of a file; rejects with a {@link ResumeReadError} (never anything else). */
-  extract(kind: ExtractKind, bytes: Uint8Array, timeoutMs: number): Promise<Extracted>;
+  /**
+   * Lines of a file; rejects with a {@link ResumeReadError} (never anything else). `timeoutMs`
+   * bounds the reading up to the first OCR page; each OCR page then has `ocrPageTimeoutMs`, and
+   * `onProgress` hears of each page as it starts.
+   */
+  extract(kind: ExtractKind, bytes: Uint8Array, timeoutMs: number, onProgress?: (p: ExtractProgress) => void): Promise<Extracted>;
   /** Stops the worker thread; the extractor starts a new one if used again. */
   close(): Promise<void>;
   /** The worker's thread id while one runs (tests watch it being replaced). */
@@ -84,7 +103,7 @@ export interface Extractor {
 }
 
 type Reply =
-  | { id: number; type: 'tick' }
+  | { id: number; type: 'tick'; page: number; pages: number }
   | { id: number; type: 'done'; result: { pages?: PositionedPage[]; blocks?: DocxBlock[]; pageCount: number; ocr: boolean } }
   | { id: number; type: 'error'; name: string; message: string };
 
@@ -134,7 +153,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     return w;
   };
 
-  const runOne = (kind: ExtractKind, bytes: Uint8Array, timeoutMs: number): Promise<Extract> =>
+  const runOne = (kind: ExtractKind, bytes: Uint8Array, timeoutMs: number, onProgress?: (p: ExtractProgress) => void): Promise<Extract> =>
     new Promise((resolve, reject) => {
       const w = getWorker();
       const id = nextId++;
@@ -156,7 +175,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       };
       const onMessage = (reply: Reply): void => {
         if (reply.id !== id) return;
-        if (reply.type === 'tick') return arm(limits.ocrPageTimeoutMs);
+        if (reply.type === 'tick') {
+          arm(limits.ocrPageTimeoutMs);
+          onProgress?.({ ocrPage: reply.page, ocrPages: reply.pages });
+          return;
+        }
         cleanup();
         if (reply.type === 'done') resolve(reply.result);
         else reject(mapError(reply.name, reply.message, limits));
@@ -188,6 +211,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             ocrMaxPages: limits.ocrMaxPages,
             ocrMaxPixels: limits.ocrMaxPixels,
             ocrDpi: limits.ocrDpi,
+            ocrTargetDpi: limits.ocrTargetDpi,
+            ocrMaxEnlargedPixels: limits.ocrMaxEnlargedPixels,
             imageMaxPixels: limits.imageMaxPixels,
             docxMaxUnpackedBytes: limits.docxMaxUnpackedBytes,
             maxItems: limits.maxItems,
@@ -198,8 +223,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     });
 
   return {
-    async extract(kind, bytes, timeoutMs) {
-      const run = chain.then(() => runOne(kind, bytes, timeoutMs));
+    async extract(kind, bytes, timeoutMs, onProgress) {
+      const run = chain.then(() => runOne(kind, bytes, timeoutMs, onProgress));
       chain = run.catch(() => undefined);
       const raw = await run;
       const lines = raw.blocks ? docxLines(raw.blocks) : linesFromPages(raw.pages ?? []);

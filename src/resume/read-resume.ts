@@ -6,7 +6,7 @@ import {
   UnsupportedTypeError,
   type ResumeReadError,
 } from './errors';
-import { createExtractor, type Extractor } from './extractor';
+import { createExtractor, type ExtractProgress, type Extractor } from './extractor';
 import { parseResume, type ParsedResume } from './parse-resume';
 import { isImageType, sniffResumeType } from './sniff';
 
@@ -23,6 +23,8 @@ export interface ReadResumeOptions {
   timeoutMs?: number;
   /** Country assumed for a phone printed without "+CC"; default: none (kept as printed). */
   defaultCountry?: CountryCode;
+  /** Hears of each OCR page as it starts: a scan or a photo takes seconds per page, not milliseconds. */
+  onProgress?: (progress: ExtractProgress) => void;
 }
 
 export type ResumeReadResult =
@@ -67,7 +69,7 @@ export function createResumeReader(options: ResumeReaderOptions = {}): ResumeRea
         const fileType = sniffResumeType(bytes);
         if (fileType === 'unknown') throw new UnsupportedTypeError(opts.filename);
         const started = performance.now();
-        const extracted = await extractor.extract(isImageType(fileType) ? 'image' : fileType, bytes, timeoutMs);
+        const extracted = await extractor.extract(isImageType(fileType) ? 'image' : fileType, bytes, timeoutMs, opts.onProgress);
         const extractMs = performance.now() - started;
         const resume = parseResume(extracted.lines, { defaultCountry: opts.defaultCountry });
         const text = extracted.lines.map((l) => l.text).join('\n');

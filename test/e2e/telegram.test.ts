@@ -19,6 +19,7 @@ import {
   callbackUpdate,
   commandUpdate,
   documentUpdate,
+  photoUpdate,
   replyUpdate,
   textUpdate,
   type TelegramPerson,
@@ -33,6 +34,7 @@ jest.setTimeout(120_000);
 const TOKEN = '123456789:AAE2e-test-token_abcdefghijklmnop';
 const SECRET = 'e2e-telegram-webhook-secret-0123456789';
 const RESUME = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/resumes/rendercv__John_Doe_ClassicTheme_CV.pdf'));
+const PHOTO = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/resumes-wide/photo__john_doe-phone-photo.jpg'));
 
 let fake: FakeTelegramApi;
 let app: RunningApp;
@@ -282,6 +284,61 @@ describe('Telegram webhook', () => {
     expect(said).toContain(
       'Phone: +63 917 555 0199 (printed without a country code; I read it with your agency’s country, Philippines',
     );
+    await exchange(textUpdate(person, 'cancel'));
+  });
+
+  /** Everything the bot sent this person since call index `from`, as one text. */
+  const saidSince = (person: TelegramPerson, from: number) =>
+    fake
+      .callsOf('sendMessage', person.id)
+      .filter((c) => fake.calls.indexOf(c) >= from)
+      .map((c) => String(c.body.text))
+      .join('\n');
+
+  it('starts a submission from a photo of a resume: the largest size is fetched, read by OCR, and the fields are pre-filled', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    fake.addFile('photo-thumb', Buffer.from('not the one to read'), 'thumb.jpg');
+    fake.addFile('photo-full', PHOTO, 'photo.jpg');
+    const before = fake.calls.length;
+    // No `submit` first: the photo alone opens the submission.
+    const reading = await exchange(
+      photoUpdate(person, [
+        { fileId: 'photo-thumb', width: 67, height: 90, size: 1_500 },
+        { fileId: 'photo-full', width: 1146, height: 1541, size: PHOTO.length },
+      ]),
+    );
+    expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
+    expect(fake.callsOf('getFile').filter((c) => fake.calls.indexOf(c) >= before).map((c) => c.body.file_id)).toEqual(['photo-full']);
+
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
+      // OCR: seconds per page, and the engine loads on the first picture.
+      90_000,
+    );
+    const said = saidSince(person, before);
+    expect(said).toContain('That is a picture (a scan or a photo), so I am reading it letter by letter');
+    expect(said).toContain('so some details may be misread: please check each field below.');
+    expect(said).toMatch(/Name: John Doe/i);
+    expect(said).toContain('Email: john.doe@email.com');
+    await exchange(textUpdate(person, 'cancel'));
+  });
+
+  it('reads an image sent as a file (a document with an image type) like a photo', async () => {
+    const person = newPerson();
+    await linkPerson(f.userA, person);
+    fake.addFile('image-doc-1', PHOTO, 'resume.jpg');
+    const before = fake.calls.length;
+    const reading = await exchange(
+      documentUpdate(person, { fileId: 'image-doc-1', name: 'resume.jpg', size: PHOTO.length, mimeType: 'image/jpeg' }),
+    );
+    expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
+    await fake.waitFor((calls) =>
+      calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
+      // OCR: seconds per page, and the engine loads on the first picture.
+      90_000,
+    );
+    expect(saidSince(person, before)).toContain('I read resume.jpg from a picture (a scan or a photo)');
     await exchange(textUpdate(person, 'cancel'));
   });
 

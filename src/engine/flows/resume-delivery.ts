@@ -30,6 +30,20 @@ function phoneLine(ask: AskCtx, found: ResumeFound): string | null {
 }
 
 /**
+ * A picture (a scan, a photo) is read by OCR, seconds per page: the user hears so at once rather
+ * than wondering why "a moment" is taking long.
+ */
+export async function tellReadingPicture(runtime: EngineRuntime, data: ResumeJobData): Promise<void> {
+  if (data.address === undefined || data.address === null) return;
+  const target = {
+    platform: data.conversation.platform,
+    address: data.address,
+    identity: identityOfConversation(data.conversation),
+  };
+  await runtime.sendLater(target, [text(t(data.locale, 'resume.readingImage'))]);
+}
+
+/**
  * The resume job's last step: the result goes into the wizard, then a message of its own to the
  * conversation shows what was read and asks only what is still missing.
  */

@@ -87,6 +87,27 @@ export function documentUpdate(
   return { update_id: nextUpdateId++, message: { ...message, document } };
 }
 
+/**
+ * A photo sent to the bot: Telegram sends every photo in several sizes (thumbnails first), each a
+ * file of its own; the document sample lends the message, its document swapped for the sizes.
+ */
+export function photoUpdate(
+  person: TelegramPerson,
+  sizes: { fileId: string; width: number; height: number; size?: number }[],
+  caption?: string,
+): Json {
+  const u = clone(samples.document);
+  const { document: _document, ...message } = withPerson(u.message as Json, person);
+  const photo = sizes.map((p) => ({
+    file_id: p.fileId,
+    file_unique_id: `uq-${p.fileId}`,
+    width: p.width,
+    height: p.height,
+    ...(p.size === undefined ? {} : { file_size: p.size }),
+  }));
+  return { update_id: nextUpdateId++, message: { ...message, photo, ...(caption ? { caption } : {}) } };
+}
+
 /** A press of an inline button with `data` on the bot's message `messageId`. */
 export function callbackUpdate(person: TelegramPerson, data: string, messageId: number): Json {
   const u = clone(samples.callback);

@@ -127,7 +127,10 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   const before = ee.channel.sent.length;
   await c.file('scan.pdf', SCAN);
   await ee.queue.idle();
-  const [found] = proactive(before);
+  const [progress, found] = proactive(before);
+  expect(progress).toBe(
+    'That is a picture (a scan or a photo), so I am reading it letter by letter: this takes a little longer, up to a minute.',
+  );
   expect(found).toMatch(
     /^I read scan\.pdf from a picture \(a scan or a photo\), so some details may be misread: please check each field below\./,
   );
@@ -137,7 +140,10 @@ test('a scanned PDF and a phone photo are read by OCR, and the user is asked to 
   const next = ee.channel.sent.length;
   await c.file('photo.jpg', PHOTO);
   await ee.queue.idle();
-  expect(proactive(next)[0]).toMatch(/^I read photo\.jpg from a picture/);
+  const [, fromPhoto] = proactive(next);
+  expect(fromPhoto).toMatch(/^I read photo\.jpg from a picture/);
+  // The first answer's name stays (what is filled is never overwritten); the photo's email is read.
+  expect(fromPhoto).toContain('Email: john.doe@email.com');
   const stored = await ee.env.deps.db.storedFile.findFirstOrThrow({
     where: { filename: 'photo.jpg' },
     orderBy: { createdAt: 'desc' },

@@ -147,3 +147,51 @@ export async function buildDocxBomb(unpackedMb: number, declare: 'honest' | 'lyi
   end.writeUInt32LE(30 + name.length + data.length, 16);
   return Buffer.concat([local, name, data, dir, end]);
 }
+
+/**
+ * A PDF of pictures, one JPEG per page filling it (a scan, or phone photos gathered into a PDF):
+ * no text layer at all. `width` × `height` are the JPEG's pixels; each page is A4-wide (595 pt)
+ * with the picture's proportions.
+ */
+export function buildImagePdf(pages: Array<{ jpeg: Buffer; width: number; height: number }>): Buffer {
+  const objects: Buffer[] = [];
+  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
+  objects.push(Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'));
+  objects.push(Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`, 'latin1'));
+  pages.forEach((p, i) => {
+    const page = 3 + i * 3;
+    const [w, h] = [595, Math.round((595 * p.height) / p.width)];
+    const draw = `q ${w} 0 0 ${h} 0 0 cm /Im1 Do Q`;
+    objects.push(
+      Buffer.from(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Contents ${page + 1} 0 R /Resources << /XObject << /Im1 ${page + 2} 0 R >> >> >>`,
+        'latin1',
+      ),
+    );
+    objects.push(Buffer.from(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`, 'latin1'));
+    objects.push(
+      Buffer.concat([
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
+          'latin1',
+        ),
+        p.jpeg,
+        Buffer.from('\nendstream', 'latin1'),
+      ]),
+    );
+  });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let length = parts[0]?.length ?? 0;
+  const offsets: number[] = [];
+  objects.forEach((obj, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), obj, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) tail += `${String(off).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail, 'latin1'));
+  return Buffer.concat(parts);
+}

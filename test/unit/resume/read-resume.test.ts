@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RESUME_MAX_BYTES } from '../../../src/resume/errors';
 import { closeResumeReader, readResume, type ResumeReadResult } from '../../../src/resume/read-resume';
-import { buildDocx, buildPdf, buildTextPdf, buildZip } from './build-files';
+import { buildDocx, buildImagePdf, buildPdf, buildTextPdf, buildZip } from './build-files';
 
 const ENCRYPTED = path.resolve(__dirname, '../../fixtures/resumes/encrypted.pdf');
 const SAMPLE = buildTextPdf([
@@ -54,6 +54,24 @@ describe('readResume: good input', () => {
     expect(result.resume.education).toEqual([
       { school: 'University of Somewhere', degree: 'BSc in Biology', start: '2014', end: '2017' },
     ]);
+  });
+
+  it('reads a PDF of phone photos by OCR, page by page, telling of each page as it starts', async () => {
+    const jpeg = readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/resumes-wide/photo__john_doe-phone-photo.jpg'));
+    const pdf = buildImagePdf([{ jpeg, width: 1146, height: 1541 }]);
+    const progress: Array<[number, number]> = [];
+    const result = await readResume(pdf, {
+      filename: 'photos.pdf',
+      timeoutMs: 60_000,
+      onProgress: (p) => progress.push([p.ocrPage, p.ocrPages]),
+    });
+    if (!result.ok) throw result.error;
+    expect(result).toMatchObject({ fileType: 'pdf', ocr: true, pageCount: 1 });
+    expect(progress).toEqual([[1, 1]]);
+    // The table around the sheet is cut away and the tilted sheet made square before reading.
+    expect(result.resume.name?.toLowerCase()).toBe('john doe');
+    expect(result.resume.email).toBe('john.doe@email.com');
+    expect(result.resume.experience.map((e) => e.title)).toEqual(['Full Stack Java Developer', 'Software Developer']);
   });
 
   it('ignores the file name: a PDF named .docx is read as a PDF', async () => {

@@ -50,6 +50,26 @@ describe('parseSlackBody', () => {
     expect(ref).toEqual({ teamId: 'T111', url: 'https://files.slack.com/files-pri/T111-F111/download/report.pdf' });
   });
 
+  it('passes a photo shared in the DM like any resume file (the engine reads images by OCR)', () => {
+    const body = fixture('events_message_file_share_pdf.DERIVED.json');
+    const event = body.event as { files: Record<string, unknown>[] };
+    const [pdf] = event.files;
+    const photo = {
+      ...pdf,
+      name: 'resume.jpg',
+      title: 'resume.jpg',
+      mimetype: 'image/jpeg',
+      filetype: 'jpg',
+      size: 345_678,
+      url_private_download: 'https://files.slack.com/files-pri/T111-F222/download/resume.jpg',
+    };
+    body.event = { ...(body.event as object), channel: 'D111', channel_type: 'im', files: [photo] };
+    const payload = parseSlackBody(body).event?.payload;
+    expect(payload).toMatchObject({ type: 'file', file: { name: 'resume.jpg', contentType: 'image/jpeg', size: 345_678 } });
+    const ref = payload?.type === 'file' ? parseFileRef(payload.file.ref) : null;
+    expect(ref).toEqual({ teamId: 'T111', url: 'https://files.slack.com/files-pri/T111-F222/download/resume.jpg' });
+  });
+
   it('ignores channel messages, bot messages and edits', () => {
     const shared = fixture('events_message_file_share.json');
     expect(parseSlackBody(shared).event).toBeNull();

@@ -113,6 +113,21 @@ describe('Teams parse', () => {
     expect(FILE_DOWNLOAD_INFO).toBe('application/vnd.microsoft.teams.file.download.info');
   });
 
+  it('takes a photo attached as a file (file.download.info of type jpg or png) like any resume file', () => {
+    const photo = fixture('message_file_attachment_pdf.COMPOSED.json');
+    photo.attachments = [
+      {
+        contentType: FILE_DOWNLOAD_INFO,
+        name: 'resume-photo.jpg',
+        content: { downloadUrl: 'https://download.link/photo', uniqueId: 'u-1', fileType: 'jpg' },
+      },
+    ];
+    expect(parseActivity(photo).item?.event?.payload).toEqual({
+      type: 'file',
+      file: { name: 'resume-photo.jpg', ref: 'https://download.link/photo', contentType: 'image/jpeg' },
+    });
+  });
+
   it('counts only the bot’s own arrival in a personal chat as an install', () => {
     const personal = fixture('conversation_update_members_added_personal.json');
     personal.recipient = { id: '28:f5d48856-5b42-41a0-8c3a-c5f944b679b0', name: 'Endorse' };

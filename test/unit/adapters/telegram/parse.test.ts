@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CallbackDataCodec } from '../../../../adapters/telegram/callback-data';
-import { messageRef, parseMessageRef, parseUpdate } from '../../../../adapters/telegram/parse';
+import { largestPhoto, messageRef, parseMessageRef, parseUpdate } from '../../../../adapters/telegram/parse';
 
 const FIXTURES = path.resolve(__dirname, '../../../../../shared/fixtures/telegram');
 const sample = (name: string): Record<string, unknown> => {
@@ -53,6 +53,41 @@ describe('parseUpdate', () => {
     expect(event?.payload).toEqual({
       type: 'file',
       file: { name: 'Testfile.pdf', contentType: 'application/pdf', size: 536392, ref: 'AwADBAADbXXXXXXXXXXXGBdhD2l6_XX' },
+    });
+  });
+
+  it('passes a photo as a file: the size with the most pixels within the resume limit, with the caption', () => {
+    const update = sample('update_document_pdf.json');
+    const { document: _document, ...message } = update.message as Record<string, unknown>;
+    const photo = [
+      { file_id: 'small', file_unique_id: 's', width: 90, height: 120, file_size: 2_000 },
+      { file_id: 'large', file_unique_id: 'l', width: 960, height: 1280, file_size: 180_000 },
+      { file_id: 'medium', file_unique_id: 'm', width: 480, height: 640, file_size: 50_000 },
+    ];
+    expect(parse({ ...update, message: { ...message, photo, caption: 'for the warehouse job' } }).item?.event?.payload).toEqual({
+      type: 'file',
+      file: { name: `photo-${String(message.message_id)}.jpg`, ref: 'large', contentType: 'image/jpeg', size: 180_000 },
+      text: 'for the warehouse job',
+    });
+  });
+
+  it('takes a smaller size of a photo when the largest is over the limit, and the smallest when none fits', () => {
+    const sizes = [
+      { file_id: 'a', width: 90, height: 120, file_size: 2_000 },
+      { file_id: 'b', width: 2560, height: 3413, file_size: 12_000_000 },
+      { file_id: 'c', width: 1280, height: 1706, file_size: 900_000 },
+    ];
+    expect(largestPhoto(sizes, 10 * 1024 * 1024)?.file_id).toBe('c');
+    expect(largestPhoto(sizes, 1_000)?.file_id).toBe('a');
+  });
+
+  it('passes an image sent as a document (uncompressed) like any other file', () => {
+    const update = sample('update_document_pdf.json');
+    const message = update.message as Record<string, unknown>;
+    const document = { file_id: 'img-doc', file_name: 'resume.png', mime_type: 'image/png', file_size: 345_678 };
+    expect(parse({ ...update, message: { ...message, document } }).item?.event?.payload).toEqual({
+      type: 'file',
+      file: { name: 'resume.png', ref: 'img-doc', contentType: 'image/png', size: 345_678 },
     });
   });
 

@@ -107,14 +107,16 @@ describe('web chat renderer', () => {
       body: {
         type: 'file_request',
         text: 'Attach the resume, or skip.',
-        accept: ['pdf', 'docx'],
+        accept: ['pdf', 'docx', 'image'],
         maxBytes: 10 * 1024 * 1024,
         choices: [{ actionId: 'wiz:skip', label: 'Skip' }],
       },
     });
     if (view.kind !== 'file_request') throw new Error(view.kind);
-    expect(view.accept.split(',')).toEqual(expect.arrayContaining(['.pdf', 'application/pdf', '.docx']));
-    expect(view.acceptLabels).toEqual(['PDF', 'Word (.docx)']);
+    expect(view.accept.split(',')).toEqual(
+      expect.arrayContaining(['.pdf', 'application/pdf', '.docx', '.jpg', 'image/jpeg', '.png', 'image/png']),
+    );
+    expect(view.acceptLabels).toEqual(['PDF', 'Word (.docx)', 'photo (JPEG, PNG)']);
     expect(view.buttons).toHaveLength(1);
   });
 });
