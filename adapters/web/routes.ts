@@ -85,7 +85,9 @@ function apiRouter(deps: WebChatRoutesDeps): express.Router {
     res.setHeader('Cache-Control', 'no-store');
     res.json({
       signedIn: sessionId !== null,
-      user: user ? { name: user.name ?? user.email, role: user.role, agency: user.agencyName } : null,
+      user: user
+        ? { name: user.name ?? user.email, role: user.role, agency: user.agencyName, language: matchLanguage(user.language) }
+        : null,
       demoUsers: deps.demoUsers.map((u) => ({
         id: u.id,
         name: u.name,

@@ -16,8 +16,8 @@ export interface AgencySummary {
 }
 
 export const createAgencyInput = z.object({
-  name: z.string().trim().min(2, 'An agency name needs at least 2 characters.').max(120),
-  country: z.string().trim().toUpperCase().length(2, 'A country is a 2-letter code such as PH.').optional(),
+  name: z.string().trim().min(2, 'svc.zod.agencyName').max(120),
+  country: z.string().trim().toUpperCase().length(2, 'svc.zod.country').optional(),
 });
 
 const agencySelect = { id: true, name: true, country: true, status: true, _count: { select: { users: true } } } as const;

@@ -50,7 +50,7 @@ export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise
 }
 
 export const createCampaignInput = z.object({
-  name: z.string().trim().min(2, 'A campaign name needs at least 2 characters.').max(120),
+  name: z.string().trim().min(2, 'svc.zod.campaignName').max(120),
   openToAll: z.boolean().default(true),
   agencyIds: z.array(z.string()).default([]),
 });
@@ -148,7 +148,7 @@ export async function assignRecruiter(
 }
 
 export const duplicateRuleInput = z.object({
-  windowMonths: z.number().int().min(1, 'The window is at least 1 month.').max(60, 'The window is at most 60 months.'),
+  windowMonths: z.number().int().min(1, 'svc.zod.windowMin').max(60, 'svc.zod.windowMax'),
   matchOn: z.enum(['PHONE', 'EMAIL', 'EITHER']),
   crossAgency: z.enum(['FLAG', 'BLOCK']),
   sameAgency: z.enum(['FLAG', 'BLOCK']),

@@ -174,7 +174,7 @@ export async function getCandidateProfile(deps: ServiceDeps, actorId: string, re
 export const commentBody = z
   .string()
   .trim()
-  .min(1, 'A comment cannot be empty.')
+  .min(1, 'svc.zod.commentEmpty')
   .max(TEXT_LIMITS.comment, `A comment is at most ${formatCount(TEXT_LIMITS.comment)} characters.`);
 
 export interface CommentAdded {
@@ -203,7 +203,7 @@ export async function addComment(deps: ServiceDeps, actorId: string, ref: number
   });
 }
 
-export const stageSchema = z.enum(STAGES, { message: `The stage is one of ${STAGES.join(', ')}.` });
+export const stageSchema = z.enum(STAGES, { message: 'svc.zod.stage' });
 
 export interface StageChanged {
   candidateId: string;

@@ -27,7 +27,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 export const inviteInput = z.object({
   email: z.string(),
-  role: z.enum(ROLES as [Role, ...Role[]], { message: `The role is one of ${ROLES.join(', ')}.` }),
+  role: z.enum(ROLES as [Role, ...Role[]], { message: 'svc.zod.role' }),
   agencyId: z.string().nullish(),
   name: z.string().trim().max(TEXT_LIMITS.displayName).optional(),
   country: z.string().trim().toUpperCase().length(2).optional(),
@@ -181,7 +181,7 @@ export async function setOwnName(deps: ServiceDeps, actorId: string, rawName: st
 const ownNameSchema = z
   .string()
   .trim()
-  .min(1, 'A name cannot be empty.')
+  .min(1, 'svc.zod.nameEmpty')
   .max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export const chatIdentityInput = z.object({

@@ -41,7 +41,7 @@ const toSummary = ({ identities, ...u }: UserRow): UserSummary => ({
 
 export const listUsersQuery = z.object({
   agencyId: z.string().optional(),
-  country: z.string().trim().toUpperCase().length(2, 'A country is a 2-letter code such as PH.').optional(),
+  country: z.string().trim().toUpperCase().length(2, 'svc.zod.country').optional(),
   role: z.enum(ROLES as [Role, ...Role[]]).optional(),
   search: z.string().trim().max(100).optional(),
   page: z.number().int().min(1).default(1),
@@ -119,7 +119,7 @@ function assertVisible(actor: Actor, target: UserRow): void {
 const nameSchema = z
   .string()
   .trim()
-  .min(1, 'A name cannot be empty.')
+  .min(1, 'svc.zod.nameEmpty')
   .max(TEXT_LIMITS.displayName, `A name is at most ${TEXT_LIMITS.displayName} characters.`);
 
 export async function renameUser(deps: ServiceDeps, actorId: string, userId: string, rawName: string): Promise<UserSummary> {

@@ -220,19 +220,23 @@ describe('Slack app: install and conversations', () => {
     });
     const p = newPerson(TEAM_A.id);
     fake.setLocale(p.userId, locale);
+    // Not invited yet: refused, in their language.
+    expect(textOf(await exchange(imMessage(p, 'hola')))).toEqual([
+      c['access.unknown'].replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    ]);
     const [welcome] = await exchange(imMessage(p, `link ${invitation.token}`));
     expect(String(welcome?.body.text)).toContain(c['access.welcome'].replace('{name}', 'Lucía Slack'));
     expect(String(welcome?.body.text)).toContain(c['language.confirm'].replace('{language}', name).slice(0, 20));
     expect(buttonOf(welcome, 'English').value).toBe('en');
     const asked = fake.calls.filter((x) => x.method === 'users.info' && x.body.user === p.userId);
-    expect(asked.map((x) => x.body.include_locale)).toEqual(['true']);
+    expect(asked.map((x) => x.body.include_locale)).toEqual(['true', 'true']);
 
     expect(textOf(await exchange(imMessage(p, 'help')))[0]).toContain(c['help.title']);
     const home = await exchange(appHomeOpened(p));
     expect(JSON.stringify(home[0]?.body.view)).toContain(c['home.title'].replace('{name}', 'Lucía Slack'));
     expect(JSON.stringify(home[0]?.body.view)).toContain(c['home.submit']);
-    // Asked once: the language is kept on the user from then on.
-    expect(fake.calls.filter((x) => x.method === 'users.info' && x.body.user === p.userId)).toHaveLength(1);
+    // Asked no more: the language is kept on the user from then on.
+    expect(fake.calls.filter((x) => x.method === 'users.info' && x.body.user === p.userId)).toHaveLength(2);
     expect((await env.deps.db.user.findUniqueOrThrow({ where: { id: invitation.userId } })).language).toBe(
       locale === 'pt-BR' ? 'pt-BR' : 'es',
     );

@@ -301,6 +301,28 @@ describe('web chat in headless Chromium', () => {
     await context.close();
   });
 
+  it('follows a language chosen with one tap: the page’s own words change with the answers', async () => {
+    const agency = await app.endorse.database.prisma.agency.findFirstOrThrow({ where: { name: 'Bright Staffing' } });
+    const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
+      email: 'browser.switch@bright.test',
+      role: 'AGENCY_USER',
+      agencyId: agency.id,
+      name: 'Lina Switch',
+    });
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'pt-BR' });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/invite/${invite.token}`);
+    await page.getByRole('button', { name: ptBR['invitePage.openWeb'] }).click();
+    await page.waitForURL(`${app.baseUrl}/chat`);
+    await lastBotShows(page, ptBR['access.welcome'].replace('{name}', 'Lina Switch'));
+    await lastBot(page).getByRole('button', { name: 'Filipino' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'fil');
+    expect(await page.locator('#input').getAttribute('placeholder')).toBe(fil['web.input.placeholderSubmit']);
+    // The conversation is still there after the page took its new words.
+    await lastBotShows(page, fil['language.set'].replace('{language}', 'Filipino'));
+    await context.close();
+  });
+
   it('refuses a sign-in posted from another site (login CSRF), in a real browser', async () => {
     const invite = await app.endorse.services.createInvitation(demoUser('Olivia Owner').id, {
       email: 'csrf.target@bright.test',

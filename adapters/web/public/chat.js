@@ -421,11 +421,29 @@
       .then(function (data) {
         setStatus('');
         (data.messages || []).forEach(upsert);
+        if (choosesLanguage(body)) followLanguage();
       })
       .catch(function (error) {
         setStatus('');
         if (error.status === 401) return sessionEnded();
         showError(error);
+      });
+  }
+
+  // The `language` command and the language buttons: the page's own words follow the choice.
+  function choosesLanguage(body) {
+    return (body.type === 'action' && body.actionId === 'lang') || (body.type === 'text' && /^\/?language\s+\S/i.test(body.text));
+  }
+
+  // The page is served in the user's language; the transcript survives a reload.
+  function followLanguage() {
+    request('/session')
+      .then(function (session) {
+        var chosen = session.user && session.user.language;
+        if (chosen && chosen !== LANG) window.location.reload();
+      })
+      .catch(function () {
+        /* the page keeps its words until the next load */
       });
   }
 

@@ -27,7 +27,8 @@ function redemptionToken(event: InboundEvent): string | null {
 /** Someone the bot does not know: an invitation code binds them; anything else gets one polite line. */
 export async function onStranger(runtime: EngineRuntime, event: InboundEvent): Promise<Replies> {
   const token = redemptionToken(event);
-  if (!token) return [text(t(event.locale, 'access.unknown'))];
+  // In the platform's language (Slack is asked for it): the refusal is all a stranger reads.
+  if (!token) return [text(t(await platformLocale(runtime, event), 'access.unknown'))];
   return redeem(runtime, event, token);
 }
 

@@ -205,8 +205,11 @@ describe.each(LANGUAGES)('every other flow, for a platform saying %s', (locale, 
     await owner.say('agencies');
     await owner.say('campaigns');
     await owner.say('rules');
-    await owner.say('rule window:3');
-    await owner.say(`rule campaign:"${campaignName}" cross:block`);
+    // The rules of a campaign of this test's own: the default rule is shared by every test.
+    const ruled = await ee.env.deps.db.campaign.create({ data: { name: unique(`Ruled ${language}`) }, select: { name: true } });
+    await owner.say(`rule campaign:"${ruled.name}" window:3`);
+    await owner.say(`rule campaign:"${ruled.name}" cross:block`);
+    expect(await owner.say(`rule campaign:"${ruled.name}" window:99`)).toEqual([c['svc.zod.windowMax']]);
     await owner.say('deliveries');
     await owner.say('pool agency:all');
     await owner.say('users role:agency_admin');
