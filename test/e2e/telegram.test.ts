@@ -8,7 +8,15 @@ import { commands, commandsIn } from '../../src/engine/commands';
 import { TELEGRAM_LANGUAGE_CODES } from '../../adapters/telegram/commands';
 import { createLogger } from '../../src/logger';
 import { SYSTEM_ACTOR } from '../../src/services';
-import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../support/services';
+import {
+  openTestEnv,
+  seedFixture,
+  unique,
+  uniquePhone,
+  type Fixture,
+  type TestEnv,
+  dropDisputeNotifications,
+} from '../support/services';
 import { buildTextPdf } from '../unit/resume/build-files';
 import { startApp, type RunningApp } from './support/app';
 import { startFakeTelegramApi, type FakeCall, type FakeTelegramApi } from './support/fake-telegram-api';
@@ -57,6 +65,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  // The dispute test's announcements to other suites' owners, unfinished: not for their sweepers.
+  if (env) await dropDisputeNotifications(env);
   await env?.close();
   await fake?.close();
 });
