@@ -138,3 +138,12 @@ export async function seedFixture(env: TestEnv): Promise<Fixture> {
   await db.campaignRecruiter.create({ data: { campaignId: campaign.id, userId: fixture.recruiterId } });
   return fixture;
 }
+
+/**
+ * A dispute is announced to every owner in the database, and the run's database holds the owners
+ * of every suite: the deliveries to theirs that a suite leaves unfinished would be picked up by
+ * another suite's sweeper. Suites that open disputes drop those rows when they end.
+ */
+export async function dropDisputeNotifications(env: Pick<TestEnv, 'deps'>): Promise<void> {
+  await env.deps.db.notification.deleteMany({ where: { kind: { in: ['DISPUTE_OPENED', 'DISPUTE_DECIDED'] } } });
+}

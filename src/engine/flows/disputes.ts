@@ -51,7 +51,8 @@ const MB = Math.round(RESUME_MAX_BYTES / 1_000_000);
 export function disputeChoices(ctx: Ctx, result: SubmissionResult): ChoiceInput[] {
   if (!isDisputable(result.outcome)) return [];
   if (result.outcome === 'BLOCKED' && result.reason === 'same_agency') return [];
-  const id = result.outcome === 'DUPLICATE' ? result.submissionId : result.outcome === 'BLOCKED' ? result.attemptId : null;
+  // A recorded submission is disputed by its id; a block (nothing recorded) by its attempt's.
+  const id = 'submissionId' in result ? result.submissionId : 'attemptId' in result ? result.attemptId : null;
   return id ? [{ actionId: 'dispute', value: formatSubmissionRef(id), label: ctx.t('dispute.button') }] : [];
 }
 

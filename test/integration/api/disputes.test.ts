@@ -1,5 +1,5 @@
 import { linkChat } from '../../support/notify';
-import { createUser } from '../../support/services';
+import { createUser, dropDisputeNotifications } from '../../support/services';
 import { openApiWorld, openSampleDispute, type ApiWorld } from './fixtures';
 
 /**
@@ -10,7 +10,11 @@ let w: ApiWorld;
 beforeAll(async () => {
   w = await openApiWorld();
 });
-afterAll(() => w.close());
+afterAll(async () => {
+  await w.n.queue.idle();
+  await dropDisputeNotifications(w.env);
+  await w.close();
+});
 
 type Json = Record<string, unknown>;
 const json = async (response: Response): Promise<Json> => (await response.json()) as Json;

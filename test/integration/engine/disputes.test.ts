@@ -6,7 +6,7 @@ import { formatDate } from '../../../src/i18n/format';
 import { ownershipOf } from '../../../src/domain/duplicates';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
 import { createRecordingMailer } from '../../support/recording-channel';
-import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
+import { dropDisputeNotifications, openTestEnv, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
 jest.setTimeout(60_000);
 
@@ -46,8 +46,11 @@ beforeAll(async () => {
   campaign = (await env.deps.db.campaign.findUniqueOrThrow({ where: { id: f.campaignId } })).name;
   agencyAName = (await env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyA } })).name;
 });
+afterEach(() => notifyQueue.idle());
 afterAll(async () => {
+  await notifyQueue.idle();
   await notifyQueue.close();
+  await dropDisputeNotifications(ee.env);
   await ee.close();
   await ee.env.close();
 });
