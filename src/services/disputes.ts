@@ -268,6 +268,10 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
       candidateId: details.candidateId ?? '',
       campaignId: attempt.targetId,
     };
+    if (details.reason === 'already_in_system')
+      throw new InvalidInputError(
+        `${found.submissionRef} was blocked because the employer already had the person from another source, not from an agency: there is no agency to dispute with. Ask the campaign’s recruiter if you think your agency should have them.`,
+      );
     if (details.reason === 'same_agency')
       throw new InvalidInputError(
         `${found.submissionRef} was blocked because your own agency submitted the person recently: there is no other agency to dispute with.`,

@@ -51,6 +51,9 @@ const MB = Math.round(RESUME_MAX_BYTES / 1_000_000);
 export function disputeChoices(ctx: Ctx, result: SubmissionResult): ChoiceInput[] {
   if (!isDisputable(result.outcome)) return [];
   if (result.outcome === 'BLOCKED' && result.reason === 'same_agency') return [];
+  // The employer's own record came first: no agency holds the person, so there is no one to transfer
+  // from (disputing ALREADY_IN_SYSTEM is not built yet; the outcome says to ask the recruiter).
+  if (result.outcome === 'BLOCKED' && result.reason === 'already_in_system') return [];
   // A recorded submission is disputed by its id; a block (nothing recorded) by its attempt's.
   const id = 'submissionId' in result ? result.submissionId : 'attemptId' in result ? result.attemptId : null;
   return id ? [{ actionId: 'dispute', value: formatSubmissionRef(id), label: ctx.t('dispute.button') }] : [];

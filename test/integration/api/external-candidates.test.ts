@@ -217,7 +217,7 @@ test('PUT /duplicate-rules with directApplicant BLOCK refuses an agency submissi
   const campaign = await w.env.deps.db.campaign.create({ data: { name: unique('API direct block') }, select: { id: true } });
   const rule = { windowMonths: 6, matchOn: 'EITHER', crossAgency: 'FLAG', sameAgency: 'FLAG', directApplicant: 'BLOCK' };
   const put = await w.api.call('put', `/duplicate-rules/${campaign.id}`, { key: w.keys.owner, body: rule });
-  expect([put.status, await put.json()]).toEqual([200, rule]);
+  expect([put.status, await put.json()]).toEqual([200, { ...rule, showOwnershipEnd: true }]);
   const body = applicant();
   await register(body);
 
@@ -229,5 +229,5 @@ test('PUT /duplicate-rules with directApplicant BLOCK refuses an agency submissi
     campaignId: campaign.id,
     channel: 'WEB',
   });
-  expect(result).toEqual({ outcome: 'BLOCKED', reason: 'already_in_system', ownership: null });
+  expect(result).toEqual({ outcome: 'BLOCKED', reason: 'already_in_system', ownership: null, attemptId: expect.any(String) });
 });

@@ -62,7 +62,7 @@ test('under the default rule the submission is recorded as Already in System, an
 test('an owner makes the campaign refuse direct applicants in chat, and the submission is blocked', async () => {
   const owner = await as(f.ownerId);
   expect(await owner.say(`rule campaign:"${campaign}" direct:block`)).toEqual([
-    `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: record and flag · own agency’s match: record and flag · someone the employer already has: block.`,
+    `Saved. ${campaign} now follows its own rule: 6 months · match on phone or email · another agency’s match: record and flag · own agency’s match: record and flag · someone the employer already has: block · end of a hold: told to other agencies.`,
   ]);
   const phone = uniquePhone();
   await registeredByAts(phone);
