@@ -541,6 +541,10 @@ describe('Slack dispute round trip (issue 19)', () => {
       blockAction(b, { actionId: confirm.action_id, value: confirm.value, messageTs: tsOf(summary) }),
     );
     expect(String(outcome?.body.text)).toMatch(/^⛔ Duplicate/);
+    // The ownership line: another agency holds the person, until a date, and nothing else of it.
+    expect(JSON.stringify(outcome?.body)).toMatch(
+      /Another agency holds this candidate until \w{3} \d{1,2}, \d{4}; you can submit them again after that day\./,
+    );
     const dispute = buttonOf(outcome, '⚖️ Dispute');
 
     const ask = await exchange(blockAction(b, { actionId: dispute.action_id, value: dispute.value, messageTs: tsOf(outcome) }));

@@ -425,6 +425,10 @@ describe('Teams dispute round trip (issue 19)', () => {
 
     const [outcome] = await confirm(b, await submitThroughForm(b, phone, `${unique('dup')}@example.com`));
     expect(textOf(outcome)).toMatch(/⛔ Duplicate/);
+    // The ownership line: another agency holds the person, until a date, and nothing else of it.
+    expect(JSON.stringify(outcome)).toMatch(
+      /Another agency holds this candidate until \w{3} \d{1,2}, \d{4}; you can submit them again after that day\./,
+    );
     const [ask] = await exchange(submitActivity(b, fake.serviceUrl, button(outcome, '⚖️ Dispute'), outcome?.id ?? ''));
     expect(textOf(ask)).toMatch(/Why should S-[0-9a-f]{8} be your agency’s candidate\?/);
     const [confirmation] = await exchange(textActivity(b, fake.serviceUrl, 'Jane signed with us in January.'));

@@ -319,10 +319,15 @@ describe('Telegram webhook', () => {
       ]),
     );
     expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
-    expect(fake.callsOf('getFile').filter((c) => fake.calls.indexOf(c) >= before).map((c) => c.body.file_id)).toEqual(['photo-full']);
+    expect(
+      fake
+        .callsOf('getFile')
+        .filter((c) => fake.calls.indexOf(c) >= before)
+        .map((c) => c.body.file_id),
+    ).toEqual(['photo-full']);
 
-    await fake.waitFor((calls) =>
-      calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
+    await fake.waitFor(
+      (calls) => calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
       // OCR: seconds per page, and the engine loads on the first picture.
       90_000,
     );
@@ -343,8 +348,8 @@ describe('Telegram webhook', () => {
       documentUpdate(person, { fileId: 'image-doc-1', name: 'resume.jpg', size: PHOTO.length, mimeType: 'image/jpeg' }),
     );
     expect(textOf(reading)).toEqual(['Reading the resume… I will show you what I found in a moment.']);
-    await fake.waitFor((calls) =>
-      calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
+    await fake.waitFor(
+      (calls) => calls.slice(before).some((c) => c.method === 'sendMessage' && /from a picture/.test(String(c.body.text))),
       // OCR: seconds per page, and the engine loads on the first picture.
       90_000,
     );
@@ -629,6 +634,10 @@ describe('Telegram dispute round trip (issue 19)', () => {
     const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
     const [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
     expect(String(outcome?.body.text)).toMatch(/^⛔ Duplicate\n/);
+    // The ownership line: another agency holds the person, until a date, and nothing else of it.
+    expect(String(outcome?.body.text)).toMatch(
+      /\nAnother agency holds this candidate until \w{3} \d{1,2}, \d{4}; you can submit them again after that day\./,
+    );
     const dispute = buttonData(outcome, '⚖️ Dispute');
     expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
 

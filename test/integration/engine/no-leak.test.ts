@@ -7,7 +7,15 @@ import { OUTCOME_FILTER_WORDS } from '../../../src/engine/commands';
 import { FILTER_OUTCOMES, type FilterOutcome } from '../../../src/services/dashboards';
 import { chat, linkIdentity, openEngineEnv, type Chat, type EngineEnv } from '../../support/engine';
 import { linkChat, openNotifyEnv, type NotifyEnv } from '../../support/notify';
-import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../../support/services';
+import {
+  dropDisputeNotifications,
+  openTestEnv,
+  seedFixture,
+  unique,
+  uniquePhone,
+  type Fixture,
+  type TestEnv,
+} from '../../support/services';
 
 jest.setTimeout(120_000);
 
@@ -415,6 +423,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // The disputes view announced disputes to every owner of the shared database: not for other suites' sweepers.
+  if (w) await dropDisputeNotifications(w.env);
   await w?.ee.close();
   await w?.n.close();
   await w?.env.close();
