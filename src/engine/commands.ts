@@ -377,6 +377,7 @@ export function usageIn(locale: string, usage: string): string {
     .replace('[name phone email]', `[${t(locale, 'usage.namePhoneEmail')}]`)
     .replace('[search]', `[${t(locale, 'usage.search')}]`)
     .replace('<code from your invitation>', `<${t(locale, 'usage.code')}>`)
+    .replace('your reason', t(locale, 'usage.reason'))
     .replace('your text', t(locale, 'usage.text'))
     .replace('New Name', t(locale, 'usage.newName'))
     .replace('Agency Name', t(locale, 'usage.agencyName'))

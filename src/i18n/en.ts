@@ -507,6 +507,7 @@ export const en = {
   'usage.search': 'search',
   'usage.code': 'code from your invitation',
   'usage.text': 'your text',
+  'usage.reason': 'your reason',
   'usage.newName': 'New Name',
   'usage.agencyName': 'Agency Name',
   'usage.name': 'Name',

@@ -515,6 +515,7 @@ export const es: Record<MessageKey, string> = {
   'usage.search': 'búsqueda',
   'usage.code': 'código de tu invitación',
   'usage.text': 'tu texto',
+  'usage.reason': 'tu motivo',
   'usage.newName': 'Nuevo Nombre',
   'usage.agencyName': 'Nombre de la Agencia',
   'usage.name': 'Nombre',

@@ -526,6 +526,7 @@ export const fil: Record<MessageKey, string> = {
   'usage.search': 'hanapin',
   'usage.code': 'code mula sa invitation mo',
   'usage.text': 'ang comment mo',
+  'usage.reason': 'dahilan mo',
   'usage.newName': 'Bagong Pangalan',
   'usage.agencyName': 'Pangalan ng Agency',
   'usage.name': 'Pangalan',

@@ -514,6 +514,7 @@ export const ptBR: Record<MessageKey, string> = {
   'usage.search': 'busca',
   'usage.code': 'código do seu convite',
   'usage.text': 'seu texto',
+  'usage.reason': 'seu motivo',
   'usage.newName': 'Novo Nome',
   'usage.agencyName': 'Nome da Agência',
   'usage.name': 'Nome',
