@@ -4,6 +4,7 @@ import { formatCandidateRef } from '../../services/candidates';
 import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, STAGES, type DashboardRow } from '../../services/dashboards';
 import { OUTCOME_FILTER_WORDS, outcomeFromWord, stageFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
+import { campaignNamed } from './campaign-named';
 import { dayLabel, outcomeLabel, stageLabel } from '../labels';
 import { list, text } from '../reply';
 import { ownershipPhrase } from './ownership';
@@ -44,14 +45,8 @@ export async function onDashboard(ctx: Ctx, view: DashQuery['view'], args: Comma
     query.days = n;
   }
   if (args.campaign) {
-    const wanted = args.campaign.trim().toLowerCase();
-    const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
-    const found = campaigns.find((c) => c.name.toLowerCase() === wanted);
-    if (!found) {
-      return [
-        text(ctx.t('dash.noCampaign', { name: args.campaign, campaigns: campaigns.map((c) => `“${c.name}”`).join(', ') || '—' })),
-      ];
-    }
+    const found = await campaignNamed(ctx, args.campaign);
+    if ('refusal' in found) return found.refusal;
     query.campaignId = found.id;
     query.campaignLabel = found.name;
   }

@@ -19,6 +19,7 @@ import { sniffResumeType } from '../../resume/sniff';
 import { ChannelError } from '../channel';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
+import { campaignNamed } from './campaign-named';
 import { dayLabel, outcomeLabel } from '../labels';
 import type { FileRef } from '../messages';
 import { card, choices, list, text, type ChoiceInput } from '../reply';
@@ -253,14 +254,8 @@ export async function onDisputes(ctx: Ctx, args: CommandArgs<'disputes'>): Promi
     else return [text(ctx.t('disputes.badStatus', { word: args.status }))];
   }
   if (args.campaign) {
-    const wanted = args.campaign.trim().toLowerCase();
-    const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
-    const found = campaigns.find((c) => c.name.toLowerCase() === wanted);
-    if (!found) {
-      return [
-        text(ctx.t('dash.noCampaign', { name: args.campaign, campaigns: campaigns.map((c) => `“${c.name}”`).join(', ') || '—' })),
-      ];
-    }
+    const found = await campaignNamed(ctx, args.campaign);
+    if ('refusal' in found) return found.refusal;
     query.campaignId = found.id;
     query.campaignLabel = found.name;
   }

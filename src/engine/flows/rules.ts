@@ -2,6 +2,7 @@ import type { DuplicateRuleInput } from '../../services/campaigns';
 import type { MessageKey } from '../../i18n';
 import type { CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
+import { campaignNamed } from './campaign-named';
 import { list, text } from '../reply';
 
 const MATCH_WORDS: Record<string, DuplicateRuleInput['matchOn']> = {
@@ -95,14 +96,9 @@ export async function onRule(ctx: Ctx, args: CommandArgs<'rule'>): Promise<Repli
   let campaign: { id: string; name: string } | null = null;
   if (args.campaign && args.scope) return [text(ctx.t('rules.nothing'))];
   if (args.campaign) {
-    const wanted = args.campaign.trim().toLowerCase();
-    const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
-    const found = campaigns.find((c) => c.name.toLowerCase() === wanted);
-    if (!found) {
-      const names = campaigns.map((c) => `“${c.name}”`).join(', ') || '—';
-      return [text(ctx.t('dash.noCampaign', { name: args.campaign, campaigns: names }))];
-    }
-    campaign = { id: found.id, name: found.name };
+    const found = await campaignNamed(ctx, args.campaign);
+    if ('refusal' in found) return found.refusal;
+    campaign = found;
   }
   const own = campaign ? rules.campaigns.find((c) => c.campaignId === campaign.id) : undefined;
   const current = own ?? rules.global;
