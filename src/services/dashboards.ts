@@ -198,13 +198,32 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   }
   const where = filters.join(' AND ');
 
+  // A search finds the rows up to the count's limit once, newest first: the page is a slice of them
+  // (the limit is always past the page) and the total their number. Found twice, once for the page
+  // and once for the total, a name search read its trigram index twice, most of its cost. A list
+  // without a search walks its scope's index for the page and counts from the index alone, cheaper
+  // than fetching the limit's rows to number them.
+  const pageLimit = `LIMIT ${param(q.pageSize, '::int')} OFFSET ${param(offset, '::int')}`;
+  const counted = `LIMIT ${param(countLimit, '::int')}`;
+  const pageColumns = `s."id", s."firstName", s."lastName", s."outcome", s."submittedAt", s."candidateId", s."campaignId", s."submittedById"`;
+  const found = q.search
+    ? `hits AS (
+        SELECT s."id", s."submittedAt" FROM "Submission" s WHERE ${where}
+        ORDER BY s."submittedAt" DESC, s."id" DESC ${counted}
+      ), page AS (
+        SELECT ${pageColumns}
+        FROM (SELECT h."id" FROM hits h ORDER BY h."submittedAt" DESC, h."id" DESC ${pageLimit}) h
+        JOIN "Submission" s ON s."id" = h."id"
+      )`
+    : `page AS (
+        SELECT ${pageColumns} FROM "Submission" s WHERE ${where}
+        ORDER BY s."submittedAt" DESC, s."id" DESC ${pageLimit}
+      )`;
+  const total = q.search
+    ? `SELECT count(*) FROM hits`
+    : `SELECT count(*) FROM (SELECT 1 FROM "Submission" s WHERE ${where} ${counted}) AS counted`;
   const text = `
-    WITH page AS (
-      SELECT s."id", s."firstName", s."lastName", s."outcome", s."submittedAt", s."candidateId", s."campaignId", s."submittedById"
-      FROM "Submission" s WHERE ${where}
-      ORDER BY s."submittedAt" DESC, s."id" DESC
-      LIMIT ${param(q.pageSize, '::int')} OFFSET ${param(offset, '::int')}
-    )
+    WITH ${found}
     SELECT
       (SELECT json_agg(json_build_object(
           'id', p."id", 'ref', c."ref", 'candAgency', c."agencyId", 'candBy', c."submittedById",
@@ -221,7 +240,7 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
         -- The rule the submission was checked by: its campaign's, else the default row.
         LEFT JOIN "DuplicateRule" r ON r."scope" = p."campaignId"
         LEFT JOIN "DuplicateRule" g ON g."scope" = 'global') AS "rows",
-      (SELECT count(*) FROM (SELECT 1 FROM "Submission" s WHERE ${where} LIMIT ${param(countLimit, '::int')}) AS counted) AS "total",
+      (${total}) AS "total",
       m.*
     FROM (${metricsSql}) AS m`;
   // Planned with the values: the best plan depends on the scope's size and the search's selectivity.
@@ -378,38 +397,53 @@ const SUBMISSION_REF = /^S-([0-9a-f]{8})$/i;
 
 /**
  * The column as the trigram index can serve it, or as an expression it cannot. A pattern with no
- * three characters in a row ("sy", "an") gives pg_trgm no trigram to look up, so its index scan
- * reads the whole index — seconds over 1,000,000 rows, where walking the scope's own index and
- * filtering finds ten short, common matches in milliseconds. The expression keeps such a pattern
- * out of the index and lets the planner do that (or use the other word's trigrams).
+ * trigram to look up ("sy", "an": no three letters in a row, nor two beside a space, which pg_trgm
+ * pads into " sy") makes the index scan read the whole index — seconds over 1,000,000 rows, where
+ * walking the scope's own index and filtering finds ten short, common matches in milliseconds. The
+ * expression keeps such a pattern out of the index and lets the planner do that.
  */
-function trigramColumn(column: 'firstName' | 'lastName' | 'email', pattern: string): string {
-  return /[^\s%_\\]{3}/.test(pattern) ? `s."${column}"` : `(s."${column}" || '')`;
+function trigramColumn(column: 'searchName' | 'email', text: string): string {
+  return /[\p{L}\p{N}]{3}|[^\p{L}\p{N}][\p{L}\p{N}]{2}|[\p{L}\p{N}]{2}[^\p{L}\p{N}]/u.test(text)
+    ? `s."${column}"`
+    : `(s."${column}" || '')`;
 }
 
 /** `%text%` for LIKE, with LIKE's own wildcards in the text matched literally. */
 const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Name, email, phone, candidate reference or campaign. A query of digits also matches phones
- * typed with spaces or dashes; a reference never matches a cross-agency duplicate (its candidate
- * is another agency's). Each alternative can use an index (the trigram index on the submission's
- * names, email and phone; the candidate and campaign indexes), so the planner can combine them
- * instead of filtering a whole pool.
+ * The name condition on `searchName` ("first last", lower-cased, whitespace collapsed), matched with
+ * LIKE on the text lower-cased by the database as the column is. Several words of three letters or
+ * more look up only their own trigrams in the index ("maria%reyes"), leaving out those of the word
+ * boundaries ("  r", " re", "ia "), which are among the commonest and cost a full-name search half
+ * its index time; the exact text then filters the few rows found. A shorter word needs them: in
+ * "edna sy" only " sy" says anything of "sy".
  */
-function searchCondition(text: string, campaignIds: string[], param: Param, refFindsDuplicates: boolean): string {
-  const like = param(containing(text));
-  const or = [`${trigramColumn('firstName', text)} ILIKE ${like}`, `${trigramColumn('lastName', text)} ILIKE ${like}`];
+function nameCondition(text: string, param: Param): string {
+  const exact = `lower(${param(containing(text))})`;
+  const words = text.split(' ');
+  if (words.length > 1 && words.every((w) => /^[\p{L}\p{N}]{3,}$/u.test(w))) {
+    return `(s."searchName" LIKE lower(${param(`%${words.join('%')}%`)}) AND (s."searchName" || '') LIKE ${exact})`;
+  }
+  return `${trigramColumn('searchName', text)} LIKE ${exact}`;
+}
+
+/**
+ * Name, email, phone, candidate reference or campaign. A name matches anywhere in "first last"
+ * (`searchName`, any case, whitespace collapsed as here): "ana", "souza", "ana souza", "mary grace". A query
+ * of digits also matches phones typed with spaces or dashes; a reference never matches a
+ * cross-agency duplicate (its candidate is another agency's). Each alternative can use an index
+ * (the trigram index on the submission's full name, email and phone; the candidate and campaign
+ * indexes), so the planner can combine them instead of filtering a whole pool.
+ */
+function searchCondition(raw: string, campaignIds: string[], param: Param, refFindsDuplicates: boolean): string {
+  const text = raw.replace(/\s+/g, ' ');
+  // One condition for a full name: its trigrams ("ana", "sou", "uza"…) are looked up together, where
+  // a condition per word had each word's rows fetched to intersect (every "Edna" read to find no Sy).
+  const or = [nameCondition(text, param)];
   // An email has no spaces: for "maria santos" its trigram scan would only find rows to throw away.
   if (!/\s/.test(text)) or.push(`${trigramColumn('email', text)} LIKE ${param(containing(text.toLowerCase()))}`);
   if (campaignIds.length > 0) or.push(`s."campaignId" = ANY (${param(campaignIds, '::text[]')})`);
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length === 2) {
-    const [first, last] = words as [string, string];
-    or.push(
-      `(${trigramColumn('firstName', first)} ILIKE ${param(containing(first))} AND ${trigramColumn('lastName', last)} ILIKE ${param(containing(last))})`,
-    );
-  }
   // A phone search is digits and a phone's punctuation only: the digits inside a name or an email
   // ("jane1987@…") would otherwise find strangers whose numbers contain them.
   const digits = text.replace(/\D/g, '');
