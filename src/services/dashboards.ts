@@ -154,11 +154,7 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   const offset = (q.page - 1) * q.pageSize;
   // Counted one past what matters, so "more than that" and "is there a next page" are both known.
   const countLimit = Math.max(TOTAL_COUNTED, offset + q.pageSize) + 1;
-  // An explicit period is half-open; the default one ends now and includes it.
-  const period = `s."submittedAt" >= ${param(from.toISOString(), '::timestamp')}
-    AND s."submittedAt" ${q.to ? '<' : '<='} ${param(to.toISOString(), '::timestamp')}`;
-  const counts = METRIC_OUTCOMES.map((m) => `count(*) FILTER (WHERE s."outcome" = '${m.outcome}') AS "${m.field}"`);
-  const metricsSql = `SELECT ${counts.join(', ')} FROM "Submission" s WHERE ${scope} AND ${period}`;
+  const metricsSql = metricsStatement(resolved, scope, { from, to, toIncluded: !q.to }, param);
   if (q.outcome === 'BLOCKED') {
     // The stage and the person's details were never kept: a stage or a search cannot match one.
     const [blocked, [m]] = await Promise.all([
@@ -390,6 +386,44 @@ function scopeSql(scope: DashboardScope, param: Param): string {
   if (scope.agencyId) parts.push(`s."agencyId" = ${param(scope.agencyId)}`);
   if (scope.campaignIds) parts.push(`s."campaignId" = ANY (${param(scope.campaignIds, '::text[]')})`);
   return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/**
+ * The period's count of each outcome in the scope, as one row. A scope of an agency or of every
+ * agency reads its whole days from SubmissionDayCount (kept by triggers on Submission) and counts
+ * only the partial first and last day from the submissions, by index: an owner's view of every
+ * agency otherwise counted about 125,000 index entries per page view at 1,000,000 submissions. A
+ * user's or a campaign's scope (the rollup has neither) counts its rows from its own index.
+ * An explicit period is half-open; the default one ends now and includes it (`toIncluded`).
+ */
+function metricsStatement(
+  scope: DashboardScope,
+  scopeCondition: string,
+  period: { from: Date; to: Date; toIncluded: boolean },
+  param: Param,
+): string {
+  const at = (date: Date) => param(date.toISOString(), '::timestamp');
+  const upTo = (to: Date) => `s."submittedAt" ${period.toIncluded ? '<=' : '<'} ${at(to)}`;
+  const firstWholeDay = new Date(Math.ceil(period.from.getTime() / DAY_MS) * DAY_MS);
+  const lastDayStart = new Date(Math.floor(period.to.getTime() / DAY_MS) * DAY_MS);
+  const rollup = scope.submittedById === undefined && scope.campaignIds === undefined;
+  if (!rollup || firstWholeDay >= lastDayStart) {
+    const counts = METRIC_OUTCOMES.map((m) => `count(*) FILTER (WHERE s."outcome" = '${m.outcome}') AS "${m.field}"`);
+    return `SELECT ${counts.join(', ')} FROM "Submission" s
+      WHERE ${scopeCondition} AND s."submittedAt" >= ${at(period.from)} AND ${upTo(period.to)}`;
+  }
+  const sums = METRIC_OUTCOMES.map((m) => `coalesce(sum(x."n") FILTER (WHERE x."outcome" = '${m.outcome}'), 0) AS "${m.field}"`);
+  const agency = scope.agencyId === undefined ? '' : `d."agencyId" = ${param(scope.agencyId)} AND `;
+  return `SELECT ${sums.join(', ')} FROM (
+      SELECT d."outcome", d."n" FROM "SubmissionDayCount" d
+        WHERE ${agency}d."day" >= ${at(firstWholeDay)} AND d."day" < ${at(lastDayStart)}
+      UNION ALL
+      SELECT s."outcome", 1 FROM "Submission" s
+        WHERE ${scopeCondition} AND s."submittedAt" >= ${at(period.from)} AND s."submittedAt" < ${at(firstWholeDay)}
+      UNION ALL
+      SELECT s."outcome", 1 FROM "Submission" s
+        WHERE ${scopeCondition} AND s."submittedAt" >= ${at(lastDayStart)} AND ${upTo(period.to)}
+    ) x`;
 }
 
 /** `S-1a2b3c4d`: a submission's short reference (its id's first 8 digits), shown where no candidate's is. */
