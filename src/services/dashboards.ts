@@ -448,18 +448,18 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
 /**
  * The name condition on `searchName` ("first last", lower-cased, whitespace collapsed), matched with
  * LIKE on the text lower-cased by the database as the column is. Several words of three letters or
- * more look up only their own trigrams in the index ("maria%reyes"), leaving out those of the word
+ * more match in order, each anywhere ("mar santos" finds Maria Santos, as people type a first name's
+ * start), and look up only their own trigrams in the index, leaving out those of the word
  * boundaries ("  r", " re", "ia "), which are among the commonest and cost a full-name search half
- * its index time; the exact text then filters the few rows found. A shorter word needs them: in
- * "edna sy" only " sy" says anything of "sy".
+ * its index time. A shorter word needs them: in "edna sy" only " sy" says anything of "sy", so such
+ * a text is matched as typed.
  */
 function nameCondition(text: string, param: Param): string {
-  const exact = `lower(${param(containing(text))})`;
   const words = text.split(' ');
   if (words.length > 1 && words.every((w) => /^[\p{L}\p{N}]{3,}$/u.test(w))) {
-    return `(s."searchName" LIKE lower(${param(`%${words.join('%')}%`)}) AND (s."searchName" || '') LIKE ${exact})`;
+    return `s."searchName" LIKE lower(${param(`%${words.join('%')}%`)})`;
   }
-  return `${trigramColumn('searchName', text)} LIKE ${exact}`;
+  return `${trigramColumn('searchName', text)} LIKE lower(${param(containing(text))})`;
 }
 
 /**

@@ -141,6 +141,9 @@ describe('search', () => {
     ['last name', 'reyes', ['Bob:ADDED']],
     ['part of a name', 'arc', ['Elena:ADDED']],
     ['first and last name', 'Bob Reyes', ['Bob:ADDED']],
+    ['the start of a first name and a last name', 'ali  santos', ['Alice:PREVIOUSLY_SUBMITTED', 'Alice:ADDED']],
+    ['two words out of order', 'santos alice', []],
+    ['a full name with a short word, as typed', 'bob re', ['Bob:ADDED']],
     ['email, any case', () => carla.email.toUpperCase(), ['Carla:ADDED']],
     ['phone in E.164', () => bob.phone, ['Bob:ADDED']],
     [
