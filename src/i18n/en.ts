@@ -425,6 +425,40 @@ export const en = {
     '⚖️ Your dispute {dispute} of {what} is decided for you: {ref} is now your agency’s candidate, until {date}.\nReason: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} from {agency}',
   'notify.subject.disputeDecided': 'Your dispute {dispute} is decided',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Your dispute of {what} ({outcome}, {campaign}):\n{reason}\nEvidence: {evidence}\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to {mb} MB), or type another reason to replace this one.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ {dispute} upheld: {who} stays with the employer’s own record; no agency holds them. {agency} is told, with your reason.',
+  'disputes.employerRecord': 'the employer’s own record',
+  'disputes.employerRecordDetail': 'the employer’s own record ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Your dispute {dispute} of {what} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: {reason}',
+  'svc.zod.disputeReason': 'Say why: a dispute needs a reason.',
+  'svc.zod.decisionReason': 'Say why: a decision needs a reason.',
+  'svc.zod.reasonLong': 'A reason is at most 2,000 characters; shorten it.',
+  'svc.zod.disputeDecision': 'Decide uphold (nothing changes) or transfer (to the disputing agency).',
+  'svc.dispute.notYours':
+    'There is no submission {ref} of your agency. Type “candidates outcome:duplicate” or “candidates outcome:blocked” to see the ones you can dispute.',
+  'svc.dispute.badRef': '“{ref}” is not a submission reference. It looks like S-1a2b3c4d, as your lists show it.',
+  'svc.dispute.blockedByRecord':
+    '{ref} was blocked because the employer already had the person from another source, and a block keeps nothing of the person you typed, so there is nothing to transfer. Ask the campaign’s recruiter if you think your agency should have them.',
+  'svc.dispute.blockedSame':
+    '{ref} was blocked because your own agency submitted the person recently: there is no other agency to dispute with.',
+  'svc.dispute.notDisputable':
+    '{ref} is not a duplicate, blocked or already-in-system submission, so there is nothing to dispute: only those outcomes can be disputed.',
+  'svc.dispute.tooOld': '{ref} was blocked before disputes were kept: submit the person again, and dispute that outcome.',
+  'svc.dispute.yoursNow': 'Your agency holds this candidate now, so there is nothing to dispute for {ref}.',
+  'svc.dispute.open': '{ref} already has an open dispute, {dispute}. You will be told here when it is decided.',
+  'svc.dispute.openRace': '{ref} already has an open dispute. You will be told here when it is decided.',
+  'svc.dispute.recordSuperseded':
+    'The employer’s record no longer holds the person of {ref}: a dispute gave them to an agency. Submit them again to see where they stand.',
+  'svc.dispute.none': 'There is no dispute {dispute}. Type “disputes” to list them.',
+  'svc.dispute.decided': '{dispute} is decided already. Type “disputes status:all” to see its decision.',
+  'svc.dispute.recordTransferred':
+    '{dispute} cannot be transferred: another dispute already gave this person to an agency. Uphold it instead, with your reason.',
+  'svc.dispute.notYourCampaign': 'You do not recruit for that campaign. Type “disputes” for the disputes of yours.',
+  'svc.dispute.noEvidence': '{dispute} came with no evidence file. Its reason is in the dispute itself.',
 
   // users and agencies
   'users.title': 'Users',

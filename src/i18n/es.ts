@@ -432,6 +432,41 @@ export const es: Record<MessageKey, string> = {
     '⚖️ Tu disputa {dispute} de {what} se decidió a tu favor: {ref} ahora es candidato de tu agencia, hasta el {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Disputa {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Tu disputa {dispute} está decidida',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Tu disputa de {what} ({outcome}, {campaign}):\n{reason}\nEvidencia: {evidence}\n\nEl empleador ya tenía a esta persona por otra vía. ¿Envío la disputa? Antes puedes enviar un archivo como evidencia (PDF, Word, JPEG o PNG, hasta {mb} MB), o escribir otro motivo para reemplazar este.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ {dispute} se mantuvo: {who} queda en el registro propio del empleador; ninguna agencia lo tiene. Se le avisa a {agency}, con tu motivo.',
+  'disputes.employerRecord': 'el registro propio del empleador',
+  'disputes.employerRecordDetail': 'el registro propio del empleador ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Tu disputa {dispute} de {what} se mantuvo: el empleador ya tenía a esta persona por otra vía, así que no pasa a ser candidato de tu agencia.\nMotivo: {reason}',
+  'svc.zod.disputeReason': 'Di por qué: una disputa necesita un motivo.',
+  'svc.zod.decisionReason': 'Di por qué: una decisión necesita un motivo.',
+  'svc.zod.reasonLong': 'Un motivo tiene como máximo 2.000 caracteres; acórtalo.',
+  'svc.zod.disputeDecision': 'Decide uphold (no cambia nada) o transfer (a la agencia que disputa).',
+  'svc.dispute.notYours':
+    'Tu agencia no tiene ningún envío {ref}. Escribe “candidates outcome:duplicate” o “candidates outcome:blocked” para ver los que puedes disputar.',
+  'svc.dispute.badRef': '“{ref}” no es una referencia de envío. Se ve como S-1a2b3c4d, tal como la muestran tus listas.',
+  'svc.dispute.blockedByRecord':
+    '{ref} se bloqueó porque el empleador ya tenía a la persona por otra vía, y un bloqueo no guarda nada de lo que escribiste, así que no hay nada que transferir. Pregúntale al reclutador de la campaña si crees que tu agencia debería tenerla.',
+  'svc.dispute.blockedSame':
+    '{ref} se bloqueó porque tu propia agencia envió a la persona hace poco: no hay otra agencia con la que disputar.',
+  'svc.dispute.notDisputable':
+    '{ref} no es un envío duplicado, bloqueado ni ya en el sistema, así que no hay nada que disputar: solo esos resultados se pueden disputar.',
+  'svc.dispute.tooOld':
+    '{ref} se bloqueó antes de que se guardaran las disputas: envía a la persona de nuevo y disputa ese resultado.',
+  'svc.dispute.yoursNow': 'Tu agencia ya tiene a este candidato, así que no hay nada que disputar en {ref}.',
+  'svc.dispute.open': '{ref} ya tiene una disputa abierta, {dispute}. Te avisaré aquí cuando se decida.',
+  'svc.dispute.openRace': '{ref} ya tiene una disputa abierta. Te avisaré aquí cuando se decida.',
+  'svc.dispute.recordSuperseded':
+    'El registro del empleador ya no tiene a la persona de {ref}: una disputa se la dio a una agencia. Envíala de nuevo para ver en qué situación está.',
+  'svc.dispute.none': 'No existe la disputa {dispute}. Escribe “disputes” para ver la lista.',
+  'svc.dispute.decided': '{dispute} ya está decidida. Escribe “disputes status:all” para ver su decisión.',
+  'svc.dispute.recordTransferred':
+    '{dispute} no se puede transferir: otra disputa ya le dio esta persona a una agencia. Mantenla, con tu motivo.',
+  'svc.dispute.notYourCampaign': 'No reclutas para esa campaña. Escribe “disputes” para ver las disputas de las tuyas.',
+  'svc.dispute.noEvidence': '{dispute} llegó sin archivo de evidencia. Su motivo está en la propia disputa.',
 
   // users and agencies
   'users.title': 'Usuarios',

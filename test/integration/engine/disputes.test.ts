@@ -236,7 +236,7 @@ test('only the submitting agency disputes: another agency’s user, and the empl
   if (added.outcome !== 'ADDED') throw new Error('expected ADDED');
   const addedRef = `S-${added.submissionId.slice(0, 8)}`;
   expect(await (await as(f.userB)).say(`dispute ${addedRef} Why not.`)).toEqual([
-    `${addedRef} is not a duplicate or a blocked submission, so there is nothing to dispute: only those outcomes can be disputed.`,
+    `${addedRef} is not a duplicate, blocked or already-in-system submission, so there is nothing to dispute: only those outcomes can be disputed.`,
   ]);
 });
 

@@ -304,7 +304,7 @@ const AGENCY_VIEWS: AgencyView[] = [
         where: { id: opened[1]! },
         select: { candidate: { select: { ref: true } } },
       });
-      const nowB = new RegExp(`C-${moved.candidate.ref}(?!\\d)`, 'g');
+      const nowB = new RegExp(`C-${moved.candidate?.ref}(?!\\d)`, 'g');
       return [...out, ...toB.map((s) => JSON.stringify(s.message.body))].map((text) => text.replace(nowB, 'C-# (now B’s)'));
     },
   },
