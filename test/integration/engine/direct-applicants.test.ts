@@ -50,7 +50,8 @@ test('under the default rule the submission is recorded as Already in System, an
   await registeredByAts(phone);
 
   expect(await submitInChat(f.userA, phone)).toEqual([
-    '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.',
+    // The Dispute button follows: the agency may contest it (disputes.test.ts).
+    '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.\n[⚖️ Dispute]',
   ]);
 
   const [mine] = await (await as(f.userA)).say('candidates outcome:insystem');

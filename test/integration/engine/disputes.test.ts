@@ -1,7 +1,7 @@
 import { createQueue, type JobQueue } from '../../../src/jobs';
 import { createLogger } from '../../../src/logger';
 import { createChannelRegistry, createNotifier, createRateLimiter, withNotifications } from '../../../src/notify';
-import { createServices } from '../../../src/services';
+import { createServices, SYSTEM_ACTOR } from '../../../src/services';
 import { formatDate } from '../../../src/i18n/format';
 import { ownershipOf } from '../../../src/domain/duplicates';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
@@ -459,3 +459,212 @@ describe.each(['uphold', 'transfer'] as const)('the disputing agency, when the o
     }
   });
 });
+
+describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () => {
+  /** The ATS registers the person (a referral, under its own spelling); agency B then submits them in chat. */
+  async function alreadyInSystemInChat(agencyB: Chat, p = person()): Promise<{ outcome: string; externalId: string }> {
+    const externalId = unique('ats-ref');
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId,
+      source: 'REFERRAL',
+      firstName: 'Ana',
+      lastName: 'Referida',
+      phone: p.phone,
+      email: p.email,
+    });
+    return { outcome: await duplicateInChat(agencyB, p, false), externalId };
+  }
+
+  const again = (p: ReturnType<typeof person>) => ({
+    firstName: 'Ana',
+    lastName: p.last,
+    phone: p.phone,
+    email: p.email,
+    campaignId: f.campaignId,
+    channel: 'WEB' as const,
+  });
+
+  test('disputed from the outcome, transferred by the owner: B is told, B’s resubmission is B’s, and the record stops counting', async () => {
+    const owner = await as(f.ownerId);
+    const recruiter = await as(f.recruiterId);
+    const agencyB = await as(f.userB);
+    const sentBefore = ee.channel.sent.length;
+    const p = person();
+
+    const { outcome, externalId } = await alreadyInSystemInChat(agencyB, p);
+    expect(outcome).toBe(
+      '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.\n[⚖️ Dispute]',
+    );
+    const [ask] = await agencyB.press('⚖️ Dispute');
+    const ref = /^Why should (S-[0-9a-f]{8}) be your agency’s candidate\?/.exec(ask ?? '')?.[1] ?? '';
+    expect(ref).not.toBe('');
+    const [confirm] = await agencyB.say('Ana came to us through our job fair before she applied.');
+    expect(confirm).toBe(
+      `Your dispute of ${ref} Ana ${p.last} (🗂️ Already in System, ${campaign}):\nAna came to us through our job fair before she applied.\nEvidence: none\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to 10 MB), or type another reason to replace this one.\n[Send dispute] [Cancel]`,
+    );
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+
+    await notifyQueue.idle();
+    for (const decider of [owner, recruiter]) {
+      const notices = deliveredTo(decider, sentBefore).filter((m) => m.startsWith('⚖️'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toContain(
+        `contests its 🗂️ Already in System outcome for ${ref} Ana ${p.last} (${campaign}), held by the employer’s own record.`,
+      );
+      expect(notices[0]).toMatch(/\[Uphold\] \[Transfer\]$/);
+    }
+    // Owners read the record the dispute is about (theirs), in the dispute's card.
+    const [card] = await owner.action('dispute-show', dispute);
+    expect(card).toContain(`# ${dispute} · ${ref} Ana ${p.last}`);
+    expect(card).toContain(`Held by: the employer’s own record (REFERRAL ${externalId})`);
+    const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
+    expect(row).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM', ownerAgencyId: null, candidateId: null, status: 'OPEN' });
+    expect(row.externalCandidateId).not.toBeNull();
+
+    const told = ee.channel.sent.length;
+    ee.env.clock.advance(86_400_000);
+    const decidedAt = ee.env.clock.now();
+    await owner.action('dispute-transfer', dispute.slice(2));
+    const [done] = await owner.say('The job fair sign-up predates the referral.');
+    const candidate = await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } });
+    const until = formatDate('en', ownershipOf({ agencyId: f.agencyB, submittedAt: decidedAt }, 6).until);
+    expect(done).toMatch(
+      new RegExp(
+        `^⚖️ ${dispute} transferred: C-${candidate.ref} Ana ${p.last} is now .+’s, until ${until}\\. .+ is told, with your reason\\.$`,
+      ),
+    );
+    expect(candidate).toMatchObject({ agencyId: f.agencyB, submittedById: f.userB, submittedAt: decidedAt, lastName: p.last });
+    expect(
+      await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId }, select: { supersededAt: true } }),
+    ).toEqual({ supersededAt: decidedAt });
+
+    await notifyQueue.idle();
+    expect(deliveredTo(agencyB, told)).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} Ana ${p.last} is decided for you: C-${candidate.ref} is now your agency’s candidate, until ${until}.\nReason: The job fair sign-up predates the referral.`,
+    ]);
+    // The disputed submission opens as B's candidate now; B's next submission is B's already, A's a duplicate.
+    expect((await agencyB.say(`candidate C-${candidate.ref}`))[0]).toContain(`# C-${candidate.ref} Ana ${p.last}`);
+    expect(await ee.env.services.submitCandidate(f.userB, again(p))).toMatchObject({
+      outcome: 'PREVIOUSLY_SUBMITTED',
+      candidateRef: candidate.ref,
+      ownership: { yours: true },
+    });
+    expect(await ee.env.services.submitCandidate(f.userA, again(p))).toMatchObject({ outcome: 'DUPLICATE' });
+
+    const audits = await ee.env.deps.db.auditLog.findMany({
+      where: { targetId: row.id, action: { in: ['dispute.opened', 'dispute.decided'] } },
+      select: { action: true, details: true },
+      orderBy: { at: 'asc' },
+    });
+    expect(audits).toEqual([
+      {
+        action: 'dispute.opened',
+        details: expect.objectContaining({ outcome: 'ALREADY_IN_SYSTEM', externalCandidateId: row.externalCandidateId }),
+      },
+      {
+        action: 'dispute.decided',
+        details: expect.objectContaining({
+          decision: 'transfer',
+          externalCandidateId: row.externalCandidateId,
+          candidateId: candidate.id,
+          toAgencyId: f.agencyB,
+        }),
+      },
+    ]);
+    // The dispute list filters by the outcome (the API's filter), and shows it against the record.
+    const listed = await ee.env.services.listDisputes(f.ownerId, { outcome: 'ALREADY_IN_SYSTEM', status: 'TRANSFERRED' });
+    expect(listed.rows.map((d) => d.id)).toContain(row.id);
+    expect(listed.rows.every((d) => d.outcome === 'ALREADY_IN_SYSTEM')).toBe(true);
+  });
+
+  test('upheld: nothing changes, and B is told only that the employer already had the person', async () => {
+    const owner = await as(f.ownerId);
+    const agencyB = await as(f.userB);
+    const p = person();
+    const { externalId } = await alreadyInSystemInChat(agencyB, p);
+    const ref = formatRef((await ee.env.deps.db.submission.findFirstOrThrow({ where: { phone: p.phone } })).id);
+    await agencyB.say(`dispute ${ref} We were first.`);
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    await notifyQueue.idle();
+    const told = ee.channel.sent.length;
+
+    expect(await owner.say(`decide ${dispute} uphold She applied to us directly last year.`)).toEqual([
+      `⚖️ ${dispute} upheld: ${ref} Ana ${p.last} stays with the employer’s own record; no agency holds them. ${(await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name} is told, with your reason.`,
+    ]);
+    await notifyQueue.idle();
+    const [decided] = deliveredTo(agencyB, told);
+    expect(decided).toBe(
+      `⚖️ Your dispute ${dispute} of ${ref} Ana ${p.last} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: She applied to us directly last year.`,
+    );
+    // (The exact text above is the whole of it: no date, source or name of the record.)
+    expect(decided).not.toMatch(/Referida|REFERRAL|referral/);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { phone: p.phone } })).toBe(0);
+    expect(await ee.env.services.submitCandidate(f.userB, again(p))).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM' });
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } })).toMatchObject({
+      status: 'UPHELD',
+      ownershipUntil: null,
+      candidateId: null,
+    });
+  });
+
+  test('two agencies dispute one record: the first transfer wins, the second can only be upheld', async () => {
+    const p = person();
+    const common = again(p);
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-both'),
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+    });
+    const byB = await ee.env.services.submitCandidate(f.userB, common);
+    const byA = await ee.env.services.submitCandidate(f.userA, common);
+    if (byB.outcome !== 'ALREADY_IN_SYSTEM' || byA.outcome !== 'ALREADY_IN_SYSTEM')
+      throw new Error('expected ALREADY_IN_SYSTEM twice');
+    const fromB = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(byB.submissionId), reason: 'Ours.' });
+    const fromA = await ee.env.services.openDispute(f.userA, { submissionRef: formatRef(byA.submissionId), reason: 'Ours too.' });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: fromB.disputeId, decision: 'transfer', reason: 'B first.' });
+    await expect(
+      ee.env.services.decideDispute(f.ownerId, { dispute: fromA.disputeId, decision: 'transfer', reason: 'A too?' }),
+    ).rejects.toThrow(`D-${fromA.ref} cannot be transferred: another dispute already gave this person to an agency.`);
+    // Rolled back whole: still open, and upheld next.
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { id: fromA.disputeId } })).toMatchObject({ status: 'OPEN' });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: fromA.disputeId, decision: 'uphold', reason: 'B was first.' });
+    // A third try from the record's other submission is refused at once, in the reader's language.
+    const late = await ee.env.services.submitCandidate(f.userA, common);
+    expect(late.outcome).toBe('DUPLICATE');
+    await expect(
+      ee.env.services.openDispute(f.userA, { submissionRef: formatRef(byA.submissionId), reason: 'Again.' }),
+    ).rejects.toThrow('a dispute gave them to an agency');
+  });
+
+  test('a block by the employer’s record has no Dispute button, and a typed dispute says why, in the user’s language', async () => {
+    const owner = await as(f.ownerId);
+    const blocking = await ee.env.deps.db.campaign.create({
+      data: { name: unique('Direct block') },
+      select: { id: true, name: true },
+    });
+    await owner.say(`rule campaign:"${blocking.name}" direct:block`);
+    const p = person();
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-block'),
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+    });
+    const blocked = await ee.env.services.submitCandidate(f.userB, { ...again(p), campaignId: blocking.id });
+    if (blocked.outcome !== 'BLOCKED') throw new Error('expected BLOCKED');
+    const agencyB = await as(f.userB);
+    await agencyB.say('language es');
+    expect(await agencyB.say(`dispute ${formatRef(blocked.attemptId)} Es nuestra.`)).toEqual([
+      `${formatRef(blocked.attemptId)} se bloqueó porque el empleador ya tenía a la persona por otra vía, y un bloqueo no guarda nada de lo que escribiste, así que no hay nada que transferir. Pregúntale al reclutador de la campaña si crees que tu agencia debería tenerla.`,
+    ]);
+    await agencyB.say('idioma en');
+  });
+});
+
+const formatRef = (id: string) => `S-${id.slice(0, 8)}`;
