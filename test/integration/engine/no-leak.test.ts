@@ -308,6 +308,57 @@ const AGENCY_VIEWS: AgencyView[] = [
       return [...out, ...toB.map((s) => JSON.stringify(s.message.body))].map((text) => text.replace(nowB, 'C-# (now B’s)'));
     },
   },
+  {
+    // The employer's own record (registered on A's day): B disputes its ALREADY_IN_SYSTEM outcome in
+    // chat, an owner upholds; B submits the person again, disputes that, and the owner transfers.
+    // B may learn that the employer had the person, and nothing else: not the record's source or id,
+    // not its date, not even the end of a window measured from it.
+    kind: 'disputes of ALREADY_IN_SYSTEM (opening in chat, uphold and transfer told to B)',
+    async read(w) {
+      const before = w.n.web.sent.length;
+      const out: string[] = [];
+      const disputeInChat = async (submissionId: string) => {
+        out.push(...(await w.userB.say(`dispute ${formatSubmissionRef(submissionId)} We introduced this person first.`)));
+        out.push(...(await w.userB.press('Send dispute')));
+        const row = await w.env.deps.db.dispute.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
+        return row.id;
+      };
+      const first = await w.env.deps.db.submission.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, outcome: 'ALREADY_IN_SYSTEM' },
+        select: { id: true },
+      });
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeInChat(first.id),
+        decision: 'uphold',
+        reason: 'Our own record stands.',
+      });
+      out.push(await submitInChat(w.userB, w.campaigns.shown.name, w.held.referral!));
+      const second = await w.env.deps.db.submission.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, outcome: 'ALREADY_IN_SYSTEM', id: { not: first.id } },
+        select: { id: true },
+      });
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeInChat(second.id),
+        decision: 'transfer',
+        reason: 'Your introduction counts.',
+      });
+      await w.n.queue.idle();
+      const toB = w.n.web.sent.slice(before).filter((s) => w.bAddresses.has((s.address as { chat: string }).chat));
+      const told = toB.map((s) => JSON.stringify(s.message.body));
+      expect(told.some((t) => t.includes('the employer already had this person'))).toBe(true);
+      expect(told.some((t) => t.includes('is now your agency’s candidate'))).toBe(true);
+      // A window measured from the record's registration (A's day) would date it: never shown.
+      const all = [...out, ...told];
+      expect(all.filter((t) => t.includes(HOLD_END))).toEqual([]);
+      // The person's candidate is B's now, read like any of B's: the profile too.
+      const mine = await w.env.deps.db.candidate.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, phone: w.held.referral!.phone },
+        select: { ref: true },
+      });
+      all.push(...(await w.userB.say(`candidate C-${mine.ref}`)));
+      return all;
+    },
+  },
 ];
 
 let w: World;
