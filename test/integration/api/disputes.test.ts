@@ -1,5 +1,5 @@
 import { linkChat } from '../../support/notify';
-import { createUser, dropDisputeNotifications } from '../../support/services';
+import { createUser, dropDisputeNotifications, unique, uniquePhone } from '../../support/services';
 import { openApiWorld, openSampleDispute, type ApiWorld } from './fixtures';
 
 /**
@@ -112,4 +112,53 @@ test('a decision needs a reason, and a recruiter of the campaign (or an owner)',
   });
   expect(refused.status).toBe(403);
   expect(await w.env.deps.db.dispute.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'OPEN' });
+});
+
+test('ALREADY_IN_SYSTEM: the ATS’s own record is the holder; GET filters by outcome, a transfer creates the agency’s candidate and supersedes the record', async () => {
+  const externalId = unique('ats-api');
+  const person = { firstName: 'Iris', lastName: unique('Applied'), phone: uniquePhone(), email: `${unique('iris')}@example.com` };
+  const registered = await w.api.call('post', '/candidates', {
+    key: w.keys.owner,
+    body: { externalId, source: 'direct', ...person },
+  });
+  expect(registered.status).toBe(201);
+  const submitted = await w.env.services.submitCandidate(w.f.userB, { ...person, campaignId: w.f.campaignId, channel: 'WEB' });
+  if (submitted.outcome !== 'ALREADY_IN_SYSTEM') throw new Error(`expected ALREADY_IN_SYSTEM, got ${submitted.outcome}`);
+  const opened = await w.env.services.openDispute(w.f.userB, {
+    submissionRef: `S-${submitted.submissionId.slice(0, 8)}`,
+    reason: 'She signed with us before applying.',
+  });
+  const key = w.keys.owner;
+
+  const listed = await json(await w.api.call('get', `/disputes?outcome=already_in_system&status=open`, { key }));
+  const rows = listed.rows as Json[];
+  expect(rows.every((r) => r.outcome === 'ALREADY_IN_SYSTEM')).toBe(true);
+  expect(rows.find((r) => r.id === opened.disputeId)).toMatchObject({
+    outcome: 'ALREADY_IN_SYSTEM',
+    ownerAgency: null,
+    employerRecord: { externalId, source: 'DIRECT', superseded: false },
+    candidate: null,
+    person: `Iris ${person.lastName}`,
+    agency: { id: w.f.agencyB },
+  });
+  expect((await w.api.call('get', '/disputes?outcome=added', { key })).status).toBe(400);
+
+  const response = await w.api.call('post', `/disputes/${opened.disputeId}/decision`, {
+    key: w.keys.recruiterAsUser,
+    body: { decision: 'transfer', reason: 'The agreement predates the application.' },
+  });
+  expect(response.status).toBe(200);
+  const decided = await json(response);
+  expect(decided).toMatchObject({
+    status: 'TRANSFERRED',
+    employerRecord: { externalId, superseded: true },
+    candidate: { ref: expect.any(Number), name: `Iris ${person.lastName}` },
+    decision: { decision: 'transfer', ownershipUntil: expect.any(String) },
+  });
+  const candidate = await w.env.deps.db.candidate.findUniqueOrThrow({ where: { id: (decided.candidate as Json).id as string } });
+  expect(candidate).toMatchObject({ agencyId: w.f.agencyB, phone: person.phone });
+  // The record no longer counts: the agency's next submission of the person is its own.
+  expect(
+    await w.env.services.submitCandidate(w.f.userB, { ...person, campaignId: w.f.campaignId, channel: 'WEB' }),
+  ).toMatchObject({ outcome: 'PREVIOUSLY_SUBMITTED', candidateRef: candidate.ref });
 });
