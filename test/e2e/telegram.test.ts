@@ -671,4 +671,50 @@ describe('Telegram dispute round trip (issue 19)', () => {
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate.agencyId).toBe(f.agencyB);
   });
+
+  it('ALREADY_IN_SYSTEM: Dispute under the outcome; the owner presses Uphold; the agency hears only that the employer had the person', async () => {
+    const agency = newPerson();
+    const owner = newPerson();
+    await linkPerson(f.userB, agency);
+    await linkPerson(f.ownerId, owner);
+    const phone = uniquePhone();
+    const email = `${unique('jane')}@example.com`;
+    await env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-tg'),
+      source: 'REFERRAL',
+      firstName: 'Jane',
+      lastName: 'Referred',
+      phone,
+    });
+    const askResume = await fillFields(agency, phone, email);
+    const summary = await exchange(
+      callbackUpdate(agency, buttonData(askResume[0], 'Skip'), await messageIdOf(askResume[0] as FakeCall)),
+    );
+    const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
+    const [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
+    expect(String(outcome?.body.text)).toMatch(/^🗂️ Already in System\n/);
+    const dispute = buttonData(outcome, '⚖️ Dispute');
+    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
+    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
+    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
+    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
+    const beforeSend = fake.calls.length;
+    const sent = await exchange(
+      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
+    );
+    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
+
+    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    expect(String(notice.body.text)).toContain('held by the employer’s own record.');
+    await exchange(callbackUpdate(owner, buttonData(notice, 'Uphold'), await messageIdOf(notice)));
+    const beforeDecision = fake.calls.length;
+    expect(textOf(await exchange(textUpdate(owner, 'Our referral came first.')))).toEqual([
+      expect.stringMatching(new RegExp(`^⚖️ ${ref} upheld: S-[0-9a-f]{8} Jane Dela Cruz stays with the employer’s own record`)),
+    ]);
+    const told = await nextMessage(agency.id, new RegExp(`^⚖️ Your dispute ${ref} `), beforeDecision);
+    expect(String(told.body.text)).toMatch(
+      /is upheld: the employer already had this person from another source, so they do not become your agency’s candidate\.\nReason: Our referral came first\.$/,
+    );
+    expect(String(told.body.text)).not.toMatch(/Referred|REFERRAL/);
+  });
 });
