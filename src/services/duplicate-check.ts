@@ -46,9 +46,12 @@ export function matchStatement(matchOn: MatchOn): string {
     // Only the matched key is read back (the other is null): it is in the index, the row is not needed.
     const phone = k.column === 'phone' ? '"phone"' : 'NULL::text';
     const email = k.column === 'emailKey' ? '"emailKey"' : 'NULL::text';
+    // Ordered by the index's own columns: every row read has "supersededAt" null, so this is the
+    // order of registeredAt, and the planner sees that the index gives it (no sort: unlike the key's
+    // equality, `IS NULL` does not let it drop the column from the order).
     return `(SELECT 'applicant', "id", NULL::int, NULL::text, ${phone}, ${email}, "registeredAt" AT TIME ZONE 'UTC'
       FROM "ExternalCandidate" WHERE "${k.column}" = ${k.param} AND "supersededAt" IS NULL AND "registeredAt" >= ${since}
-      ORDER BY "registeredAt" LIMIT 1)`;
+      ORDER BY "supersededAt", "registeredAt" LIMIT 1)`;
   });
   return [
     `(SELECT ${columns} FROM "Candidate" WHERE ${match} AND "agencyId" = ${agency} ORDER BY "submittedAt" LIMIT 1)`,
