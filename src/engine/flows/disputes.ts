@@ -17,7 +17,7 @@ import type { SubmissionResult } from '../../services/submissions';
 import { RESUME_MAX_BYTES } from '../../resume/errors';
 import { sniffResumeType } from '../../resume/sniff';
 import { ChannelError } from '../channel';
-import type { CommandArgs } from '../commands';
+import { OUTCOME_FILTER_WORDS, outcomeFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { campaignNamed } from './campaign-named';
 import { dayLabel, outcomeLabel } from '../labels';
@@ -38,6 +38,12 @@ type DecideDialog = Extract<Dialog, { kind: 'decide' }>;
 type DisputesQuery = Extract<ListQuery, { kind: 'disputes' }>;
 
 export const DISPUTES_PAGE_SIZE = 5;
+
+/** The outcome words `disputes outcome:…` takes: the dashboards' words of the disputable outcomes. */
+const DISPUTE_OUTCOME_WORDS = OUTCOME_FILTER_WORDS.filter((w) => {
+  const outcome = outcomeFromWord(w);
+  return outcome !== null && isDisputable(outcome);
+});
 
 const EVIDENCE_TYPES = {
   pdf: 'application/pdf',
@@ -261,7 +267,7 @@ function decidedAlready(ctx: Ctx, view: DisputeView): string {
   });
 }
 
-/** `disputes [status:…] [campaign:"…"] [agency:"…"]`: the list, newest first, paged. */
+/** `disputes [status:…] [outcome:…] [campaign:"…"] [agency:"…"]`: the list, newest first, paged. */
 export async function onDisputes(ctx: Ctx, args: CommandArgs<'disputes'>): Promise<Replies> {
   const query: DisputesQuery = { kind: 'disputes', status: 'OPEN' };
   if (args.status) {
@@ -269,6 +275,13 @@ export async function onDisputes(ctx: Ctx, args: CommandArgs<'disputes'>): Promi
     if (word === 'ALL') delete query.status;
     else if ((DISPUTE_STATUSES as readonly string[]).includes(word)) query.status = word as DisputeStatus;
     else return [text(ctx.t('disputes.badStatus', { word: args.status }))];
+  }
+  if (args.outcome) {
+    // The dashboards' outcome words (insystem, duplicate, blocked), those a dispute can have.
+    const outcome = outcomeFromWord(args.outcome);
+    if (!outcome || !isDisputable(outcome))
+      return [text(ctx.t('dash.badOutcome', { word: args.outcome, words: DISPUTE_OUTCOME_WORDS.join(', ') }))];
+    query.outcome = outcome;
   }
   if (args.campaign) {
     const found = await campaignNamed(ctx, args.campaign);
@@ -295,12 +308,18 @@ export async function onDisputesPage(ctx: Ctx, page: number): Promise<Replies> {
 async function renderDisputes(ctx: Ctx, q: DisputesQuery, page: number, edit?: string) {
   const result = await ctx.services.listDisputes(ctx.user.userId, {
     status: q.status,
+    outcome: q.outcome,
     campaignId: q.campaignId,
     agencyId: q.agencyId,
     page,
     pageSize: DISPUTES_PAGE_SIZE,
   });
-  const filters = [q.status ? ctx.t(STATUS_KEY[q.status]) : ctx.t('disputes.allStatuses'), q.campaignLabel, q.agencyLabel]
+  const filters = [
+    q.status ? ctx.t(STATUS_KEY[q.status]) : ctx.t('disputes.allStatuses'),
+    q.outcome && outcomeLabel(ctx, q.outcome),
+    q.campaignLabel,
+    q.agencyLabel,
+  ]
     .filter(Boolean)
     .join(' · ');
   const buttons: ChoiceInput[] = [];

@@ -571,10 +571,15 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
         }),
       },
     ]);
-    // The dispute list filters by the outcome (the API's filter), and shows it against the record.
-    const listed = await ee.env.services.listDisputes(f.ownerId, { outcome: 'ALREADY_IN_SYSTEM', status: 'TRANSFERRED' });
-    expect(listed.rows.map((d) => d.id)).toContain(row.id);
-    expect(listed.rows.every((d) => d.outcome === 'ALREADY_IN_SYSTEM')).toBe(true);
+    // The dispute list filters by the outcome, and shows it against the record.
+    const [listed] = await owner.say(`disputes status:transferred outcome:insystem campaign:"${campaign}"`);
+    expect(listed).toMatch(new RegExp(`^# Disputes — Transferred · 🗂️ Already in System · ${campaign}\n`));
+    expect(listed).toContain(`${dispute} · C-${candidate.ref} Ana ${p.last} (Transferred · 🗂️ Already in System · `);
+    expect(listed).toContain(' vs the employer’s own record · ');
+    expect(listed).not.toContain('⛔ Duplicate');
+    expect(await owner.say('disputes outcome:added')).toEqual([
+      '“added” is not an outcome. Use one of: duplicate, insystem, blocked (e.g. outcome:duplicate).',
+    ]);
   });
 
   test('upheld: nothing changes, and B is told only that the employer already had the person', async () => {
