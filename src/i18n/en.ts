@@ -360,7 +360,7 @@ export const en = {
   'notify.subject.candidateSubmitted': 'New candidate {who} from {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'dispute a duplicate or blocked outcome (its S-… reference), with your reason',
+  'cmd.dispute': 'dispute a duplicate, blocked or already-in-system outcome (its S-… reference), with your reason',
   'cmd.disputes': 'the disputes, with filters by status, campaign and agency',
   'cmd.decide': 'decide a dispute: uphold it, or transfer the candidate to the disputing agency',
   'dispute.button': '⚖️ Dispute',
@@ -439,7 +439,7 @@ export const en = {
   'svc.zod.reasonLong': 'A reason is at most 2,000 characters; shorten it.',
   'svc.zod.disputeDecision': 'Decide uphold (nothing changes) or transfer (to the disputing agency).',
   'svc.dispute.notYours':
-    'There is no submission {ref} of your agency. Type “candidates outcome:duplicate” or “candidates outcome:blocked” to see the ones you can dispute.',
+    'There is no submission {ref} of your agency. Type “candidates outcome:duplicate”, “candidates outcome:insystem” or “candidates outcome:blocked” to see the ones you can dispute.',
   'svc.dispute.badRef': '“{ref}” is not a submission reference. It looks like S-1a2b3c4d, as your lists show it.',
   'svc.dispute.blockedByRecord':
     '{ref} was blocked because the employer already had the person from another source, and a block keeps nothing of the person you typed, so there is nothing to transfer. Ask the campaign’s recruiter if you think your agency should have them.',

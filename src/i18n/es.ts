@@ -366,7 +366,7 @@ export const es: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Nuevo candidato {who} de {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'disputar un resultado duplicado o bloqueado (su referencia S-…), con tu motivo',
+  'cmd.dispute': 'disputar un resultado duplicado, bloqueado o ya en el sistema (su referencia S-…), con tu motivo',
   'cmd.disputes': 'las disputas, con filtros por estado, campaña y agencia',
   'cmd.decide': 'decidir una disputa: mantenerla, o transferir el candidato a la agencia que disputa',
   'dispute.button': '⚖️ Disputar',
@@ -446,7 +446,7 @@ export const es: Record<MessageKey, string> = {
   'svc.zod.reasonLong': 'Un motivo tiene como máximo 2.000 caracteres; acórtalo.',
   'svc.zod.disputeDecision': 'Decide uphold (no cambia nada) o transfer (a la agencia que disputa).',
   'svc.dispute.notYours':
-    'Tu agencia no tiene ningún envío {ref}. Escribe “candidates outcome:duplicate” o “candidates outcome:blocked” para ver los que puedes disputar.',
+    'Tu agencia no tiene ningún envío {ref}. Escribe “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para ver los que puedes disputar.',
   'svc.dispute.badRef': '“{ref}” no es una referencia de envío. Se ve como S-1a2b3c4d, tal como la muestran tus listas.',
   'svc.dispute.blockedByRecord':
     '{ref} se bloqueó porque el empleador ya tenía a la persona por otra vía, y un bloqueo no guarda nada de lo que escribiste, así que no hay nada que transferir. Pregúntale al reclutador de la campaña si crees que tu agencia debería tenerla.',

@@ -375,7 +375,8 @@ export const fil: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Bagong candidate {who} mula sa {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'i-dispute ang duplicate o blocked na resulta (ang S-… reference nito), kasama ang dahilan mo',
+  'cmd.dispute':
+    'i-dispute ang duplicate, blocked o already-in-system na resulta (ang S-… reference nito), kasama ang dahilan mo',
   'cmd.disputes': 'ang mga dispute, may filter ayon sa status, campaign at agency',
   'cmd.decide': 'magpasya sa dispute: panatilihin, o ilipat ang candidate sa agency na nag-dispute',
   'dispute.button': '⚖️ I-dispute',
@@ -456,7 +457,7 @@ export const fil: Record<MessageKey, string> = {
   'svc.zod.reasonLong': 'Hanggang 2,000 character lang ang dahilan; paikliin ito.',
   'svc.zod.disputeDecision': 'Pumili ng uphold (walang magbabago) o transfer (sa agency na nag-dispute).',
   'svc.dispute.notYours':
-    'Walang submission na {ref} ang agency mo. I-type ang “candidates outcome:duplicate” o “candidates outcome:blocked” para makita ang mga puwede mong i-dispute.',
+    'Walang submission na {ref} ang agency mo. I-type ang “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para makita ang mga puwede mong i-dispute.',
   'svc.dispute.badRef':
     'Hindi reference ng submission ang “{ref}”. Ganito ang itsura nito: S-1a2b3c4d, gaya ng nasa mga listahan mo.',
   'svc.dispute.blockedByRecord':

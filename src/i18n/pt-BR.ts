@@ -365,7 +365,7 @@ export const ptBR: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Novo candidato {who} da {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'contestar um resultado duplicado ou bloqueado (a referência S-…), com o seu motivo',
+  'cmd.dispute': 'contestar um resultado duplicado, bloqueado ou já no sistema (a referência S-…), com o seu motivo',
   'cmd.disputes': 'as contestações, com filtros por status, campanha e agência',
   'cmd.decide': 'decidir uma contestação: manter, ou transferir o candidato para a agência que contesta',
   'dispute.button': '⚖️ Contestar',
@@ -445,7 +445,7 @@ export const ptBR: Record<MessageKey, string> = {
   'svc.zod.reasonLong': 'Um motivo tem no máximo 2.000 caracteres; encurte-o.',
   'svc.zod.disputeDecision': 'Decida uphold (nada muda) ou transfer (para a agência que contesta).',
   'svc.dispute.notYours':
-    'Sua agência não tem o envio {ref}. Digite “candidates outcome:duplicate” ou “candidates outcome:blocked” para ver os que você pode contestar.',
+    'Sua agência não tem o envio {ref}. Digite “candidates outcome:duplicate”, “candidates outcome:insystem” ou “candidates outcome:blocked” para ver os que você pode contestar.',
   'svc.dispute.badRef': '“{ref}” não é uma referência de envio. Ela tem a forma S-1a2b3c4d, como nas suas listas.',
   'svc.dispute.blockedByRecord':
     '{ref} foi bloqueado porque o empregador já tinha a pessoa por outra fonte, e um bloqueio não guarda nada do que você digitou, então não há o que transferir. Pergunte ao recrutador da campanha se você acha que sua agência deveria ficar com ela.',

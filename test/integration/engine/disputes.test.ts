@@ -218,7 +218,7 @@ test('only the submitting agency disputes: another agency’s user, and the empl
   const ref = await duplicateRef();
   const otherAgency = await as(f.userA);
   expect(await otherAgency.say(`dispute ${ref} It is ours.`)).toEqual([
-    `There is no submission ${ref} of your agency. Type “candidates outcome:duplicate” or “candidates outcome:blocked” to see the ones you can dispute.`,
+    `There is no submission ${ref} of your agency. Type “candidates outcome:duplicate”, “candidates outcome:insystem” or “candidates outcome:blocked” to see the ones you can dispute.`,
   ]);
   const recruiter = await as(f.recruiterId);
   expect(await recruiter.say(`dispute ${ref} Hm.`)).toEqual([
