@@ -457,6 +457,8 @@ export const en = {
   'svc.dispute.decided': '{dispute} is decided already. Type “disputes status:all” to see its decision.',
   'svc.dispute.recordTransferred':
     '{dispute} cannot be transferred: another dispute already gave this person to an agency. Uphold it instead, with your reason.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} cannot be transferred: an agency holds this person now (the employer’s record is no longer the first). Uphold it instead, with your reason.',
   'svc.dispute.notYourCampaign': 'You do not recruit for that campaign. Type “disputes” for the disputes of yours.',
   'svc.dispute.noEvidence': '{dispute} came with no evidence file. Its reason is in the dispute itself.',
 

@@ -465,6 +465,8 @@ export const es: Record<MessageKey, string> = {
   'svc.dispute.decided': '{dispute} ya está decidida. Escribe “disputes status:all” para ver su decisión.',
   'svc.dispute.recordTransferred':
     '{dispute} no se puede transferir: otra disputa ya le dio esta persona a una agencia. Mantenla, con tu motivo.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} no se puede transferir: ahora una agencia tiene a esta persona (el registro del empleador ya no es el primero). Mantenla, con tu motivo.',
   'svc.dispute.notYourCampaign': 'No reclutas para esa campaña. Escribe “disputes” para ver las disputas de las tuyas.',
   'svc.dispute.noEvidence': '{dispute} llegó sin archivo de evidencia. Su motivo está en la propia disputa.',
 

@@ -477,6 +477,8 @@ export const fil: Record<MessageKey, string> = {
   'svc.dispute.decided': 'Napagpasyahan na ang {dispute}. I-type ang “disputes status:all” para makita ang pasya.',
   'svc.dispute.recordTransferred':
     'Hindi maililipat ang {dispute}: naibigay na ng ibang dispute ang taong ito sa isang agency. I-uphold na lang ito, kasama ang dahilan mo.',
+  'svc.dispute.agencyHoldsNow':
+    'Hindi maililipat ang {dispute}: may agency nang may hawak sa taong ito ngayon (hindi na ang record ng employer ang nauna). I-uphold na lang ito, kasama ang dahilan mo.',
   'svc.dispute.notYourCampaign':
     'Hindi ka nagre-recruit para sa campaign na iyan. I-type ang “disputes” para sa mga dispute ng campaigns mo.',
   'svc.dispute.noEvidence': 'Walang kasamang file na ebidensya ang {dispute}. Nasa dispute mismo ang dahilan nito.',

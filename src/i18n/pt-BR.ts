@@ -464,6 +464,8 @@ export const ptBR: Record<MessageKey, string> = {
   'svc.dispute.decided': '{dispute} já foi decidida. Digite “disputes status:all” para ver a decisão.',
   'svc.dispute.recordTransferred':
     '{dispute} não pode ser transferida: outra contestação já deu esta pessoa a uma agência. Mantenha-a, com o seu motivo.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} não pode ser transferida: agora uma agência detém esta pessoa (o registro do empregador não é mais o primeiro). Mantenha-a, com o seu motivo.',
   'svc.dispute.notYourCampaign': 'Você não recruta para essa campanha. Digite “disputes” para ver as contestações das suas.',
   'svc.dispute.noEvidence': '{dispute} veio sem arquivo de evidência. O motivo está na própria contestação.',
 

@@ -18,7 +18,7 @@ import {
   type DisputeStatus,
 } from '../domain/disputes';
 import { canonicalEmail } from '../domain/contact';
-import { DEFAULT_DUPLICATE_RULE, ownershipOf } from '../domain/duplicates';
+import { DEFAULT_DUPLICATE_RULE, ownershipOf, windowStart } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor, SYSTEM_ACTOR } from './actor';
@@ -540,6 +540,17 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
       });
       if (superseded.count === 0)
         throw new ConflictError({ key: 'svc.dispute.recordTransferred', params: { dispute: formatDisputeRef(dispute.ref) } });
+      // An agency may have got the person meanwhile (the record aged out of the window, or the rule
+      // changed): a transfer must not make a second holder. Read under the key locks, so it holds.
+      const holder = await tx.candidate.findFirst({
+        where: {
+          OR: [{ phone: submission.phone }, { emailKey: canonicalEmail(submission.email) }],
+          submittedAt: { gte: windowStart(now, windowMonths) },
+        },
+        select: { id: true },
+      });
+      if (holder)
+        throw new ConflictError({ key: 'svc.dispute.agencyHoldsNow', params: { dispute: formatDisputeRef(dispute.ref) } });
       const created = await tx.candidate.create({
         data: {
           firstName: submission.firstName,

@@ -646,6 +646,34 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     ).rejects.toThrow('a dispute gave them to an agency');
   });
 
+  test('no second holder: once an agency holds the person (the record aged out), the dispute can only be upheld', async () => {
+    const p = person();
+    const externalId = unique('ats-old');
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId,
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: p.last,
+      email: p.email,
+    });
+    const byB = await ee.env.services.submitCandidate(f.userB, again(p));
+    if (byB.outcome !== 'ALREADY_IN_SYSTEM') throw new Error(`expected ALREADY_IN_SYSTEM, got ${byB.outcome}`);
+    const opened = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(byB.submissionId), reason: 'Ours.' });
+    // Left open past the record's window: agency A's submission is then new, and A holds the person.
+    await ee.env.deps.db.externalCandidate.update({
+      where: { externalId },
+      data: { registeredAt: new Date(ee.env.clock.now().getTime() - 400 * 86_400_000) },
+    });
+    expect(await ee.env.services.submitCandidate(f.userA, again(p))).toMatchObject({ outcome: 'ADDED' });
+    await expect(
+      ee.env.services.decideDispute(f.ownerId, { dispute: opened.disputeId, decision: 'transfer', reason: 'B first.' }),
+    ).rejects.toThrow(`D-${opened.ref} cannot be transferred: an agency holds this person now`);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { email: p.email } })).toBe(1);
+  });
+
   test('a block by the employer’s record has no Dispute button, and a typed dispute says why, in the user’s language', async () => {
     const owner = await as(f.ownerId);
     const blocking = await ee.env.deps.db.campaign.create({
