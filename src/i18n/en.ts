@@ -257,7 +257,7 @@ export const en = {
   'outcome.alreadyInSystem.means':
     'The employer already has this person from another source. Your submission is recorded, but they do not become your candidate.',
   'outcome.blocked.alreadyInSystem':
-    'The employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created.',
+    'The employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.',
   'dash.blockedAlreadyInSystem': 'the employer already has this person',
   'dash.metricsAlreadyInSystem': ' · Already in System {count}',
   'home.alreadyInSystem': '🗂️ Already in system',
@@ -441,8 +441,6 @@ export const en = {
   'svc.dispute.notYours':
     'There is no submission {ref} of your agency. Type “candidates outcome:duplicate”, “candidates outcome:insystem” or “candidates outcome:blocked” to see the ones you can dispute.',
   'svc.dispute.badRef': '“{ref}” is not a submission reference. It looks like S-1a2b3c4d, as your lists show it.',
-  'svc.dispute.blockedByRecord':
-    '{ref} was blocked because the employer already had the person from another source, and a block keeps nothing of the person you typed, so there is nothing to transfer. Ask the campaign’s recruiter if you think your agency should have them.',
   'svc.dispute.blockedSame':
     '{ref} was blocked because your own agency submitted the person recently: there is no other agency to dispute with.',
   'svc.dispute.notDisputable':
@@ -461,6 +459,13 @@ export const en = {
     '{dispute} cannot be transferred: an agency holds this person now (the employer’s record is no longer the first). Uphold it instead, with your reason.',
   'svc.dispute.notYourCampaign': 'You do not recruit for that campaign. Type “disputes” for the disputes of yours.',
   'svc.dispute.noEvidence': '{dispute} came with no evidence file. Its reason is in the dispute itself.',
+  // disputes of a block by the employer's own record (issue 19), and the digest's refusal
+  'svc.dispute.recordNoPhone':
+    '{dispute} cannot be transferred: the employer’s record of this person ({id}) has no phone, and an agency’s candidate needs a phone and an email. Uphold it with your reason; if the agency should have the person, set the campaign’s rule to flag them (rule campaign:"Name" direct:flag): their next submission is then recorded with its details, and can be disputed and transferred.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} cannot be transferred: the employer’s record of this person ({id}) has no email, and an agency’s candidate needs a phone and an email. Uphold it with your reason; if the agency should have the person, set the campaign’s rule to flag them (rule campaign:"Name" direct:flag): their next submission is then recorded with its details, and can be disputed and transferred.',
+  'svc.digest.agencyOnly':
+    'The daily digest is for agency users and admins. Owners and recruiters are told of new candidates, comments and disputes as they happen; type “help” for your commands.',
 
   // users and agencies
   'users.title': 'Users',

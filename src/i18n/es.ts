@@ -260,7 +260,7 @@ export const es: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'El empleador ya tiene a esta persona por otra vía. Tu postulación queda registrada, pero no pasa a ser tu candidato.',
   'outcome.blocked.alreadyInSystem':
-    'El empleador ya tiene a esta persona por otra vía y esta campaña no la acepta de una agencia, así que no se creó nada.',
+    'El empleador ya tiene a esta persona por otra vía y esta campaña no la acepta de una agencia, así que no se creó nada. Si tu agencia debería tenerla, pulsa Disputar y explica por qué.',
   'dash.blockedAlreadyInSystem': 'el empleador ya tiene a esta persona',
   'dash.metricsAlreadyInSystem': ' · Ya en el sistema {count}',
   'home.alreadyInSystem': '🗂️ Ya en el sistema',
@@ -448,8 +448,6 @@ export const es: Record<MessageKey, string> = {
   'svc.dispute.notYours':
     'Tu agencia no tiene ningún envío {ref}. Escribe “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para ver los que puedes disputar.',
   'svc.dispute.badRef': '“{ref}” no es una referencia de envío. Se ve como S-1a2b3c4d, tal como la muestran tus listas.',
-  'svc.dispute.blockedByRecord':
-    '{ref} se bloqueó porque el empleador ya tenía a la persona por otra vía, y un bloqueo no guarda nada de lo que escribiste, así que no hay nada que transferir. Pregúntale al reclutador de la campaña si crees que tu agencia debería tenerla.',
   'svc.dispute.blockedSame':
     '{ref} se bloqueó porque tu propia agencia envió a la persona hace poco: no hay otra agencia con la que disputar.',
   'svc.dispute.notDisputable':
@@ -469,6 +467,13 @@ export const es: Record<MessageKey, string> = {
     '{dispute} no se puede transferir: ahora una agencia tiene a esta persona (el registro del empleador ya no es el primero). Mantenla, con tu motivo.',
   'svc.dispute.notYourCampaign': 'No reclutas para esa campaña. Escribe “disputes” para ver las disputas de las tuyas.',
   'svc.dispute.noEvidence': '{dispute} llegó sin archivo de evidencia. Su motivo está en la propia disputa.',
+  // disputas de un bloqueo por el registro propio del empleador (issue 19), y la negativa del resumen
+  'svc.dispute.recordNoPhone':
+    '{dispute} no se puede transferir: el registro del empleador de esta persona ({id}) no tiene teléfono, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} no se puede transferir: el registro del empleador de esta persona ({id}) no tiene correo, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.',
+  'svc.digest.agencyOnly':
+    'El resumen diario es para usuarios y administradores de agencia. Los propietarios y reclutadores reciben los nuevos candidatos, comentarios y disputas en el momento; escribe “help” para ver tus comandos.',
 
   // users and agencies
   'users.title': 'Usuarios',

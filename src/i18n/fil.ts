@@ -272,7 +272,7 @@ export const fil: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'Nasa employer na ang taong ito mula sa ibang source. Naka-record ang submission mo, pero hindi siya magiging candidate mo.',
   'outcome.blocked.alreadyInSystem':
-    'Nasa employer na ang taong ito mula sa ibang source, at hindi siya tinatanggap ng campaign na ito mula sa agency, kaya walang nagawa.',
+    'Nasa employer na ang taong ito mula sa ibang source, at hindi siya tinatanggap ng campaign na ito mula sa agency, kaya walang nagawa. Kung dapat sa agency mo siya, pindutin ang I-dispute at sabihin kung bakit.',
   'dash.blockedAlreadyInSystem': 'nasa employer na ang taong ito',
   'dash.metricsAlreadyInSystem': ' · Nasa System Na {count}',
   'home.alreadyInSystem': '🗂️ Nasa system na',
@@ -460,8 +460,6 @@ export const fil: Record<MessageKey, string> = {
     'Walang submission na {ref} ang agency mo. I-type ang “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para makita ang mga puwede mong i-dispute.',
   'svc.dispute.badRef':
     'Hindi reference ng submission ang “{ref}”. Ganito ang itsura nito: S-1a2b3c4d, gaya ng nasa mga listahan mo.',
-  'svc.dispute.blockedByRecord':
-    'Na-block ang {ref} dahil nasa employer na ang tao mula sa ibang source, at walang itinatagong detalye ang block sa tinype mo, kaya walang maililipat. Tanungin ang recruiter ng campaign kung sa tingin mo ay dapat sa agency mo siya.',
   'svc.dispute.blockedSame':
     'Na-block ang {ref} dahil kamakailan lang itong in-submit ng sarili mong agency: walang ibang agency na dapat i-dispute.',
   'svc.dispute.notDisputable':
@@ -482,6 +480,13 @@ export const fil: Record<MessageKey, string> = {
   'svc.dispute.notYourCampaign':
     'Hindi ka nagre-recruit para sa campaign na iyan. I-type ang “disputes” para sa mga dispute ng campaigns mo.',
   'svc.dispute.noEvidence': 'Walang kasamang file na ebidensya ang {dispute}. Nasa dispute mismo ang dahilan nito.',
+  // mga dispute ng block dahil sa sariling record ng employer (issue 19), at ang pagtanggi ng digest
+  'svc.dispute.recordNoPhone':
+    'Hindi maililipat ang {dispute}: walang phone ang record ng employer sa taong ito ({id}), at kailangan ng candidate ng agency ang phone at email. I-uphold ito kasama ang dahilan mo; kung dapat sa agency ang tao, gawing flag ang rule ng campaign para sa kanila (rule campaign:"Pangalan" direct:flag): maitatala na ang susunod nilang submission kasama ang mga detalye, at puwede itong i-dispute at ilipat.',
+  'svc.dispute.recordNoEmail':
+    'Hindi maililipat ang {dispute}: walang email ang record ng employer sa taong ito ({id}), at kailangan ng candidate ng agency ang phone at email. I-uphold ito kasama ang dahilan mo; kung dapat sa agency ang tao, gawing flag ang rule ng campaign para sa kanila (rule campaign:"Pangalan" direct:flag): maitatala na ang susunod nilang submission kasama ang mga detalye, at puwede itong i-dispute at ilipat.',
+  'svc.digest.agencyOnly':
+    'Ang daily digest ay para sa mga agency user at admin. Sinasabihan agad ang mga owner at recruiter ng mga bagong candidate, comment at dispute; i-type ang “help” para sa mga command mo.',
 
   // users and agencies
   'users.title': 'Mga User',

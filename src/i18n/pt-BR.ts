@@ -260,7 +260,7 @@ export const ptBR: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'O empregador já tem esta pessoa por outra via. Sua indicação fica registrada, mas ela não passa a ser seu candidato.',
   'outcome.blocked.alreadyInSystem':
-    'O empregador já tem esta pessoa por outra via e esta campanha não a aceita de uma agência, então nada foi criado.',
+    'O empregador já tem esta pessoa por outra via e esta campanha não a aceita de uma agência, então nada foi criado. Se sua agência deveria ficar com ela, toque em Contestar e diga por quê.',
   'dash.blockedAlreadyInSystem': 'o empregador já tem esta pessoa',
   'dash.metricsAlreadyInSystem': ' · Já no sistema {count}',
   'home.alreadyInSystem': '🗂️ Já no sistema',
@@ -447,8 +447,6 @@ export const ptBR: Record<MessageKey, string> = {
   'svc.dispute.notYours':
     'Sua agência não tem o envio {ref}. Digite “candidates outcome:duplicate”, “candidates outcome:insystem” ou “candidates outcome:blocked” para ver os que você pode contestar.',
   'svc.dispute.badRef': '“{ref}” não é uma referência de envio. Ela tem a forma S-1a2b3c4d, como nas suas listas.',
-  'svc.dispute.blockedByRecord':
-    '{ref} foi bloqueado porque o empregador já tinha a pessoa por outra fonte, e um bloqueio não guarda nada do que você digitou, então não há o que transferir. Pergunte ao recrutador da campanha se você acha que sua agência deveria ficar com ela.',
   'svc.dispute.blockedSame':
     '{ref} foi bloqueado porque sua própria agência enviou a pessoa há pouco: não há outra agência com quem contestar.',
   'svc.dispute.notDisputable':
@@ -468,6 +466,13 @@ export const ptBR: Record<MessageKey, string> = {
     '{dispute} não pode ser transferida: agora uma agência detém esta pessoa (o registro do empregador não é mais o primeiro). Mantenha-a, com o seu motivo.',
   'svc.dispute.notYourCampaign': 'Você não recruta para essa campanha. Digite “disputes” para ver as contestações das suas.',
   'svc.dispute.noEvidence': '{dispute} veio sem arquivo de evidência. O motivo está na própria contestação.',
+  // contestações de um bloqueio pelo registro do próprio empregador (issue 19), e a recusa do resumo
+  'svc.dispute.recordNoPhone':
+    '{dispute} não pode ser transferida: o registro do empregador desta pessoa ({id}) não tem telefone, e um candidato de agência precisa de telefone e e-mail. Mantenha-a com o seu motivo; se a agência deveria ficar com a pessoa, faça a regra da campanha sinalizá-la (rule campaign:"Nome" direct:flag): o próximo envio dela fica então registrado com os dados e pode ser contestado e transferido.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} não pode ser transferida: o registro do empregador desta pessoa ({id}) não tem e-mail, e um candidato de agência precisa de telefone e e-mail. Mantenha-a com o seu motivo; se a agência deveria ficar com a pessoa, faça a regra da campanha sinalizá-la (rule campaign:"Nome" direct:flag): o próximo envio dela fica então registrado com os dados e pode ser contestado e transferido.',
+  'svc.digest.agencyOnly':
+    'O resumo diário é para usuários e administradores de agência. Proprietários e recrutadores recebem novos candidatos, comentários e contestações na hora; digite “help” para ver seus comandos.',
 
   // users and agencies
   'users.title': 'Usuários',

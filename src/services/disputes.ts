@@ -18,6 +18,7 @@ import {
   type DisputeStatus,
 } from '../domain/disputes';
 import { canonicalEmail } from '../domain/contact';
+import { platformSchema, type PlatformName } from '../domain/platforms';
 import { DEFAULT_DUPLICATE_RULE, ownershipOf, windowStart } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
@@ -44,7 +45,9 @@ import { parseOrThrow } from './validate';
  * creates the disputing agency's candidate from the disputed submission, with the window from the
  * decision, and marks the record superseded: the duplicate check no longer reads it (see
  * duplicate-check.ts), so the agency's next submission is PREVIOUSLY_SUBMITTED and another agency's
- * a DUPLICATE of the agency's candidate.
+ * a DUPLICATE of the agency's candidate. A BLOCKED attempt caused by that record (the rule blocks
+ * direct applicants) is held by the record too; the block kept only the record's id, nothing the
+ * agency typed, so a transfer makes the agency's candidate from the record's own person.
  *
  * What the disputing agency is told of the other side is only what the outcome told it: that
  * another agency holds the person, and until when; or that the employer already had the person
@@ -138,7 +141,7 @@ export interface DisputeView {
   employerRecord: { id: string; externalId: string; source: string; superseded: boolean } | null;
   /** The candidate disputed, or (ALREADY_IN_SYSTEM) created by the transfer; null before that. */
   candidate: { id: string; ref: number; name: string } | null;
-  /** The disputed person's name: the candidate's, else as the agency submitted it ('' for a blocked attempt with neither). */
+  /** The disputed person's name: the candidate's, else as the agency submitted it, else the employer's record's ('' for none). */
   person: string;
   campaign: { id: string; name: string };
   evidence: { filename: string; contentType: string; size: number } | null;
@@ -162,7 +165,9 @@ const viewSelect = {
   openedBy: { select: { name: true, email: true } },
   decidedBy: { select: { name: true, email: true } },
   candidate: { select: { id: true, ref: true, firstName: true, lastName: true } },
-  externalCandidate: { select: { id: true, externalId: true, source: true, supersededAt: true } },
+  externalCandidate: {
+    select: { id: true, externalId: true, source: true, supersededAt: true, firstName: true, lastName: true },
+  },
   submission: { select: { firstName: true, lastName: true } },
   campaign: { select: { id: true, name: true } },
   evidenceFile: { select: { filename: true, contentType: true, size: true } },
@@ -196,7 +201,10 @@ async function toView(db: DbOrTx, row: ViewRow, owners?: Map<string, string>): P
     ownerAgency: ownerId === null ? null : { id: ownerId, name: ownerName },
     employerRecord: ext && { id: ext.id, externalId: ext.externalId, source: ext.source, superseded: ext.supersededAt !== null },
     candidate,
-    person: candidate?.name ?? (row.submission ? `${row.submission.firstName} ${row.submission.lastName}` : ''),
+    // A block by the employer's record kept nothing the agency typed: owners and recruiters read the record's name.
+    person:
+      candidate?.name ??
+      (row.submission ? `${row.submission.firstName} ${row.submission.lastName}` : ext ? `${ext.firstName} ${ext.lastName}` : ''),
     campaign: row.campaign,
     evidence: row.evidenceFile,
     decision: decided
@@ -228,6 +236,16 @@ function prefixRange(prefix: string): { gte: string; lt: string } {
 }
 
 const notYours = (ref: string) => new NotFoundError({ key: 'svc.dispute.notYours', params: { ref } });
+
+/** What a `submission.blocked` audit row keeps (src/services/submissions.ts): ids, never the typed person. */
+const blockDetails = z
+  .object({
+    reason: z.string().optional(),
+    candidateId: z.string().optional(),
+    externalCandidateId: z.string().optional(),
+    channel: platformSchema.optional(),
+  })
+  .catch({});
 
 /** Where the submission (or blocked attempt) found points, before it is checked. */
 type Found = Omit<Target, 'ownedUntil' | 'holder'> & {
@@ -288,10 +306,7 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
     });
     const attempt = attempts.find((a) => a.actor?.agencyId === actor.agencyId) ?? attempts[0];
     if (!attempt) throw notYours(ref);
-    const details = z
-      .object({ reason: z.string().optional(), candidateId: z.string().optional() })
-      .catch({})
-      .parse(attempt.details);
+    const details = blockDetails.parse(attempt.details);
     const campaign = await deps.db.campaign.findUnique({ where: { id: attempt.targetId }, select: { name: true } });
     found = {
       agencyId: attempt.actor?.agencyId ?? '',
@@ -303,14 +318,12 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
       campaign: campaign?.name ?? '',
       submissionId: null,
       blockedAuditId: attempt.id,
-      candidateId: details.candidateId ?? null,
-      externalCandidateId: null,
+      // Blocked by the employer's own record: that record holds the person, as for ALREADY_IN_SYSTEM
+      // (a block kept nothing the agency typed; a transfer makes the candidate from the record).
+      candidateId: details.reason === 'already_in_system' ? null : (details.candidateId ?? null),
+      externalCandidateId: details.reason === 'already_in_system' ? (details.externalCandidateId ?? null) : null,
       campaignId: attempt.targetId,
     };
-    // A block keeps nothing of the person the agency typed, so a transfer would have no candidate to
-    // create from it: the agency is sent to the recruiter (or to submit again where the rule flags).
-    if (details.reason === 'already_in_system')
-      throw new InvalidInputError({ key: 'svc.dispute.blockedByRecord', params: { ref: found.submissionRef } });
     if (details.reason === 'same_agency')
       throw new InvalidInputError({ key: 'svc.dispute.blockedSame', params: { ref: found.submissionRef } });
   }
@@ -439,6 +452,65 @@ const recruitsFor = async (db: DbOrTx, userId: string, campaignId: string) =>
 const LOCK_KEYS = `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS "n"
   FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`;
 
+/** The person a transfer of the employer's record makes the disputing agency's candidate. */
+interface TransferredPerson {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  channel: PlatformName;
+  submittedById: string;
+  resumeFileId: string | null;
+}
+
+/**
+ * Who a transfer of the employer's record creates. ALREADY_IN_SYSTEM recorded the agency's
+ * submission: the person as the agency submitted them. A block by the record kept nothing the agency
+ * typed (submissions.ts), so the candidate is the record's own person, submitted by whoever was
+ * blocked, through the channel they used. A candidate needs a phone and an email and the ATS may
+ * have given only one: then the decider is refused and told what else settles it, before anything
+ * changes (the agency typed both, but a block keeps neither).
+ */
+async function personToTransfer(
+  tx: DbOrTx,
+  dispute: {
+    ref: number;
+    openedById: string;
+    blockedAuditId: string | null;
+    submission: (TransferredPerson & { id: string }) | null;
+  },
+  recordId: string,
+): Promise<TransferredPerson> {
+  if (dispute.submission) {
+    const { id: _id, ...person } = dispute.submission;
+    return person;
+  }
+  const [record, blocked] = await Promise.all([
+    tx.externalCandidate.findUniqueOrThrow({
+      where: { id: recordId },
+      select: { firstName: true, lastName: true, phone: true, email: true, externalId: true },
+    }),
+    dispute.blockedAuditId
+      ? tx.auditLog.findUnique({ where: { id: dispute.blockedAuditId }, select: { actorId: true, details: true } })
+      : null,
+  ]);
+  if (record.phone === null || record.email === null)
+    throw new ConflictError({
+      key: record.phone === null ? 'svc.dispute.recordNoPhone' : 'svc.dispute.recordNoEmail',
+      params: { dispute: formatDisputeRef(dispute.ref), id: record.externalId },
+    });
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    phone: record.phone,
+    email: record.email,
+    // Blocks recorded before the channel was kept: the web, the one channel every agency user has.
+    channel: blockDetails.parse(blocked?.details).channel ?? 'WEB',
+    submittedById: blocked?.actorId ?? dispute.openedById,
+    resumeFileId: null,
+  };
+}
+
 /**
  * Decides an open dispute. Uphold changes nothing but the dispute; transfer hands the person to
  * the disputing agency with a window from now: another agency's candidate is rewritten, the
@@ -528,11 +600,10 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
         await decide(null);
         return finish({ ownershipUntil: null, candidateId: null, candidateRef: null }, { ...audit, toAgencyId: null });
       }
-      const submission = dispute.submission;
-      if (!submission) throw new Error(`dispute ${id}: an ALREADY_IN_SYSTEM dispute without its submission`);
+      const person = await personToTransfer(tx, dispute, recordId);
       const ownershipUntil = ownershipOf({ agencyId: dispute.agencyId, submittedAt: now }, windowMonths).until;
       await decide(ownershipUntil);
-      await lockPerson(submission);
+      await lockPerson(person);
       // Guarded on the record still counting: two agencies' disputes of one record transfer once.
       const superseded = await tx.externalCandidate.updateMany({
         where: { id: recordId, supersededAt: null },
@@ -544,7 +615,7 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
       // changed): a transfer must not make a second holder. Read under the key locks, so it holds.
       const holder = await tx.candidate.findFirst({
         where: {
-          OR: [{ phone: submission.phone }, { emailKey: canonicalEmail(submission.email) }],
+          OR: [{ phone: person.phone }, { emailKey: canonicalEmail(person.email) }],
           submittedAt: { gte: windowStart(now, windowMonths) },
         },
         select: { id: true },
@@ -553,23 +624,18 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
         throw new ConflictError({ key: 'svc.dispute.agencyHoldsNow', params: { dispute: formatDisputeRef(dispute.ref) } });
       const created = await tx.candidate.create({
         data: {
-          firstName: submission.firstName,
-          lastName: submission.lastName,
-          phone: submission.phone,
-          email: submission.email,
-          channel: submission.channel,
+          ...person,
           agencyId: dispute.agencyId,
-          submittedById: submission.submittedById,
           campaignId: dispute.campaignId,
-          resumeFileId: submission.resumeFileId,
           submittedAt: now,
           createdAt: now,
         },
         select: { id: true, ref: true },
       });
       await tx.dispute.update({ where: { id }, data: { candidateId: created.id } });
-      // The agency's lists show the disputed submission as its candidate now.
-      await tx.submission.update({ where: { id: submission.id }, data: { candidateId: created.id } });
+      // The agency's lists show the disputed submission as its candidate now (a block recorded none).
+      if (dispute.submission)
+        await tx.submission.update({ where: { id: dispute.submission.id }, data: { candidateId: created.id } });
       return finish(
         { ownershipUntil, candidateId: created.id, candidateRef: created.ref },
         { ...audit, toAgencyId: dispute.agencyId },

@@ -58,9 +58,6 @@ const MB = Math.round(RESUME_MAX_BYTES / 1_000_000);
 export function disputeChoices(ctx: Ctx, result: SubmissionResult): ChoiceInput[] {
   if (!isDisputable(result.outcome)) return [];
   if (result.outcome === 'BLOCKED' && result.reason === 'same_agency') return [];
-  // A block by the employer's own record kept nothing of the person to transfer (the service says
-  // so to a typed dispute); ALREADY_IN_SYSTEM recorded the submission, and is disputed like a duplicate.
-  if (result.outcome === 'BLOCKED' && result.reason === 'already_in_system') return [];
   // A recorded submission is disputed by its id; a block (nothing recorded) by its attempt's.
   const id = 'submissionId' in result ? result.submissionId : 'attemptId' in result ? result.attemptId : null;
   return id ? [{ actionId: 'dispute', value: formatSubmissionRef(id), label: ctx.t('dispute.button') }] : [];

@@ -674,29 +674,186 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     expect(await ee.env.deps.db.candidate.count({ where: { email: p.email } })).toBe(1);
   });
 
-  test('a block by the employer’s record has no Dispute button, and a typed dispute says why, in the user’s language', async () => {
-    const owner = await as(f.ownerId);
+  /** A campaign whose rule blocks direct applicants, and a person the ATS registered under its own spelling. */
+  async function blockedByRecord(owner: Chat, record: { email: boolean } = { email: true }) {
     const blocking = await ee.env.deps.db.campaign.create({
       data: { name: unique('Direct block') },
       select: { id: true, name: true },
     });
     await owner.say(`rule campaign:"${blocking.name}" direct:block`);
     const p = person();
+    const externalId = unique('ats-block');
     await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
-      externalId: unique('ats-block'),
+      externalId,
       source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: 'Registrada',
+      phone: p.phone,
+      ...(record.email ? { email: p.email } : {}),
+    });
+    return { blocking, p, externalId };
+  }
+
+  test('blocked by the employer’s record: disputed from the outcome, transferred: B’s candidate is the record’s person, B’s resubmission is B’s', async () => {
+    const owner = await as(f.ownerId);
+    const agencyB = await as(f.userB);
+    const { blocking, p, externalId } = await blockedByRecord(owner);
+    const sentBefore = ee.channel.sent.length;
+
+    await agencyB.say('submit');
+    await agencyB.say(`Ana ${p.last} ${p.phone} ${p.email}`);
+    await agencyB.press(blocking.name);
+    await agencyB.press('Skip');
+    const [outcome] = await agencyB.press('Confirm');
+    expect(outcome).toBe(
+      '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.\n[⚖️ Dispute]',
+    );
+    // The block kept the record's id and the channel, nothing B typed.
+    const attempt = await ee.env.deps.db.auditLog.findFirstOrThrow({
+      where: { action: 'submission.blocked', actorId: f.userB, targetId: blocking.id },
+      select: { id: true, details: true },
+    });
+    const record = await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } });
+    expect(attempt.details).toEqual({ reason: 'already_in_system', externalCandidateId: record.id, channel: 'WEB' });
+
+    const [ask] = await agencyB.press('⚖️ Dispute');
+    const ref = formatRef(attempt.id);
+    expect(ask).toMatch(new RegExp(`^Why should ${ref} be your agency’s candidate\\?`));
+    const [confirm] = await agencyB.say('Ana came to us through our job fair.');
+    expect(confirm).toBe(
+      `Your dispute of ${ref} (⛔ Blocked by duplicate rules, ${blocking.name}):\nAna came to us through our job fair.\nEvidence: none\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to 10 MB), or type another reason to replace this one.\n[Send dispute] [Cancel]`,
+    );
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
+    expect(row).toMatchObject({
+      outcome: 'BLOCKED',
+      blockedAuditId: attempt.id,
+      submissionId: null,
+      externalCandidateId: record.id,
+      ownerAgencyId: null,
+      candidateId: null,
+    });
+
+    await notifyQueue.idle();
+    const [notice] = deliveredTo(owner, sentBefore).filter((m) => m.startsWith('⚖️'));
+    // The employer reads its own record's name: the block kept none of B's.
+    expect(notice).toContain(
+      `contests its ⛔ Blocked by duplicate rules outcome for ${ref} Ana Registrada (${blocking.name}), held by the employer’s own record.`,
+    );
+
+    const told = ee.channel.sent.length;
+    ee.env.clock.advance(86_400_000);
+    const decidedAt = ee.env.clock.now();
+    expect(await owner.say(`decide ${dispute} transfer The job fair sign-up came first.`)).toHaveLength(1);
+    const candidate = await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } });
+    expect(candidate).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Registrada',
+      email: p.email,
+      channel: 'WEB',
+      agencyId: f.agencyB,
+      submittedById: f.userB,
+      campaignId: blocking.id,
+      submittedAt: decidedAt,
+      resumeFileId: null,
+    });
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: decidedAt,
+    });
+    const until = formatDate('en', ownershipOf({ agencyId: f.agencyB, submittedAt: decidedAt }, 6).until);
+    await notifyQueue.idle();
+    const toB = deliveredTo(agencyB, told);
+    expect(toB).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} is decided for you: C-${candidate.ref} is now your agency’s candidate, until ${until}.\nReason: The job fair sign-up came first.`,
+    ]);
+    expect(toB.join('\n')).not.toMatch(new RegExp(`Registrada|DIRECT|${externalId}`));
+
+    // B's next submission to the blocking campaign is B's own; A's is a duplicate of B's.
+    const again = {
       firstName: 'Ana',
       lastName: p.last,
       phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB' as const,
+    };
+    expect(await ee.env.services.submitCandidate(f.userB, again)).toMatchObject({
+      outcome: 'PREVIOUSLY_SUBMITTED',
+      candidateRef: candidate.ref,
+      ownership: { yours: true },
     });
-    const blocked = await ee.env.services.submitCandidate(f.userB, { ...again(p), campaignId: blocking.id });
-    if (blocked.outcome !== 'BLOCKED') throw new Error('expected BLOCKED');
+    expect(await ee.env.services.submitCandidate(f.userA, again)).toMatchObject({ outcome: 'DUPLICATE' });
+    expect(
+      await ee.env.deps.db.auditLog.findFirstOrThrow({
+        where: { targetId: row.id, action: 'dispute.decided' },
+        select: { details: true },
+      }),
+    ).toMatchObject({
+      details: { decision: 'transfer', externalCandidateId: record.id, candidateId: candidate.id, toAgencyId: f.agencyB },
+    });
+  });
+
+  test('blocked by the employer’s record, typed dispute upheld: nothing changes, B is told only that the employer had the person', async () => {
+    const owner = await as(f.ownerId);
     const agencyB = await as(f.userB);
-    await agencyB.say('language es');
-    expect(await agencyB.say(`dispute ${formatRef(blocked.attemptId)} Es nuestra.`)).toEqual([
-      `${formatRef(blocked.attemptId)} se bloqueó porque el empleador ya tenía a la persona por otra vía, y un bloqueo no guarda nada de lo que escribiste, así que no hay nada que transferir. Pregúntale al reclutador de la campaña si crees que tu agencia debería tenerla.`,
+    const { blocking, p, externalId } = await blockedByRecord(owner);
+    const common = {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB' as const,
+    };
+    const blocked = await ee.env.services.submitCandidate(f.userB, common);
+    if (blocked.outcome !== 'BLOCKED') throw new Error(`expected BLOCKED, got ${blocked.outcome}`);
+    const ref = formatRef(blocked.attemptId);
+    await agencyB.say(`dispute ${ref} We were first.`);
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    await notifyQueue.idle();
+    const told = ee.channel.sent.length;
+
+    expect(await owner.say(`decide ${dispute} uphold She applied to us directly.`)).toEqual([
+      `⚖️ ${dispute} upheld: ${ref} Ana Registrada stays with the employer’s own record; no agency holds them. ${(await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name} is told, with your reason.`,
     ]);
-    await agencyB.say('idioma en');
+    await notifyQueue.idle();
+    expect(deliveredTo(agencyB, told)).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: She applied to us directly.`,
+    ]);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { phone: p.phone } })).toBe(0);
+    expect(await ee.env.services.submitCandidate(f.userB, common)).toMatchObject({
+      outcome: 'BLOCKED',
+      reason: 'already_in_system',
+    });
+  });
+
+  test('a record without an email cannot be transferred: the decider is told why and what settles it, in their language', async () => {
+    const owner = await as(f.ownerId);
+    const { blocking, p, externalId } = await blockedByRecord(owner, { email: false });
+    const blocked = await ee.env.services.submitCandidate(f.userB, {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB',
+    });
+    if (blocked.outcome !== 'BLOCKED') throw new Error(`expected BLOCKED, got ${blocked.outcome}`);
+    const opened = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(blocked.attemptId), reason: 'Ours.' });
+    await owner.say('language es');
+    expect(await owner.say(`decide D-${opened.ref} transfer Es de B.`)).toEqual([
+      `D-${opened.ref} no se puede transferir: el registro del empleador de esta persona (${externalId}) no tiene correo, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.`,
+    ]);
+    await owner.say('idioma en');
+    // Nothing moved: still open, the record still counts, and an uphold settles it.
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { id: opened.disputeId } })).toMatchObject({ status: 'OPEN' });
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: opened.disputeId, decision: 'uphold', reason: 'No email.' });
   });
 });
 
