@@ -808,6 +808,11 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     const blocked = await ee.env.services.submitCandidate(f.userB, common);
     if (blocked.outcome !== 'BLOCKED') throw new Error(`expected BLOCKED, got ${blocked.outcome}`);
     const ref = formatRef(blocked.attemptId);
+    // Its list row carries the Dispute action too.
+    const [list] = await agencyB.say(`candidates outcome:blocked campaign:"${blocking.name}"`);
+    expect(list).toContain('the employer already has this person');
+    const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
+    expect(item?.actionId).toBe(`dispute:${ref}`);
     await agencyB.say(`dispute ${ref} We were first.`);
     const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
     await notifyQueue.idle();
