@@ -22,7 +22,7 @@ const disputeSchema = z
     outcome: z
       .string()
       .describe(
-        'The contested outcome: DUPLICATE or BLOCKED (another agency held the person), or ALREADY_IN_SYSTEM (the employer’s own record did)',
+        'The contested outcome: DUPLICATE or BLOCKED (another agency held the person), or ALREADY_IN_SYSTEM or BLOCKED (the employer’s own record did)',
       ),
     submissionRef: z.string().describe('The disputed submission (or blocked attempt) as the agency sees it: S-1a2b3c4d'),
     reason: z.string(),
@@ -41,12 +41,16 @@ const disputeSchema = z
         superseded: z.boolean().describe('A transfer gave the person to the disputing agency: the record no longer counts'),
       })
       .nullable()
-      .describe('The employer’s own record that held the person (ALREADY_IN_SYSTEM); null when an agency did'),
+      .describe('The employer’s own record that held the person (ALREADY_IN_SYSTEM, or BLOCKED by it); null when an agency did'),
     candidate: z
       .object({ id: z.string(), ref: z.number().int(), name: z.string() })
       .nullable()
-      .describe('The disputed candidate; for ALREADY_IN_SYSTEM null until a transfer creates the agency’s candidate'),
-    person: z.string().describe('The disputed person’s name (empty for a blocked attempt, of which nothing was kept)'),
+      .describe(
+        'The disputed candidate; when the employer’s record held the person, null until a transfer creates the agency’s candidate',
+      ),
+    person: z
+      .string()
+      .describe('The disputed person’s name; for a blocked attempt (nothing of it was kept) the employer’s record’s, else empty'),
     campaign: z.object({ id: z.string(), name: z.string() }).describe('The campaign the disputing agency submitted to'),
     evidence: z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
     decision: z
@@ -96,7 +100,7 @@ const decisionBodySchema = z
     decision: z
       .enum(DISPUTE_DECISIONS)
       .describe(
-        'uphold: nothing changes; transfer: the candidate becomes the disputing agency’s (ALREADY_IN_SYSTEM: a candidate is created from the disputed submission, and the employer’s record stops counting)',
+        'uphold: nothing changes; transfer: the candidate becomes the disputing agency’s (held by the employer’s record: a candidate is created from the disputed submission, or for a block from the record itself, which needs its phone and email; the record stops counting)',
       ),
     reason: z.string().trim().min(1).max(DISPUTE_REASON_MAX).describe('Told to the disputing agency with the decision'),
     authorEmail: z.email().max(254).optional().describe('Email of the recruiter (or owner) deciding'),
