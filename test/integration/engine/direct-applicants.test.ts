@@ -69,7 +69,7 @@ test('an owner makes the campaign refuse direct applicants in chat, and the subm
   await registeredByAts(phone);
 
   expect(await submitInChat(f.userB, phone)).toEqual([
-    '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created.',
+    '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.\n[⚖️ Dispute]',
   ]);
   expect(await ee.env.deps.db.submission.count({ where: { phone } })).toBe(0);
 
