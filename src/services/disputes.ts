@@ -86,7 +86,7 @@ export interface DisputeTargetSeen {
   campaign: string;
   /**
    * The last day another agency holds the person; null when the employer's own record holds them
-   * (ALREADY_IN_SYSTEM): the agency learns nothing of that record but that it exists.
+   * (ALREADY_IN_SYSTEM, or a block by it): the agency learns nothing of that record but that it exists.
    */
   ownedUntil: Date | null;
 }
@@ -137,9 +137,9 @@ export interface DisputeView {
   openedBy: string;
   /** The agency that held the candidate when the dispute was opened; null when the employer's record did. */
   ownerAgency: { id: string; name: string } | null;
-  /** The employer's own ATS record that held the person (ALREADY_IN_SYSTEM); null when an agency did. */
+  /** The employer’s own ATS record that held the person (ALREADY_IN_SYSTEM, or a block by it); null when an agency did. */
   employerRecord: { id: string; externalId: string; source: string; superseded: boolean } | null;
-  /** The candidate disputed, or (ALREADY_IN_SYSTEM) created by the transfer; null before that. */
+  /** The candidate disputed, or (held by the employer’s record) created by the transfer; null before that. */
   candidate: { id: string; ref: number; name: string } | null;
   /** The disputed person's name: the candidate's, else as the agency submitted it, else the employer's record's ('' for none). */
   person: string;
@@ -514,8 +514,9 @@ async function personToTransfer(
 /**
  * Decides an open dispute. Uphold changes nothing but the dispute; transfer hands the person to
  * the disputing agency with a window from now: another agency's candidate is rewritten, the
- * employer's own record (ALREADY_IN_SYSTEM) is superseded by a new candidate of the agency made
- * from the disputed submission. The dispute row moves first, guarded on OPEN, so two deciders
+ * employer's own record (ALREADY_IN_SYSTEM, or a block by it) is superseded by a new candidate of
+ * the agency made from the disputed submission, or from the record for a block (personToTransfer).
+ * The dispute row moves first, guarded on OPEN, so two deciders
  * racing get one decision and one "already decided".
  */
 export async function decideDispute(deps: ServiceDeps, actorId: string, raw: DecideDisputeInput): Promise<DisputeDecided> {
@@ -775,7 +776,7 @@ export interface DisputeForNotice {
     submissionRef: string;
     personName: string | null;
     outcome: string;
-    /** The employer's own record held the person (ALREADY_IN_SYSTEM): the agency hears that, and no date of it. */
+    /** The employer’s own record held the person (ALREADY_IN_SYSTEM, or a block by it): the agency hears that, and no date of it. */
     heldByEmployer: boolean;
   };
 }
