@@ -44,8 +44,8 @@ const USERS_PER_AGENCY = 2;
 const INDEXES = [
   'Candidate_phone_submittedAt_idx',
   'Candidate_emailKey_submittedAt_idx',
-  'ExternalCandidate_phone_registeredAt_id_idx',
-  'ExternalCandidate_emailKey_registeredAt_id_idx',
+  'ExternalCandidate_phone_supersededAt_registeredAt_id_idx',
+  'ExternalCandidate_emailKey_supersededAt_registeredAt_id_idx',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ import type { Actor, Decision, DenialKey } from './permissions';
 
 /**
  * The outcomes an agency may contest. Data, not branches: a new outcome that withholds ownership
- * (ALREADY_IN_SYSTEM for direct applicants) is one more entry here.
+ * is one more entry here. ALREADY_IN_SYSTEM is held by the employer's own ATS record, not by an
+ * agency (src/services/disputes.ts tells the two holders apart).
  */
-export const DISPUTABLE_OUTCOMES = ['DUPLICATE', 'BLOCKED'] as const;
+export const DISPUTABLE_OUTCOMES = ['DUPLICATE', 'BLOCKED', 'ALREADY_IN_SYSTEM'] as const;
 export type DisputableOutcome = (typeof DISPUTABLE_OUTCOMES)[number];
 
 export const isDisputable = (outcome: string): outcome is DisputableOutcome =>

@@ -293,11 +293,12 @@ export const COMMAND_SPECS = {
   disputes: spec({
     aliases: [],
     help: 'cmd.disputes',
-    usage: 'disputes [status:open|upheld|transferred|all] [campaign:"Name"] [agency:"Name"]',
+    usage: 'disputes [status:open|upheld|transferred|all] [outcome:duplicate|blocked|insystem] [campaign:"Name"] [agency:"Name"]',
     roles: EMPLOYER,
-    layout: { positional: [], options: ['status', 'campaign', 'agency'] },
+    layout: { positional: [], options: ['status', 'outcome', 'campaign', 'agency'] },
     args: z.object({
       status: z.string().optional(),
+      outcome: z.string().optional(),
       campaign: z.string().optional(),
       agency: z.string().optional(),
       ...noExtra,

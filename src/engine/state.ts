@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DASHBOARD_VIEWS, FILTER_OUTCOMES, STAGES } from '../services/dashboards';
+import { DISPUTABLE_OUTCOMES } from '../domain/disputes';
 
 /**
  * What a conversation remembers between events, stored as JSON on the Conversation row. Parsed on
@@ -90,6 +91,7 @@ const listSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('disputes'),
     status: z.enum(['OPEN', 'UPHELD', 'TRANSFERRED']).optional(),
+    outcome: z.enum(DISPUTABLE_OUTCOMES).optional(),
     campaignId: z.string().optional(),
     campaignLabel: z.string().optional(),
     agencyId: z.string().optional(),

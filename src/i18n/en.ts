@@ -257,7 +257,7 @@ export const en = {
   'outcome.alreadyInSystem.means':
     'The employer already has this person from another source. Your submission is recorded, but they do not become your candidate.',
   'outcome.blocked.alreadyInSystem':
-    'The employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created.',
+    'The employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.',
   'dash.blockedAlreadyInSystem': 'the employer already has this person',
   'dash.metricsAlreadyInSystem': ' · Already in System {count}',
   'home.alreadyInSystem': '🗂️ Already in system',
@@ -360,7 +360,7 @@ export const en = {
   'notify.subject.candidateSubmitted': 'New candidate {who} from {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'dispute a duplicate or blocked outcome (its S-… reference), with your reason',
+  'cmd.dispute': 'dispute a duplicate, blocked or already-in-system outcome (its S-… reference), with your reason',
   'cmd.disputes': 'the disputes, with filters by status, campaign and agency',
   'cmd.decide': 'decide a dispute: uphold it, or transfer the candidate to the disputing agency',
   'dispute.button': '⚖️ Dispute',
@@ -425,6 +425,47 @@ export const en = {
     '⚖️ Your dispute {dispute} of {what} is decided for you: {ref} is now your agency’s candidate, until {date}.\nReason: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} from {agency}',
   'notify.subject.disputeDecided': 'Your dispute {dispute} is decided',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Your dispute of {what} ({outcome}, {campaign}):\n{reason}\nEvidence: {evidence}\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to {mb} MB), or type another reason to replace this one.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ {dispute} upheld: {who} stays with the employer’s own record; no agency holds them. {agency} is told, with your reason.',
+  'disputes.employerRecord': 'the employer’s own record',
+  'disputes.employerRecordDetail': 'the employer’s own record ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Your dispute {dispute} of {what} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: {reason}',
+  'svc.zod.disputeReason': 'Say why: a dispute needs a reason.',
+  'svc.zod.decisionReason': 'Say why: a decision needs a reason.',
+  'svc.zod.reasonLong': 'A reason is at most 2,000 characters; shorten it.',
+  'svc.zod.disputeDecision': 'Decide uphold (nothing changes) or transfer (to the disputing agency).',
+  'svc.dispute.notYours':
+    'There is no submission {ref} of your agency. Type “candidates outcome:duplicate”, “candidates outcome:insystem” or “candidates outcome:blocked” to see the ones you can dispute.',
+  'svc.dispute.badRef': '“{ref}” is not a submission reference. It looks like S-1a2b3c4d, as your lists show it.',
+  'svc.dispute.blockedSame':
+    '{ref} was blocked because your own agency submitted the person recently: there is no other agency to dispute with.',
+  'svc.dispute.notDisputable':
+    '{ref} is not a duplicate, blocked or already-in-system submission, so there is nothing to dispute: only those outcomes can be disputed.',
+  'svc.dispute.tooOld': '{ref} was blocked before disputes were kept: submit the person again, and dispute that outcome.',
+  'svc.dispute.yoursNow': 'Your agency holds this candidate now, so there is nothing to dispute for {ref}.',
+  'svc.dispute.open': '{ref} already has an open dispute, {dispute}. You will be told here when it is decided.',
+  'svc.dispute.openRace': '{ref} already has an open dispute. You will be told here when it is decided.',
+  'svc.dispute.recordSuperseded':
+    'The employer’s record no longer holds the person of {ref}: a dispute gave them to an agency. Submit them again to see where they stand.',
+  'svc.dispute.none': 'There is no dispute {dispute}. Type “disputes” to list them.',
+  'svc.dispute.decided': '{dispute} is decided already. Type “disputes status:all” to see its decision.',
+  'svc.dispute.recordTransferred':
+    '{dispute} cannot be transferred: another dispute already gave this person to an agency. Uphold it instead, with your reason.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} cannot be transferred: an agency holds this person now (the employer’s record is no longer the first). Uphold it instead, with your reason.',
+  'svc.dispute.notYourCampaign': 'You do not recruit for that campaign. Type “disputes” for the disputes of yours.',
+  'svc.dispute.noEvidence': '{dispute} came with no evidence file. Its reason is in the dispute itself.',
+  // disputes of a block by the employer's own record (issue 19), and the digest's refusal
+  'svc.dispute.recordNoPhone':
+    '{dispute} cannot be transferred: the employer’s record of this person ({id}) has no phone, and an agency’s candidate needs a phone and an email. Uphold it with your reason; if the agency should have the person, set the campaign’s rule to flag them (rule campaign:"Name" direct:flag): their next submission is then recorded with its details, and can be disputed and transferred.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} cannot be transferred: the employer’s record of this person ({id}) has no email, and an agency’s candidate needs a phone and an email. Uphold it with your reason; if the agency should have the person, set the campaign’s rule to flag them (rule campaign:"Name" direct:flag): their next submission is then recorded with its details, and can be disputed and transferred.',
+  'svc.digest.agencyOnly':
+    'The daily digest is for agency users and admins. Owners and recruiters are told of new candidates, comments and disputes as they happen; type “help” for your commands.',
 
   // users and agencies
   'users.title': 'Users',

@@ -260,7 +260,7 @@ export const es: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'El empleador ya tiene a esta persona por otra vía. Tu postulación queda registrada, pero no pasa a ser tu candidato.',
   'outcome.blocked.alreadyInSystem':
-    'El empleador ya tiene a esta persona por otra vía y esta campaña no la acepta de una agencia, así que no se creó nada.',
+    'El empleador ya tiene a esta persona por otra vía y esta campaña no la acepta de una agencia, así que no se creó nada. Si tu agencia debería tenerla, pulsa Disputar y explica por qué.',
   'dash.blockedAlreadyInSystem': 'el empleador ya tiene a esta persona',
   'dash.metricsAlreadyInSystem': ' · Ya en el sistema {count}',
   'home.alreadyInSystem': '🗂️ Ya en el sistema',
@@ -366,7 +366,7 @@ export const es: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Nuevo candidato {who} de {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'disputar un resultado duplicado o bloqueado (su referencia S-…), con tu motivo',
+  'cmd.dispute': 'disputar un resultado duplicado, bloqueado o ya en el sistema (su referencia S-…), con tu motivo',
   'cmd.disputes': 'las disputas, con filtros por estado, campaña y agencia',
   'cmd.decide': 'decidir una disputa: mantenerla, o transferir el candidato a la agencia que disputa',
   'dispute.button': '⚖️ Disputar',
@@ -432,6 +432,48 @@ export const es: Record<MessageKey, string> = {
     '⚖️ Tu disputa {dispute} de {what} se decidió a tu favor: {ref} ahora es candidato de tu agencia, hasta el {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Disputa {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Tu disputa {dispute} está decidida',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Tu disputa de {what} ({outcome}, {campaign}):\n{reason}\nEvidencia: {evidence}\n\nEl empleador ya tenía a esta persona por otra vía. ¿Envío la disputa? Antes puedes enviar un archivo como evidencia (PDF, Word, JPEG o PNG, hasta {mb} MB), o escribir otro motivo para reemplazar este.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ {dispute} se mantuvo: {who} queda en el registro propio del empleador; ninguna agencia lo tiene. Se le avisa a {agency}, con tu motivo.',
+  'disputes.employerRecord': 'el registro propio del empleador',
+  'disputes.employerRecordDetail': 'el registro propio del empleador ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Tu disputa {dispute} de {what} se mantuvo: el empleador ya tenía a esta persona por otra vía, así que no pasa a ser candidato de tu agencia.\nMotivo: {reason}',
+  'svc.zod.disputeReason': 'Di por qué: una disputa necesita un motivo.',
+  'svc.zod.decisionReason': 'Di por qué: una decisión necesita un motivo.',
+  'svc.zod.reasonLong': 'Un motivo tiene como máximo 2.000 caracteres; acórtalo.',
+  'svc.zod.disputeDecision': 'Decide uphold (no cambia nada) o transfer (a la agencia que disputa).',
+  'svc.dispute.notYours':
+    'Tu agencia no tiene ningún envío {ref}. Escribe “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para ver los que puedes disputar.',
+  'svc.dispute.badRef': '“{ref}” no es una referencia de envío. Se ve como S-1a2b3c4d, tal como la muestran tus listas.',
+  'svc.dispute.blockedSame':
+    '{ref} se bloqueó porque tu propia agencia envió a la persona hace poco: no hay otra agencia con la que disputar.',
+  'svc.dispute.notDisputable':
+    '{ref} no es un envío duplicado, bloqueado ni ya en el sistema, así que no hay nada que disputar: solo esos resultados se pueden disputar.',
+  'svc.dispute.tooOld':
+    '{ref} se bloqueó antes de que se guardaran las disputas: envía a la persona de nuevo y disputa ese resultado.',
+  'svc.dispute.yoursNow': 'Tu agencia ya tiene a este candidato, así que no hay nada que disputar en {ref}.',
+  'svc.dispute.open': '{ref} ya tiene una disputa abierta, {dispute}. Te avisaré aquí cuando se decida.',
+  'svc.dispute.openRace': '{ref} ya tiene una disputa abierta. Te avisaré aquí cuando se decida.',
+  'svc.dispute.recordSuperseded':
+    'El registro del empleador ya no tiene a la persona de {ref}: una disputa se la dio a una agencia. Envíala de nuevo para ver en qué situación está.',
+  'svc.dispute.none': 'No existe la disputa {dispute}. Escribe “disputes” para ver la lista.',
+  'svc.dispute.decided': '{dispute} ya está decidida. Escribe “disputes status:all” para ver su decisión.',
+  'svc.dispute.recordTransferred':
+    '{dispute} no se puede transferir: otra disputa ya le dio esta persona a una agencia. Mantenla, con tu motivo.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} no se puede transferir: ahora una agencia tiene a esta persona (el registro del empleador ya no es el primero). Mantenla, con tu motivo.',
+  'svc.dispute.notYourCampaign': 'No reclutas para esa campaña. Escribe “disputes” para ver las disputas de las tuyas.',
+  'svc.dispute.noEvidence': '{dispute} llegó sin archivo de evidencia. Su motivo está en la propia disputa.',
+  // disputas de un bloqueo por el registro propio del empleador (issue 19), y la negativa del resumen
+  'svc.dispute.recordNoPhone':
+    '{dispute} no se puede transferir: el registro del empleador de esta persona ({id}) no tiene teléfono, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} no se puede transferir: el registro del empleador de esta persona ({id}) no tiene correo, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.',
+  'svc.digest.agencyOnly':
+    'El resumen diario es para usuarios y administradores de agencia. Los propietarios y reclutadores reciben los nuevos candidatos, comentarios y disputas en el momento; escribe “help” para ver tus comandos.',
 
   // users and agencies
   'users.title': 'Usuarios',

@@ -272,7 +272,7 @@ export const fil: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'Nasa employer na ang taong ito mula sa ibang source. Naka-record ang submission mo, pero hindi siya magiging candidate mo.',
   'outcome.blocked.alreadyInSystem':
-    'Nasa employer na ang taong ito mula sa ibang source, at hindi siya tinatanggap ng campaign na ito mula sa agency, kaya walang nagawa.',
+    'Nasa employer na ang taong ito mula sa ibang source, at hindi siya tinatanggap ng campaign na ito mula sa agency, kaya walang nagawa. Kung dapat sa agency mo siya, pindutin ang I-dispute at sabihin kung bakit.',
   'dash.blockedAlreadyInSystem': 'nasa employer na ang taong ito',
   'dash.metricsAlreadyInSystem': ' · Nasa System Na {count}',
   'home.alreadyInSystem': '🗂️ Nasa system na',
@@ -375,7 +375,8 @@ export const fil: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Bagong candidate {who} mula sa {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'i-dispute ang duplicate o blocked na resulta (ang S-… reference nito), kasama ang dahilan mo',
+  'cmd.dispute':
+    'i-dispute ang duplicate, blocked o already-in-system na resulta (ang S-… reference nito), kasama ang dahilan mo',
   'cmd.disputes': 'ang mga dispute, may filter ayon sa status, campaign at agency',
   'cmd.decide': 'magpasya sa dispute: panatilihin, o ilipat ang candidate sa agency na nag-dispute',
   'dispute.button': '⚖️ I-dispute',
@@ -442,6 +443,50 @@ export const fil: Record<MessageKey, string> = {
     '⚖️ Pumabor sa iyo ang dispute mo {dispute} sa {what}: candidate na ng agency mo si {ref}, hanggang {date}.\nDahilan: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} mula sa {agency}',
   'notify.subject.disputeDecided': 'Napagpasyahan na ang dispute mo {dispute}',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Ang dispute mo sa {what} ({outcome}, {campaign}):\n{reason}\nEbidensya: {evidence}\n\nNasa employer na ang taong ito mula sa ibang source. Ipapadala ko na ba ang dispute? Puwede ka munang magpadala ng file bilang ebidensya (PDF, Word, JPEG o PNG, hanggang {mb} MB), o mag-type ng ibang dahilan para palitan ito.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ Pinanatili ang {dispute}: mananatili si {who} sa sariling record ng employer; walang agency na may hawak sa kanya. Sasabihan ang {agency}, kasama ang dahilan mo.',
+  'disputes.employerRecord': 'ang sariling record ng employer',
+  'disputes.employerRecordDetail': 'ang sariling record ng employer ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Pinanatili ang dispute mo {dispute} sa {what}: nasa employer na ang taong ito mula sa ibang source, kaya hindi siya magiging candidate ng agency mo.\nDahilan: {reason}',
+  'svc.zod.disputeReason': 'Sabihin kung bakit: kailangan ng dahilan ang dispute.',
+  'svc.zod.decisionReason': 'Sabihin kung bakit: kailangan ng dahilan ang pasya.',
+  'svc.zod.reasonLong': 'Hanggang 2,000 character lang ang dahilan; paikliin ito.',
+  'svc.zod.disputeDecision': 'Pumili ng uphold (walang magbabago) o transfer (sa agency na nag-dispute).',
+  'svc.dispute.notYours':
+    'Walang submission na {ref} ang agency mo. I-type ang “candidates outcome:duplicate”, “candidates outcome:insystem” o “candidates outcome:blocked” para makita ang mga puwede mong i-dispute.',
+  'svc.dispute.badRef':
+    'Hindi reference ng submission ang “{ref}”. Ganito ang itsura nito: S-1a2b3c4d, gaya ng nasa mga listahan mo.',
+  'svc.dispute.blockedSame':
+    'Na-block ang {ref} dahil kamakailan lang itong in-submit ng sarili mong agency: walang ibang agency na dapat i-dispute.',
+  'svc.dispute.notDisputable':
+    'Hindi duplicate, blocked o already-in-system na submission ang {ref}, kaya walang ma-dispute: ang mga resultang iyon lang ang puwedeng i-dispute.',
+  'svc.dispute.tooOld':
+    'Na-block ang {ref} bago pa itinatago ang mga dispute: i-submit ulit ang tao, at i-dispute ang resultang iyon.',
+  'svc.dispute.yoursNow': 'Hawak na ng agency mo ang candidate na ito, kaya walang ma-dispute sa {ref}.',
+  'svc.dispute.open': 'May bukas nang dispute ang {ref}, ang {dispute}. Sasabihan kita rito kapag napagpasyahan na.',
+  'svc.dispute.openRace': 'May bukas nang dispute ang {ref}. Sasabihan kita rito kapag napagpasyahan na.',
+  'svc.dispute.recordSuperseded':
+    'Hindi na hawak ng record ng employer ang tao sa {ref}: ibinigay siya ng isang dispute sa isang agency. I-submit ulit para makita ang kalagayan niya.',
+  'svc.dispute.none': 'Walang dispute na {dispute}. I-type ang “disputes” para sa listahan.',
+  'svc.dispute.decided': 'Napagpasyahan na ang {dispute}. I-type ang “disputes status:all” para makita ang pasya.',
+  'svc.dispute.recordTransferred':
+    'Hindi maililipat ang {dispute}: naibigay na ng ibang dispute ang taong ito sa isang agency. I-uphold na lang ito, kasama ang dahilan mo.',
+  'svc.dispute.agencyHoldsNow':
+    'Hindi maililipat ang {dispute}: may agency nang may hawak sa taong ito ngayon (hindi na ang record ng employer ang nauna). I-uphold na lang ito, kasama ang dahilan mo.',
+  'svc.dispute.notYourCampaign':
+    'Hindi ka nagre-recruit para sa campaign na iyan. I-type ang “disputes” para sa mga dispute ng campaigns mo.',
+  'svc.dispute.noEvidence': 'Walang kasamang file na ebidensya ang {dispute}. Nasa dispute mismo ang dahilan nito.',
+  // mga dispute ng block dahil sa sariling record ng employer (issue 19), at ang pagtanggi ng digest
+  'svc.dispute.recordNoPhone':
+    'Hindi maililipat ang {dispute}: walang phone ang record ng employer sa taong ito ({id}), at kailangan ng candidate ng agency ang phone at email. I-uphold ito kasama ang dahilan mo; kung dapat sa agency ang tao, gawing flag ang rule ng campaign para sa kanila (rule campaign:"Pangalan" direct:flag): maitatala na ang susunod nilang submission kasama ang mga detalye, at puwede itong i-dispute at ilipat.',
+  'svc.dispute.recordNoEmail':
+    'Hindi maililipat ang {dispute}: walang email ang record ng employer sa taong ito ({id}), at kailangan ng candidate ng agency ang phone at email. I-uphold ito kasama ang dahilan mo; kung dapat sa agency ang tao, gawing flag ang rule ng campaign para sa kanila (rule campaign:"Pangalan" direct:flag): maitatala na ang susunod nilang submission kasama ang mga detalye, at puwede itong i-dispute at ilipat.',
+  'svc.digest.agencyOnly':
+    'Ang daily digest ay para sa mga agency user at admin. Sinasabihan agad ang mga owner at recruiter ng mga bagong candidate, comment at dispute; i-type ang “help” para sa mga command mo.',
 
   // users and agencies
   'users.title': 'Mga User',

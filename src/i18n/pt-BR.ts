@@ -260,7 +260,7 @@ export const ptBR: Record<MessageKey, string> = {
   'outcome.alreadyInSystem.means':
     'O empregador já tem esta pessoa por outra via. Sua indicação fica registrada, mas ela não passa a ser seu candidato.',
   'outcome.blocked.alreadyInSystem':
-    'O empregador já tem esta pessoa por outra via e esta campanha não a aceita de uma agência, então nada foi criado.',
+    'O empregador já tem esta pessoa por outra via e esta campanha não a aceita de uma agência, então nada foi criado. Se sua agência deveria ficar com ela, toque em Contestar e diga por quê.',
   'dash.blockedAlreadyInSystem': 'o empregador já tem esta pessoa',
   'dash.metricsAlreadyInSystem': ' · Já no sistema {count}',
   'home.alreadyInSystem': '🗂️ Já no sistema',
@@ -365,7 +365,7 @@ export const ptBR: Record<MessageKey, string> = {
   'notify.subject.candidateSubmitted': 'Novo candidato {who} da {agency}',
 
   // disputes (issue 19): contesting a duplicate or blocked outcome, and deciding it
-  'cmd.dispute': 'contestar um resultado duplicado ou bloqueado (a referência S-…), com o seu motivo',
+  'cmd.dispute': 'contestar um resultado duplicado, bloqueado ou já no sistema (a referência S-…), com o seu motivo',
   'cmd.disputes': 'as contestações, com filtros por status, campanha e agência',
   'cmd.decide': 'decidir uma contestação: manter, ou transferir o candidato para a agência que contesta',
   'dispute.button': '⚖️ Contestar',
@@ -431,6 +431,48 @@ export const ptBR: Record<MessageKey, string> = {
     '⚖️ Sua contestação {dispute} de {what} foi decidida a seu favor: {ref} agora é candidato da sua agência, até {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Contestação {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Sua contestação {dispute} foi decidida',
+  // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
+  'dispute.confirm.employer':
+    'Sua contestação de {what} ({outcome}, {campaign}):\n{reason}\nEvidência: {evidence}\n\nO empregador já tinha esta pessoa por outra fonte. Enviar a contestação? Antes você pode enviar um arquivo como evidência (PDF, Word, JPEG ou PNG, até {mb} MB), ou digitar outro motivo para substituir este.',
+  'dispute.decided.upholdEmployer':
+    '⚖️ {dispute} mantida: {who} fica com o registro próprio do empregador; nenhuma agência detém a pessoa. {agency} é avisada, com o seu motivo.',
+  'disputes.employerRecord': 'o registro próprio do empregador',
+  'disputes.employerRecordDetail': 'o registro próprio do empregador ({source} {id})',
+  'notify.disputeUpheld.employer':
+    '⚖️ Sua contestação {dispute} de {what} foi mantida: o empregador já tinha esta pessoa por outra fonte, então ela não passa a ser candidata da sua agência.\nMotivo: {reason}',
+  'svc.zod.disputeReason': 'Diga por quê: uma contestação precisa de um motivo.',
+  'svc.zod.decisionReason': 'Diga por quê: uma decisão precisa de um motivo.',
+  'svc.zod.reasonLong': 'Um motivo tem no máximo 2.000 caracteres; encurte-o.',
+  'svc.zod.disputeDecision': 'Decida uphold (nada muda) ou transfer (para a agência que contesta).',
+  'svc.dispute.notYours':
+    'Sua agência não tem o envio {ref}. Digite “candidates outcome:duplicate”, “candidates outcome:insystem” ou “candidates outcome:blocked” para ver os que você pode contestar.',
+  'svc.dispute.badRef': '“{ref}” não é uma referência de envio. Ela tem a forma S-1a2b3c4d, como nas suas listas.',
+  'svc.dispute.blockedSame':
+    '{ref} foi bloqueado porque sua própria agência enviou a pessoa há pouco: não há outra agência com quem contestar.',
+  'svc.dispute.notDisputable':
+    '{ref} não é um envio duplicado, bloqueado nem já no sistema, então não há o que contestar: só esses resultados podem ser contestados.',
+  'svc.dispute.tooOld':
+    '{ref} foi bloqueado antes de as contestações serem guardadas: envie a pessoa de novo e conteste esse resultado.',
+  'svc.dispute.yoursNow': 'Sua agência já detém este candidato, então não há o que contestar em {ref}.',
+  'svc.dispute.open': '{ref} já tem uma contestação aberta, {dispute}. Você será avisado aqui quando for decidida.',
+  'svc.dispute.openRace': '{ref} já tem uma contestação aberta. Você será avisado aqui quando for decidida.',
+  'svc.dispute.recordSuperseded':
+    'O registro do empregador não detém mais a pessoa de {ref}: uma contestação a deu a uma agência. Envie-a de novo para ver a situação dela.',
+  'svc.dispute.none': 'Não existe a contestação {dispute}. Digite “disputes” para ver a lista.',
+  'svc.dispute.decided': '{dispute} já foi decidida. Digite “disputes status:all” para ver a decisão.',
+  'svc.dispute.recordTransferred':
+    '{dispute} não pode ser transferida: outra contestação já deu esta pessoa a uma agência. Mantenha-a, com o seu motivo.',
+  'svc.dispute.agencyHoldsNow':
+    '{dispute} não pode ser transferida: agora uma agência detém esta pessoa (o registro do empregador não é mais o primeiro). Mantenha-a, com o seu motivo.',
+  'svc.dispute.notYourCampaign': 'Você não recruta para essa campanha. Digite “disputes” para ver as contestações das suas.',
+  'svc.dispute.noEvidence': '{dispute} veio sem arquivo de evidência. O motivo está na própria contestação.',
+  // contestações de um bloqueio pelo registro do próprio empregador (issue 19), e a recusa do resumo
+  'svc.dispute.recordNoPhone':
+    '{dispute} não pode ser transferida: o registro do empregador desta pessoa ({id}) não tem telefone, e um candidato de agência precisa de telefone e e-mail. Mantenha-a com o seu motivo; se a agência deveria ficar com a pessoa, faça a regra da campanha sinalizá-la (rule campaign:"Nome" direct:flag): o próximo envio dela fica então registrado com os dados e pode ser contestado e transferido.',
+  'svc.dispute.recordNoEmail':
+    '{dispute} não pode ser transferida: o registro do empregador desta pessoa ({id}) não tem e-mail, e um candidato de agência precisa de telefone e e-mail. Mantenha-a com o seu motivo; se a agência deveria ficar com a pessoa, faça a regra da campanha sinalizá-la (rule campaign:"Nome" direct:flag): o próximo envio dela fica então registrado com os dados e pode ser contestado e transferido.',
+  'svc.digest.agencyOnly':
+    'O resumo diário é para usuários e administradores de agência. Proprietários e recrutadores recebem novos candidatos, comentários e contestações na hora; digite “help” para ver seus comandos.',
 
   // users and agencies
   'users.title': 'Usuários',

@@ -22,9 +22,12 @@ export const disputeOpenedPayloadSchema = z.object({
   outcome: z.string(),
   agency: z.string(),
   openedBy: z.string(),
-  ownerAgency: z.string(),
-  candidateRef: z.number().int(),
+  /** Null: the employer's own record held the person (ALREADY_IN_SYSTEM). */
+  ownerAgency: z.string().nullable(),
+  /** Null until such a dispute's transfer creates the agency's candidate: the submission names the person then. */
+  candidateRef: z.number().int().nullable(),
   candidateName: z.string(),
+  submissionRef: z.string().optional(),
   campaign: z.string(),
   reason: z.string(),
   /** The evidence file's name, if one came with the dispute. */
@@ -43,11 +46,19 @@ export const disputeDecidedPayloadSchema = z.object({
   until: z.string(),
   /** After a transfer only: the candidate's reference, now the agency's to open. */
   candidateRef: z.number().int().nullable().default(null),
+  /** The employer's own record held the person (ALREADY_IN_SYSTEM): an uphold tells that, and no date. */
+  heldByEmployer: z.boolean().default(false),
 });
 export type DisputeDecidedPayload = z.input<typeof disputeDecidedPayloadSchema>;
 
+const OUTCOME_WORDS = {
+  BLOCKED: 'outcome.blocked',
+  DUPLICATE: 'outcome.duplicate',
+  ALREADY_IN_SYSTEM: 'outcome.alreadyInSystem',
+} as const;
+
 const outcomeWord = (locale: string, outcome: string): string =>
-  outcome === 'BLOCKED' ? t(locale, 'outcome.blocked') : outcome === 'DUPLICATE' ? t(locale, 'outcome.duplicate') : outcome;
+  Object.hasOwn(OUTCOME_WORDS, outcome) ? t(locale, OUTCOME_WORDS[outcome as keyof typeof OUTCOME_WORDS]) : outcome;
 
 function openedText(p: DisputeOpenedPayload, locale: string): string {
   const lines = [
@@ -55,10 +66,10 @@ function openedText(p: DisputeOpenedPayload, locale: string): string {
       dispute: formatDisputeRef(p.disputeRef),
       agency: p.agency,
       actor: p.openedBy,
-      who: `${formatCandidateRef(p.candidateRef)} ${p.candidateName}`,
+      who: `${p.candidateRef === null ? (p.submissionRef ?? '') : formatCandidateRef(p.candidateRef)} ${p.candidateName}`.trim(),
       campaign: p.campaign,
       outcome: outcomeWord(locale, p.outcome),
-      owner: p.ownerAgency,
+      owner: p.ownerAgency ?? t(locale, 'disputes.employerRecord'),
     }),
     t(locale, 'notify.disputeReason', { reason: p.reason }),
   ];
@@ -71,6 +82,7 @@ function decidedText(p: z.output<typeof disputeDecidedPayloadSchema>, locale: st
   const date = formatDate(locale, new Date(p.until));
   const ref = p.candidateRef === null ? '' : formatCandidateRef(p.candidateRef);
   const params = { dispute: formatDisputeRef(p.disputeRef), what, reason: p.reason, date, ref };
+  if (p.decision === 'uphold' && p.heldByEmployer) return t(locale, 'notify.disputeUpheld.employer', params);
   return t(locale, p.decision === 'transfer' ? 'notify.disputeTransferred' : 'notify.disputeUpheld', params);
 }
 

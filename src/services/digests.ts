@@ -157,7 +157,7 @@ export async function getDigestSettings(deps: ServiceDeps, userId: string): Prom
 export async function setDigestEnabled(deps: ServiceDeps, userId: string, enabled: boolean): Promise<DigestSettings> {
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (user?.role !== 'AGENCY_ADMIN' && user?.role !== 'AGENCY_USER')
-    throw new InvalidInputError('The daily digest is for agency users and admins.');
+    throw new InvalidInputError({ key: 'svc.digest.agencyOnly' });
   await deps.db.digestPreference.upsert({ where: { userId }, create: { userId, enabled }, update: { enabled } });
   return getDigestSettings(deps, userId);
 }

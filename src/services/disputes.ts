@@ -6,6 +6,7 @@ import {
   DISPUTE_DECISIONS,
   DISPUTE_REASON_MAX,
   DISPUTE_STATUSES,
+  DISPUTABLE_OUTCOMES,
   formatDisputeRef,
   formatSubmissionRef,
   isDisputable,
@@ -17,7 +18,8 @@ import {
   type DisputeStatus,
 } from '../domain/disputes';
 import { canonicalEmail } from '../domain/contact';
-import { DEFAULT_DUPLICATE_RULE, ownershipOf } from '../domain/duplicates';
+import { platformSchema, type PlatformName } from '../domain/platforms';
+import { DEFAULT_DUPLICATE_RULE, ownershipOf, windowStart } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import type { Prisma } from '../generated/prisma/client';
 import { assertAllowed, loadActor, SYSTEM_ACTOR } from './actor';
@@ -28,8 +30,9 @@ import { recordOutboxEvent } from './outbox';
 import { parseOrThrow } from './validate';
 
 /**
- * Disputes (issue 19). An agency contests a DUPLICATE or BLOCKED outcome with a reason (and a file);
- * an owner or one of the campaign's recruiters upholds it or transfers the candidate.
+ * Disputes (issue 19). An agency contests a DUPLICATE, BLOCKED or ALREADY_IN_SYSTEM outcome with a
+ * reason (and a file); an owner or one of the campaign's recruiters upholds it or transfers the
+ * candidate.
  *
  * Ownership is the candidate row itself: the duplicate check matches candidates by phone / email
  * within the window of their `submittedAt` and tells "yours" by their `agencyId`. A transfer makes
@@ -37,21 +40,29 @@ import { parseOrThrow } from './validate';
  * submission time: the new window starts then, and the next duplicate check of either agency reads
  * it with no other change (the former owner gets DUPLICATE, the new one PREVIOUSLY_SUBMITTED).
  *
+ * ALREADY_IN_SYSTEM is held by the employer's own ATS record (ExternalCandidate), not by an agency:
+ * its dispute names that record instead of an owning agency (CHECK "Dispute_one_holder"). A transfer
+ * creates the disputing agency's candidate from the disputed submission, with the window from the
+ * decision, and marks the record superseded: the duplicate check no longer reads it (see
+ * duplicate-check.ts), so the agency's next submission is PREVIOUSLY_SUBMITTED and another agency's
+ * a DUPLICATE of the agency's candidate. A BLOCKED attempt caused by that record (the rule blocks
+ * direct applicants) is held by the record too; the block kept only the record's id, nothing the
+ * agency typed, so a transfer makes the agency's candidate from the record's own person.
+ *
  * What the disputing agency is told of the other side is only what the outcome told it: that
- * another agency holds the person, and until when. Nothing here returns more to an agency user.
+ * another agency holds the person, and until when; or that the employer already had the person
+ * (never when, from where, or under which id). Nothing here returns more to an agency user.
  */
 
-const reasonSchema = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Say why: ${what} needs a reason.`)
-    .max(DISPUTE_REASON_MAX, `A reason is at most ${DISPUTE_REASON_MAX} characters; shorten it.`);
+// Catalogue keys (parseOrThrow says them in the reader's language); the longest reason is
+// DISPUTE_REASON_MAX, written out in 'svc.zod.reasonLong'.
+const reasonSchema = (empty: 'svc.zod.disputeReason' | 'svc.zod.decisionReason') =>
+  z.string().trim().min(1, empty).max(DISPUTE_REASON_MAX, 'svc.zod.reasonLong');
 
 export const openDisputeInput = z.object({
   /** The submission's short reference as lists show it: `S-1a2b3c4d`. */
   submissionRef: z.string(),
-  reason: reasonSchema('a dispute'),
+  reason: reasonSchema('svc.zod.disputeReason'),
   /** A stored file (src/services/files.ts) sent as evidence. */
   evidenceFileId: z.string().min(1).optional(),
 });
@@ -60,8 +71,8 @@ export type OpenDisputeInput = z.input<typeof openDisputeInput>;
 export const decideDisputeInput = z.object({
   /** The dispute's id, or its reference `D-12`. */
   dispute: z.string().min(1),
-  decision: z.enum(DISPUTE_DECISIONS, { message: 'Decide uphold (nothing changes) or transfer (to the disputing agency).' }),
-  reason: reasonSchema('a decision'),
+  decision: z.enum(DISPUTE_DECISIONS, { message: 'svc.zod.disputeDecision' }),
+  reason: reasonSchema('svc.zod.decisionReason'),
 });
 export type DecideDisputeInput = z.input<typeof decideDisputeInput>;
 
@@ -73,17 +84,22 @@ export interface DisputeTargetSeen {
   personName: string | null;
   /** The agency's own campaign. */
   campaign: string;
-  /** The last day another agency holds the person. */
-  ownedUntil: Date;
+  /**
+   * The last day another agency holds the person; null when the employer's own record holds them
+   * (ALREADY_IN_SYSTEM, or a block by it): the agency learns nothing of that record but that it exists.
+   */
+  ownedUntil: Date | null;
 }
+
+/** Who holds the disputed person: another agency's candidate, or the employer's ATS record. */
+type Holder = { ownerAgencyId: string; candidateId: string } | { externalCandidateId: string };
 
 interface Target extends DisputeTargetSeen {
   openKey: string;
   submissionId: string | null;
   blockedAuditId: string | null;
-  candidateId: string;
   campaignId: string;
-  ownerAgencyId: string;
+  holder: Holder;
 }
 
 export interface DisputeOpened {
@@ -98,8 +114,13 @@ export interface DisputeDecided {
   disputeId: string;
   ref: number;
   decision: DisputeDecision;
-  /** The end of the ownership the decision leaves (the disputing agency's new window after a transfer). */
-  ownershipUntil: Date;
+  /**
+   * The end of the ownership the decision leaves (the disputing agency's new window after a
+   * transfer); null after upholding the employer's own record, which no agency holds.
+   */
+  ownershipUntil: Date | null;
+  /** The candidate the decision leaves: the disputing agency's after a transfer; null while only the ATS record holds the person. */
+  candidateRef: number | null;
   outboxEventId?: string;
 }
 
@@ -114,9 +135,14 @@ export interface DisputeView {
   createdAt: Date;
   agency: { id: string; name: string };
   openedBy: string;
-  /** The agency that held the candidate when the dispute was opened. */
-  ownerAgency: { id: string; name: string };
-  candidate: { id: string; ref: number; name: string };
+  /** The agency that held the candidate when the dispute was opened; null when the employer's record did. */
+  ownerAgency: { id: string; name: string } | null;
+  /** The employer’s own ATS record that held the person (ALREADY_IN_SYSTEM, or a block by it); null when an agency did. */
+  employerRecord: { id: string; externalId: string; source: string; superseded: boolean } | null;
+  /** The candidate disputed, or (held by the employer’s record) created by the transfer; null before that. */
+  candidate: { id: string; ref: number; name: string } | null;
+  /** The disputed person's name: the candidate's, else as the agency submitted it, else the employer's record's ('' for none). */
+  person: string;
   campaign: { id: string; name: string };
   evidence: { filename: string; contentType: string; size: number } | null;
   decision: { decision: DisputeDecision; reason: string; by: string; at: Date; ownershipUntil: Date | null } | null;
@@ -139,6 +165,10 @@ const viewSelect = {
   openedBy: { select: { name: true, email: true } },
   decidedBy: { select: { name: true, email: true } },
   candidate: { select: { id: true, ref: true, firstName: true, lastName: true } },
+  externalCandidate: {
+    select: { id: true, externalId: true, source: true, supersededAt: true, firstName: true, lastName: true },
+  },
+  submission: { select: { firstName: true, lastName: true } },
   campaign: { select: { id: true, name: true } },
   evidenceFile: { select: { filename: true, contentType: true, size: true } },
 } as const satisfies Prisma.DisputeSelect;
@@ -146,11 +176,18 @@ const viewSelect = {
 type ViewRow = Prisma.DisputeGetPayload<{ select: typeof viewSelect }>;
 
 async function toView(db: DbOrTx, row: ViewRow, owners?: Map<string, string>): Promise<DisputeView> {
+  const ownerId = row.ownerAgencyId;
   const ownerName =
-    owners?.get(row.ownerAgencyId) ??
-    (await db.agency.findUnique({ where: { id: row.ownerAgencyId }, select: { name: true } }))?.name ??
-    '';
+    ownerId === null
+      ? ''
+      : (owners?.get(ownerId) ?? (await db.agency.findUnique({ where: { id: ownerId }, select: { name: true } }))?.name ?? '');
   const decided = row.status !== 'OPEN' && row.decidedAt;
+  const candidate = row.candidate && {
+    id: row.candidate.id,
+    ref: row.candidate.ref,
+    name: `${row.candidate.firstName} ${row.candidate.lastName}`,
+  };
+  const ext = row.externalCandidate;
   return {
     id: row.id,
     ref: row.ref,
@@ -161,8 +198,13 @@ async function toView(db: DbOrTx, row: ViewRow, owners?: Map<string, string>): P
     createdAt: row.createdAt,
     agency: row.agency,
     openedBy: row.openedBy.name ?? row.openedBy.email,
-    ownerAgency: { id: row.ownerAgencyId, name: ownerName },
-    candidate: { id: row.candidate.id, ref: row.candidate.ref, name: `${row.candidate.firstName} ${row.candidate.lastName}` },
+    ownerAgency: ownerId === null ? null : { id: ownerId, name: ownerName },
+    employerRecord: ext && { id: ext.id, externalId: ext.externalId, source: ext.source, superseded: ext.supersededAt !== null },
+    candidate,
+    // A block by the employer's record kept nothing the agency typed: owners and recruiters read the record's name.
+    person:
+      candidate?.name ??
+      (row.submission ? `${row.submission.firstName} ${row.submission.lastName}` : ext ? `${ext.firstName} ${ext.lastName}` : ''),
     campaign: row.campaign,
     evidence: row.evidenceFile,
     decision: decided
@@ -193,23 +235,35 @@ function prefixRange(prefix: string): { gte: string; lt: string } {
   return { gte: prefix, lt: last === 15 ? `${prefix.slice(0, -1)}g` : `${prefix.slice(0, -1)}${(last + 1).toString(16)}` };
 }
 
-const notYours = (ref: string) =>
-  new NotFoundError(
-    `There is no submission ${ref} of your agency. Type “candidates outcome:duplicate” or “candidates outcome:blocked” to see the ones you can dispute.`,
-  );
+const notYours = (ref: string) => new NotFoundError({ key: 'svc.dispute.notYours', params: { ref } });
+
+/** What a `submission.blocked` audit row keeps (src/services/submissions.ts): ids, never the typed person. */
+const blockDetails = z
+  .object({
+    reason: z.string().optional(),
+    candidateId: z.string().optional(),
+    externalCandidateId: z.string().optional(),
+    channel: platformSchema.optional(),
+  })
+  .catch({});
+
+/** Where the submission (or blocked attempt) found points, before it is checked. */
+type Found = Omit<Target, 'ownedUntil' | 'holder'> & {
+  agencyId: string;
+  plainOutcome: string;
+  candidateId: string | null;
+  externalCandidateId: string | null;
+};
 
 /**
  * The submission (or blocked attempt) an agency user names, checked: theirs, a disputable outcome,
- * a candidate still held by another agency. Agency users get only what `DisputeTargetSeen` holds.
+ * a person still held by another agency or by the employer's own record. Agency users get only
+ * what `DisputeTargetSeen` holds.
  */
 async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Promise<Target> {
   const prefix = parseSubmissionRef(rawRef);
   const ref = rawRef.trim();
-  if (!prefix)
-    throw new InvalidInputError(
-      `“${ref.slice(0, 40)}” is not a submission reference. It looks like S-1a2b3c4d, as your lists show it.`,
-      'submissionRef',
-    );
+  if (!prefix) throw new InvalidInputError({ key: 'svc.dispute.badRef', params: { ref: ref.slice(0, 40) } }, 'submissionRef');
   const range = prefixRange(prefix);
   const submissions = await deps.db.submission.findMany({
     where: { id: range },
@@ -217,6 +271,7 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
       id: true,
       agencyId: true,
       candidateId: true,
+      externalCandidateId: true,
       campaignId: true,
       outcome: true,
       firstName: true,
@@ -225,7 +280,7 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
     },
     take: 5,
   });
-  let found: Omit<Target, 'ownedUntil' | 'ownerAgencyId'> & { agencyId: string; plainOutcome: string };
+  let found: Found;
   const submission = submissions.find((s) => s.agencyId === actor.agencyId) ?? submissions[0];
   if (submission) {
     found = {
@@ -238,8 +293,9 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
       campaign: submission.campaign.name,
       submissionId: submission.id,
       blockedAuditId: null,
-      // ALREADY_IN_SYSTEM has no agency candidate (the ATS's record is the employer's): not disputable yet.
-      candidateId: submission.candidateId ?? '',
+      // ALREADY_IN_SYSTEM: no agency candidate, the employer's ATS record instead.
+      candidateId: submission.outcome === 'ALREADY_IN_SYSTEM' ? null : submission.candidateId,
+      externalCandidateId: submission.outcome === 'ALREADY_IN_SYSTEM' ? submission.externalCandidateId : null,
       campaignId: submission.campaignId,
     };
   } else {
@@ -250,10 +306,7 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
     });
     const attempt = attempts.find((a) => a.actor?.agencyId === actor.agencyId) ?? attempts[0];
     if (!attempt) throw notYours(ref);
-    const details = z
-      .object({ reason: z.string().optional(), candidateId: z.string().optional() })
-      .catch({})
-      .parse(attempt.details);
+    const details = blockDetails.parse(attempt.details);
     const campaign = await deps.db.campaign.findUnique({ where: { id: attempt.targetId }, select: { name: true } });
     found = {
       agencyId: attempt.actor?.agencyId ?? '',
@@ -265,17 +318,14 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
       campaign: campaign?.name ?? '',
       submissionId: null,
       blockedAuditId: attempt.id,
-      candidateId: details.candidateId ?? '',
+      // Blocked by the employer's own record: that record holds the person, as for ALREADY_IN_SYSTEM
+      // (a block kept nothing the agency typed; a transfer makes the candidate from the record).
+      candidateId: details.reason === 'already_in_system' ? null : (details.candidateId ?? null),
+      externalCandidateId: details.reason === 'already_in_system' ? (details.externalCandidateId ?? null) : null,
       campaignId: attempt.targetId,
     };
-    if (details.reason === 'already_in_system')
-      throw new InvalidInputError(
-        `${found.submissionRef} was blocked because the employer already had the person from another source, not from an agency: there is no agency to dispute with. Ask the campaign’s recruiter if you think your agency should have them.`,
-      );
     if (details.reason === 'same_agency')
-      throw new InvalidInputError(
-        `${found.submissionRef} was blocked because your own agency submitted the person recently: there is no other agency to dispute with.`,
-      );
+      throw new InvalidInputError({ key: 'svc.dispute.blockedSame', params: { ref: found.submissionRef } });
   }
   const decision = canOpenDispute(actor, { agencyId: found.agencyId });
   // Another agency's submission reads as one that does not exist: references cannot be probed.
@@ -283,31 +333,45 @@ async function findTarget(deps: ServiceDeps, actor: Actor, rawRef: string): Prom
     if (!actor.active || (actor.role !== 'AGENCY_ADMIN' && actor.role !== 'AGENCY_USER')) assertAllowed(decision);
     throw notYours(ref);
   }
-  if (!isDisputable(found.plainOutcome)) {
-    throw new InvalidInputError(
-      `${found.submissionRef} is not a duplicate or a blocked submission, so there is nothing to dispute: only those outcomes can be disputed.`,
-    );
-  }
+  if (!isDisputable(found.plainOutcome))
+    throw new InvalidInputError({ key: 'svc.dispute.notDisputable', params: { ref: found.submissionRef } });
   found.outcome = found.plainOutcome;
-  if (!found.candidateId)
-    throw new InvalidInputError(
-      `${found.submissionRef} was blocked before disputes were kept: submit the person again, and dispute that outcome.`,
-    );
+  const { agencyId: _agencyId, plainOutcome: _plain, candidateId, externalCandidateId, ...rest } = found;
+  const assertNoneOpen = async () => {
+    const open = await deps.db.dispute.findUnique({ where: { openKey: found.openKey }, select: { ref: true } });
+    if (open)
+      throw new ConflictError({
+        key: 'svc.dispute.open',
+        params: { ref: found.submissionRef, dispute: formatDisputeRef(open.ref) },
+      });
+  };
+  if (externalCandidateId) {
+    const record = await deps.db.externalCandidate.findUnique({
+      where: { id: externalCandidateId },
+      select: { supersededAt: true },
+    });
+    if (!record) throw notYours(ref);
+    // A transfer (of this or another agency's dispute) took the person out of the employer's record.
+    if (record.supersededAt)
+      throw new ConflictError({ key: 'svc.dispute.recordSuperseded', params: { ref: found.submissionRef } });
+    await assertNoneOpen();
+    return { ...rest, holder: { externalCandidateId }, ownedUntil: null };
+  }
+  if (!candidateId) throw new InvalidInputError({ key: 'svc.dispute.tooOld', params: { ref: found.submissionRef } });
   const candidate = await deps.db.candidate.findUnique({
-    where: { id: found.candidateId },
+    where: { id: candidateId },
     select: { agencyId: true, submittedAt: true },
   });
   if (!candidate) throw notYours(ref);
   if (candidate.agencyId === actor.agencyId)
-    throw new ConflictError(`Your agency holds this candidate now, so there is nothing to dispute for ${found.submissionRef}.`);
-  const open = await deps.db.dispute.findUnique({ where: { openKey: found.openKey }, select: { ref: true } });
-  if (open)
-    throw new ConflictError(
-      `${found.submissionRef} already has an open dispute, ${formatDisputeRef(open.ref)}. You will be told here when it is decided.`,
-    );
+    throw new ConflictError({ key: 'svc.dispute.yoursNow', params: { ref: found.submissionRef } });
+  await assertNoneOpen();
   const windowMonths = await windowMonthsFor(deps.db, found.campaignId);
-  const { agencyId: _agencyId, plainOutcome: _plain, ...rest } = found;
-  return { ...rest, ownerAgencyId: candidate.agencyId, ownedUntil: ownershipOf(candidate, windowMonths).until };
+  return {
+    ...rest,
+    holder: { ownerAgencyId: candidate.agencyId, candidateId },
+    ownedUntil: ownershipOf(candidate, windowMonths).until,
+  };
 }
 
 const seen = (t: Target): DisputeTargetSeen => ({
@@ -338,11 +402,10 @@ export async function openDispute(deps: ServiceDeps, actorId: string, raw: OpenD
           outcome: target.outcome,
           submissionId: target.submissionId,
           blockedAuditId: target.blockedAuditId,
-          candidateId: target.candidateId,
+          ...target.holder,
           agencyId: actor.agencyId as string,
           openedById: actor.userId,
           campaignId: target.campaignId,
-          ownerAgencyId: target.ownerAgencyId,
           reason: input.reason,
           evidenceFileId: input.evidenceFileId ?? null,
           openKey: target.openKey,
@@ -360,7 +423,7 @@ export async function openDispute(deps: ServiceDeps, actorId: string, raw: OpenD
           outcome: target.outcome,
           submissionId: target.submissionId,
           blockedAuditId: target.blockedAuditId,
-          candidateId: target.candidateId,
+          ...target.holder,
           evidence: input.evidenceFileId !== undefined,
         },
       });
@@ -369,8 +432,7 @@ export async function openDispute(deps: ServiceDeps, actorId: string, raw: OpenD
     });
   } catch (error) {
     // Two presses racing: the unique open key lets one in.
-    if (isUniqueViolation(error))
-      throw new ConflictError(`${target.submissionRef} already has an open dispute. You will be told here when it is decided.`);
+    if (isUniqueViolation(error)) throw new ConflictError({ key: 'svc.dispute.openRace', params: { ref: target.submissionRef } });
     throw error;
   }
 }
@@ -378,8 +440,7 @@ export async function openDispute(deps: ServiceDeps, actorId: string, raw: OpenD
 async function findDisputeId(deps: ServiceDeps, key: string): Promise<string> {
   const ref = parseDisputeRef(key);
   const row = await deps.db.dispute.findFirst({ where: ref !== null ? { ref } : { id: key }, select: { id: true } });
-  if (!row)
-    throw new NotFoundError(`There is no dispute ${ref !== null ? formatDisputeRef(ref) : key}. Type “disputes” to list them.`);
+  if (!row) throw new NotFoundError({ key: 'svc.dispute.none', params: { dispute: ref !== null ? formatDisputeRef(ref) : key } });
   return row.id;
 }
 
@@ -391,10 +452,72 @@ const recruitsFor = async (db: DbOrTx, userId: string, campaignId: string) =>
 const LOCK_KEYS = `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))::int AS "n"
   FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`;
 
+/** The person a transfer of the employer's record makes the disputing agency's candidate. */
+interface TransferredPerson {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  channel: PlatformName;
+  submittedById: string;
+  resumeFileId: string | null;
+}
+
 /**
- * Decides an open dispute. Uphold changes nothing but the dispute; transfer hands the candidate to
- * the disputing agency with a window from now. The dispute row moves first, guarded on OPEN, so
- * two deciders racing get one decision and one "already decided".
+ * Who a transfer of the employer's record creates. ALREADY_IN_SYSTEM recorded the agency's
+ * submission: the person as the agency submitted them. A block by the record kept nothing the agency
+ * typed (submissions.ts), so the candidate is the record's own person, submitted by whoever was
+ * blocked, through the channel they used. A candidate needs a phone and an email and the ATS may
+ * have given only one: then the decider is refused and told what else settles it, before anything
+ * changes (the agency typed both, but a block keeps neither).
+ */
+async function personToTransfer(
+  tx: DbOrTx,
+  dispute: {
+    ref: number;
+    openedById: string;
+    blockedAuditId: string | null;
+    submission: (TransferredPerson & { id: string }) | null;
+  },
+  recordId: string,
+): Promise<TransferredPerson> {
+  if (dispute.submission) {
+    const { id: _id, ...person } = dispute.submission;
+    return person;
+  }
+  const [record, blocked] = await Promise.all([
+    tx.externalCandidate.findUniqueOrThrow({
+      where: { id: recordId },
+      select: { firstName: true, lastName: true, phone: true, email: true, externalId: true },
+    }),
+    dispute.blockedAuditId
+      ? tx.auditLog.findUnique({ where: { id: dispute.blockedAuditId }, select: { actorId: true, details: true } })
+      : null,
+  ]);
+  if (record.phone === null || record.email === null)
+    throw new ConflictError({
+      key: record.phone === null ? 'svc.dispute.recordNoPhone' : 'svc.dispute.recordNoEmail',
+      params: { dispute: formatDisputeRef(dispute.ref), id: record.externalId },
+    });
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    phone: record.phone,
+    email: record.email,
+    // Blocks recorded before the channel was kept: the web, the one channel every agency user has.
+    channel: blockDetails.parse(blocked?.details).channel ?? 'WEB',
+    submittedById: blocked?.actorId ?? dispute.openedById,
+    resumeFileId: null,
+  };
+}
+
+/**
+ * Decides an open dispute. Uphold changes nothing but the dispute; transfer hands the person to
+ * the disputing agency with a window from now: another agency's candidate is rewritten, the
+ * employer's own record (ALREADY_IN_SYSTEM, or a block by it) is superseded by a new candidate of
+ * the agency made from the disputed submission, or from the record for a block (personToTransfer).
+ * The dispute row moves first, guarded on OPEN, so two deciders
+ * racing get one decision and one "already decided".
  */
 export async function decideDispute(deps: ServiceDeps, actorId: string, raw: DecideDisputeInput): Promise<DisputeDecided> {
   const actor = await loadActor(deps.sql, actorId);
@@ -408,8 +531,20 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
       agencyId: true,
       campaignId: true,
       candidateId: true,
+      externalCandidateId: true,
       openedById: true,
-      submission: { select: { submittedById: true } },
+      submission: {
+        select: {
+          id: true,
+          submittedById: true,
+          firstName: true,
+          lastName: true,
+          phone: true,
+          email: true,
+          channel: true,
+          resumeFileId: true,
+        },
+      },
       blockedAuditId: true,
     },
   });
@@ -419,40 +554,113 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
     }),
   );
   const alreadyDecided = () =>
-    new ConflictError(`${formatDisputeRef(dispute.ref)} is decided already. Type “disputes status:all” to see its decision.`);
+    new ConflictError({ key: 'svc.dispute.decided', params: { dispute: formatDisputeRef(dispute.ref) } });
   if (dispute.status !== 'OPEN') throw alreadyDecided();
   const now = deps.now();
+  const decidedBy = actor.userId === SYSTEM_ACTOR ? null : actor.userId;
   return deps.db.$transaction(async (tx) => {
     const windowMonths = await windowMonthsFor(tx, dispute.campaignId);
-    const candidate = await tx.candidate.findUniqueOrThrow({
-      where: { id: dispute.candidateId },
-      select: { agencyId: true, submittedAt: true, phone: true, email: true },
-    });
     const status = statusOfDecision(input.decision);
+    const decide = async (ownershipUntil: Date | null) => {
+      const moved = await tx.dispute.updateMany({
+        where: { id, status: 'OPEN' },
+        data: { status, decidedById: decidedBy, decisionReason: input.reason, decidedAt: now, ownershipUntil, openKey: null },
+      });
+      if (moved.count === 0) throw alreadyDecided();
+    };
+    const lockPerson = (person: { phone: string; email: string }) =>
+      // The keys submissions lock (the canonical email): a transfer and a submission of the person serialize.
+      tx.$queryRawUnsafe(LOCK_KEYS, [`email:${canonicalEmail(person.email)}`, `phone:${person.phone}`]);
+    const finish = async (
+      result: { ownershipUntil: Date | null; candidateId: string | null; candidateRef: number | null },
+      audit: Record<string, string | null>,
+    ): Promise<DisputeDecided> => {
+      await writeAudit(tx, {
+        actorId,
+        action: 'dispute.decided',
+        targetType: 'dispute',
+        targetId: id,
+        details: { ref: dispute.ref, decision: input.decision, candidateId: result.candidateId, ...audit },
+      });
+      const outboxEventId = await recordOutboxEvent(tx, { kind: 'dispute.decided', data: { disputeId: id } });
+      return {
+        disputeId: id,
+        ref: dispute.ref,
+        decision: input.decision,
+        ownershipUntil: result.ownershipUntil,
+        candidateRef: result.candidateRef,
+        outboxEventId,
+      };
+    };
+
+    if (dispute.externalCandidateId) {
+      // The employer's own record held the person: no agency's window to keep on uphold.
+      const recordId = dispute.externalCandidateId;
+      const audit = { externalCandidateId: recordId, fromAgencyId: null };
+      if (input.decision === 'uphold') {
+        await decide(null);
+        return finish({ ownershipUntil: null, candidateId: null, candidateRef: null }, { ...audit, toAgencyId: null });
+      }
+      const person = await personToTransfer(tx, dispute, recordId);
+      const ownershipUntil = ownershipOf({ agencyId: dispute.agencyId, submittedAt: now }, windowMonths).until;
+      await decide(ownershipUntil);
+      await lockPerson(person);
+      // Guarded on the record still counting: two agencies' disputes of one record transfer once.
+      const superseded = await tx.externalCandidate.updateMany({
+        where: { id: recordId, supersededAt: null },
+        data: { supersededAt: now },
+      });
+      if (superseded.count === 0)
+        throw new ConflictError({ key: 'svc.dispute.recordTransferred', params: { dispute: formatDisputeRef(dispute.ref) } });
+      // An agency may have got the person meanwhile (the record aged out of the window, or the rule
+      // changed): a transfer must not make a second holder. Read under the key locks, so it holds.
+      const holder = await tx.candidate.findFirst({
+        where: {
+          OR: [{ phone: person.phone }, { emailKey: canonicalEmail(person.email) }],
+          submittedAt: { gte: windowStart(now, windowMonths) },
+        },
+        select: { id: true },
+      });
+      if (holder)
+        throw new ConflictError({ key: 'svc.dispute.agencyHoldsNow', params: { dispute: formatDisputeRef(dispute.ref) } });
+      const created = await tx.candidate.create({
+        data: {
+          ...person,
+          agencyId: dispute.agencyId,
+          campaignId: dispute.campaignId,
+          submittedAt: now,
+          createdAt: now,
+        },
+        select: { id: true, ref: true },
+      });
+      await tx.dispute.update({ where: { id }, data: { candidateId: created.id } });
+      // The agency's lists show the disputed submission as its candidate now (a block recorded none).
+      if (dispute.submission)
+        await tx.submission.update({ where: { id: dispute.submission.id }, data: { candidateId: created.id } });
+      return finish(
+        { ownershipUntil, candidateId: created.id, candidateRef: created.ref },
+        { ...audit, toAgencyId: dispute.agencyId },
+      );
+    }
+
+    // Another agency's candidate held the person (CHECK "Dispute_one_holder": the id is set).
+    const candidateId = dispute.candidateId as string;
+    const candidate = await tx.candidate.findUniqueOrThrow({
+      where: { id: candidateId },
+      select: { ref: true, agencyId: true, submittedAt: true, phone: true, email: true },
+    });
     const ownershipUntil =
       input.decision === 'transfer'
         ? ownershipOf({ agencyId: dispute.agencyId, submittedAt: now }, windowMonths).until
         : ownershipOf(candidate, windowMonths).until;
-    const moved = await tx.dispute.updateMany({
-      where: { id, status: 'OPEN' },
-      data: {
-        status,
-        decidedById: actor.userId === SYSTEM_ACTOR ? null : actor.userId,
-        decisionReason: input.reason,
-        decidedAt: now,
-        ownershipUntil,
-        openKey: null,
-      },
-    });
-    if (moved.count === 0) throw alreadyDecided();
+    await decide(ownershipUntil);
     if (input.decision === 'transfer') {
-      // The keys submissions lock (the canonical email): a transfer and a submission of the person serialize.
-      await tx.$queryRawUnsafe(LOCK_KEYS, [`email:${canonicalEmail(candidate.email)}`, `phone:${candidate.phone}`]);
+      await lockPerson(candidate);
       const blocked = dispute.blockedAuditId
         ? await tx.auditLog.findUnique({ where: { id: dispute.blockedAuditId }, select: { actorId: true } })
         : null;
       await tx.candidate.update({
-        where: { id: dispute.candidateId },
+        where: { id: candidateId },
         data: {
           agencyId: dispute.agencyId,
           submittedById: dispute.submission?.submittedById ?? blocked?.actorId ?? dispute.openedById,
@@ -461,27 +669,18 @@ export async function decideDispute(deps: ServiceDeps, actorId: string, raw: Dec
         },
       });
     }
-    await writeAudit(tx, {
-      actorId,
-      action: 'dispute.decided',
-      targetType: 'dispute',
-      targetId: id,
-      details: {
-        ref: dispute.ref,
-        decision: input.decision,
-        candidateId: dispute.candidateId,
-        fromAgencyId: candidate.agencyId,
-        toAgencyId: input.decision === 'transfer' ? dispute.agencyId : candidate.agencyId,
-      },
-    });
-    const outboxEventId = await recordOutboxEvent(tx, { kind: 'dispute.decided', data: { disputeId: id } });
-    return { disputeId: id, ref: dispute.ref, decision: input.decision, ownershipUntil, outboxEventId };
+    return finish(
+      { ownershipUntil, candidateId, candidateRef: candidate.ref },
+      { fromAgencyId: candidate.agencyId, toAgencyId: input.decision === 'transfer' ? dispute.agencyId : candidate.agencyId },
+    );
   });
 }
 
 export const listDisputesQuery = z.object({
   /** Absent: every status. */
   status: z.enum(DISPUTE_STATUSES).optional(),
+  /** The contested outcome (ALREADY_IN_SYSTEM: the disputes of the employer's own record). */
+  outcome: z.enum(DISPUTABLE_OUTCOMES).optional(),
   campaignId: z.string().optional(),
   /** The disputing agency. */
   agencyId: z.string().optional(),
@@ -504,12 +703,13 @@ export async function listDisputes(deps: ServiceDeps, actorId: string, raw: List
   const q = parseOrThrow(listDisputesQuery, raw);
   const where: Prisma.DisputeWhereInput = {};
   if (q.status) where.status = q.status;
+  if (q.outcome) where.outcome = q.outcome;
   if (q.agencyId) where.agencyId = q.agencyId;
   if (q.campaignId) where.campaignId = q.campaignId;
   if (actor.role === 'RECRUITER') {
     where.campaign = { recruiters: { some: { userId: actor.userId } } };
     if (q.campaignId && !(await recruitsFor(deps.db, actor.userId, q.campaignId)))
-      throw new ForbiddenError('You do not recruit for that campaign. Type “disputes” for the disputes of yours.');
+      throw new ForbiddenError({ key: 'svc.dispute.notYourCampaign' });
   }
   const [total, rows] = await Promise.all([
     deps.db.dispute.count({ where }),
@@ -521,7 +721,7 @@ export async function listDisputes(deps: ServiceDeps, actorId: string, raw: List
       take: q.pageSize,
     }),
   ]);
-  const ownerIds = [...new Set(rows.map((r) => r.ownerAgencyId))];
+  const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerAgencyId === null ? [] : [r.ownerAgencyId])))];
   const owners = new Map(
     (await deps.db.agency.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((a) => [
       a.id,
@@ -543,7 +743,7 @@ export async function getDispute(deps: ServiceDeps, actorId: string, key: string
   const id = await findDisputeId(deps, key);
   const row = await deps.db.dispute.findUniqueOrThrow({ where: { id }, select: viewSelect });
   if (actor.role === 'RECRUITER' && !(await recruitsFor(deps.db, actor.userId, row.campaign.id)))
-    throw new NotFoundError(`There is no dispute ${key}. Type “disputes” to list them.`);
+    throw new NotFoundError({ key: 'svc.dispute.none', params: { dispute: key } });
   return toView(deps.db, row);
 }
 
@@ -558,7 +758,8 @@ export async function getDisputeEvidence(
     where: { id: view.id },
     select: { evidenceFile: { select: { filename: true, contentType: true, data: true } } },
   });
-  if (!row.evidenceFile) throw new NotFoundError(`${formatDisputeRef(view.ref)} came with no evidence file.`);
+  if (!row.evidenceFile)
+    throw new NotFoundError({ key: 'svc.dispute.noEvidence', params: { dispute: formatDisputeRef(view.ref) } });
   return { ...row.evidenceFile, data: Buffer.from(row.evidenceFile.data) };
 }
 
@@ -575,6 +776,8 @@ export interface DisputeForNotice {
     submissionRef: string;
     personName: string | null;
     outcome: string;
+    /** The employer’s own record held the person (ALREADY_IN_SYSTEM, or a block by it): the agency hears that, and no date of it. */
+    heldByEmployer: boolean;
   };
 }
 
@@ -599,6 +802,7 @@ export async function loadDisputeForNotice(db: DbOrTx, disputeId: string): Promi
       submissionRef: formatSubmissionRef(row.submissionId ?? row.blockedAuditId ?? ''),
       personName: row.submission ? `${row.submission.firstName} ${row.submission.lastName}` : null,
       outcome: row.outcome,
+      heldByEmployer: row.externalCandidate !== null,
     },
   };
 }

@@ -24,8 +24,10 @@ type MatchRow = { kind: 'candidate' | 'applicant'; ref: number | null; agencyId:
  * The duplicate check's read (DESIGN §2): the earliest in-window match from the submitting agency
  * and the earliest from any agency — all the rules need, however often the person was submitted —
  * and, per key, the earliest person the employer's ATS registered from another source in the
- * window. Each candidate branch is a range scan on the (phone, submittedAt) / (emailKey,
- * submittedAt) indexes; each applicant branch reads (key, registeredAt, id) from the index alone.
+ * window — unless a dispute transferred them to an agency (`supersededAt` set: the agency's candidate
+ * holds them now). Each candidate branch is a range scan on the (phone, submittedAt) / (emailKey,
+ * submittedAt) indexes; each applicant branch reads (key, supersededAt, registeredAt, id) from the
+ * index alone: the key and `supersededAt IS NULL` are equalities, so registeredAt is still in order.
  * The email is matched by its canonical form (`emailKey`, see canonicalEmail), and the rows give it
  * back as `email`, so the rules compare like with like. The parameters are the keys the rule
  * matches on (phone, canonical email or both, in that order), then the window's start and the
@@ -44,8 +46,12 @@ export function matchStatement(matchOn: MatchOn): string {
     // Only the matched key is read back (the other is null): it is in the index, the row is not needed.
     const phone = k.column === 'phone' ? '"phone"' : 'NULL::text';
     const email = k.column === 'emailKey' ? '"emailKey"' : 'NULL::text';
+    // Ordered by the index's own columns: every row read has "supersededAt" null, so this is the
+    // order of registeredAt, and the planner sees that the index gives it (no sort: unlike the key's
+    // equality, `IS NULL` does not let it drop the column from the order).
     return `(SELECT 'applicant', "id", NULL::int, NULL::text, ${phone}, ${email}, "registeredAt" AT TIME ZONE 'UTC'
-      FROM "ExternalCandidate" WHERE "${k.column}" = ${k.param} AND "registeredAt" >= ${since} ORDER BY "registeredAt" LIMIT 1)`;
+      FROM "ExternalCandidate" WHERE "${k.column}" = ${k.param} AND "supersededAt" IS NULL AND "registeredAt" >= ${since}
+      ORDER BY "supersededAt", "registeredAt" LIMIT 1)`;
   });
   return [
     `(SELECT ${columns} FROM "Candidate" WHERE ${match} AND "agencyId" = ${agency} ORDER BY "submittedAt" LIMIT 1)`,

@@ -223,8 +223,11 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
     const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, email.value];
     switch (verdict.outcome) {
       case 'BLOCKED': {
-        // Nothing is created; the audit row keeps the attempt traceable without personal data. The
-        // matched candidate's id lets the agency dispute the block (src/services/disputes.ts).
+        // Nothing is created; the audit row keeps the attempt traceable without personal data: a
+        // blocked person was refused, so nothing the agency typed is kept. Only ids: the holder's
+        // (another agency's candidate, or the employer's ATS record) lets the agency dispute the
+        // block, and the channel lets a transfer of the record make the agency's candidate from the
+        // record's own person data (src/services/disputes.ts).
         const [attempt] = await tx.query<{ id: string }>(INSERT_AUDIT, [
           actor.userId,
           'submission.blocked',
@@ -232,8 +235,8 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           campaignId,
           JSON.stringify(
             verdict.reason === 'already_in_system'
-              ? { reason: verdict.reason, externalCandidateId: verdict.applicant.id }
-              : { reason: verdict.reason, candidateId: verdict.match.id },
+              ? { reason: verdict.reason, externalCandidateId: verdict.applicant.id, channel: input.channel }
+              : { reason: verdict.reason, candidateId: verdict.match.id, channel: input.channel },
           ),
           at,
         ]);

@@ -671,4 +671,114 @@ describe('Telegram dispute round trip (issue 19)', () => {
     const candidate = await env.deps.db.candidate.findFirstOrThrow({ where: { phone } });
     expect(candidate.agencyId).toBe(f.agencyB);
   });
+
+  it('ALREADY_IN_SYSTEM: Dispute under the outcome; the owner presses Uphold; the agency hears only that the employer had the person', async () => {
+    const agency = newPerson();
+    const owner = newPerson();
+    await linkPerson(f.userB, agency);
+    await linkPerson(f.ownerId, owner);
+    const phone = uniquePhone();
+    const email = `${unique('jane')}@example.com`;
+    await env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-tg'),
+      source: 'REFERRAL',
+      firstName: 'Jane',
+      lastName: 'Referred',
+      phone,
+    });
+    const askResume = await fillFields(agency, phone, email);
+    const summary = await exchange(
+      callbackUpdate(agency, buttonData(askResume[0], 'Skip'), await messageIdOf(askResume[0] as FakeCall)),
+    );
+    const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
+    const [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
+    expect(String(outcome?.body.text)).toMatch(/^🗂️ Already in System\n/);
+    const dispute = buttonData(outcome, '⚖️ Dispute');
+    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
+    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
+    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
+    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
+    const beforeSend = fake.calls.length;
+    const sent = await exchange(
+      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
+    );
+    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
+
+    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    expect(String(notice.body.text)).toContain('held by the employer’s own record.');
+    await exchange(callbackUpdate(owner, buttonData(notice, 'Uphold'), await messageIdOf(notice)));
+    const beforeDecision = fake.calls.length;
+    expect(textOf(await exchange(textUpdate(owner, 'Our referral came first.')))).toEqual([
+      expect.stringMatching(new RegExp(`^⚖️ ${ref} upheld: S-[0-9a-f]{8} Jane Dela Cruz stays with the employer’s own record`)),
+    ]);
+    const told = await nextMessage(agency.id, new RegExp(`^⚖️ Your dispute ${ref} `), beforeDecision);
+    expect(String(told.body.text)).toMatch(
+      /is upheld: the employer already had this person from another source, so they do not become your agency’s candidate\.\nReason: Our referral came first\.$/,
+    );
+    expect(String(told.body.text)).not.toMatch(/Referred|REFERRAL/);
+  });
+
+  it('BLOCKED by the employer’s record: Dispute under the outcome; the owner presses Transfer; the candidate is the record’s person, the agency’s', async () => {
+    const agency = newPerson();
+    const owner = newPerson();
+    await linkPerson(f.userB, agency);
+    await linkPerson(f.ownerId, owner);
+    const phone = uniquePhone();
+    const email = `${unique('jane')}@example.com`;
+    await env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-tg-block'),
+      source: 'DIRECT',
+      firstName: 'Jane',
+      lastName: 'Registered',
+      phone,
+      email,
+    });
+    // The campaign refuses direct applicants for this test only (the other tests share it).
+    await env.services.setDuplicateRule(f.ownerId, f.campaignId, {
+      windowMonths: 6,
+      matchOn: 'EITHER',
+      crossAgency: 'FLAG',
+      sameAgency: 'FLAG',
+      directApplicant: 'BLOCK',
+    });
+    let outcome: FakeCall | undefined;
+    try {
+      const askResume = await fillFields(agency, phone, email);
+      const summary = await exchange(
+        callbackUpdate(agency, buttonData(askResume[0], 'Skip'), await messageIdOf(askResume[0] as FakeCall)),
+      );
+      const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
+      [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
+    } finally {
+      await env.deps.db.duplicateRule.deleteMany({ where: { scope: f.campaignId } });
+    }
+    expect(String(outcome?.body.text)).toMatch(/^⛔ Blocked by duplicate rules\nThe employer already has this person/);
+    const dispute = buttonData(outcome, '⚖️ Dispute');
+    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
+    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
+    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
+    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
+    const beforeSend = fake.calls.length;
+    const sent = await exchange(
+      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
+    );
+    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
+
+    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    expect(String(notice.body.text)).toContain('Jane Registered');
+    expect(String(notice.body.text)).toContain('held by the employer’s own record.');
+    await exchange(callbackUpdate(owner, buttonData(notice, 'Transfer'), await messageIdOf(notice)));
+    const beforeDecision = fake.calls.length;
+    expect(textOf(await exchange(textUpdate(owner, 'Their registration came first.')))).toEqual([
+      expect.stringMatching(new RegExp(`^⚖️ ${ref} transferred: C-\\d+ Jane Registered is now `)),
+    ]);
+    const told = await nextMessage(agency.id, new RegExp(`^⚖️ Your dispute ${ref} `), beforeDecision);
+    expect(String(told.body.text)).toMatch(/is decided for you: C-\d+ is now your agency’s candidate, until /);
+    expect(String(told.body.text)).not.toMatch(/Registered|DIRECT/);
+    expect(await env.deps.db.candidate.findFirstOrThrow({ where: { phone } })).toMatchObject({
+      agencyId: f.agencyB,
+      lastName: 'Registered',
+      channel: 'TELEGRAM',
+    });
+  });
 });

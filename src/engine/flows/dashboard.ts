@@ -151,8 +151,8 @@ function row(ctx: Ctx, r: DashboardRow) {
     return {
       title: ctx.t('dash.blockedTitle'),
       subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),
-      // Another agency's block can be disputed from its row (issue 19).
-      ...(r.blockReason === 'cross_agency' && mayDispute(ctx)
+      // A block by another agency or by the employer's own record can be disputed from its row (issue 19).
+      ...((r.blockReason === 'cross_agency' || r.blockReason === 'already_in_system') && mayDispute(ctx)
         ? { actionId: `dispute:${formatSubmissionRef(r.submissionId)}` }
         : {}),
     };

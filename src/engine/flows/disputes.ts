@@ -17,7 +17,7 @@ import type { SubmissionResult } from '../../services/submissions';
 import { RESUME_MAX_BYTES } from '../../resume/errors';
 import { sniffResumeType } from '../../resume/sniff';
 import { ChannelError } from '../channel';
-import type { CommandArgs } from '../commands';
+import { OUTCOME_FILTER_WORDS, outcomeFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { campaignNamed } from './campaign-named';
 import { dayLabel, outcomeLabel } from '../labels';
@@ -39,6 +39,12 @@ type DisputesQuery = Extract<ListQuery, { kind: 'disputes' }>;
 
 export const DISPUTES_PAGE_SIZE = 5;
 
+/** The outcome words `disputes outcome:…` takes: the dashboards' words of the disputable outcomes. */
+const DISPUTE_OUTCOME_WORDS = OUTCOME_FILTER_WORDS.filter((w) => {
+  const outcome = outcomeFromWord(w);
+  return outcome !== null && isDisputable(outcome);
+});
+
 const EVIDENCE_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -52,9 +58,6 @@ const MB = Math.round(RESUME_MAX_BYTES / 1_000_000);
 export function disputeChoices(ctx: Ctx, result: SubmissionResult): ChoiceInput[] {
   if (!isDisputable(result.outcome)) return [];
   if (result.outcome === 'BLOCKED' && result.reason === 'same_agency') return [];
-  // The employer's own record came first: no agency holds the person, so there is no one to transfer
-  // from (disputing ALREADY_IN_SYSTEM is not built yet; the outcome says to ask the recruiter).
-  if (result.outcome === 'BLOCKED' && result.reason === 'already_in_system') return [];
   // A recorded submission is disputed by its id; a block (nothing recorded) by its attempt's.
   const id = 'submissionId' in result ? result.submissionId : 'attemptId' in result ? result.attemptId : null;
   return id ? [{ actionId: 'dispute', value: formatSubmissionRef(id), label: ctx.t('dispute.button') }] : [];
@@ -86,16 +89,19 @@ function askReason(ctx: Ctx, dialog: DisputeDialog) {
 
 function confirmation(ctx: Ctx, dialog: DisputeDialog, target: DisputeTargetSeen) {
   const what = target.personName ? `${target.submissionRef} ${target.personName}` : target.submissionRef;
+  const params = {
+    what,
+    outcome: outcomeLabel(ctx, target.outcome),
+    campaign: target.campaign,
+    reason: dialog.reason ?? '',
+    evidence: dialog.evidence?.filename ?? ctx.t('dispute.noEvidence'),
+    mb: MB,
+  };
   return choices(
-    ctx.t('dispute.confirm', {
-      what,
-      outcome: outcomeLabel(ctx, target.outcome),
-      campaign: target.campaign,
-      reason: dialog.reason ?? '',
-      evidence: dialog.evidence?.filename ?? ctx.t('dispute.noEvidence'),
-      date: dayLabel(ctx, target.ownedUntil),
-      mb: MB,
-    }),
+    // The employer's own record held the person: the agency is told that, and no date of it.
+    target.ownedUntil === null
+      ? ctx.t('dispute.confirm.employer', params)
+      : ctx.t('dispute.confirm', { ...params, date: dayLabel(ctx, target.ownedUntil) }),
     [
       { actionId: 'dispute-send', value: dialog.ref, label: ctx.t('dispute.send'), style: 'primary' },
       { actionId: 'cmd', value: 'cancel', label: ctx.t('dispute.cancel') },
@@ -216,12 +222,26 @@ async function decide(ctx: Ctx, view: DisputeView, decision: DisputeDecision, re
   const decided = await ctx.services.decideDispute(ctx.user.userId, { dispute: view.id, decision, reason });
   const params = {
     dispute: formatDisputeRef(view.ref),
-    who: `${formatCandidateRef(view.candidate.ref)} ${view.candidate.name}`,
+    who: decided.candidateRef === null ? disputedWho(view) : `${formatCandidateRef(decided.candidateRef)} ${view.person}`,
     agency: view.agency.name,
-    owner: view.ownerAgency.name,
-    date: dayLabel(ctx, decided.ownershipUntil),
+    owner: holderName(ctx, view),
+    date: decided.ownershipUntil ? dayLabel(ctx, decided.ownershipUntil) : '',
   };
+  if (decision === 'uphold' && view.employerRecord) return [text(ctx.t('dispute.decided.upholdEmployer', params))];
   return [text(ctx.t(decision === 'transfer' ? 'dispute.decided.transfer' : 'dispute.decided.uphold', params))];
+}
+
+/** The disputed person as owners read it: their candidate reference, else the disputed submission's. */
+const disputedWho = (d: DisputeView): string =>
+  `${d.candidate ? formatCandidateRef(d.candidate.ref) : d.submissionRef} ${d.person}`.trim();
+
+/** Who held the person: the other agency, or (ALREADY_IN_SYSTEM) the employer's own record. */
+function holderName(ctx: Ctx, d: DisputeView, detail = false): string {
+  if (d.ownerAgency) return d.ownerAgency.name;
+  const record = d.employerRecord;
+  return detail && record
+    ? ctx.t('disputes.employerRecordDetail', { source: record.source, id: record.externalId })
+    : ctx.t('disputes.employerRecord');
 }
 
 /** The contested outcome in the reader's words; one this build has no label for, as stored. */
@@ -244,7 +264,7 @@ function decidedAlready(ctx: Ctx, view: DisputeView): string {
   });
 }
 
-/** `disputes [status:…] [campaign:"…"] [agency:"…"]`: the list, newest first, paged. */
+/** `disputes [status:…] [outcome:…] [campaign:"…"] [agency:"…"]`: the list, newest first, paged. */
 export async function onDisputes(ctx: Ctx, args: CommandArgs<'disputes'>): Promise<Replies> {
   const query: DisputesQuery = { kind: 'disputes', status: 'OPEN' };
   if (args.status) {
@@ -252,6 +272,13 @@ export async function onDisputes(ctx: Ctx, args: CommandArgs<'disputes'>): Promi
     if (word === 'ALL') delete query.status;
     else if ((DISPUTE_STATUSES as readonly string[]).includes(word)) query.status = word as DisputeStatus;
     else return [text(ctx.t('disputes.badStatus', { word: args.status }))];
+  }
+  if (args.outcome) {
+    // The dashboards' outcome words (insystem, duplicate, blocked), those a dispute can have.
+    const outcome = outcomeFromWord(args.outcome);
+    if (!outcome || !isDisputable(outcome))
+      return [text(ctx.t('dash.badOutcome', { word: args.outcome, words: DISPUTE_OUTCOME_WORDS.join(', ') }))];
+    query.outcome = outcome;
   }
   if (args.campaign) {
     const found = await campaignNamed(ctx, args.campaign);
@@ -278,12 +305,18 @@ export async function onDisputesPage(ctx: Ctx, page: number): Promise<Replies> {
 async function renderDisputes(ctx: Ctx, q: DisputesQuery, page: number, edit?: string) {
   const result = await ctx.services.listDisputes(ctx.user.userId, {
     status: q.status,
+    outcome: q.outcome,
     campaignId: q.campaignId,
     agencyId: q.agencyId,
     page,
     pageSize: DISPUTES_PAGE_SIZE,
   });
-  const filters = [q.status ? ctx.t(STATUS_KEY[q.status]) : ctx.t('disputes.allStatuses'), q.campaignLabel, q.agencyLabel]
+  const filters = [
+    q.status ? ctx.t(STATUS_KEY[q.status]) : ctx.t('disputes.allStatuses'),
+    q.outcome && outcomeLabel(ctx, q.outcome),
+    q.campaignLabel,
+    q.agencyLabel,
+  ]
     .filter(Boolean)
     .join(' · ');
   const buttons: ChoiceInput[] = [];
@@ -295,11 +328,11 @@ async function renderDisputes(ctx: Ctx, q: DisputesQuery, page: number, edit?: s
       title: `${ctx.t('disputes.title')} — ${filters}`,
       summary: ctx.tp('disputes.summary', result.total),
       items: result.rows.map((d) => ({
-        title: `${formatDisputeRef(d.ref)} · ${formatCandidateRef(d.candidate.ref)} ${d.candidate.name}`,
+        title: `${formatDisputeRef(d.ref)} · ${disputedWho(d)}`,
         subtitle: [
           ctx.t(STATUS_KEY[d.status]),
           disputedOutcome(ctx, d.outcome),
-          ctx.t('disputes.versus', { agency: d.agency.name, owner: d.ownerAgency.name }),
+          ctx.t('disputes.versus', { agency: d.agency.name, owner: holderName(ctx, d) }),
           d.campaign.name,
           dayLabel(ctx, d.createdAt),
         ].join(' · '),
@@ -323,7 +356,7 @@ export async function onDisputeShow(ctx: Ctx, rawRef: string): Promise<Replies> 
   const fields = [
     { label: ctx.t('dispute.field.status'), value: ctx.t(STATUS_KEY[d.status]) },
     { label: ctx.t('dispute.field.agency'), value: `${d.agency.name} (${d.openedBy})` },
-    { label: ctx.t('dispute.field.owner'), value: d.ownerAgency.name },
+    { label: ctx.t('dispute.field.owner'), value: holderName(ctx, d, true) },
     { label: ctx.t('field.campaign'), value: d.campaign.name },
     { label: ctx.t('dispute.field.opened'), value: dayLabel(ctx, d.createdAt) },
     { label: ctx.t('dispute.field.reason'), value: d.reason },
@@ -342,7 +375,7 @@ export async function onDisputeShow(ctx: Ctx, rawRef: string): Promise<Replies> 
   }
   return [
     card({
-      title: `${formatDisputeRef(d.ref)} · ${formatCandidateRef(d.candidate.ref)} ${d.candidate.name}`,
+      title: `${formatDisputeRef(d.ref)} · ${disputedWho(d)}`,
       subtitle: disputedOutcome(ctx, d.outcome),
       fields,
       choices:

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DISPUTE_DECISIONS, DISPUTE_REASON_MAX, DISPUTE_STATUSES } from '../../domain/disputes';
+import { DISPUTABLE_OUTCOMES, DISPUTE_DECISIONS, DISPUTE_REASON_MAX, DISPUTE_STATUSES } from '../../domain/disputes';
 import { SYSTEM_ACTOR } from '../../services';
 import { BOTH_SCOPES, defineRoute, type ApiRoute } from './route';
 import { authorOf } from './routes-candidates';
 
 /**
- * Disputes (issue 19) for the employer's systems: the agencies' disputes of DUPLICATE and BLOCKED
- * outcomes, listed and decided. A decision made here reaches the disputing agency in chat like one
+ * Disputes (issue 19) for the employer's systems: the agencies' disputes of DUPLICATE, BLOCKED and
+ * ALREADY_IN_SYSTEM outcomes, listed and decided. A decision made here reaches the disputing agency in chat like one
  * made in chat (the services given to the API notify).
  */
 
@@ -19,14 +19,38 @@ const disputeSchema = z
     id: z.string(),
     ref: z.number().int().describe('Shown as D-<ref> in chat'),
     status: z.enum(DISPUTE_STATUSES),
-    outcome: z.string().describe('The contested outcome: DUPLICATE or BLOCKED'),
+    outcome: z
+      .string()
+      .describe(
+        'The contested outcome: DUPLICATE or BLOCKED (another agency held the person), or ALREADY_IN_SYSTEM or BLOCKED (the employer’s own record did)',
+      ),
     submissionRef: z.string().describe('The disputed submission (or blocked attempt) as the agency sees it: S-1a2b3c4d'),
     reason: z.string(),
     createdAt: z.iso.datetime(),
     agency: z.object({ id: z.string(), name: z.string() }).describe('The disputing agency'),
     openedBy: z.string(),
-    ownerAgency: z.object({ id: z.string(), name: z.string() }).describe('The agency that held the candidate when it was opened'),
-    candidate: z.object({ id: z.string(), ref: z.number().int(), name: z.string() }),
+    ownerAgency: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe('The agency that held the candidate when it was opened; null when the employer’s own record did'),
+    employerRecord: z
+      .object({
+        id: z.string(),
+        externalId: z.string().describe('The id the ATS registered the person under (POST /candidates)'),
+        source: z.string(),
+        superseded: z.boolean().describe('A transfer gave the person to the disputing agency: the record no longer counts'),
+      })
+      .nullable()
+      .describe('The employer’s own record that held the person (ALREADY_IN_SYSTEM, or BLOCKED by it); null when an agency did'),
+    candidate: z
+      .object({ id: z.string(), ref: z.number().int(), name: z.string() })
+      .nullable()
+      .describe(
+        'The disputed candidate; when the employer’s record held the person, null until a transfer creates the agency’s candidate',
+      ),
+    person: z
+      .string()
+      .describe('The disputed person’s name; for a blocked attempt (nothing of it was kept) the employer’s record’s, else empty'),
     campaign: z.object({ id: z.string(), name: z.string() }).describe('The campaign the disputing agency submitted to'),
     evidence: z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
     decision: z
@@ -38,7 +62,9 @@ const disputeSchema = z
         ownershipUntil: z.iso
           .datetime()
           .nullable()
-          .describe('The last day of the ownership the decision leaves (the disputing agency’s new window after a transfer)'),
+          .describe(
+            'The last day of the ownership the decision leaves (the disputing agency’s new window after a transfer); null after upholding the employer’s own record',
+          ),
       })
       .nullable(),
   })
@@ -56,6 +82,12 @@ const disputesQuery = z
       .pipe(z.enum(DISPUTE_STATUSES))
       .optional()
       .describe('OPEN, UPHELD or TRANSFERRED; absent: every status'),
+    outcome: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.enum(DISPUTABLE_OUTCOMES))
+      .optional()
+      .describe('DUPLICATE, BLOCKED or ALREADY_IN_SYSTEM; absent: every outcome'),
     campaignId: z.string().max(100).optional().describe('The campaign the disputing agency submitted to'),
     agencyId: z.string().max(100).optional().describe('The disputing agency'),
     page: z.coerce.number().int().min(1).default(1),
@@ -67,7 +99,9 @@ const decisionBodySchema = z
   .object({
     decision: z
       .enum(DISPUTE_DECISIONS)
-      .describe('uphold: nothing changes; transfer: the candidate becomes the disputing agency’s'),
+      .describe(
+        'uphold: nothing changes; transfer: the candidate becomes the disputing agency’s (held by the employer’s record: a candidate is created from the disputed submission, or for a block from the record itself, which needs its phone and email; the record stops counting)',
+      ),
     reason: z.string().trim().min(1).max(DISPUTE_REASON_MAX).describe('Told to the disputing agency with the decision'),
     authorEmail: z.email().max(254).optional().describe('Email of the recruiter (or owner) deciding'),
   })

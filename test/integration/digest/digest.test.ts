@@ -92,6 +92,10 @@ describe('digest on | off | status', () => {
   test('recruiters have no digest', async () => {
     const recruiter = chat(ee, await linkIdentity(env, f.recruiterId));
     expect((await recruiter.say('digest off'))[0]).toMatch(/not/i);
+    // The service refuses them too (another caller than the chat), saying what they get instead.
+    await expect(env.services.setDigestEnabled(f.recruiterId, false)).rejects.toThrow(
+      'The daily digest is for agency users and admins. Owners and recruiters are told of new candidates, comments and disputes as they happen; type “help” for your commands.',
+    );
   });
 
   test('a user who turned it off gets none, however much happened', async () => {

@@ -50,7 +50,8 @@ test('under the default rule the submission is recorded as Already in System, an
   await registeredByAts(phone);
 
   expect(await submitInChat(f.userA, phone)).toEqual([
-    '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.',
+    // The Dispute button follows: the agency may contest it (disputes.test.ts).
+    '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.\n[⚖️ Dispute]',
   ]);
 
   const [mine] = await (await as(f.userA)).say('candidates outcome:insystem');
@@ -68,7 +69,7 @@ test('an owner makes the campaign refuse direct applicants in chat, and the subm
   await registeredByAts(phone);
 
   expect(await submitInChat(f.userB, phone)).toEqual([
-    '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created.',
+    '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.\n[⚖️ Dispute]',
   ]);
   expect(await ee.env.deps.db.submission.count({ where: { phone } })).toBe(0);
 

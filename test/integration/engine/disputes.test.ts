@@ -1,7 +1,7 @@
 import { createQueue, type JobQueue } from '../../../src/jobs';
 import { createLogger } from '../../../src/logger';
 import { createChannelRegistry, createNotifier, createRateLimiter, withNotifications } from '../../../src/notify';
-import { createServices } from '../../../src/services';
+import { createServices, SYSTEM_ACTOR } from '../../../src/services';
 import { formatDate } from '../../../src/i18n/format';
 import { ownershipOf } from '../../../src/domain/duplicates';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
@@ -218,7 +218,7 @@ test('only the submitting agency disputes: another agency’s user, and the empl
   const ref = await duplicateRef();
   const otherAgency = await as(f.userA);
   expect(await otherAgency.say(`dispute ${ref} It is ours.`)).toEqual([
-    `There is no submission ${ref} of your agency. Type “candidates outcome:duplicate” or “candidates outcome:blocked” to see the ones you can dispute.`,
+    `There is no submission ${ref} of your agency. Type “candidates outcome:duplicate”, “candidates outcome:insystem” or “candidates outcome:blocked” to see the ones you can dispute.`,
   ]);
   const recruiter = await as(f.recruiterId);
   expect(await recruiter.say(`dispute ${ref} Hm.`)).toEqual([
@@ -236,7 +236,7 @@ test('only the submitting agency disputes: another agency’s user, and the empl
   if (added.outcome !== 'ADDED') throw new Error('expected ADDED');
   const addedRef = `S-${added.submissionId.slice(0, 8)}`;
   expect(await (await as(f.userB)).say(`dispute ${addedRef} Why not.`)).toEqual([
-    `${addedRef} is not a duplicate or a blocked submission, so there is nothing to dispute: only those outcomes can be disputed.`,
+    `${addedRef} is not a duplicate, blocked or already-in-system submission, so there is nothing to dispute: only those outcomes can be disputed.`,
   ]);
 });
 
@@ -459,3 +459,407 @@ describe.each(['uphold', 'transfer'] as const)('the disputing agency, when the o
     }
   });
 });
+
+describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () => {
+  /** The ATS registers the person (a referral, under its own spelling); agency B then submits them in chat. */
+  async function alreadyInSystemInChat(agencyB: Chat, p = person()): Promise<{ outcome: string; externalId: string }> {
+    const externalId = unique('ats-ref');
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId,
+      source: 'REFERRAL',
+      firstName: 'Ana',
+      lastName: 'Referida',
+      phone: p.phone,
+      email: p.email,
+    });
+    return { outcome: await duplicateInChat(agencyB, p, false), externalId };
+  }
+
+  const again = (p: ReturnType<typeof person>) => ({
+    firstName: 'Ana',
+    lastName: p.last,
+    phone: p.phone,
+    email: p.email,
+    campaignId: f.campaignId,
+    channel: 'WEB' as const,
+  });
+
+  test('disputed from the outcome, transferred by the owner: B is told, B’s resubmission is B’s, and the record stops counting', async () => {
+    const owner = await as(f.ownerId);
+    const recruiter = await as(f.recruiterId);
+    const agencyB = await as(f.userB);
+    const sentBefore = ee.channel.sent.length;
+    const p = person();
+
+    const { outcome, externalId } = await alreadyInSystemInChat(agencyB, p);
+    expect(outcome).toBe(
+      '🗂️ Already in System\nThe employer already has this person from another source. Your submission is recorded, but they do not become your candidate.\n[⚖️ Dispute]',
+    );
+    const [ask] = await agencyB.press('⚖️ Dispute');
+    const ref = /^Why should (S-[0-9a-f]{8}) be your agency’s candidate\?/.exec(ask ?? '')?.[1] ?? '';
+    expect(ref).not.toBe('');
+    const [confirm] = await agencyB.say('Ana came to us through our job fair before she applied.');
+    expect(confirm).toBe(
+      `Your dispute of ${ref} Ana ${p.last} (🗂️ Already in System, ${campaign}):\nAna came to us through our job fair before she applied.\nEvidence: none\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to 10 MB), or type another reason to replace this one.\n[Send dispute] [Cancel]`,
+    );
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+
+    await notifyQueue.idle();
+    for (const decider of [owner, recruiter]) {
+      const notices = deliveredTo(decider, sentBefore).filter((m) => m.startsWith('⚖️'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toContain(
+        `contests its 🗂️ Already in System outcome for ${ref} Ana ${p.last} (${campaign}), held by the employer’s own record.`,
+      );
+      expect(notices[0]).toMatch(/\[Uphold\] \[Transfer\]$/);
+    }
+    // Owners read the record the dispute is about (theirs), in the dispute's card.
+    const [card] = await owner.action('dispute-show', dispute);
+    expect(card).toContain(`# ${dispute} · ${ref} Ana ${p.last}`);
+    expect(card).toContain(`Held by: the employer’s own record (REFERRAL ${externalId})`);
+    const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
+    expect(row).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM', ownerAgencyId: null, candidateId: null, status: 'OPEN' });
+    expect(row.externalCandidateId).not.toBeNull();
+
+    const told = ee.channel.sent.length;
+    ee.env.clock.advance(86_400_000);
+    const decidedAt = ee.env.clock.now();
+    await owner.action('dispute-transfer', dispute.slice(2));
+    const [done] = await owner.say('The job fair sign-up predates the referral.');
+    const candidate = await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } });
+    const until = formatDate('en', ownershipOf({ agencyId: f.agencyB, submittedAt: decidedAt }, 6).until);
+    expect(done).toMatch(
+      new RegExp(
+        `^⚖️ ${dispute} transferred: C-${candidate.ref} Ana ${p.last} is now .+’s, until ${until}\\. .+ is told, with your reason\\.$`,
+      ),
+    );
+    expect(candidate).toMatchObject({ agencyId: f.agencyB, submittedById: f.userB, submittedAt: decidedAt, lastName: p.last });
+    expect(
+      await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId }, select: { supersededAt: true } }),
+    ).toEqual({ supersededAt: decidedAt });
+
+    await notifyQueue.idle();
+    expect(deliveredTo(agencyB, told)).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} Ana ${p.last} is decided for you: C-${candidate.ref} is now your agency’s candidate, until ${until}.\nReason: The job fair sign-up predates the referral.`,
+    ]);
+    // The disputed submission opens as B's candidate now; B's next submission is B's already, A's a duplicate.
+    expect((await agencyB.say(`candidate C-${candidate.ref}`))[0]).toContain(`# C-${candidate.ref} Ana ${p.last}`);
+    expect(await ee.env.services.submitCandidate(f.userB, again(p))).toMatchObject({
+      outcome: 'PREVIOUSLY_SUBMITTED',
+      candidateRef: candidate.ref,
+      ownership: { yours: true },
+    });
+    expect(await ee.env.services.submitCandidate(f.userA, again(p))).toMatchObject({ outcome: 'DUPLICATE' });
+
+    const audits = await ee.env.deps.db.auditLog.findMany({
+      where: { targetId: row.id, action: { in: ['dispute.opened', 'dispute.decided'] } },
+      select: { action: true, details: true },
+      orderBy: { at: 'asc' },
+    });
+    expect(audits).toEqual([
+      {
+        action: 'dispute.opened',
+        details: expect.objectContaining({ outcome: 'ALREADY_IN_SYSTEM', externalCandidateId: row.externalCandidateId }),
+      },
+      {
+        action: 'dispute.decided',
+        details: expect.objectContaining({
+          decision: 'transfer',
+          externalCandidateId: row.externalCandidateId,
+          candidateId: candidate.id,
+          toAgencyId: f.agencyB,
+        }),
+      },
+    ]);
+    // The dispute list filters by the outcome, and shows it against the record.
+    const [listed] = await owner.say(`disputes status:transferred outcome:insystem campaign:"${campaign}"`);
+    expect(listed).toMatch(new RegExp(`^# Disputes — Transferred · 🗂️ Already in System · ${campaign}\n`));
+    expect(listed).toContain(`${dispute} · C-${candidate.ref} Ana ${p.last} (Transferred · 🗂️ Already in System · `);
+    expect(listed).toContain(' vs the employer’s own record · ');
+    expect(listed).not.toContain('⛔ Duplicate');
+    expect(await owner.say('disputes outcome:added')).toEqual([
+      '“added” is not an outcome. Use one of: duplicate, insystem, blocked (e.g. outcome:duplicate).',
+    ]);
+  });
+
+  test('upheld: nothing changes, and B is told only that the employer already had the person', async () => {
+    const owner = await as(f.ownerId);
+    const agencyB = await as(f.userB);
+    const p = person();
+    const { externalId } = await alreadyInSystemInChat(agencyB, p);
+    const ref = formatRef((await ee.env.deps.db.submission.findFirstOrThrow({ where: { phone: p.phone } })).id);
+    await agencyB.say(`dispute ${ref} We were first.`);
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    await notifyQueue.idle();
+    const told = ee.channel.sent.length;
+
+    expect(await owner.say(`decide ${dispute} uphold She applied to us directly last year.`)).toEqual([
+      `⚖️ ${dispute} upheld: ${ref} Ana ${p.last} stays with the employer’s own record; no agency holds them. ${(await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name} is told, with your reason.`,
+    ]);
+    await notifyQueue.idle();
+    const [decided] = deliveredTo(agencyB, told);
+    expect(decided).toBe(
+      `⚖️ Your dispute ${dispute} of ${ref} Ana ${p.last} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: She applied to us directly last year.`,
+    );
+    // (The exact text above is the whole of it: no date, source or name of the record.)
+    expect(decided).not.toMatch(/Referida|REFERRAL|referral/);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { phone: p.phone } })).toBe(0);
+    expect(await ee.env.services.submitCandidate(f.userB, again(p))).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM' });
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } })).toMatchObject({
+      status: 'UPHELD',
+      ownershipUntil: null,
+      candidateId: null,
+    });
+  });
+
+  test('two agencies dispute one record: the first transfer wins, the second can only be upheld', async () => {
+    const p = person();
+    const common = again(p);
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId: unique('ats-both'),
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+    });
+    const byB = await ee.env.services.submitCandidate(f.userB, common);
+    const byA = await ee.env.services.submitCandidate(f.userA, common);
+    if (byB.outcome !== 'ALREADY_IN_SYSTEM' || byA.outcome !== 'ALREADY_IN_SYSTEM')
+      throw new Error('expected ALREADY_IN_SYSTEM twice');
+    const fromB = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(byB.submissionId), reason: 'Ours.' });
+    const fromA = await ee.env.services.openDispute(f.userA, { submissionRef: formatRef(byA.submissionId), reason: 'Ours too.' });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: fromB.disputeId, decision: 'transfer', reason: 'B first.' });
+    await expect(
+      ee.env.services.decideDispute(f.ownerId, { dispute: fromA.disputeId, decision: 'transfer', reason: 'A too?' }),
+    ).rejects.toThrow(`D-${fromA.ref} cannot be transferred: another dispute already gave this person to an agency.`);
+    // Rolled back whole: still open, and upheld next.
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { id: fromA.disputeId } })).toMatchObject({ status: 'OPEN' });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: fromA.disputeId, decision: 'uphold', reason: 'B was first.' });
+    // A third try from the record's other submission is refused at once, in the reader's language.
+    const late = await ee.env.services.submitCandidate(f.userA, common);
+    expect(late.outcome).toBe('DUPLICATE');
+    await expect(
+      ee.env.services.openDispute(f.userA, { submissionRef: formatRef(byA.submissionId), reason: 'Again.' }),
+    ).rejects.toThrow('a dispute gave them to an agency');
+  });
+
+  test('no second holder: once an agency holds the person (the record aged out), the dispute can only be upheld', async () => {
+    const p = person();
+    const externalId = unique('ats-old');
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId,
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: p.last,
+      email: p.email,
+    });
+    const byB = await ee.env.services.submitCandidate(f.userB, again(p));
+    if (byB.outcome !== 'ALREADY_IN_SYSTEM') throw new Error(`expected ALREADY_IN_SYSTEM, got ${byB.outcome}`);
+    const opened = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(byB.submissionId), reason: 'Ours.' });
+    // Left open past the record's window: agency A's submission is then new, and A holds the person.
+    await ee.env.deps.db.externalCandidate.update({
+      where: { externalId },
+      data: { registeredAt: new Date(ee.env.clock.now().getTime() - 400 * 86_400_000) },
+    });
+    expect(await ee.env.services.submitCandidate(f.userA, again(p))).toMatchObject({ outcome: 'ADDED' });
+    await expect(
+      ee.env.services.decideDispute(f.ownerId, { dispute: opened.disputeId, decision: 'transfer', reason: 'B first.' }),
+    ).rejects.toThrow(`D-${opened.ref} cannot be transferred: an agency holds this person now`);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { email: p.email } })).toBe(1);
+  });
+
+  /** A campaign whose rule blocks direct applicants, and a person the ATS registered under its own spelling. */
+  async function blockedByRecord(owner: Chat, record: { email: boolean } = { email: true }) {
+    const blocking = await ee.env.deps.db.campaign.create({
+      data: { name: unique('Direct block') },
+      select: { id: true, name: true },
+    });
+    await owner.say(`rule campaign:"${blocking.name}" direct:block`);
+    const p = person();
+    const externalId = unique('ats-block');
+    await ee.env.services.registerExternalCandidate(SYSTEM_ACTOR, {
+      externalId,
+      source: 'DIRECT',
+      firstName: 'Ana',
+      lastName: 'Registrada',
+      phone: p.phone,
+      ...(record.email ? { email: p.email } : {}),
+    });
+    return { blocking, p, externalId };
+  }
+
+  test('blocked by the employer’s record: disputed from the outcome, transferred: B’s candidate is the record’s person, B’s resubmission is B’s', async () => {
+    const owner = await as(f.ownerId);
+    const agencyB = await as(f.userB);
+    const { blocking, p, externalId } = await blockedByRecord(owner);
+    const sentBefore = ee.channel.sent.length;
+
+    await agencyB.say('submit');
+    await agencyB.say(`Ana ${p.last} ${p.phone} ${p.email}`);
+    await agencyB.press(blocking.name);
+    await agencyB.press('Skip');
+    const [outcome] = await agencyB.press('Confirm');
+    expect(outcome).toBe(
+      '⛔ Blocked by duplicate rules\nThe employer already has this person from another source, and this campaign does not accept them from an agency, so nothing was created. If your agency should have them, press Dispute and say why.\n[⚖️ Dispute]',
+    );
+    // The block kept the record's id and the channel, nothing B typed.
+    const attempt = await ee.env.deps.db.auditLog.findFirstOrThrow({
+      where: { action: 'submission.blocked', actorId: f.userB, targetId: blocking.id },
+      select: { id: true, details: true },
+    });
+    const record = await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } });
+    expect(attempt.details).toEqual({ reason: 'already_in_system', externalCandidateId: record.id, channel: 'WEB' });
+
+    const [ask] = await agencyB.press('⚖️ Dispute');
+    const ref = formatRef(attempt.id);
+    expect(ask).toMatch(new RegExp(`^Why should ${ref} be your agency’s candidate\\?`));
+    const [confirm] = await agencyB.say('Ana came to us through our job fair.');
+    expect(confirm).toBe(
+      `Your dispute of ${ref} (⛔ Blocked by duplicate rules, ${blocking.name}):\nAna came to us through our job fair.\nEvidence: none\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to 10 MB), or type another reason to replace this one.\n[Send dispute] [Cancel]`,
+    );
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
+    expect(row).toMatchObject({
+      outcome: 'BLOCKED',
+      blockedAuditId: attempt.id,
+      submissionId: null,
+      externalCandidateId: record.id,
+      ownerAgencyId: null,
+      candidateId: null,
+    });
+
+    await notifyQueue.idle();
+    const [notice] = deliveredTo(owner, sentBefore).filter((m) => m.startsWith('⚖️'));
+    // The employer reads its own record's name: the block kept none of B's.
+    expect(notice).toContain(
+      `contests its ⛔ Blocked by duplicate rules outcome for ${ref} Ana Registrada (${blocking.name}), held by the employer’s own record.`,
+    );
+
+    const told = ee.channel.sent.length;
+    ee.env.clock.advance(86_400_000);
+    const decidedAt = ee.env.clock.now();
+    expect(await owner.say(`decide ${dispute} transfer The job fair sign-up came first.`)).toHaveLength(1);
+    const candidate = await ee.env.deps.db.candidate.findFirstOrThrow({ where: { phone: p.phone } });
+    expect(candidate).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Registrada',
+      email: p.email,
+      channel: 'WEB',
+      agencyId: f.agencyB,
+      submittedById: f.userB,
+      campaignId: blocking.id,
+      submittedAt: decidedAt,
+      resumeFileId: null,
+    });
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: decidedAt,
+    });
+    const until = formatDate('en', ownershipOf({ agencyId: f.agencyB, submittedAt: decidedAt }, 6).until);
+    await notifyQueue.idle();
+    const toB = deliveredTo(agencyB, told);
+    expect(toB).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} is decided for you: C-${candidate.ref} is now your agency’s candidate, until ${until}.\nReason: The job fair sign-up came first.`,
+    ]);
+    expect(toB.join('\n')).not.toMatch(new RegExp(`Registrada|DIRECT|${externalId}`));
+
+    // B's next submission to the blocking campaign is B's own; A's is a duplicate of B's.
+    const again = {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB' as const,
+    };
+    expect(await ee.env.services.submitCandidate(f.userB, again)).toMatchObject({
+      outcome: 'PREVIOUSLY_SUBMITTED',
+      candidateRef: candidate.ref,
+      ownership: { yours: true },
+    });
+    expect(await ee.env.services.submitCandidate(f.userA, again)).toMatchObject({ outcome: 'DUPLICATE' });
+    expect(
+      await ee.env.deps.db.auditLog.findFirstOrThrow({
+        where: { targetId: row.id, action: 'dispute.decided' },
+        select: { details: true },
+      }),
+    ).toMatchObject({
+      details: { decision: 'transfer', externalCandidateId: record.id, candidateId: candidate.id, toAgencyId: f.agencyB },
+    });
+  });
+
+  test('blocked by the employer’s record, typed dispute upheld: nothing changes, B is told only that the employer had the person', async () => {
+    const owner = await as(f.ownerId);
+    const agencyB = await as(f.userB);
+    const { blocking, p, externalId } = await blockedByRecord(owner);
+    const common = {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB' as const,
+    };
+    const blocked = await ee.env.services.submitCandidate(f.userB, common);
+    if (blocked.outcome !== 'BLOCKED') throw new Error(`expected BLOCKED, got ${blocked.outcome}`);
+    const ref = formatRef(blocked.attemptId);
+    // Its list row carries the Dispute action too.
+    const [list] = await agencyB.say(`candidates outcome:blocked campaign:"${blocking.name}"`);
+    expect(list).toContain('the employer already has this person');
+    const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
+    expect(item?.actionId).toBe(`dispute:${ref}`);
+    await agencyB.say(`dispute ${ref} We were first.`);
+    const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
+    await notifyQueue.idle();
+    const told = ee.channel.sent.length;
+
+    expect(await owner.say(`decide ${dispute} uphold She applied to us directly.`)).toEqual([
+      `⚖️ ${dispute} upheld: ${ref} Ana Registrada stays with the employer’s own record; no agency holds them. ${(await ee.env.deps.db.agency.findUniqueOrThrow({ where: { id: f.agencyB } })).name} is told, with your reason.`,
+    ]);
+    await notifyQueue.idle();
+    expect(deliveredTo(agencyB, told)).toEqual([
+      `⚖️ Your dispute ${dispute} of ${ref} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: She applied to us directly.`,
+    ]);
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    expect(await ee.env.deps.db.candidate.count({ where: { phone: p.phone } })).toBe(0);
+    expect(await ee.env.services.submitCandidate(f.userB, common)).toMatchObject({
+      outcome: 'BLOCKED',
+      reason: 'already_in_system',
+    });
+  });
+
+  test('a record without an email cannot be transferred: the decider is told why and what settles it, in their language', async () => {
+    const owner = await as(f.ownerId);
+    const { blocking, p, externalId } = await blockedByRecord(owner, { email: false });
+    const blocked = await ee.env.services.submitCandidate(f.userB, {
+      firstName: 'Ana',
+      lastName: p.last,
+      phone: p.phone,
+      email: p.email,
+      campaignId: blocking.id,
+      channel: 'WEB',
+    });
+    if (blocked.outcome !== 'BLOCKED') throw new Error(`expected BLOCKED, got ${blocked.outcome}`);
+    const opened = await ee.env.services.openDispute(f.userB, { submissionRef: formatRef(blocked.attemptId), reason: 'Ours.' });
+    await owner.say('language es');
+    expect(await owner.say(`decide D-${opened.ref} transfer Es de B.`)).toEqual([
+      `D-${opened.ref} no se puede transferir: el registro del empleador de esta persona (${externalId}) no tiene correo, y un candidato de agencia necesita teléfono y correo. Mantenla con tu motivo; si la agencia debería tener a la persona, haz que la regla de la campaña la marque (rule campaign:"Nombre" direct:flag): su próximo envío se registra entonces con sus datos y se puede disputar y transferir.`,
+    ]);
+    await owner.say('idioma en');
+    // Nothing moved: still open, the record still counts, and an uphold settles it.
+    expect(await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { id: opened.disputeId } })).toMatchObject({ status: 'OPEN' });
+    expect(await ee.env.deps.db.externalCandidate.findUniqueOrThrow({ where: { externalId } })).toMatchObject({
+      supersededAt: null,
+    });
+    await ee.env.services.decideDispute(f.ownerId, { dispute: opened.disputeId, decision: 'uphold', reason: 'No email.' });
+  });
+});
+
+const formatRef = (id: string) => `S-${id.slice(0, 8)}`;

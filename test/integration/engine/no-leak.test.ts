@@ -34,18 +34,25 @@ jest.setTimeout(120_000);
 const A_DAY = new Date('2026-06-11T08:00:00.000Z');
 /** The ATS's own id of a person it registered from another source (never shown to an agency). */
 const REFERRAL_EXTERNAL_ID = `ats-ref-${randomInt(1_000_000)}`;
+/** The ATS's id of a direct applicant, whom one of B's campaigns blocks. */
+const DIRECT_EXTERNAL_ID = `ats-direct-${randomInt(1_000_000)}`;
 const B_DAY = new Date('2026-11-02T15:00:00.000Z');
 /** The one date of A's that B may read: the end of A's hold (A_DAY + 6 months). */
 const HOLD_END = 'Dec 11, 2026';
 
 /** Campaigns agency B submits through, one per rule under test. */
-type BCampaign = 'shown' | 'hidden' | 'blockCross' | 'blockCrossHidden' | 'blockSame';
-const B_RULES: Record<BCampaign, { crossAgency: 'FLAG' | 'BLOCK'; sameAgency: 'FLAG' | 'BLOCK'; showOwnershipEnd: boolean }> = {
+type BCampaign = 'shown' | 'hidden' | 'blockCross' | 'blockCrossHidden' | 'blockSame' | 'blockDirect';
+type Action = 'FLAG' | 'BLOCK';
+const B_RULES: Record<
+  BCampaign,
+  { crossAgency: Action; sameAgency: Action; showOwnershipEnd: boolean; directApplicant?: Action }
+> = {
   shown: { crossAgency: 'FLAG', sameAgency: 'FLAG', showOwnershipEnd: true },
   hidden: { crossAgency: 'FLAG', sameAgency: 'FLAG', showOwnershipEnd: false },
   blockCross: { crossAgency: 'BLOCK', sameAgency: 'FLAG', showOwnershipEnd: true },
   blockCrossHidden: { crossAgency: 'BLOCK', sameAgency: 'FLAG', showOwnershipEnd: false },
   blockSame: { crossAgency: 'FLAG', sameAgency: 'BLOCK', showOwnershipEnd: true },
+  blockDirect: { crossAgency: 'FLAG', sameAgency: 'FLAG', showOwnershipEnd: true, directApplicant: 'BLOCK' },
 };
 
 interface Person {
@@ -151,6 +158,13 @@ const OUTCOME_SCENARIOS: OutcomeScenario[] = [
     outcome: 'ALREADY_IN_SYSTEM',
     campaign: 'shown',
     person: (w) => ({ ...w.held.referral! }),
+  },
+  {
+    // A direct applicant the ATS registered on A's day, under a rule that blocks them.
+    name: 'BLOCKED by the employer’s record',
+    outcome: 'BLOCKED',
+    campaign: 'blockDirect',
+    person: (w) => ({ ...w.held.direct! }),
   },
   { name: 'BLOCKED by A’s hold, end shown', outcome: 'BLOCKED', campaign: 'blockCross', person: (w) => ({ ...w.held.blocked! }) },
   {
@@ -304,8 +318,98 @@ const AGENCY_VIEWS: AgencyView[] = [
         where: { id: opened[1]! },
         select: { candidate: { select: { ref: true } } },
       });
-      const nowB = new RegExp(`C-${moved.candidate.ref}(?!\\d)`, 'g');
+      const nowB = new RegExp(`C-${moved.candidate?.ref}(?!\\d)`, 'g');
       return [...out, ...toB.map((s) => JSON.stringify(s.message.body))].map((text) => text.replace(nowB, 'C-# (now B’s)'));
+    },
+  },
+  {
+    // The employer's own record (registered on A's day): B disputes its ALREADY_IN_SYSTEM outcome in
+    // chat, an owner upholds; B submits the person again, disputes that, and the owner transfers.
+    // B may learn that the employer had the person, and nothing else: not the record's source or id,
+    // not its date, not even the end of a window measured from it. The same for a block by the
+    // employer's record (a direct applicant under a blocking rule): upheld, then blocked again and
+    // transferred.
+    kind: 'disputes of ALREADY_IN_SYSTEM and of a block by the employer’s record (in chat, uphold and transfer told to B)',
+    async read(w) {
+      const before = w.n.web.sent.length;
+      const out: string[] = [];
+      const disputeInChat = async (submissionId: string) => {
+        out.push(...(await w.userB.say(`dispute ${formatSubmissionRef(submissionId)} We introduced this person first.`)));
+        out.push(...(await w.userB.press('Send dispute')));
+        const row = await w.env.deps.db.dispute.findFirstOrThrow({ where: { submissionId }, select: { id: true } });
+        return row.id;
+      };
+      const first = await w.env.deps.db.submission.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, outcome: 'ALREADY_IN_SYSTEM' },
+        select: { id: true },
+      });
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeInChat(first.id),
+        decision: 'uphold',
+        reason: 'Our own record stands.',
+      });
+      out.push(await submitInChat(w.userB, w.campaigns.shown.name, w.held.referral!));
+      const second = await w.env.deps.db.submission.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, outcome: 'ALREADY_IN_SYSTEM', id: { not: first.id } },
+        select: { id: true },
+      });
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeInChat(second.id),
+        decision: 'transfer',
+        reason: 'Your introduction counts.',
+      });
+      // The clock stands still: the next attempt is the one not disputed yet.
+      const disputed: string[] = [];
+      const blockedAttempt = async () => {
+        const { id } = await w.env.deps.db.auditLog.findFirstOrThrow({
+          where: {
+            action: 'submission.blocked',
+            actorId: w.f.userB,
+            targetId: w.campaigns.blockDirect.id,
+            id: { notIn: disputed },
+          },
+          select: { id: true },
+        });
+        disputed.push(id);
+        return id;
+      };
+      const disputeBlockInChat = async (attemptId: string) => {
+        out.push(...(await w.userB.say(`dispute ${formatSubmissionRef(attemptId)} We introduced this person first.`)));
+        out.push(...(await w.userB.press('Send dispute')));
+        return (await w.env.deps.db.dispute.findFirstOrThrow({ where: { blockedAuditId: attemptId }, select: { id: true } })).id;
+      };
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeBlockInChat(await blockedAttempt()),
+        decision: 'uphold',
+        reason: 'Our own record stands.',
+      });
+      out.push(await submitInChat(w.userB, w.campaigns.blockDirect.name, w.held.direct!));
+      await w.n.services.decideDispute(w.f.ownerId, {
+        dispute: await disputeBlockInChat(await blockedAttempt()),
+        decision: 'transfer',
+        reason: 'Your introduction counts.',
+      });
+      await w.n.queue.idle();
+      const toB = w.n.web.sent.slice(before).filter((s) => w.bAddresses.has((s.address as { chat: string }).chat));
+      const told = toB.map((s) => JSON.stringify(s.message.body));
+      // Each decision once per reader (B's user and admin): two upheld, two transferred.
+      expect(new Set(told.filter((t) => t.includes('the employer already had this person'))).size).toBe(2);
+      expect(new Set(told.filter((t) => t.includes('is now your agency’s candidate'))).size).toBe(2);
+      // A window measured from the record's registration (A's day) would date it: never shown.
+      const all = [...out, ...told];
+      expect(all.filter((t) => t.includes(HOLD_END))).toEqual([]);
+      // The person's candidate is B's now, read like any of B's: the profile too.
+      const mine = await w.env.deps.db.candidate.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, phone: w.held.referral!.phone },
+        select: { ref: true },
+      });
+      all.push(...(await w.userB.say(`candidate C-${mine.ref}`)));
+      const fromBlock = await w.env.deps.db.candidate.findFirstOrThrow({
+        where: { agencyId: w.f.agencyB, phone: w.held.direct!.phone },
+        select: { ref: true },
+      });
+      all.push(...(await w.userB.say(`candidate C-${fromBlock.ref}`)));
+      return all;
     },
   },
 ];
@@ -383,6 +487,16 @@ beforeAll(async () => {
     email: referral.email,
   });
   w.held.referral = { ...referral, ref: 0 };
+  const direct = person();
+  await s.registerExternalCandidate(SYSTEM_ACTOR, {
+    externalId: DIRECT_EXTERNAL_ID,
+    source: 'DIRECT',
+    firstName: direct.first,
+    lastName: direct.last,
+    phone: direct.phone,
+    email: direct.email,
+  });
+  w.held.direct = { ...direct, ref: 0 };
 
   env.clock.set(B_DAY);
   for (const scenario of OUTCOME_SCENARIOS) {
@@ -410,6 +524,7 @@ beforeAll(async () => {
     literal('agency A’s campaign', secret.name),
     ...[...dates].map((d) => literal(`agency A’s submission date (${d})`, d)),
     literal('the ATS’s id of its record', REFERRAL_EXTERNAL_ID),
+    literal('the ATS’s id of its record', DIRECT_EXTERNAL_ID),
     ...['referral', 'REFERRAL', 'Referral'].map((word) => literal('the ATS record’s source', word)),
     ...Object.values(w.held)
       .filter((a) => a.ref > 0)

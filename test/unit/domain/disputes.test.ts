@@ -21,8 +21,12 @@ const actor = (role: Role, agencyId: string | null = null, active = true): Actor
 });
 
 test('only outcomes that keep the person from the agency are disputable, listed as data', () => {
-  expect(DISPUTABLE_OUTCOMES).toEqual(['DUPLICATE', 'BLOCKED']);
-  expect(['ADDED', 'PREVIOUSLY_SUBMITTED', 'DUPLICATE', 'BLOCKED'].filter(isDisputable)).toEqual(['DUPLICATE', 'BLOCKED']);
+  expect(DISPUTABLE_OUTCOMES).toEqual(['DUPLICATE', 'BLOCKED', 'ALREADY_IN_SYSTEM']);
+  expect(['ADDED', 'PREVIOUSLY_SUBMITTED', 'DUPLICATE', 'BLOCKED', 'ALREADY_IN_SYSTEM'].filter(isDisputable)).toEqual([
+    'DUPLICATE',
+    'BLOCKED',
+    'ALREADY_IN_SYSTEM',
+  ]);
 });
 
 test('a submission is disputed by a user or admin of the agency that made it, and by no one else', () => {
