@@ -51,7 +51,8 @@ const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf
 const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
 
 const RELAY_PER_S = 5;
-const benchDb = (platform: MixPlatform) => `endorse_bench_mix_${platform}`;
+/** Each run's own databases (the parent's pid), so two runs on one server never drop each other's. */
+const benchDb = (platform: MixPlatform, run = process.pid) => `endorse_bench_mix_${platform}_${run}`;
 
 // ---- the scripts ------------------------------------------------------------------------------
 
@@ -216,7 +217,7 @@ function teamsBody(k: number, step: Step, serviceUrl: string): string {
 // ---- the seeding child -------------------------------------------------------------------------
 
 async function runSeeding(platform: MixPlatform, api: string): Promise<void> {
-  await seedBenchApp(platform, benchDb(platform), api);
+  await seedBenchApp(platform, benchDb(platform, Number(arg('--run'))), api);
 }
 
 // ---- parent ------------------------------------------------------------------------------------
@@ -360,7 +361,7 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     const stub = await startChild(other, args.stub);
     children.push(stub);
     console.error(`${platform}: seeding the app's database…`);
-    const seeding = await startChild(__filename, ['--role', 'seed', '--platform', platform, '--api', fakeUrl]);
+    const seeding = await startChild(__filename, ['--role', 'seed', '--platform', platform, '--api', fakeUrl, '--run', String(process.pid)]);
     await new Promise((resolve) => (seeding.process.exitCode !== null ? resolve(null) : seeding.process.once('exit', resolve)));
     const seedMs = Number(seeding.info.seedMs);
     // The app under test is the production process (plain node on dist/, npm start's flags), whose
