@@ -9,12 +9,13 @@
  * this machine. BENCH_IDLE_SECONDS changes how long each process rests before it is measured.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startFlags } from './support/bench-app';
 import { recreateDatabase } from './support/bench-database';
 import { processMemoryMb } from './support/cpu';
 import { printTable } from './support/table';
@@ -22,12 +23,6 @@ import { ensureBuilt, freePort, ROOT } from '../test/support/production-server';
 
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 40);
 
-/** The node flags of `npm start`, so the bench measures the command people run. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const start = pkg.scripts.start ?? '';
-  return start.split(/\s+/).filter((word) => word.startsWith('--'));
-}
 
 async function startFakeApi(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {

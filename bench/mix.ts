@@ -6,7 +6,8 @@
  * while a recruiter relays comments through the REST API.
  *
  * The app's database is seeded first with 100,000 candidates over 50 agencies (the time is
- * printed). Every agency admin and user of those agencies (300 people) has a chat identity and
+ * printed, by a child that then exits). The app is then the production process, as `npm start`
+ * runs it (plain node on dist/ with its flags), so its CPU and RSS columns are the deployed ones. Every agency admin and user of those agencies (300 people) has a chat identity and
  * runs a whole script, over and over, each starting at a different step: the submission wizard to
  * a confirmed submission (Teams: the one-card form; Slack: the form button, then the modal) whose
  * phone is new, or one their agency already submitted (PREVIOUSLY_SUBMITTED), or another agency's
@@ -28,7 +29,8 @@
 import path from 'node:path';
 import { Client } from 'pg';
 import { seedBenchApp } from './support/mix-app';
-import { BENCH_SERVER_URL } from './support/bench-database';
+import { startProductionApp } from './support/bench-app';
+import { BENCH_SERVER_URL, dropDatabase } from './support/bench-database';
 import { startChild, stopChild, type Child } from './support/child-process';
 import { LAST_NAMES, FIRST_NAMES } from './support/seed-candidates';
 import { printTable } from './support/table';
@@ -49,7 +51,8 @@ const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf
 const arg = (name: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? '') : '');
 
 const RELAY_PER_S = 5;
-const benchDb = (platform: MixPlatform) => `endorse_bench_mix_${platform}`;
+/** Each run's own databases (the parent's pid), so two runs on one server never drop each other's. */
+const benchDb = (platform: MixPlatform, run = process.pid) => `endorse_bench_mix_${platform}_${run}`;
 
 // ---- the scripts ------------------------------------------------------------------------------
 
@@ -211,10 +214,10 @@ function teamsBody(k: number, step: Step, serviceUrl: string): string {
   return JSON.stringify({ ...base, value });
 }
 
-// ---- the app child -----------------------------------------------------------------------------
+// ---- the seeding child -------------------------------------------------------------------------
 
-async function runApp(platform: MixPlatform, api: string): Promise<void> {
-  await seedBenchApp(platform, benchDb(platform), api);
+async function runSeeding(platform: MixPlatform, api: string): Promise<void> {
+  await seedBenchApp(platform, benchDb(platform, Number(arg('--run'))), api);
 }
 
 // ---- parent ------------------------------------------------------------------------------------
@@ -358,13 +361,15 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     const stub = await startChild(other, args.stub);
     children.push(stub);
     console.error(`${platform}: seeding the app's database…`);
+    const seeding = await startChild(__filename, ['--role', 'seed', '--platform', platform, '--api', fakeUrl, '--run', String(process.pid)]);
+    await new Promise((resolve) => (seeding.process.exitCode !== null ? resolve(null) : seeding.process.once('exit', resolve)));
+    const seedMs = Number(seeding.info.seedMs);
+    // The app under test is the production process (plain node on dist/, npm start's flags), whose
+    // memory DESIGN §6 budgets; the bare echo and the stub are the platform benches' own children.
     // BENCH_CPU_PROF=<dir> writes a CPU profile of our app's process there (where the time goes).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const app = await startChild(__filename, ['--role', 'app', '--platform', platform, '--api', fakeUrl], {
-      nodeArgs: profile,
-    });
+    const app = await startProductionApp(seeding.info.env as Record<string, string>, profile);
     children.push(app);
-    const seedMs = Number(app.info.seedMs);
     console.log(
       `\n${platform}: seeded 100,000 candidates over 50 agencies (and their submissions, ${PEOPLE} chat identities) in ${(seedMs / 1000).toFixed(1)} s`,
     );
@@ -391,7 +396,7 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
       waiting.get(sent)?.();
       waiting.delete(sent);
     };
-    const relay = relayComments(Number(app.info.port), String(app.info.apiKey), known);
+    const relay = relayComments(Number(app.info.port), String(seeding.info.apiKey), known);
     const verdict = await runWebhookBench(
       {
         name: `mix (${platform})`,
@@ -430,6 +435,7 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
   } finally {
     await Promise.all(children.reverse().map((c) => stopChild(c)));
     await slackFake?.close();
+    await dropDatabase(benchDb(platform));
   }
 }
 
@@ -475,13 +481,15 @@ async function main(): Promise<void> {
 
 if (require.main !== module) {
   // Imported (a check of the scripts): nothing runs.
-} else if (role === 'app') {
-  // A clean exit on SIGTERM, so a run with --cpu-prof writes its profile.
-  process.once('SIGTERM', () => process.exit(0));
-  runApp(arg('--platform') as MixPlatform, arg('--api')).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+} else if (role === 'seed') {
+  runSeeding(arg('--platform') as MixPlatform, arg('--api')).then(
+    // Once the READY line is out: the parent reads it from the pipe.
+    () => process.stdout.write('', () => process.exit(0)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 } else {
   main().catch((error: unknown) => {
     console.error(error);

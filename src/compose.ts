@@ -134,7 +134,8 @@ export async function createEndorse(config: Config, logger: Logger, options: End
   });
   try {
     const migrated = await migrate(database.sql);
-    if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'database migrated');
+    const applied = [...(database.appliedAtCreation ?? []), ...migrated.applied];
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
     const seedWanted = config.demoSeed === 'on' || (config.demoSeed === 'auto' && database.kind === 'embedded');
     if (seedWanted && (await seedDemo(database.prisma))) logger.info('demo data seeded');
     const demoUsers = seedWanted ? await findDemoUsers(database.prisma) : [];

@@ -1,13 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { SYSTEM_ACTOR } from '../../src/services';
-import { serveBenchApp, startBenchApp } from './bench-app';
+import { benchAppEnv, startBenchApp } from './bench-app';
+import { BENCH_SERVER_URL } from './bench-database';
+import { reportReady } from './child-process';
 import { identityOf, MIX_AGENCIES, MIX_SEED, MIX_USERS_PER_AGENCY, PEOPLE, personOf, type MixPlatform } from './mix-people';
 import { seedCandidates } from './seed-candidates';
 
 /**
- * bench:mix's app child: our app with one platform, its database seeded with 100,000 candidates
+ * bench:mix's seeding child: our app's database for one platform, seeded with 100,000 candidates
  * over 50 agencies, every agency person linked on that platform, and a recruiter API key. Reports
- * the port, the key and how long seeding took.
+ * the key, how long seeding took and the environment the app is to run with, then stops: the app
+ * itself runs as the production build (startProductionApp), not in this tsx process.
  */
 export async function seedBenchApp(platform: MixPlatform, database: string, api: string): Promise<void> {
   const env: Record<MixPlatform, Record<string, string>> = {
@@ -48,5 +51,8 @@ export async function seedBenchApp(platform: MixPlatform, database: string, api:
     userEmail: recruiter.email,
   });
   const seedMs = performance.now() - started;
-  await serveBenchApp(endorse, database, { apiKey: key.key, seedMs });
+  await endorse.stop();
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${database}`;
+  reportReady({ apiKey: key.key, seedMs, env: benchAppEnv(url.toString(), env[platform]) });
 }

@@ -8,7 +8,9 @@ runCli(async () => {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const result = await migrate(database.sql);
+    const migrated = await migrate(database.sql);
+    // A new embedded database was migrated as it was created.
+    const result = { ...migrated, applied: [...(database.appliedAtCreation ?? []), ...migrated.applied] };
     for (const name of result.applied) console.log(`applied ${name}`);
     console.log(
       result.applied.length === 0

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { createEmbeddedApart } from './embedded-create';
 import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock';
+import { pgliteRunner, startPglite } from './pglite';
 import type { SqlDriver, SqlQuery, SqlRunner } from './sql-runner';
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -22,6 +24,8 @@ export interface Database {
    */
   driver: SqlDriver;
   kind: 'postgres' | 'embedded';
+  /** The migrations applied while the embedded database was created, in a process of its own (embedded-create.ts). */
+  appliedAtCreation?: string[];
   /** The PostgreSQL pool's connections right now (metrics); absent on the embedded database. */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -130,44 +134,26 @@ function statementName(text: string): string {
   return name;
 }
 
-/**
- * PGlite's own start-up flags, plus memory settings sized for a demo: PostgreSQL's default 128 MB
- * of shared buffers live in the WebAssembly heap, which never shrinks, and cost about 120 MB of
- * resident memory in a process that holds a few thousand rows (bench:memory).
- */
-const EMBEDDED_START_PARAMS = [
-  ...['--single', '-F', '-O', '-j', '-c', 'search_path=public', '-c', 'exit_on_error=false', '-c', 'log_checkpoints=false'],
-  ...['-c', 'max_worker_processes=0', '-c', 'max_parallel_workers=0', '-c', 'max_parallel_workers_per_gather=0'],
-  ...['-c', 'shared_buffers=16MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'],
-];
-
 async function openEmbedded(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
-  const [{ PGlite: EmbeddedPostgres }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    // The dashboards' search indexes need it (migration 20261129110000_dashboard_search).
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('pglite-prisma-adapter'),
-  ]);
   const lock: EmbeddedLock = acquireEmbeddedLock(dir);
+  const pgdata = path.join(dir, 'pgdata');
   let pglite: PGlite;
+  let PrismaPGlite: typeof import('pglite-prisma-adapter').PrismaPGlite;
+  let appliedAtCreation: string[] | undefined;
   try {
-    pglite = await EmbeddedPostgres.create(path.join(dir, 'pgdata'), {
-      extensions: { pg_trgm },
-      startParams: EMBEDDED_START_PARAMS,
-    });
+    // A folder that is there without a cluster (left by an older version's failed start) is
+    // PGlite's to sort out in this process, as before; a missing one is created apart.
+    if (!existsSync(pgdata)) appliedAtCreation = await createEmbeddedApart(pgdata);
+    // Loaded only here, as PGlite itself (pglite.ts).
+    [pglite, { PrismaPGlite }] = await Promise.all([startPglite(pgdata), import('pglite-prisma-adapter')]);
   } catch (error) {
     lock.release();
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const sql: SqlRunner = {
-    exec: async (text) => void (await pglite.exec(text)),
-    query: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows as never,
-    close: async () => undefined,
-  };
+  const sql = pgliteRunner(pglite);
   const driver: SqlDriver = {
     query: sql.query,
     transaction: (fn) =>
@@ -181,6 +167,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     // PGlite runs one statement at a time and waits for an open Prisma transaction to end.
     driver,
     kind: 'embedded',
+    ...(appliedAtCreation ? { appliedAtCreation } : {}),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

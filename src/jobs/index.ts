@@ -1,5 +1,4 @@
 import type { Logger } from '../logger';
-import { createBullQueue } from './bull-queue';
 import { createInlineQueue } from './inline-queue';
 import type { JobQueue } from './queue';
 
@@ -8,7 +7,9 @@ export { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } fro
 
 /** Bull when Redis is configured, in-process otherwise (DESIGN §4). */
 export function createQueue(options: { redisUrl?: string | undefined; logger: Logger; prefix?: string }): JobQueue {
-  return options.redisUrl
-    ? createBullQueue({ redisUrl: options.redisUrl, logger: options.logger, prefix: options.prefix })
-    : createInlineQueue(options.logger);
+  if (!options.redisUrl) return createInlineQueue(options.logger);
+  // bull and ioredis (about 25 MB) are loaded only by a process that has Redis configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load the sync factory can wait for
+  const { createBullQueue } = require('./bull-queue') as typeof import('./bull-queue');
+  return createBullQueue({ redisUrl: options.redisUrl, logger: options.logger, prefix: options.prefix });
 }

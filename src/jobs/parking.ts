@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 
@@ -129,7 +129,7 @@ function createRedisParking(redisUrl: string, options: EventParkingOptions): Eve
   // Give up on a command after one reconnection attempt instead of queueing it until Redis is
   // back: a park that cannot be kept must say so soon, so the webhook can answer a status the
   // platform redelivers on.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS });
+  const redis = new (loadRedis())(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS });
   redis.on('error', (error: Error) => options.logger.debug({ err: error.message }, 'parking: redis error'));
   const me = randomUUID();
   let waiting = false;
@@ -201,4 +201,10 @@ function safeJson(raw: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** ioredis (with bull, about 25 MB) is loaded only by a process that has Redis configured. */
+function loadRedis(): typeof Redis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load the sync factory can wait for
+  return (require('ioredis') as typeof import('ioredis')).default;
 }

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { Client, Pool } from 'pg';
 import type { Logger } from '../logger';
 
@@ -55,9 +55,10 @@ export function inProcessBroadcast(): Broadcast {
 function redisBroadcast(url: string, logger: Logger): Broadcast {
   // A publish while Redis is away fails at once instead of queueing: the transcript in the
   // database already has the entry, and the page re-reads it when its stream reconnects.
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  const RedisClient = loadRedis();
+  const publisher = new RedisClient(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
   // A subscriber connection can do nothing else; ioredis re-subscribes after a reconnect.
-  const subscriber = new Redis(url, { maxRetriesPerRequest: null });
+  const subscriber = new RedisClient(url, { maxRetriesPerRequest: null });
   const handlers = new Map<string, Set<(message: string) => void>>();
   for (const [name, conn] of [['publisher', publisher], ['subscriber', subscriber]] as const)
     conn.on('error', (error: Error) => logger.warn({ err: error.message, connection: name }, 'broadcast: Redis error'));
@@ -148,4 +149,10 @@ function postgresBroadcast(url: string, logger: Logger): Broadcast {
       await Promise.allSettled([client?.end(), publisher.end()]);
     },
   };
+}
+
+/** ioredis (with bull, about 25 MB) is loaded only by a process that has Redis configured. */
+function loadRedis(): typeof Redis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load the sync factory can wait for
+  return (require('ioredis') as typeof import('ioredis')).default;
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../../src/db/database';
-import { migrate } from '../../../src/db/migrate';
+import { migrate, readMigrations } from '../../../src/db/migrate';
 import { createLogger } from '../../../src/logger';
 import { createServices, SYSTEM_ACTOR, type Services } from '../../../src/services';
 
@@ -64,6 +64,13 @@ test('submissions on the embedded database get all three outcomes, concurrently 
   expect(outcomes.filter((o) => o === 'ADDED')).toHaveLength(1);
   expect(outcomes).toEqual(expect.arrayContaining(['PREVIOUSLY_SUBMITTED', 'DUPLICATE']));
   expect(await database.prisma.candidate.count()).toBe(1);
+});
+
+test('a new folder is created and migrated by a process of its own, then opened here', async () => {
+  // The first start's initdb and DDL would otherwise stay in this process's heap (bench:memory).
+  expect(database.appliedAtCreation).toEqual((await readMigrations()).map((m) => m.name));
+  expect(existsSync(path.join(dir, 'pgdata', 'PG_VERSION'))).toBe(true);
+  expect(existsSync(path.join(dir, 'pgdata.creating'))).toBe(false);
 });
 
 test('migrating again applies nothing', async () => {
