@@ -18,39 +18,6 @@ export interface CandidateContext {
   submittedById: string;
 }
 
-/** What `loadCandidateContext` reads; also nested under a comment to fetch both in one query. */
-export const candidateContextSelect = {
-  id: true,
-  ref: true,
-  firstName: true,
-  lastName: true,
-  campaignId: true,
-  agencyId: true,
-  submittedById: true,
-  campaign: { select: { name: true } },
-  agency: { select: { name: true } },
-} as const;
-
-type CandidateContextRow = Prisma.CandidateGetPayload<{ select: typeof candidateContextSelect }>;
-
-export function toCandidateContext(c: CandidateContextRow): CandidateContext {
-  return {
-    id: c.id,
-    ref: c.ref,
-    name: `${c.firstName} ${c.lastName}`,
-    campaignId: c.campaignId,
-    campaign: c.campaign.name,
-    agencyId: c.agencyId,
-    agency: c.agency.name,
-    submittedById: c.submittedById,
-  };
-}
-
-export async function loadCandidateContext(db: Db, candidateId: string): Promise<CandidateContext | null> {
-  const c = await db.candidate.findUnique({ where: { id: candidateId }, select: candidateContextSelect });
-  return c ? toCandidateContext(c) : null;
-}
-
 /** Only people who still have access hear anything: active user, active agency (or none). */
 const reachable: Prisma.UserWhereInput = {
   status: 'ACTIVE',
@@ -72,9 +39,6 @@ async function recipients(db: Db, where: Prisma.UserWhereInput, excludeId: strin
   const users = await db.user.findMany({ where: { AND: [reachable, where] }, select: recipientSelect });
   return users.filter((u) => u.id !== excludeId);
 }
-
-/** Stage change → the submitting user. */
-export const submitterOnly = (db: Db, c: CandidateContext) => recipients(db, { id: c.submittedById }, null);
 
 /** A dispute opened → every owner and the recruiters of the disputed submission's campaign. */
 export const disputeDeciders = (db: Db, campaignId: string) =>

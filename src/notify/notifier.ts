@@ -23,9 +23,7 @@ import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './deli
 import {
   disputeDeciders,
   usersById,
-  loadCandidateContext,
   loadCandidateEvent,
-  submitterOnly,
   insertNotifications,
   type CandidateContext,
   type NotificationEvent,
@@ -118,6 +116,13 @@ const CLAIM_OUTBOX_EVENT = `
   UPDATE "OutboxEvent" SET "lockedUntil" = $2::timestamp, "attempts" = "attempts" + 1
   WHERE "id" = $1 AND "processedAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < $3::timestamp)
   RETURNING "kind", "payload"`;
+
+/** The latest change of the candidate ($1) to the stage ($2), with who made it (name, else email). */
+const LATEST_STAGE_CHANGE = `
+  SELECT s."id", coalesce(u."name", u."email") AS "actor"
+  FROM "StageChange" s JOIN "User" u ON u."id" = s."changedById"
+  WHERE s."candidateId" = $1 AND s."toStage" = $2::"Stage"
+  ORDER BY s."at" DESC LIMIT 1`;
 
 export function createNotifier(deps: NotifierDeps): Notifier {
   const limiter = deps.limiter ?? createRateLimiter();
@@ -252,23 +257,23 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       });
     },
     async onStageChange(result) {
-      const c = await loadCandidateContext(deps.db, result.candidateId);
-      if (!c) return 0;
-      const change = await deps.db.stageChange.findFirst({
-        where: { candidateId: c.id, toStage: result.to },
-        orderBy: { at: 'desc' },
-        select: { id: true, changedBy: { select: { name: true, email: true } } },
-      });
+      // Two independent reads on the driver, side by side: the candidate with its submitter, and who moved it.
+      const [found, [change]] = await Promise.all([
+        loadCandidateEvent(deps.sql, 'candidate', result.candidateId, 'submitter'),
+        deps.sql.query<{ id: string; actor: string }>(LATEST_STAGE_CHANGE, [result.candidateId, result.to]),
+      ]);
+      if (!found) return 0;
+      const { c, recipients } = found;
       return publish({
         kind: 'STAGE_CHANGE',
         candidateId: c.id,
         eventKey: `stage:${change?.id ?? `${c.id}:${result.from}:${result.to}`}`,
-        recipients: await submitterOnly(deps.db, c),
+        recipients,
         payload: {
           ...payloadOf(c),
           from: result.from,
           to: result.to,
-          actor: change ? (change.changedBy.name ?? change.changedBy.email) : undefined,
+          actor: change?.actor,
         },
       });
     },
