@@ -27,6 +27,8 @@ import { summarize } from './support/stats';
 import { formatMs, printTable } from './support/table';
 import { recreateDatabase } from './support/bench-database';
 import { startStallTrace, type TracedMessage } from './support/stall-trace';
+import { postgresCpu, postgresCpuSince } from './support/cpu';
+import { createReferenceCache } from '../src/services/reference-cache';
 
 const BENCH_DB = 'endorse_bench_engine';
 const USERS = 64;
@@ -216,6 +218,9 @@ async function closedLoop(engine: Engine, users: SimUser[], campaignId: string, 
   const statementsByStep = new Map<string, number[]>();
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpu();
+  const statements0 = statements;
   await Promise.all(
     users.slice(0, concurrency).map(async (u) => {
       while (performance.now() < end) {
@@ -230,7 +235,18 @@ async function closedLoop(engine: Engine, users: SimUser[], campaignId: string, 
       }
     }),
   );
-  return { latencies, byStep, statementsByStep, throughput: latencies.length / ((performance.now() - started) / 1000) };
+  const cpu = process.cpuUsage(cpu0);
+  const n = Math.max(1, latencies.length);
+  return {
+    latencies,
+    byStep,
+    statementsByStep,
+    throughput: latencies.length / ((performance.now() - started) / 1000),
+    // CPU per message, ours and PostgreSQL's: robust where latency is not, on a shared machine.
+    cpuMs: (cpu.user + cpu.system) / 1000 / n,
+    pgCpuMs: postgresCpuSince(pg0) / n,
+    statementsPerMessage: (statements - statements0) / n,
+  };
 }
 
 async function main(): Promise<void> {
@@ -247,6 +263,8 @@ async function main(): Promise<void> {
       now: () => new Date(),
       publicUrl: 'http://bench',
       inviteTtlDays: 7,
+      // As in production (one instance here, so no broadcast): the campaigns are read from memory.
+      reference: createReferenceCache({ logger }),
     });
     const queue = createQueue({ logger });
     // No channel is configured: the bench measures the engine alone, and nothing here is sent later.
@@ -259,7 +277,13 @@ async function main(): Promise<void> {
     // BENCH_TRACE=1: what overlapped the slowest messages of the open loop (stalls, GC, statements, waits).
     const trace = process.env.BENCH_TRACE === '1' ? await startStallTrace(url) : undefined;
     const traced: TracedMessage[] = [];
+    const openCpu0 = process.cpuUsage();
+    const openPg0 = postgresCpu();
+    const openStatements0 = statements;
     const open = summarize(await openLoop(engine, users, campaignId, OPEN_RATE_PER_S, OPEN_SECONDS, traced));
+    const openCpu = process.cpuUsage(openCpu0);
+    const openPgMs = postgresCpuSince(openPg0);
+    const perOpen = (total: number) => (total / Math.max(1, open.n)).toFixed(2);
     await trace?.report(traced);
     const openThroughput = open.n / OPEN_SECONDS;
     const due = OPEN_RATE_PER_S * OPEN_SECONDS;
@@ -272,6 +296,9 @@ async function main(): Promise<void> {
       formatMs(open.p50),
       formatMs(open.p99),
       formatMs(open.max),
+      perOpen((openCpu.user + openCpu.system) / 1000),
+      perOpen(openPgMs),
+      perOpen(statements - openStatements0),
     ]);
     let perStep: [string, number[]][] = [];
     let statementsPerStep = new Map<string, number[]>();
@@ -290,6 +317,9 @@ async function main(): Promise<void> {
         formatMs(s.p50),
         formatMs(s.p99),
         formatMs(s.max),
+        run.cpuMs.toFixed(2),
+        run.pgCpuMs.toFixed(2),
+        run.statementsPerMessage.toFixed(2),
       ]);
     }
     console.log(
@@ -300,9 +330,22 @@ async function main(): Promise<void> {
     console.log(
       'Mix per user loop: wizard (submit, name, phone, email, campaign, skip, confirm), list, next page, profile, filtered list, help.\n',
     );
-    printTable(['phase', 'concurrency', 'messages', 'msg/s', 'p50 ms', 'p99 ms', 'max ms'], rows, {
-      align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-    });
+    printTable(
+      [
+        'phase',
+        'concurrency',
+        'messages',
+        'msg/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'our CPU ms/msg',
+        'PG CPU ms/msg',
+        'statements/msg',
+      ],
+      rows,
+      { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] },
+    );
     console.log('\nOne user at a time (service time per message, no queueing):\n');
     printTable(
       ['message', 'n', 'p50 ms', 'p99 ms', 'statements (median)'],

@@ -129,6 +129,7 @@ async function main(): Promise<void> {
   const queue = createQueue({ redisUrl, logger, prefix: `bench-relay-${randomUUID().slice(0, 8)}` });
   const notifier = createNotifier({
     db,
+    sql: deps.sql,
     queue,
     logger,
     now: deps.now,

@@ -30,6 +30,7 @@ import { createBroadcast, type Broadcast } from './pubsub/broadcast';
 import { readResume } from './resume/read-resume';
 import { createSecretBox } from './secrets/secret-box';
 import { createServices, type Services } from './services';
+import { createReferenceCache } from './services/reference-cache';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -132,6 +133,8 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     onConnectionLost: (error) =>
       logger.warn({ err: error.message }, 'database: an idle connection was lost; the next query reconnects'),
   });
+  // Closed here when start-up fails after it was opened (its Redis connections would hold the process).
+  let opened: Broadcast | undefined;
   try {
     const migrated = await migrate(database.sql);
     const applied = [...(database.appliedAtCreation ?? []), ...migrated.applied];
@@ -148,6 +151,11 @@ export async function createEndorse(config: Config, logger: Logger, options: End
     const metrics = prometheus.metrics;
     // Every job try is timed for /metrics: the handlers registered from here on are wrapped.
     const queue = instrumentQueue(baseQueue, metrics);
+    // Live web chat entries reach the instance holding the page's stream (issue 17), and every
+    // instance drops its cached campaigns when one writes them.
+    const broadcast = createBroadcast({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, logger });
+    opened = broadcast;
+    const reference = createReferenceCache({ broadcast, logger });
     const core = createServices({
       db: database.prisma,
       sql: database.driver,
@@ -158,6 +166,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       defaultPhoneCountry: config.defaultPhoneCountry,
       digest: config.digest,
       ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
+      reference,
     });
     // One registry for the engine and the delivery path; jobs are registered before the queue starts.
     const channels = createChannelRegistry();
@@ -186,8 +195,6 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       sendLater: notifications.sendLater,
       readResume: countResumeReads(readResume, metrics),
     });
-    // Live web chat entries reach the instance holding the page's stream (issue 17).
-    const broadcast = createBroadcast({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, logger });
     for (const channel of CHANNELS) {
       const adapter = await channel.load({ config, logger, services, demoUsers, broadcast });
       if (adapter) channels.register(adapter);
@@ -293,6 +300,7 @@ export async function createEndorse(config: Config, logger: Logger, options: End
       },
     };
   } catch (error) {
+    await opened?.close();
     await database.close();
     throw error;
   }

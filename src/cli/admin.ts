@@ -4,9 +4,15 @@ import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
 import { createMailer } from '../mail';
 import { createSecretBox } from '../secrets/secret-box';
+import { createBroadcast } from '../pubsub/broadcast';
 import { createServices } from '../services';
+import { createReferenceCache } from '../services/reference-cache';
 import { runAdminCommand } from './admin-commands';
 import { runCli } from './run-cli';
+
+/** Waits for `work`, or `ms` at most (the process exits after the command anyway). */
+const atMost = (ms: number, work: Promise<void>): Promise<void> =>
+  Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * `npm run admin -- …`: bootstrapping and operations through the same services as the chat. It
@@ -18,14 +24,21 @@ runCli(async () => {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database.sql);
+    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    // A campaign created or closed here must reach the running servers' reference caches at once.
+    const broadcast = createBroadcast({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, logger });
+    const reference = createReferenceCache({ broadcast, logger });
+    // Redis away: the command runs anyway, and the servers drop their campaigns within the cache's TTL.
+    await atMost(2000, reference.ready);
     const services = createServices({
       db: database.prisma,
       sql: database.driver,
-      logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+      logger,
       now: () => new Date(),
       publicUrl: config.publicUrl,
       inviteTtlDays: config.inviteTtlDays,
       ...(config.secretKeys ? { secrets: createSecretBox(config.secretKeys) } : {}),
+      reference,
     });
     // With SMTP_URL, `user invite` emails the link too; without, it prints it (and nothing is logged).
     const mailer = config.mail.smtpUrl ? createMailer({ ...config.mail, logger: createLogger('warn') }) : undefined;
@@ -33,6 +46,7 @@ runCli(async () => {
       await runAdminCommand(services, process.argv.slice(2), (line) => console.log(line), { mailer });
     } finally {
       mailer?.close();
+      await atMost(1000, broadcast.close());
     }
   } finally {
     await database.close();

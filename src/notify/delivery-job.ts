@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import type { SqlQuery } from '../db/sql-runner';
 import { ChannelError } from '../engine/channel';
 import { outboundMessageSchema } from '../engine/messages';
 import { defineJob, PermanentJobError, RetryAfterError, type JobDefinition } from '../jobs';
@@ -38,6 +39,8 @@ export const LONG_RETRY_DELAYS_MS: readonly number[] = [60_000, 300_000, 1_800_0
 
 export interface DeliveryDeps {
   db: Db;
+  /** The driver under `db`: every delivery's claim and record run on it. */
+  sql: SqlQuery;
   channels: ChannelRegistry;
   mailer: Mailer;
   limiter: RateLimiter;
@@ -88,39 +91,25 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
       const result = await tryOnce(deps, n);
       const durationMs = Math.round(performance.now() - started);
       deps.metrics?.delivery(n.channel, result.ok ? 'sent' : result.code);
-      const recordAttempt = deps.db.deliveryAttempt.create({
-        data: {
-          notificationId,
-          attempt: n.attempts,
-          ok: result.ok,
-          errorCode: result.ok ? null : result.code,
-          error: result.ok ? null : result.message.slice(0, 500),
-          durationMs,
-          at: deps.now(),
-        },
-      });
       const ids = { notificationId, channel: n.channel, attempt: n.attempts, ms: durationMs };
+      const at = deps.now().toISOString();
       if (result.ok) {
         // The engine routes a reply to this message by platformMessageId (see findCandidateRefByMessage).
-        // Two independent writes, run side by side to keep the delivery path short.
-        await Promise.all([
-          recordAttempt,
-          deps.db.notification.update({
-            where: { id: notificationId },
-            data: {
-              status: 'SENT',
-              sentAt: deps.now(),
-              platformMessageId: result.messageRef,
-              lockedUntil: null,
-              lastError: null,
-              retryAt: null,
-            },
-          }),
-        ]);
+        // The attempt and the row's new state in one statement: this runs for every message sent.
+        await deps.sql.query(RECORD_SENT, [notificationId, n.attempts, durationMs, at, result.messageRef]);
         deps.logger.info(ids, 'notification delivered');
         return;
       }
-      await recordAttempt;
+      await deps.sql.query(RECORD_FAILED_ATTEMPT, [
+        notificationId,
+        n.attempts,
+        durationMs,
+        at,
+        result.code,
+        result.message.slice(0, 500),
+        // A gone chat keeps its lease until it is marked UNREACHABLE just below: no copy sends meanwhile.
+        !(result.code === 'FORBIDDEN' || result.code === 'NOT_FOUND'),
+      ]);
       deps.logger.warn({ ...ids, code: result.code }, 'notification attempt failed');
       if (result.code === 'FORBIDDEN' || result.code === 'NOT_FOUND') {
         await deps.db.$transaction([
@@ -134,10 +123,6 @@ export function createDeliveryJob(deps: DeliveryDeps): JobDefinition<typeof deli
         ]);
         throw new PermanentJobError(`${result.code}: ${result.message}`);
       }
-      await deps.db.notification.update({
-        where: { id: notificationId },
-        data: { lastError: result.message, lockedUntil: null },
-      });
       if (result.code === 'RATE_LIMITED' && result.error instanceof ChannelError) {
         const wait = result.error.options.retryAfterMs ?? 1000;
         deps.limiter.pause(n.channel, n.chatIdentityId ?? n.id, wait);
@@ -187,23 +172,47 @@ interface LoadedNotification {
   language: string | null;
 }
 
+/** A sent message: its attempt ($2, $3 ms, at $4) and the row SENT with the platform's id of the message ($5). */
+const RECORD_SENT = `
+  WITH attempt AS (
+    INSERT INTO "DeliveryAttempt" ("id", "notificationId", "attempt", "ok", "durationMs", "at")
+    VALUES (gen_random_uuid()::text, $1, $2, true, $3, $4::timestamp)
+  )
+  UPDATE "Notification"
+  SET "status" = 'SENT', "sentAt" = $4::timestamp, "platformMessageId" = $5, "lockedUntil" = NULL, "lastError" = NULL, "retryAt" = NULL
+  WHERE "id" = $1`;
+
+/** A failed try: its attempt (code $5, error $6) and, when $7, the row let go with the error, for the next try. */
+const RECORD_FAILED_ATTEMPT = `
+  WITH attempt AS (
+    INSERT INTO "DeliveryAttempt" ("id", "notificationId", "attempt", "ok", "errorCode", "error", "durationMs", "at")
+    VALUES (gen_random_uuid()::text, $1, $2, false, $5, $6, $3, $4::timestamp)
+  )
+  UPDATE "Notification" SET "lastError" = $6, "lockedUntil" = NULL WHERE "id" = $1 AND $7::boolean`;
+
 /**
  * Takes the lease on a PENDING row (counting the attempt) and reads what sending needs, in one
- * statement: this runs for every message, and one round trip instead of two keeps it cheap.
+ * statement on the driver: this runs for every message, and one round trip instead of two keeps it cheap.
  */
+const CLAIM_NOTIFICATION = `
+  WITH claimed AS (
+    UPDATE "Notification" SET "lockedUntil" = $2::timestamp, "attempts" = "attempts" + 1, "retryAt" = NULL
+    WHERE "id" = $1 AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < $3::timestamp)
+    RETURNING "id", "kind", "channel", "payload", "attempts", "chatIdentityId", "recipientId"
+  )
+  SELECT c."id", c."kind"::text AS "kind", c."channel", c."payload", c."attempts", c."chatIdentityId",
+         ci."address", u."email", u."status"::text AS "userStatus", u."language"
+  FROM claimed c
+  JOIN "User" u ON u."id" = c."recipientId"
+  LEFT JOIN "ChatIdentity" ci ON ci."id" = c."chatIdentityId"`;
+
 async function claim(deps: DeliveryDeps, notificationId: string, leaseMs: number): Promise<LoadedNotification | null> {
   const now = deps.now();
-  const rows = await deps.db.$queryRaw<LoadedNotification[]>`
-    WITH claimed AS (
-      UPDATE "Notification" SET "lockedUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1, "retryAt" = NULL
-      WHERE "id" = ${notificationId} AND "status" = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-      RETURNING "id", "kind", "channel", "payload", "attempts", "chatIdentityId", "recipientId"
-    )
-    SELECT c."id", c."kind"::text AS "kind", c."channel", c."payload", c."attempts", c."chatIdentityId",
-           ci."address", u."email", u."status"::text AS "userStatus", u."language"
-    FROM claimed c
-    JOIN "User" u ON u."id" = c."recipientId"
-    LEFT JOIN "ChatIdentity" ci ON ci."id" = c."chatIdentityId"`;
+  const rows = await deps.sql.query<LoadedNotification & Record<string, unknown>>(CLAIM_NOTIFICATION, [
+    notificationId,
+    new Date(now.getTime() + leaseMs).toISOString(),
+    now.toISOString(),
+  ]);
   const row = rows[0];
   return row ? { ...row, attempts: Number(row.attempts) } : null;
 }

@@ -59,6 +59,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
   const notifier = createNotifier({
     metrics: deps.metrics,
     db: deps.db,
+    sql: deps.services.deps.sql,
     queue,
     logger,
     now: deps.services.deps.now,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { SqlDriver } from '../db/sql-runner';
 import type { JobDefinition, JobQueue } from '../jobs';
 import { every } from '../jobs/every';
 import type { Logger } from '../logger';
@@ -20,15 +21,10 @@ import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } fr
 import type { ChannelRegistry } from '../engine/channel-registry';
 import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
 import {
-  agencySideRecipients,
-  campaignRecruiters,
-  candidateContextSelect,
   disputeDeciders,
   usersById,
-  loadCandidateContext,
-  toCandidateContext,
-  submitterOnly,
-  writeNotifications,
+  loadCandidateEvent,
+  insertNotifications,
   type CandidateContext,
   type NotificationEvent,
 } from './fan-out';
@@ -48,6 +44,8 @@ const OUTBOX_KEEP_MS = 7 * 24 * 3_600_000;
 
 export interface NotifierDeps {
   db: Db;
+  /** The driver under `db`: the per-event statements (outbox claim, fan-out, delivery) run on it. */
+  sql: SqlDriver;
   queue: JobQueue;
   logger: Logger;
   now: () => Date;
@@ -113,6 +111,19 @@ export interface Notifier {
   startSweeper(intervalMs?: number): () => void;
 }
 
+/** Takes a relay's lease on an unprocessed outbox event ($1) and reads it; no row: done or held by another relay. */
+const CLAIM_OUTBOX_EVENT = `
+  UPDATE "OutboxEvent" SET "lockedUntil" = $2::timestamp, "attempts" = "attempts" + 1
+  WHERE "id" = $1 AND "processedAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < $3::timestamp)
+  RETURNING "kind", "payload"`;
+
+/** The latest change of the candidate ($1) to the stage ($2), with who made it (name, else email). */
+const LATEST_STAGE_CHANGE = `
+  SELECT s."id", coalesce(u."name", u."email") AS "actor"
+  FROM "StageChange" s JOIN "User" u ON u."id" = s."changedById"
+  WHERE s."candidateId" = $1 AND s."toStage" = $2::"Stage"
+  ORDER BY s."at" DESC LIMIT 1`;
+
 export function createNotifier(deps: NotifierDeps): Notifier {
   const limiter = deps.limiter ?? createRateLimiter();
   const enqueueTimeoutMs = deps.enqueueTimeoutMs ?? 2000;
@@ -149,7 +160,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   });
 
   const publish = async (event: NotificationEvent): Promise<number> => {
-    const ids = await writeNotifications(deps.db, deps.now(), event);
+    const ids = await insertNotifications(deps.sql, deps.now(), event);
     await enqueue(ids);
     deps.logger.info({ kind: event.kind, candidateId: event.candidateId, notifications: ids.length }, 'notify: event fanned out');
     return ids.length;
@@ -189,19 +200,6 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     });
   };
 
-  const comment = async (result: CommentAdded) => {
-    const row = await deps.db.comment.findUnique({
-      where: { id: result.commentId },
-      select: {
-        body: true,
-        authorId: true,
-        author: { select: { name: true, email: true } },
-        candidate: { select: candidateContextSelect },
-      },
-    });
-    if (!row) return null;
-    return { c: toCandidateContext(row.candidate), row, author: row.author.name ?? row.author.email };
-  };
   const payloadOf = (c: CandidateContext) => ({
     candidateRef: c.ref,
     candidateName: c.name,
@@ -221,25 +219,32 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         : notifier.onRecruiterComment(result);
     },
     async onRecruiterComment(result) {
-      const found = await comment(result);
-      if (!found) return 0;
-      const { c, row, author } = found;
+      const found = await loadCandidateEvent(deps.sql, 'comment', result.commentId, 'agencySide');
+      if (!found?.comment) return 0;
+      const { c, comment, recipients } = found;
       return publish({
         kind: 'RECRUITER_COMMENT',
         candidateId: c.id,
         eventKey: `comment:${result.commentId}`,
-        recipients: await agencySideRecipients(deps.db, c, row.authorId),
-        payload: { ...payloadOf(c), actor: author, body: row.body },
+        recipients,
+        payload: { ...payloadOf(c), actor: comment.author, body: comment.body },
       });
     },
     async onAgencyComment(result) {
-      const found = await comment(result);
-      if (!found) return 0;
-      const { c, row, author } = found;
+      const found = await loadCandidateEvent(deps.sql, 'comment', result.commentId, 'recruiters');
+      if (!found?.comment) return 0;
+      const { c, comment, recipients } = found;
       await toAts(
         {
           event: 'comment.created',
-          data: { candidateRef: c.ref, candidateId: c.id, commentId: result.commentId, author, agency: c.agency, body: row.body },
+          data: {
+            candidateRef: c.ref,
+            candidateId: c.id,
+            commentId: result.commentId,
+            author: comment.author,
+            agency: c.agency,
+            body: comment.body,
+          },
         },
         result.outboxEventId,
       );
@@ -247,28 +252,28 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         kind: 'AGENCY_COMMENT',
         candidateId: c.id,
         eventKey: `comment:${result.commentId}`,
-        recipients: await campaignRecruiters(deps.db, c, row.authorId),
-        payload: { ...payloadOf(c), actor: author, body: row.body },
+        recipients,
+        payload: { ...payloadOf(c), actor: comment.author, body: comment.body },
       });
     },
     async onStageChange(result) {
-      const c = await loadCandidateContext(deps.db, result.candidateId);
-      if (!c) return 0;
-      const change = await deps.db.stageChange.findFirst({
-        where: { candidateId: c.id, toStage: result.to },
-        orderBy: { at: 'desc' },
-        select: { id: true, changedBy: { select: { name: true, email: true } } },
-      });
+      // Two independent reads on the driver, side by side: the candidate with its submitter, and who moved it.
+      const [found, [change]] = await Promise.all([
+        loadCandidateEvent(deps.sql, 'candidate', result.candidateId, 'submitter'),
+        deps.sql.query<{ id: string; actor: string }>(LATEST_STAGE_CHANGE, [result.candidateId, result.to]),
+      ]);
+      if (!found) return 0;
+      const { c, recipients } = found;
       return publish({
         kind: 'STAGE_CHANGE',
         candidateId: c.id,
         eventKey: `stage:${change?.id ?? `${c.id}:${result.from}:${result.to}`}`,
-        recipients: await submitterOnly(deps.db, c),
+        recipients,
         payload: {
           ...payloadOf(c),
           from: result.from,
           to: result.to,
-          actor: change ? (change.changedBy.name ?? change.changedBy.email) : undefined,
+          actor: change?.actor,
         },
       });
     },
@@ -278,8 +283,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         return 0;
       }
       if (result.outcome !== 'ADDED') return 0;
-      const c = await loadCandidateContext(deps.db, result.candidateId);
-      if (!c) return 0;
+      const found = await loadCandidateEvent(deps.sql, 'candidate', result.candidateId, 'recruiters');
+      if (!found) return 0;
+      const { c, recipients } = found;
       await toAts(
         {
           event: 'candidate.submitted',
@@ -297,7 +303,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         kind: 'CANDIDATE_SUBMITTED',
         candidateId: c.id,
         eventKey: `submission:${result.submissionId}`,
-        recipients: await campaignRecruiters(deps.db, c, null),
+        recipients,
         payload: payloadOf(c),
       });
     },
@@ -378,12 +384,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     },
     async relay(outboxEventId) {
       const now = deps.now();
-      const claimed = await deps.db.outboxEvent.updateManyAndReturn({
-        where: { id: outboxEventId, processedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        data: { lockedUntil: new Date(now.getTime() + outboxLeaseMs), attempts: { increment: 1 } },
-        select: { kind: true, payload: true },
-      });
-      const row = claimed[0];
+      // On the driver, as the rest of the per-event path: every comment and new candidate is relayed.
+      const [row] = await deps.sql.query<{ kind: string; payload: unknown }>(CLAIM_OUTBOX_EVENT, [
+        outboxEventId,
+        new Date(now.getTime() + outboxLeaseMs).toISOString(),
+        now.toISOString(),
+      ]);
       if (!row) return false;
       try {
         const event = outboxEventSchema.parse({ kind: row.kind, data: row.payload });
@@ -395,10 +401,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       } catch (error) {
         // The lease runs out and the next relay tries again; a row that never parses stays to be looked at.
         const message = (error as Error).message.slice(0, 500);
-        await deps.db.outboxEvent.update({ where: { id: outboxEventId }, data: { lastError: message } }).catch(() => undefined);
+        await deps.sql
+          .query(`UPDATE "OutboxEvent" SET "lastError" = $2 WHERE "id" = $1`, [outboxEventId, message])
+          .catch(() => undefined);
         throw error;
       }
-      await deps.db.outboxEvent.update({ where: { id: outboxEventId }, data: { processedAt: deps.now(), lockedUntil: null } });
+      await deps.sql.query(`UPDATE "OutboxEvent" SET "processedAt" = $2::timestamp, "lockedUntil" = NULL WHERE "id" = $1`, [
+        outboxEventId,
+        deps.now().toISOString(),
+      ]);
       return true;
     },
     async relayPending() {

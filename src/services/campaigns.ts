@@ -29,25 +29,51 @@ const campaignSelect = { id: true, name: true, status: true, openToAll: true } a
 
 /**
  * The campaigns this user may submit to (agency users), or every campaign (owners, recruiters). On
- * the driver: the wizard asks for a campaign in every submission.
+ * the driver, and kept in the reference cache (the wizard asks for a campaign in every
+ * submission); the user is read fresh every time.
  */
 export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise<CampaignSummary[]> {
   const actor = await loadActor(deps.sql, actorId);
   if (!actor.active) assertAllowed(canAdministerPlatform(actor));
   const columns = `c."id", c."name", c."status"::text AS "status", c."openToAll"`;
-  if (actor.agencyId) {
-    return deps.sql.query<CampaignSummary & Record<string, unknown>>(
-      `SELECT ${columns} FROM "Campaign" c
-       WHERE c."status" = 'OPEN'
-         AND (c."openToAll" OR EXISTS (SELECT 1 FROM "CampaignAgency" ca WHERE ca."campaignId" = c."id" AND ca."agencyId" = $1))
-       ORDER BY c."name"`,
-      [actor.agencyId],
-    );
-  }
-  return deps.sql.query<CampaignSummary & Record<string, unknown>>(
-    `SELECT ${columns} FROM "Campaign" c ORDER BY c."status", c."name"`,
-  );
+  const agencyId = actor.agencyId;
+  const load = agencyId
+    ? () =>
+        deps.sql.query<CampaignSummary & Record<string, unknown>>(
+          `SELECT ${columns} FROM "Campaign" c
+           WHERE c."status" = 'OPEN'
+             AND (c."openToAll" OR EXISTS (SELECT 1 FROM "CampaignAgency" ca WHERE ca."campaignId" = c."id" AND ca."agencyId" = $1))
+           ORDER BY c."name"`,
+          [agencyId],
+        )
+    : () =>
+        deps.sql.query<CampaignSummary & Record<string, unknown>>(
+          `SELECT ${columns} FROM "Campaign" c ORDER BY c."status", c."name"`,
+        );
+  const key = agencyId ? `campaigns:open-to:${agencyId}` : 'campaigns:all';
+  // A copy: callers may sort or change what they get, and the cached list is shared.
+  return (await cached(deps, key, load)).map((c) => ({ ...c }));
 }
+
+/**
+ * The ids of the campaigns whose name contains `text`, without regard to case (a dashboard
+ * search matches campaigns by name), from the reference cache's list of every campaign.
+ */
+export async function campaignIdsNamedLike(deps: ServiceDeps, text: string): Promise<string[]> {
+  const all = await cached(deps, 'campaigns:names', () =>
+    deps.sql.query<{ id: string; name: string }>(`SELECT "id", "name" FROM "Campaign"`),
+  );
+  const wanted = text.toLowerCase();
+  return all.filter((c) => c.name.toLowerCase().includes(wanted)).map((c) => c.id);
+}
+
+const cached = <T>(deps: ServiceDeps, key: string, load: () => Promise<T>): Promise<T> =>
+  deps.reference ? deps.reference.get(key, load) : load();
+
+/** Every write to Campaign, CampaignAgency or DuplicateRule calls this once committed. */
+const invalidate = async (deps: ServiceDeps): Promise<void> => {
+  await deps.reference?.invalidate();
+};
 
 export const createCampaignInput = z.object({
   name: z.string().trim().min(2, 'svc.zod.campaignName').max(120),
@@ -64,7 +90,7 @@ export async function createCampaign(
   const input = parseOrThrow(createCampaignInput, raw);
   const existing = await deps.db.campaign.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) throw new ConflictError({ key: 'svc.campaignExists', params: { name: input.name } });
-  return deps.db.$transaction(async (tx) => {
+  const created = await deps.db.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({
       data: {
         name: input.name,
@@ -76,6 +102,8 @@ export async function createCampaign(
     await writeAudit(tx, { actorId, action: 'campaign.create', targetType: 'campaign', targetId: campaign.id });
     return campaign;
   });
+  await invalidate(deps);
+  return created;
 }
 
 export async function setCampaignStatus(
@@ -86,7 +114,7 @@ export async function setCampaignStatus(
 ): Promise<CampaignSummary> {
   assertAllowed(canAdministerPlatform(await loadActor(deps.sql, actorId)));
   await findCampaign(deps, campaignId);
-  return deps.db.$transaction(async (tx) => {
+  const updated = await deps.db.$transaction(async (tx) => {
     const campaign = await tx.campaign.update({ where: { id: campaignId }, data: { status }, select: campaignSelect });
     await writeAudit(tx, {
       actorId,
@@ -96,6 +124,8 @@ export async function setCampaignStatus(
     });
     return campaign;
   });
+  await invalidate(deps);
+  return updated;
 }
 
 /** Restricts a campaign to the given agencies (or opens it to all when the list is empty). */
@@ -119,6 +149,7 @@ export async function setCampaignAgencies(
       details: { agencyIds },
     });
   });
+  await invalidate(deps);
 }
 
 export async function assignRecruiter(
@@ -180,6 +211,7 @@ export async function setDuplicateRule(
     await tx.duplicateRule.upsert({ where: { scope }, create: { scope, campaignId, ...rule }, update: rule });
     await writeAudit(tx, { actorId, action: 'duplicate_rule.set', targetType: 'duplicate_rule', targetId: scope, details: rule });
   });
+  await invalidate(deps);
 }
 
 export interface DuplicateRules {

@@ -5,6 +5,7 @@ import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type BlockReason,
 import type { Actor } from '../domain/permissions';
 import { listBlockedAttempts, type BlockedAttempt } from './blocked-attempts';
 import { parseCandidateRef } from './candidate-ref';
+import { campaignIdsNamedLike } from './campaigns';
 import type { ServiceDeps } from './deps';
 import { ForbiddenError } from './errors';
 import { parseOrThrow } from './validate';
@@ -180,17 +181,9 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   if (q.search) {
     // The campaigns first (a small table): their ids in the main statement give the planner real
     // estimates, where a subquery there made it guess that most rows match and scan them all.
-    const campaigns = await deps.sql.query<{ id: string }>(`SELECT "id" FROM "Campaign" WHERE "name" ILIKE $1`, [
-      containing(q.search),
-    ]);
-    filters.push(
-      searchCondition(
-        q.search,
-        campaigns.map((c) => c.id),
-        param,
-        seesEveryAgency,
-      ),
-    );
+    // From the reference cache: the campaigns change rarely and this ran on every search.
+    const campaignIds = await campaignIdsNamedLike(deps, q.search);
+    filters.push(searchCondition(q.search, campaignIds, param, seesEveryAgency));
   }
   const where = filters.join(' AND ');
 

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { SqlDriver } from '../db/sql-runner';
 import type { Logger } from '../logger';
 import type { SecretBox } from '../secrets/secret-box';
+import type { ReferenceCache } from './reference-cache';
 
 /** What every service needs, injected so tests pass a real database and a fake clock. */
 export interface ServiceDeps {
@@ -19,4 +20,6 @@ export interface ServiceDeps {
   digest?: { hour: number; defaultTimeZone: string };
   /** Seals platform tokens at rest (SECRET_KEYS); without it they are stored in clear (development). */
   secrets?: SecretBox;
+  /** Campaigns kept in process, dropped on every instance when one writes them; absent: read every time. */
+  reference?: ReferenceCache;
 }

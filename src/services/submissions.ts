@@ -65,30 +65,34 @@ export type SubmissionResult =
   | { outcome: 'BLOCKED'; reason: Exclude<BlockReason, 'already_in_system'>; ownership: OwnershipSeen; attemptId: string }
   | { outcome: 'BLOCKED'; reason: 'already_in_system'; ownership: null; attemptId: string };
 
-/**
- * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
- * submissions that share both keys cannot deadlock, and reads the campaign's rule and the global
- * default in the same round trip. The duplicate check must be the next statement: its snapshot is
- * taken after the locks are held, so it sees whatever the previous holder committed.
- */
-const LOCK_KEYS_AND_READ_RULES = `
-  WITH locked AS (
-    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n
-    FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
-  )
-  SELECT r."scope", r."windowMonths", r."matchOn"::text AS "matchOn", r."crossAgency"::text AS "crossAgency",
-         r."sameAgency"::text AS "sameAgency", r."showOwnershipEnd", r."directApplicant"::text AS "directApplicant"
-  FROM locked LEFT JOIN "DuplicateRule" r ON r."scope" IN ($2, 'global')`;
-
-/** Who submits, and whether the campaign is open to their agency: one statement before the transaction. */
-const SUBMITTER_AND_CAMPAIGN = `
+/** Who submits, and whether the campaign is open to their agency (the placeholders given). */
+const submitterAndCampaign = (campaign: string, user: string) => `
   SELECT u."role"::text AS "role", u."status"::text AS "status", u."agencyId", a."status"::text AS "agencyStatus",
          c."id" AS "campaignId", c."status"::text AS "campaignStatus", c."openToAll",
          EXISTS (SELECT 1 FROM "CampaignAgency" ca WHERE ca."campaignId" = c."id" AND ca."agencyId" = u."agencyId") AS "assigned"
   FROM "User" u
   LEFT JOIN "Agency" a ON a."id" = u."agencyId"
-  LEFT JOIN "Campaign" c ON c."id" = $2
-  WHERE u."id" = $1`;
+  LEFT JOIN "Campaign" c ON c."id" = ${campaign}
+  WHERE u."id" = ${user}`;
+const SUBMITTER_AND_CAMPAIGN = submitterAndCampaign('$1', '$2');
+
+/**
+ * Takes a transaction-scoped advisory lock per normalized phone / email, in sorted order so two
+ * submissions that share both keys cannot deadlock, and reads the submitter ($3), the campaign
+ * ($2), its rule and the global default in the same round trip (one row per rule found, the
+ * submitter's columns on each). The duplicate check must be the next statement: its snapshot is
+ * taken after the locks are held, so it sees whatever the previous holder committed. The submitter
+ * is read fresh in the submission's own transaction: a disable committed before it is seen.
+ */
+const LOCK_KEYS_AND_READ_RULES = `
+  WITH locked AS (
+    SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n
+    FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys
+  ), submitter AS (${submitterAndCampaign('$2', '$3')})
+  SELECT r."scope", r."windowMonths", r."matchOn"::text AS "matchOn", r."crossAgency"::text AS "crossAgency",
+         r."sameAgency"::text AS "sameAgency", r."showOwnershipEnd", r."directApplicant"::text AS "directApplicant",
+         sub.*
+  FROM locked LEFT JOIN submitter sub ON true LEFT JOIN "DuplicateRule" r ON r."scope" IN ($2, 'global')`;
 
 /**
  * The new candidate and its submission, flagged for recruiters when an earlier candidate in the
@@ -96,6 +100,8 @@ const SUBMITTER_AND_CAMPAIGN = `
  * duplicate the exact keys missed. The lookup rides in the insert (no extra round trip); each of
  * its branches is a range scan on the (phoneTail | emailLocal, submittedAt) index, the names
  * ($17, $18, lower-cased) filtering the few rows it finds. It decides nothing: the outcome stays.
+ * The outbox row ($19: its id) rides along too, so the recruiters hear of the candidate if the
+ * process dies after the commit (see src/services/outbox.ts: the relay reads and checks it).
  */
 const INSERT_CANDIDATE_AND_SUBMISSION = `
   WITH near AS (
@@ -120,6 +126,11 @@ const INSERT_CANDIDATE_AND_SUBMISSION = `
                               "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
     SELECT gen_random_uuid()::text, c."id", $6, $7, $8, $1, $2, $3, $4, 'ADDED', $5::"Platform", $9, $13::timestamp FROM c
     RETURNING "id"
+  ), o AS (
+    INSERT INTO "OutboxEvent" ("id", "kind", "payload")
+    SELECT $19, 'candidate.submitted',
+           jsonb_build_object('outcome', 'ADDED', 'submissionId', s."id", 'candidateId', c."id", 'candidateRef', c."ref")
+    FROM c, s
   )
   SELECT c."id" AS "candidateId", c."ref", s."id" AS "submissionId" FROM c, s`;
 
@@ -135,9 +146,6 @@ const INSERT_SUBMISSION = `
                             "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
   VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, $9::"Outcome", $10::"Platform", $11, $12::timestamp)
   RETURNING "id"`;
-
-/** The outbox row of a new candidate (see src/services/outbox.ts: the relay reads and checks it). */
-const INSERT_OUTBOX_EVENT = `INSERT INTO "OutboxEvent" ("id", "kind", "payload") VALUES ($1, $2, $3::jsonb)`;
 
 const INSERT_AUDIT = `
   INSERT INTO "AuditLog" ("id", "actorId", "action", "targetType", "targetId", "details", "at")
@@ -179,48 +187,81 @@ function pickRule(rows: readonly RuleRow[], campaignId: string): DuplicateRuleSp
   };
 }
 
+interface ValidSubmission {
+  input: z.infer<typeof submitCandidateInput>;
+  /** Normalized (E.164). */
+  phone: string;
+  /** Normalized, as typed otherwise (the canonical form is the duplicate key). */
+  email: string;
+}
+
+/** The parsed, normalized submission; null when invalid, or with `orThrow` the error saying why. */
+function validSubmission(raw: SubmitCandidateInput, orThrow = false): ValidSubmission | null {
+  const parsed = submitCandidateInput.safeParse(raw);
+  if (!parsed.success) {
+    if (orThrow) parseOrThrow(submitCandidateInput, raw);
+    return null;
+  }
+  const phone = normalizePhone(parsed.data.phone);
+  if (!phone.ok) {
+    if (orThrow) throw new InvalidInputError(phone.error.message, 'phone');
+    return null;
+  }
+  const email = normalizeEmail(parsed.data.email);
+  if (!email.ok) {
+    if (orThrow) throw new InvalidInputError(email.error.message, 'email');
+    return null;
+  }
+  return { input: parsed.data, phone: phone.value, email: email.value };
+}
+
 /**
  * Submits (endorses) a candidate: validates, classifies against the duplicate rules and records the
  * outcome, all in one transaction serialized on the normalized phone and email (DESIGN §2). Every
- * statement goes straight to the driver: a confirm costs four round trips inside the transaction
- * (locks and rule, check, write, commit) and one before it.
+ * statement goes straight to the driver: a confirm costs five round trips, BEGIN included (locks
+ * with the submitter, campaign and rule; check; write with its outbox row; commit).
  */
 export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: SubmitCandidateInput): Promise<SubmissionResult> {
-  const rawCampaignId = typeof raw.campaignId === 'string' ? raw.campaignId : '';
-  const [row] =
-    actorId === SYSTEM_ACTOR ? [] : await deps.sql.query<SubmitterRow>(SUBMITTER_AND_CAMPAIGN, [actorId, rawCampaignId]);
-  const actor = row ? toActor(actorId, row) : await loadActor(deps.sql, actorId);
-  assertAllowed(canSubmit(actor));
-  const input = parseOrThrow(submitCandidateInput, raw);
-  const phone = normalizePhone(input.phone);
-  if (!phone.ok) throw new InvalidInputError(phone.error.message, 'phone');
-  const email = normalizeEmail(input.email);
-  if (!email.ok) throw new InvalidInputError(email.error.message, 'email');
-  const agencyId = actor.agencyId as string; // canSubmit guarantees an agency
-
-  const campaign =
-    row?.campaignId && row.campaignStatus
-      ? { status: row.campaignStatus, openToAll: row.openToAll === true, agencies: row.assigned ? [{ agencyId }] : [] }
-      : null;
-  if (!campaign || !campaignOpenToAgency(campaign)) {
-    throw new NotFoundError({ key: 'svc.campaignNotOpen' });
+  const valid = validSubmission(raw);
+  if (actorId === SYSTEM_ACTOR || !valid) {
+    // Invalid input (or the command line): the errors in their usual order, permission first. A
+    // refused submission costs this extra statement; a valid one has its submitter read with its locks.
+    const rawCampaignId = typeof raw.campaignId === 'string' ? raw.campaignId : '';
+    const [row] =
+      actorId === SYSTEM_ACTOR ? [] : await deps.sql.query<SubmitterRow>(SUBMITTER_AND_CAMPAIGN, [rawCampaignId, actorId]);
+    assertAllowed(canSubmit(row ? toActor(actorId, row) : await loadActor(deps.sql, actorId)));
+    // Throws what made the input invalid; for a valid one (the command line) the transaction checks again.
+    validSubmission(raw, true);
   }
+  const { input, phone, email } = validSubmission(raw, true) as ValidSubmission;
   const campaignId = input.campaignId;
 
   // Matched, and locked, on the canonical email: jane.doe+x@gmail.com and janedoe@gmail.com are one
   // person and must serialize; the candidate keeps the address as typed.
-  const key = { phone: phone.value, email: canonicalEmail(email.value) };
-  const near = nearDuplicateKey({ phone: phone.value, email: email.value, firstName: input.firstName, lastName: input.lastName });
+  const key = { phone, email: canonicalEmail(email) };
+  const near = nearDuplicateKey({ phone, email, firstName: input.firstName, lastName: input.lastName });
   return deps.sql.transaction(async (tx): Promise<SubmissionResult> => {
     const keys = [...new Set([`phone:${key.phone}`, `email:${key.email}`])].sort();
-    const rule = pickRule(await tx.query<RuleRow>(LOCK_KEYS_AND_READ_RULES, [keys, campaignId]), campaignId);
+    const rows = await tx.query<RuleRow & Partial<SubmitterRow>>(LOCK_KEYS_AND_READ_RULES, [keys, campaignId, actorId]);
+    const row = rows[0]?.role ? (rows[0] as SubmitterRow) : undefined;
+    const actor = row ? toActor(actorId, row) : await loadActor(tx, actorId);
+    assertAllowed(canSubmit(actor));
+    const agencyId = actor.agencyId as string; // canSubmit guarantees an agency
+    const campaign =
+      row?.campaignId && row.campaignStatus
+        ? { status: row.campaignStatus, openToAll: row.openToAll === true, agencies: row.assigned ? [{ agencyId }] : [] }
+        : null;
+    if (!campaign || !campaignOpenToAgency(campaign)) {
+      throw new NotFoundError({ key: 'svc.campaignNotOpen' });
+    }
+    const rule = pickRule(rows, campaignId);
     const now = deps.now();
     const { candidates, applicants } = await findMatches(tx, { key, rule, agencyId, now });
     const verdict = classifySubmission({ rule, agencyId, key, now, candidates, applicants });
     const at = now.toISOString();
     const seen = (holder: { agencyId: string; submittedAt: Date }): OwnershipSeen =>
       ownershipSeenBy(agencyId, ownershipOf(holder, rule.windowMonths), rule.showOwnershipEnd);
-    const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, email.value];
+    const common = [agencyId, actor.userId, campaignId, input.firstName, input.lastName, key.phone, email];
     switch (verdict.outcome) {
       case 'BLOCKED': {
         // Nothing is created; the audit row keeps the attempt traceable without personal data: a
@@ -259,13 +300,14 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
         return { outcome: 'ALREADY_IN_SYSTEM', submissionId: recorded.id, ownership: null };
       }
       case 'ADDED': {
+        const outboxEventId = randomUUID();
         const [added] = await tx.query<{ candidateId: string; ref: number; submissionId: string }>(
           INSERT_CANDIDATE_AND_SUBMISSION,
           [
             input.firstName,
             input.lastName,
             key.phone,
-            email.value,
+            email,
             input.channel,
             agencyId,
             actor.userId,
@@ -280,19 +322,18 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
             windowStart(now, rule.windowMonths).toISOString(),
             near.firstName,
             near.lastName,
+            outboxEventId,
           ],
         );
         if (!added) throw new Error('the candidate insert returned no row');
-        const result = {
-          outcome: 'ADDED' as const,
+        return {
+          outcome: 'ADDED',
           submissionId: added.submissionId,
           candidateId: added.candidateId,
           candidateRef: added.ref,
+          ownership: seen({ agencyId, submittedAt: now }),
+          outboxEventId,
         };
-        // Committed with the candidate: the recruiters hear of it even if the process dies now.
-        const outboxEventId = randomUUID();
-        await tx.query(INSERT_OUTBOX_EVENT, [outboxEventId, 'candidate.submitted', JSON.stringify(result)]);
-        return { ...result, ownership: seen({ agencyId, submittedAt: now }), outboxEventId };
       }
       case 'PREVIOUSLY_SUBMITTED':
       case 'DUPLICATE': {

@@ -47,6 +47,7 @@ export async function openNotifyEnv(env: TestEnv, options: NotifyEnvOptions = {}
   const mailer = createRecordingMailer();
   const notifier = createNotifier({
     db: env.deps.db,
+    sql: env.deps.sql,
     queue,
     logger,
     now: () => new Date(),

@@ -28,6 +28,7 @@ beforeAll(async () => {
   notifyQueue = createQueue({ logger });
   const notifier = createNotifier({
     db: env.deps.db,
+    sql: env.deps.sql,
     queue: notifyQueue,
     logger,
     now: env.clock.now,
