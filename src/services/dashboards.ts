@@ -463,7 +463,17 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
  */
 function nameCondition(text: string, param: Param): string {
   const words = wordsInOrder(text);
-  if (words) return `s."searchName" LIKE lower(${param(`%${words.join('%')}%`)})`;
+  if (words) {
+    // The index is asked for each long word's two ends only ("chr%ian" for "christian"): every
+    // trigram looked up reads its whole list of rows, and a name's middle trigrams add few rows'
+    // worth of precision for their cost (22 ms -> 7 ms for "christian castillo" over 1,000,000).
+    // The words themselves then filter what it finds.
+    const ends = words.map((w) => {
+      const letters = Array.from(w); // by code point: a surrogate pair is one letter
+      return letters.length >= 6 ? `${letters.slice(0, 3).join('')}%${letters.slice(-3).join('')}` : w;
+    });
+    return `(s."searchName" LIKE lower(${param(`%${ends.join('%')}%`)}) AND (s."searchName" || '') LIKE lower(${param(`%${words.join('%')}%`)}))`;
+  }
   return `${trigramColumn('searchName', text)} LIKE lower(${param(containing(text))})`;
 }
 
