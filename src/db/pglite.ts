@@ -15,12 +15,14 @@ const EMBEDDED_START_PARAMS = [
 /** The embedded PostgreSQL on the data folder `pgdata` (created there when it holds no database). */
 export async function startPglite(pgdata: string): Promise<PGlite> {
   // Loaded only here: the embedded engine costs ~50 MB of memory that a PostgreSQL deployment never needs.
-  const [{ PGlite: EmbeddedPostgres }, { pg_trgm }] = await Promise.all([
+  const [{ PGlite: EmbeddedPostgres }, { pg_trgm }, { btree_gin }] = await Promise.all([
     import('@electric-sql/pglite'),
-    // The dashboards' search indexes need it (migration 20261129110000_dashboard_search).
+    // The dashboards' search index needs both (migrations 20261129110000_dashboard_search and
+    // 20261201400000_search_index_by_agency).
     import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
   ]);
-  return EmbeddedPostgres.create(pgdata, { extensions: { pg_trgm }, startParams: EMBEDDED_START_PARAMS });
+  return EmbeddedPostgres.create(pgdata, { extensions: { pg_trgm, btree_gin }, startParams: EMBEDDED_START_PARAMS });
 }
 
 /** The migrator's view of a PGlite session. */

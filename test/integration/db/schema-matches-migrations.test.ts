@@ -216,7 +216,9 @@ const CATALOG_QUERIES = {
   indexes: `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
                    am.amname AS method,
                    array_to_string(ARRAY(
-                     SELECT a.attname || CASE WHEN oc.opcdefault THEN '' ELSE ' ' || oc.opcname END
+                     -- A GIN index names every operator class: Prisma only accepts a plain
+                     -- column there (btree_gin's default text_ops) with its class spelled out.
+                     SELECT a.attname || CASE WHEN oc.opcdefault AND am.amname <> 'gin' THEN '' ELSE ' ' || oc.opcname END
                        FROM unnest(ix.indkey::int2[], ix.indclass::oid[]) WITH ORDINALITY AS k(attnum, opclass, ord)
                        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
                        JOIN pg_opclass oc ON oc.oid = k.opclass
