@@ -71,11 +71,17 @@ function post(activity: Activity | string, base = app.baseUrl, headers: Record<s
 }
 
 /** Posts an activity and returns the connector calls it caused (the route answers after the turn). */
+/**
+ * The replies to `activity` in its own conversation. A notification job may deliver to another
+ * conversation meanwhile (the dispute's notice to the owner, a comment's to the agency's admin),
+ * and with a fast job it can land before the reply.
+ */
 async function exchange(activity: Activity): Promise<ConnectorCall[]> {
   const before = fake.calls.length;
   const res = await post(activity);
   expect(res.status).toBe(200);
-  return fake.calls.slice(before).filter((c) => c.status === 200);
+  const conversationId = (activity.conversation as { id?: string } | undefined)?.id;
+  return fake.calls.slice(before).filter((c) => c.status === 200 && c.conversationId === conversationId);
 }
 
 type Card = { body: CardElement[]; actions?: CardAction[]; version: string };
