@@ -5,7 +5,7 @@ import { every } from '../jobs/every';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
-import { loadDisputeForNotice } from '../services/disputes';
+import { loadDisputeForNotice } from '../services/dispute-views';
 import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
 

@@ -9,6 +9,7 @@ import * as dashboards from './dashboards';
 import * as externalCandidates from './external-candidates';
 import * as digests from './digests';
 import * as disputes from './disputes';
+import * as disputeViews from './dispute-views';
 import type { ServiceDeps } from './deps';
 import * as files from './files';
 import * as identities from './identities';
@@ -103,9 +104,9 @@ export function createServices(deps: ServiceDeps) {
     checkDisputable: disputes.checkDisputable.bind(null, deps),
     openDispute: disputes.openDispute.bind(null, deps),
     decideDispute: disputes.decideDispute.bind(null, deps),
-    listDisputes: disputes.listDisputes.bind(null, deps),
-    getDispute: disputes.getDispute.bind(null, deps),
-    getDisputeEvidence: disputes.getDisputeEvidence.bind(null, deps),
+    listDisputes: disputeViews.listDisputes.bind(null, deps),
+    getDispute: disputeViews.getDispute.bind(null, deps),
+    getDisputeEvidence: disputeViews.getDisputeEvidence.bind(null, deps),
     authenticateApiKey: apiKeys.authenticateApiKey.bind(null, deps),
     getDigestSettings: digests.getDigestSettings.bind(null, deps),
     setDigestEnabled: digests.setDigestEnabled.bind(null, deps),
