@@ -609,6 +609,24 @@ describe('Telegram dispute round trip (issue 19)', () => {
     return find() as FakeCall;
   }
 
+  /**
+   * The agency disputes an outcome caused by the employer's own record (Dispute under it, a reason,
+   * Send); returns the dispute's reference and the owner's notice of it.
+   */
+  async function disputeTheRecord(agency: TelegramPerson, owner: TelegramPerson, outcome: FakeCall | undefined) {
+    const dispute = buttonData(outcome, '⚖️ Dispute');
+    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
+    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
+    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
+    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
+    const beforeSend = fake.calls.length;
+    const sent = await exchange(
+      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
+    );
+    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
+    return { ref, notice: await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend) };
+  }
+
   it('outcome → Dispute → reason → Send; the owner presses Transfer and gives a reason; the agency is told', async () => {
     const agency = newPerson();
     const owner = newPerson();
@@ -693,18 +711,7 @@ describe('Telegram dispute round trip (issue 19)', () => {
     const confirm = summary.find((c) => /Confirm/.test(JSON.stringify(c.body.reply_markup ?? ''))) as FakeCall;
     const [outcome] = await exchange(callbackUpdate(agency, buttonData(confirm, 'Confirm'), await messageIdOf(confirm)));
     expect(String(outcome?.body.text)).toMatch(/^🗂️ Already in System\n/);
-    const dispute = buttonData(outcome, '⚖️ Dispute');
-    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
-    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
-    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
-    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
-    const beforeSend = fake.calls.length;
-    const sent = await exchange(
-      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
-    );
-    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
-
-    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    const { ref, notice } = await disputeTheRecord(agency, owner, outcome);
     expect(String(notice.body.text)).toContain('held by the employer’s own record.');
     await exchange(callbackUpdate(owner, buttonData(notice, 'Uphold'), await messageIdOf(notice)));
     const beforeDecision = fake.calls.length;
@@ -753,18 +760,7 @@ describe('Telegram dispute round trip (issue 19)', () => {
       await env.deps.db.duplicateRule.deleteMany({ where: { scope: f.campaignId } });
     }
     expect(String(outcome?.body.text)).toMatch(/^⛔ Blocked by duplicate rules\nThe employer already has this person/);
-    const dispute = buttonData(outcome, '⚖️ Dispute');
-    expect(dispute).toMatch(/^dispute S-[0-9a-f]{8}$/);
-    await exchange(callbackUpdate(agency, dispute, await messageIdOf(outcome as FakeCall)));
-    const [confirmation] = await exchange(textUpdate(agency, 'Jane registered with us first.'));
-    expect(String(confirmation?.body.text)).toContain('The employer already had this person from another source.');
-    const beforeSend = fake.calls.length;
-    const sent = await exchange(
-      callbackUpdate(agency, buttonData(confirmation, 'Send dispute'), await messageIdOf(confirmation as FakeCall)),
-    );
-    const ref = /D-\d+/.exec(textOf(sent)[0] ?? '')?.[0] as string;
-
-    const notice = await nextMessage(owner.id, new RegExp(`^⚖️ Dispute ${ref}: `), beforeSend);
+    const { ref, notice } = await disputeTheRecord(agency, owner, outcome);
     expect(String(notice.body.text)).toContain('Jane Registered');
     expect(String(notice.body.text)).toContain('held by the employer’s own record.');
     await exchange(callbackUpdate(owner, buttonData(notice, 'Transfer'), await messageIdOf(notice)));
