@@ -9,14 +9,6 @@ import { loadDisputeForNotice } from '../services/dispute-views';
 import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
 
-/** What the new-candidate notification needs of a submission (the outbox row carries exactly this). */
-type SubmittedCandidate =
-  | Pick<
-      Extract<SubmissionResult, { outcome: 'ADDED' }>,
-      'outcome' | 'submissionId' | 'candidateId' | 'candidateRef' | 'outboxEventId'
-    >
-  | Pick<Extract<SubmissionResult, { outcome: 'ALREADY_IN_SYSTEM' }>, 'outcome' | 'submissionId'>
-  | { outcome: Exclude<SubmissionResult['outcome'], 'ADDED' | 'ALREADY_IN_SYSTEM'> };
 import { ATS_JOB_NAME, newAtsDeliveryId, type atsJobSchema, type AtsJobData } from './ats-webhook';
 import type { ChannelRegistry } from '../engine/channel-registry';
 import { createDeliveryJob, deliveryJobId, type deliveryJobSchema } from './delivery-job';
@@ -30,6 +22,15 @@ import {
 } from './fan-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import type { Metrics } from '../metrics/metrics';
+
+/** What the new-candidate notification needs of a submission (the outbox row carries exactly this). */
+type SubmittedCandidate =
+  | Pick<
+      Extract<SubmissionResult, { outcome: 'ADDED' }>,
+      'outcome' | 'submissionId' | 'candidateId' | 'candidateRef' | 'outboxEventId'
+    >
+  | Pick<Extract<SubmissionResult, { outcome: 'ALREADY_IN_SYSTEM' }>, 'outcome' | 'submissionId' | 'outboxEventId'>
+  | { outcome: Exclude<SubmissionResult['outcome'], 'ADDED' | 'ALREADY_IN_SYSTEM'> };
 
 /** A dispute event (src/services/disputes.ts): the notifier reads the dispute itself. */
 interface DisputeEvent {
@@ -124,6 +125,15 @@ const LATEST_STAGE_CHANGE = `
   WHERE s."candidateId" = $1 AND s."toStage" = $2::"Stage"
   ORDER BY s."at" DESC LIMIT 1`;
 
+/** A direct applicant's submission ($1) as the ATS hears of it: its record, the agency, the campaign. */
+const DIRECT_SUBMISSION_FOR_ATS = `
+  SELECT e."externalId", e."source"::text AS "source", a."name" AS "agency", c."name" AS "campaign"
+  FROM "Submission" s
+  JOIN "ExternalCandidate" e ON e."id" = s."externalCandidateId"
+  JOIN "Agency" a ON a."id" = s."agencyId"
+  JOIN "Campaign" c ON c."id" = s."campaignId"
+  WHERE s."id" = $1`;
+
 export function createNotifier(deps: NotifierDeps): Notifier {
   const limiter = deps.limiter ?? createRateLimiter();
   const enqueueTimeoutMs = deps.enqueueTimeoutMs ?? 2000;
@@ -176,28 +186,24 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     });
   };
 
-  /** The employer's side of ALREADY_IN_SYSTEM: which agency submitted which of the ATS's records. */
-  const alreadyInSystemToAts = async (submissionId: string) => {
+  /**
+   * The employer's side of ALREADY_IN_SYSTEM: which agency submitted which of the ATS's records.
+   * `outboxEventId` makes a relayed-again event the same webhook.
+   */
+  const alreadyInSystemToAts = async (submissionId: string, outboxEventId?: string) => {
     if (!deps.atsJob) return;
-    const s = await deps.db.submission.findUnique({
-      where: { id: submissionId },
-      select: {
-        agency: { select: { name: true } },
-        campaign: { select: { name: true } },
-        externalCandidate: { select: { externalId: true, source: true } },
+    const [s] = await deps.sql.query<{ externalId: string; source: string; agency: string; campaign: string }>(
+      DIRECT_SUBMISSION_FOR_ATS,
+      [submissionId],
+    );
+    if (!s) return;
+    await toAts(
+      {
+        event: 'candidate.already_in_system',
+        data: { submissionId, externalId: s.externalId, source: s.source.toLowerCase(), agency: s.agency, campaign: s.campaign },
       },
-    });
-    if (!s?.externalCandidate) return;
-    await toAts({
-      event: 'candidate.already_in_system',
-      data: {
-        submissionId,
-        externalId: s.externalCandidate.externalId,
-        source: s.externalCandidate.source.toLowerCase(),
-        agency: s.agency.name,
-        campaign: s.campaign.name,
-      },
-    });
+      outboxEventId,
+    );
   };
 
   const payloadOf = (c: CandidateContext) => ({
@@ -279,7 +285,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     },
     async onCandidateSubmitted(result) {
       if (result.outcome === 'ALREADY_IN_SYSTEM') {
-        await alreadyInSystemToAts(result.submissionId);
+        await alreadyInSystemToAts(result.submissionId, result.outboxEventId);
         return 0;
       }
       if (result.outcome !== 'ADDED') return 0;

@@ -76,7 +76,7 @@ export function withNotifications(
     },
     async submitCandidate(...args) {
       const result = await services.submitCandidate(...args);
-      const outboxEventId = result.outcome === 'ADDED' ? result.outboxEventId : undefined;
+      const outboxEventId = result.outcome === 'ADDED' || result.outcome === 'ALREADY_IN_SYSTEM' ? result.outboxEventId : undefined;
       await after(
         'submission',
         relayOr(outboxEventId, () => notifier.onCandidateSubmitted(result)),

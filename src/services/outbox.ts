@@ -18,12 +18,16 @@ export const outboxEventSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('candidate.submitted'),
-    data: z.object({
-      outcome: z.literal('ADDED'),
-      submissionId: z.string(),
-      candidateId: z.string(),
-      candidateRef: z.number().int(),
-    }),
+    data: z.discriminatedUnion('outcome', [
+      z.object({
+        outcome: z.literal('ADDED'),
+        submissionId: z.string(),
+        candidateId: z.string(),
+        candidateRef: z.number().int(),
+      }),
+      // A direct applicant's record submitted by an agency: only the ATS is told (the webhook).
+      z.object({ outcome: z.literal('ALREADY_IN_SYSTEM'), submissionId: z.string() }),
+    ]),
   }),
   // Disputes (issue 19): the notifier reads the dispute itself, so the event carries only its id.
   z.object({ kind: z.literal('dispute.opened'), data: z.object({ disputeId: z.string() }) }),

@@ -60,7 +60,7 @@ export type SubmissionResult =
   | { outcome: 'PREVIOUSLY_SUBMITTED'; submissionId: string; candidateId: string; candidateRef: number; ownership: OwnershipSeen }
   | { outcome: 'DUPLICATE'; submissionId: string; ownership: OwnershipSeen }
   /** The employer's ATS had the person first (a direct applicant): no agency owns them, nothing else is told. */
-  | { outcome: 'ALREADY_IN_SYSTEM'; submissionId: string; ownership: null }
+  | { outcome: 'ALREADY_IN_SYSTEM'; submissionId: string; ownership: null; outboxEventId?: string }
   /** `attemptId`: the attempt's audit row, whose short reference the agency disputes the block by. */
   | { outcome: 'BLOCKED'; reason: Exclude<BlockReason, 'already_in_system'>; ownership: OwnershipSeen; attemptId: string }
   | { outcome: 'BLOCKED'; reason: 'already_in_system'; ownership: null; attemptId: string };
@@ -134,12 +134,22 @@ const INSERT_CANDIDATE_AND_SUBMISSION = `
   )
   SELECT c."id" AS "candidateId", c."ref", s."id" AS "submissionId" FROM c, s`;
 
-/** A submission of a direct applicant (ALREADY_IN_SYSTEM): no agency's candidate, the ATS's record instead. */
+/**
+ * A submission of a direct applicant (ALREADY_IN_SYSTEM): no agency's candidate, the ATS's record
+ * instead. Its outbox row ($12: its id) rides along, so the ATS hears which agency submitted its
+ * record even if the process dies after the commit.
+ */
 const INSERT_DIRECT_SUBMISSION = `
-  INSERT INTO "Submission" ("id", "externalCandidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
-                            "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
-  VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, 'ALREADY_IN_SYSTEM', $9::"Platform", $10, $11::timestamp)
-  RETURNING "id"`;
+  WITH s AS (
+    INSERT INTO "Submission" ("id", "externalCandidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
+                              "phone", "email", "outcome", "channel", "resumeFileId", "submittedAt")
+    VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, $8, 'ALREADY_IN_SYSTEM', $9::"Platform", $10, $11::timestamp)
+    RETURNING "id"
+  ), o AS (
+    INSERT INTO "OutboxEvent" ("id", "kind", "payload")
+    SELECT $12, 'candidate.submitted', jsonb_build_object('outcome', 'ALREADY_IN_SYSTEM', 'submissionId', s."id") FROM s
+  )
+  SELECT s."id" FROM s`;
 
 const INSERT_SUBMISSION = `
   INSERT INTO "Submission" ("id", "candidateId", "agencyId", "submittedById", "campaignId", "firstName", "lastName",
@@ -288,16 +298,18 @@ export async function submitCandidate(deps: ServiceDeps, actorId: string, raw: S
           : { outcome: 'BLOCKED', reason: verdict.reason, ownership: seen(verdict.match), attemptId: attempt.id };
       }
       case 'ALREADY_IN_SYSTEM': {
+        const outboxEventId = randomUUID();
         const [recorded] = await tx.query<{ id: string }>(INSERT_DIRECT_SUBMISSION, [
           verdict.applicant.id,
           ...common,
           input.channel,
           input.resumeFileId ?? null,
           at,
+          outboxEventId,
         ]);
         if (!recorded) throw new Error('the submission insert returned no row');
         // Nothing of the ATS's record goes back: not its source, not its date, not the name it holds.
-        return { outcome: 'ALREADY_IN_SYSTEM', submissionId: recorded.id, ownership: null };
+        return { outcome: 'ALREADY_IN_SYSTEM', submissionId: recorded.id, ownership: null, outboxEventId };
       }
       case 'ADDED': {
         const outboxEventId = randomUUID();

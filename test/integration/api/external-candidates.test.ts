@@ -110,7 +110,12 @@ test('an agency submission after the registration is ALREADY_IN_SYSTEM: recorded
     campaignId: w.f.campaignId,
     channel: 'WEB',
   });
-  expect(result).toEqual({ outcome: 'ALREADY_IN_SYSTEM', submissionId: expect.any(String), ownership: null });
+  expect(result).toEqual({
+    outcome: 'ALREADY_IN_SYSTEM',
+    submissionId: expect.any(String),
+    ownership: null,
+    outboxEventId: expect.any(String),
+  });
   const submission = await w.env.deps.db.submission.findUniqueOrThrow({
     where: { id: result.outcome === 'ALREADY_IN_SYSTEM' ? result.submissionId : '' },
     include: { externalCandidate: true },

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServices, type Services } from '../../../src/services';
+import { createServices, SYSTEM_ACTOR, type Services } from '../../../src/services';
 import { openNotifyEnv, linkChat, submitCandidate, type NotifyEnv } from '../../support/notify';
 import { createUser, openTestEnv, seedFixture, uniquePhone, unique, type Fixture, type TestEnv } from '../../support/services';
 
@@ -16,7 +16,7 @@ let bare: Services;
 let f: Fixture;
 let n: NotifyEnv;
 let ats: Server;
-const posts: { type: string; id: string; data: { candidateRef: number } }[] = [];
+const posts: { type: string; id: string; data: { candidateRef?: number; externalId?: string } }[] = [];
 
 beforeAll(async () => {
   env = await openTestEnv();
@@ -91,6 +91,35 @@ test('a new candidate left in the outbox reaches the ATS once, with a delivery i
   await unmark(event.id);
   await relayEverything();
   const ours = posts.filter((p) => p.type === 'candidate.submitted' && p.data.candidateRef === submitted.candidateRef);
+  expect(ours.map((p) => p.id)).toEqual([`ats-${event.id}`]);
+});
+
+test('a submission of a record the ATS holds, left in the outbox, reaches the ATS once, even relayed twice', async () => {
+  const phone = uniquePhone();
+  const externalId = unique('ats-outbox');
+  await n.services.registerExternalCandidate(SYSTEM_ACTOR, {
+    externalId,
+    source: 'DIRECT',
+    firstName: 'Omar',
+    lastName: 'Direct',
+    phone,
+  });
+  const submitted = await bare.submitCandidate(f.userB, {
+    firstName: 'Omar',
+    lastName: 'Agency',
+    phone,
+    email: `${unique('omar')}@example.com`,
+    campaignId: f.campaignId,
+    channel: 'WEB',
+  });
+  if (submitted.outcome !== 'ALREADY_IN_SYSTEM') throw new Error(`expected ALREADY_IN_SYSTEM, got ${submitted.outcome}`);
+  const event = await eventOf('candidate.submitted', 'submissionId', submitted.submissionId);
+  expect(event.id).toBe(submitted.outboxEventId);
+
+  await relayEverything();
+  await unmark(event.id);
+  await relayEverything();
+  const ours = posts.filter((p) => p.type === 'candidate.already_in_system' && p.data.externalId === externalId);
   expect(ours.map((p) => p.id)).toEqual([`ats-${event.id}`]);
 });
 
