@@ -127,7 +127,9 @@ export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] 
           ...(item.subtitle === undefined ? {} : { subtitle: item.subtitle }),
           ...(item.actionId === undefined
             ? {}
-            : { button: { actionId: item.actionId, label: labels.open ?? 'Open', style: 'default' as const } }),
+            : {
+                button: { actionId: item.actionId, label: item.actionLabel ?? labels.open ?? 'Open', style: 'default' as const },
+              }),
         })),
         emptyText: body.emptyText,
         page: body.page,

@@ -347,6 +347,8 @@ test('a block is disputed from its list row too', async () => {
   expect(list).toContain('Blocked submission (no details kept)');
   const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
   expect(item?.actionId).toMatch(/^dispute:S-[0-9a-f]{8}$/);
+  // Its button says what it does: not the list's Open.
+  expect(item?.actionLabel).toBe('⚖️ Dispute');
   const [ask] = await agencyB.action(item?.actionId ?? '');
   expect(ask).toMatch(/^Why should S-[0-9a-f]{8} be your agency’s candidate\?/);
   const [confirm] = await agencyB.say('Ana asked us to represent her.');
@@ -814,6 +816,7 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     expect(list).toContain('the employer already has this person');
     const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
     expect(item?.actionId).toBe(`dispute:${ref}`);
+    expect(item?.actionLabel).toBe('⚖️ Dispute');
     await agencyB.say(`dispute ${ref} We were first.`);
     const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
     await notifyQueue.idle();

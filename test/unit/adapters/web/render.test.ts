@@ -102,6 +102,22 @@ describe('web chat renderer', () => {
     expect(view.buttons.map((b) => b.label)).toEqual(['‹ Previous', 'Next ›']);
   });
 
+  it('names a row button that does more than open its row (a Dispute) by its own label', () => {
+    const view = render({
+      body: {
+        type: 'list',
+        title: 'My Candidates',
+        items: [{ title: 'S-1a2b3c4d Jane Cruz', actionId: 'dispute:S-1a2b3c4d', actionLabel: '⚖️ Dispute' }],
+        page: 1,
+        pageCount: 1,
+        emptyText: 'Nothing yet.',
+      },
+      labels: { open: 'Open' },
+    });
+    if (view.kind !== 'list') throw new Error(view.kind);
+    expect(view.items[0]?.button).toEqual({ actionId: 'dispute:S-1a2b3c4d', label: '⚖️ Dispute', style: 'default' });
+  });
+
   it('renders a file request with an accept list, a readable type label and its choices', () => {
     const view = render({
       body: {
