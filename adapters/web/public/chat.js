@@ -111,8 +111,10 @@
       path: 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5',
     },
     '📝': { name: 'note', label: '', path: 'M5 19l1-4L16 5l3 3L9 18l-4 1z' },
+    // Already in System: the employer's own record (a folder); the words after it say the rest.
+    '🗂': { name: 'record', label: '', path: 'M3 6.5h6l2 2.5h10v10H3zM3 9h18' },
   };
-  var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝)\uFE0F?\s?/;
+  var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝|🗂)\uFE0F?\s?/;
 
   function icon(marker) {
     var spec = ICONS[marker];
