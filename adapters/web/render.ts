@@ -40,7 +40,8 @@ export type WebView =
       kind: 'list';
       title: string;
       summary?: string;
-      items: { title: string; subtitle?: string; button?: WebButton }[];
+      /** `actionLabel`: the row button's words when it does more than open the row (a Dispute); else the page's Open. */
+      items: { title: string; subtitle?: string; button?: WebButton; actionLabel?: string }[];
       emptyText: string;
       /** Numbers only: the page words them in its own language (“Page 2 of 3”). */
       page: number;
@@ -129,6 +130,7 @@ export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] 
             ? {}
             : {
                 button: { actionId: item.actionId, label: item.actionLabel ?? labels.open ?? 'Open', style: 'default' as const },
+                ...(item.actionLabel === undefined ? {} : { actionLabel: item.actionLabel }),
               }),
         })),
         emptyText: body.emptyText,

@@ -586,8 +586,10 @@
     view.items.forEach(function (item) {
       var open = null;
       if (item.button && ref) {
-        var openLabel = T('web.open.aria', { title: item.title });
-        open = el('button', { type: 'button', className: 'small', text: T('web.open'), 'aria-label': openLabel });
+        // A row whose button does more than open it (a Dispute) names what it does.
+        var openLabel = item.actionLabel ? item.actionLabel + ' ' + item.title : T('web.open.aria', { title: item.title });
+        var openText = item.actionLabel || T('web.open');
+        open = el('button', { type: 'button', className: 'small', text: openText, 'aria-label': openLabel });
         open.addEventListener('click', function () {
           send(
             {

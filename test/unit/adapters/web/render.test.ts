@@ -115,7 +115,10 @@ describe('web chat renderer', () => {
       labels: { open: 'Open' },
     });
     if (view.kind !== 'list') throw new Error(view.kind);
-    expect(view.items[0]?.button).toEqual({ actionId: 'dispute:S-1a2b3c4d', label: '⚖️ Dispute', style: 'default' });
+    expect(view.items[0]).toMatchObject({
+      actionLabel: '⚖️ Dispute',
+      button: { actionId: 'dispute:S-1a2b3c4d', label: '⚖️ Dispute', style: 'default' },
+    });
   });
 
   it('renders a file request with an accept list, a readable type label and its choices', () => {
