@@ -579,6 +579,10 @@ export const en = {
   'web.attach': 'Attach a resume',
   'web.attach.title': 'Attach a resume (PDF, DOCX or a photo)',
   'web.attachFile': 'Attach a file ({types}, up to {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'photo (JPEG, PNG)',
   'web.uploading': 'Uploading {name}…',
   'web.tooLong': 'Messages can be at most {max} characters; yours has {count}. Shorten it and send again.',
   'web.counter.tooLong': 'too long to send',

@@ -588,6 +588,10 @@ export const es: Record<MessageKey, string> = {
   'web.attach': 'Adjuntar un CV',
   'web.attach.title': 'Adjuntar un CV (PDF, DOCX o una foto)',
   'web.attachFile': 'Adjunta un archivo ({types}, hasta {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'foto (JPEG, PNG)',
   'web.uploading': 'Subiendo {name}…',
   'web.tooLong': 'Un mensaje puede tener como máximo {max} caracteres; el tuyo tiene {count}. Acórtalo y vuelve a enviarlo.',
   'web.counter.tooLong': 'demasiado largo para enviar',

@@ -603,6 +603,10 @@ export const fil: Record<MessageKey, string> = {
   'web.attach': 'Mag-attach ng resume',
   'web.attach.title': 'Mag-attach ng resume (PDF, DOCX o picture)',
   'web.attachFile': 'Mag-attach ng file ({types}, hanggang {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'larawan (JPEG, PNG)',
   'web.uploading': 'Ina-upload ang {name}…',
   'web.tooLong': 'Hanggang {max} characters lang ang isang message; {count} ang sa iyo. Paikliin at i-send ulit.',
   'web.counter.tooLong': 'masyadong mahaba para i-send',

@@ -588,6 +588,10 @@ export const ptBR: Record<MessageKey, string> = {
   'web.attach': 'Anexar um currículo',
   'web.attach.title': 'Anexar um currículo (PDF, DOCX ou uma foto)',
   'web.attachFile': 'Anexe um arquivo ({types}, até {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'foto (JPEG, PNG)',
   'web.uploading': 'Enviando {name}…',
   'web.tooLong': 'Uma mensagem pode ter no máximo {max} caracteres; a sua tem {count}. Encurte e envie de novo.',
   'web.counter.tooLong': 'longa demais para enviar',

@@ -409,6 +409,19 @@
     }
   }
 
+  // The kinds a file request takes, in the reader's words; an entry stored before kinds were sent
+  // carries its labels (or one label) instead.
+  function acceptWords(view) {
+    if (view.acceptKinds) {
+      return orList(
+        view.acceptKinds.map(function (kind) {
+          return T('web.accept.' + kind);
+        }),
+      );
+    }
+    return view.acceptLabel || orList(view.acceptLabels || []);
+  }
+
   function formatCount(n) {
     return n.toLocaleString(LANG);
   }
@@ -709,7 +722,7 @@
       el('div', { className: 'form-row' }, [
         el('label', {
           for: id,
-          text: T('web.attachFile', { types: view.acceptLabel || orList(view.acceptLabels || []), mb: limit }),
+          text: T('web.attachFile', { types: acceptWords(view), mb: limit }),
         }),
         input,
       ]),

@@ -135,7 +135,8 @@ describe('web chat renderer', () => {
     expect(view.accept.split(',')).toEqual(
       expect.arrayContaining(['.pdf', 'application/pdf', '.docx', '.jpg', 'image/jpeg', '.png', 'image/png']),
     );
-    expect(view.acceptLabels).toEqual(['PDF', 'Word (.docx)', 'photo (JPEG, PNG)']);
+    // Kinds, not words: the page names them in its reader's language (web.accept.*).
+    expect(view.acceptKinds).toEqual(['pdf', 'docx', 'image']);
     expect(view.buttons).toHaveLength(1);
   });
 });
