@@ -425,6 +425,10 @@ export const en = {
     '⚖️ Your dispute {dispute} of {what} is decided for you: {ref} is now your agency’s candidate, until {date}.\nReason: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} from {agency}',
   'notify.subject.disputeDecided': 'Your dispute {dispute} is decided',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} is no longer your agency’s candidate: the employer decided a dispute ({dispute}) for another agency. Your submission stays in your list. If you have questions, quote {dispute} to the employer.',
+  'notify.subject.disputeLost': '{ref} is no longer your agency’s candidate',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Your dispute of {what} ({outcome}, {campaign}):\n{reason}\nEvidence: {evidence}\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to {mb} MB), or type another reason to replace this one.',

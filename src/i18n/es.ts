@@ -432,6 +432,10 @@ export const es: Record<MessageKey, string> = {
     '⚖️ Tu disputa {dispute} de {what} se decidió a tu favor: {ref} ahora es candidato de tu agencia, hasta el {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Disputa {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Tu disputa {dispute} está decidida',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} ya no es candidato de tu agencia: el empleador decidió una disputa ({dispute}) a favor de otra agencia. Tu postulación sigue en tu lista. Si tienes preguntas, menciona {dispute} al empleador.',
+  'notify.subject.disputeLost': '{ref} ya no es candidato de tu agencia',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Tu disputa de {what} ({outcome}, {campaign}):\n{reason}\nEvidencia: {evidence}\n\nEl empleador ya tenía a esta persona por otra vía. ¿Envío la disputa? Antes puedes enviar un archivo como evidencia (PDF, Word, JPEG o PNG, hasta {mb} MB), o escribir otro motivo para reemplazar este.',

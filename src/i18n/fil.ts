@@ -443,6 +443,10 @@ export const fil: Record<MessageKey, string> = {
     '⚖️ Pumabor sa iyo ang dispute mo {dispute} sa {what}: candidate na ng agency mo si {ref}, hanggang {date}.\nDahilan: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} mula sa {agency}',
   'notify.subject.disputeDecided': 'Napagpasyahan na ang dispute mo {dispute}',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ Hindi na candidate ng agency mo si {ref} {name}: pinaboran ng employer ang ibang agency sa isang dispute ({dispute}). Nasa listahan mo pa rin ang submission mo. Kung may tanong ka, banggitin ang {dispute} sa employer.',
+  'notify.subject.disputeLost': 'Hindi na candidate ng agency mo si {ref}',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Ang dispute mo sa {what} ({outcome}, {campaign}):\n{reason}\nEbidensya: {evidence}\n\nNasa employer na ang taong ito mula sa ibang source. Ipapadala ko na ba ang dispute? Puwede ka munang magpadala ng file bilang ebidensya (PDF, Word, JPEG o PNG, hanggang {mb} MB), o mag-type ng ibang dahilan para palitan ito.',

@@ -431,6 +431,10 @@ export const ptBR: Record<MessageKey, string> = {
     '⚖️ Sua contestação {dispute} de {what} foi decidida a seu favor: {ref} agora é candidato da sua agência, até {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Contestação {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Sua contestação {dispute} foi decidida',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} não é mais candidato da sua agência: o empregador decidiu uma contestação ({dispute}) a favor de outra agência. Seu envio continua na sua lista. Se tiver dúvidas, cite {dispute} ao empregador.',
+  'notify.subject.disputeLost': '{ref} não é mais candidato da sua agência',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Sua contestação de {what} ({outcome}, {campaign}):\n{reason}\nEvidência: {evidence}\n\nO empregador já tinha esta pessoa por outra fonte. Enviar a contestação? Antes você pode enviar um arquivo como evidência (PDF, Word, JPEG ou PNG, até {mb} MB), ou digitar outro motivo para substituir este.',
