@@ -269,6 +269,13 @@ describe('web chat journeys in headless Chromium', () => {
     const told = await botShows(uma, `Your dispute ${dispute}`);
     expect(await told.textContent()).toMatch(/is decided for you: C-\d+ is now your agency’s candidate/);
     expect(await told.textContent()).toContain('Reason: The ATS record came from your referral.');
+    // A phone's narrow bubble keeps each reference on one line, never broken at its hyphen.
+    for (const ref of await told.locator('.ref').all()) expect(await ref.evaluate((e) => e.getClientRects().length)).toBe(1);
+    expect(await told.locator('.ref').allTextContents()).toEqual([
+      dispute,
+      expect.stringMatching(/^S-[0-9a-f]{8}$/),
+      expect.stringMatching(/^C-\d+$/),
+    ]);
     await shoot(uma, 'agency-user', 'dispute-decided-mobile');
     await uma.context().close();
     await olivia.context().close();

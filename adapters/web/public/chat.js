@@ -135,16 +135,33 @@
     return wrap;
   }
 
+  // A reference (C-10, D-3, S-1a2b3c4d) is one word: a phone's narrow bubble must not break it at its hyphen.
+  var REFS = /\b(?:[CD]-\d+|S-[0-9a-f]{8})\b/;
+
+  function appendWords(node, text) {
+    var rest = text;
+    var match;
+    while ((match = REFS.exec(rest))) {
+      if (match.index > 0) node.appendChild(document.createTextNode(rest.slice(0, match.index)));
+      var ref = document.createElement('span');
+      ref.className = 'ref';
+      ref.textContent = match[0];
+      node.appendChild(ref);
+      rest = rest.slice(match.index + match[0].length);
+    }
+    if (rest) node.appendChild(document.createTextNode(rest));
+  }
+
   // Text as nodes: markers become icons, everything else stays text (never markup).
   function fillText(node, text) {
     var rest = String(text === undefined || text === null ? '' : text);
     var match;
     while ((match = MARKERS.exec(rest))) {
-      if (match.index > 0) node.appendChild(document.createTextNode(rest.slice(0, match.index)));
+      if (match.index > 0) appendWords(node, rest.slice(0, match.index));
       node.appendChild(icon(match[1]));
       rest = rest.slice(match.index + match[0].length);
     }
-    if (rest) node.appendChild(document.createTextNode(rest));
+    if (rest) appendWords(node, rest);
     return node;
   }
 
