@@ -435,7 +435,12 @@ export const en = {
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} upheld: {who} stays with the employer’s own record; no agency holds them. {agency} is told, with your reason.',
   'disputes.employerRecord': 'the employer’s own record',
-  'disputes.employerRecordDetail': 'the employer’s own record ({source} {id})',
+  'disputes.employerRecordDetail': 'the employer’s own record ({source}, ATS id {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'direct applicant',
+  'disputes.source.REFERRAL': 'referral',
+  'disputes.source.VENDOR': 'another vendor',
+  'disputes.source.OTHER': 'another source',
   'notify.disputeUpheld.employer':
     '⚖️ Your dispute {dispute} of {what} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: {reason}',
   'svc.zod.disputeReason': 'Say why: a dispute needs a reason.',

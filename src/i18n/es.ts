@@ -442,7 +442,12 @@ export const es: Record<MessageKey, string> = {
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} se mantuvo: {who} queda en el registro propio del empleador; ninguna agencia lo tiene. Se le avisa a {agency}, con tu motivo.',
   'disputes.employerRecord': 'el registro propio del empleador',
-  'disputes.employerRecordDetail': 'el registro propio del empleador ({source} {id})',
+  'disputes.employerRecordDetail': 'el registro propio del empleador ({source}, id del ATS {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'candidato directo',
+  'disputes.source.REFERRAL': 'referido',
+  'disputes.source.VENDOR': 'otro proveedor',
+  'disputes.source.OTHER': 'otra fuente',
   'notify.disputeUpheld.employer':
     '⚖️ Tu disputa {dispute} de {what} se mantuvo: el empleador ya tenía a esta persona por otra vía, así que no pasa a ser candidato de tu agencia.\nMotivo: {reason}',
   'svc.zod.disputeReason': 'Di por qué: una disputa necesita un motivo.',

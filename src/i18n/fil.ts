@@ -453,7 +453,12 @@ export const fil: Record<MessageKey, string> = {
   'dispute.decided.upholdEmployer':
     '⚖️ Pinanatili ang {dispute}: mananatili si {who} sa sariling record ng employer; walang agency na may hawak sa kanya. Sasabihan ang {agency}, kasama ang dahilan mo.',
   'disputes.employerRecord': 'ang sariling record ng employer',
-  'disputes.employerRecordDetail': 'ang sariling record ng employer ({source} {id})',
+  'disputes.employerRecordDetail': 'ang sariling record ng employer ({source}, ATS id {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'direct applicant',
+  'disputes.source.REFERRAL': 'referral',
+  'disputes.source.VENDOR': 'ibang vendor',
+  'disputes.source.OTHER': 'ibang source',
   'notify.disputeUpheld.employer':
     '⚖️ Pinanatili ang dispute mo {dispute} sa {what}: nasa employer na ang taong ito mula sa ibang source, kaya hindi siya magiging candidate ng agency mo.\nDahilan: {reason}',
   'svc.zod.disputeReason': 'Sabihin kung bakit: kailangan ng dahilan ang dispute.',

@@ -441,7 +441,12 @@ export const ptBR: Record<MessageKey, string> = {
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} mantida: {who} fica com o registro próprio do empregador; nenhuma agência detém a pessoa. {agency} é avisada, com o seu motivo.',
   'disputes.employerRecord': 'o registro próprio do empregador',
-  'disputes.employerRecordDetail': 'o registro próprio do empregador ({source} {id})',
+  'disputes.employerRecordDetail': 'o registro próprio do empregador ({source}, id no ATS {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'candidato direto',
+  'disputes.source.REFERRAL': 'indicação',
+  'disputes.source.VENDOR': 'outro fornecedor',
+  'disputes.source.OTHER': 'outra fonte',
   'notify.disputeUpheld.employer':
     '⚖️ Sua contestação {dispute} de {what} foi mantida: o empregador já tinha esta pessoa por outra fonte, então ela não passa a ser candidata da sua agência.\nMotivo: {reason}',
   'svc.zod.disputeReason': 'Diga por quê: uma contestação precisa de um motivo.',

@@ -524,7 +524,7 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     // Owners read the record the dispute is about (theirs), in the dispute's card.
     const [card] = await owner.action('dispute-show', dispute);
     expect(card).toContain(`# ${dispute} · ${ref} Ana ${p.last}`);
-    expect(card).toContain(`Held by: the employer’s own record (REFERRAL ${externalId})`);
+    expect(card).toContain(`Held by: the employer’s own record (referral, ATS id ${externalId})`);
     const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
     expect(row).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM', ownerAgencyId: null, candidateId: null, status: 'OPEN' });
     expect(row.externalCandidateId).not.toBeNull();
