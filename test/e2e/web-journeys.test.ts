@@ -265,6 +265,13 @@ describe('web chat journeys in headless Chromium', () => {
     await say(olivia, 'The ATS record came from your referral.');
     await lastBotShows(olivia, new RegExp(`${dispute} transferred: C-\\d+ Nina Directa is now Bright Staffing’s`));
     await shoot(olivia, 'owner', 'dispute-transferred');
+    // The decided dispute's card, from the list: its values line up however long a label is.
+    const decided = await say(olivia, 'disputes status:transferred');
+    await decided.getByRole('button', { name: `Open ${dispute}` }).click();
+    const card = await lastBotShows(olivia, 'Disputing agency');
+    expect(await card.textContent()).toContain('direct applicant, ATS id ATS-JOURNEY-6');
+    const starts = await card.locator('dd').evaluateAll((dds) => dds.map((dd) => Math.round(dd.getBoundingClientRect().left)));
+    expect(new Set(starts).size).toBe(1);
 
     const told = await botShows(uma, `Your dispute ${dispute}`);
     expect(await told.textContent()).toMatch(/is decided for you: C-\d+ is now your agency’s candidate/);
