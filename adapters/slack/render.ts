@@ -94,7 +94,11 @@ function renderList(body: Extract<MessageBody, { type: 'list' }>, labels: Labels
     // Room is kept for the paging buttons: the rest of a long page is one tap away.
     if (blocks.length >= BLOCKS_MAX - 2) return;
     const block: Block = section(`${bold(item.title)}${item.subtitle ? `\n${escapeMrkdwn(item.subtitle)}` : ''}`);
-    if (item.actionId) block.accessory = button({ actionId: item.actionId, label: labels.open ?? 'Open', style: 'default' }, i);
+    if (item.actionId)
+      block.accessory = button(
+        { actionId: item.actionId, label: item.actionLabel ?? labels.open ?? 'Open', style: 'default' },
+        i,
+      );
     blocks.push(block);
   });
   return [...blocks, ...choiceBlocks(body.choices, labels)];

@@ -141,9 +141,11 @@ function listBody(body: Extract<MessageBody, { type: 'list' }>): CardElement[] {
         ...(item.subtitle ? [textBlock(item.subtitle, { isSubtle: true, spacing: 'None' })] : []),
       ],
     };
-    // The whole row opens the item, like a row button elsewhere.
+    // The whole row opens the item, like a row button elsewhere; a row whose press does something
+    // else (a Dispute) names it.
+    const title = item.actionLabel ? `${item.actionLabel}: ${item.title}` : item.title;
     if (item.actionId)
-      container.selectAction = { type: 'Action.Submit', title: clip(item.title, 40), data: { actionId: item.actionId } };
+      container.selectAction = { type: 'Action.Submit', title: clip(title, 40), data: { actionId: item.actionId } };
     elements.push(container);
   }
   elements.push(...actionSets(body.choices));

@@ -99,7 +99,9 @@ function renderList(body: Extract<MessageBody, { type: 'list' }>, encode: Encode
     }
     lines.push(line);
     length += line.length + 1;
-    if (item.actionId) rows.push([button({ actionId: item.actionId, label: item.title }, encode)]);
+    // The row's button names the row; one that does more than open it (a Dispute) says so first.
+    const label = item.actionLabel ? `${item.actionLabel}: ${item.title}` : item.title;
+    if (item.actionId) rows.push([button({ actionId: item.actionId, label }, encode)]);
   }
   // Paging buttons side by side under the items.
   if (body.choices.length > 0) rows.push(body.choices.map((c) => button(c, encode)));

@@ -40,7 +40,8 @@ export type WebView =
       kind: 'list';
       title: string;
       summary?: string;
-      items: { title: string; subtitle?: string; button?: WebButton }[];
+      /** `actionLabel`: the row button's words when it does more than open the row (a Dispute); else the page's Open. */
+      items: { title: string; subtitle?: string; button?: WebButton; actionLabel?: string }[];
       emptyText: string;
       /** Numbers only: the page words them in its own language (“Page 2 of 3”). */
       page: number;
@@ -51,8 +52,8 @@ export type WebView =
       kind: 'file_request';
       text: string;
       accept: string;
-      /** The accepted types as people name them; the page joins them in its language (“PDF or Word”). */
-      acceptLabels: string[];
+      /** The accepted kinds; the page names them and joins them in its language (“PDF or Word”). */
+      acceptKinds: ('pdf' | 'docx' | 'image')[];
       maxBytes: number;
       buttons: WebButton[];
     };
@@ -72,11 +73,11 @@ export interface WebEntry {
 /** Text is capped so one runaway message cannot freeze a phone's browser. */
 export const WEB_MAX_TEXT_CHARS = 8000;
 
-const ACCEPT: Record<'pdf' | 'docx' | 'image', { mime: string; ext: string; label: string }> = {
-  pdf: { mime: 'application/pdf', ext: '.pdf', label: 'PDF' },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: '.docx', label: 'Word (.docx)' },
+const ACCEPT: Record<'pdf' | 'docx' | 'image', { mime: string; ext: string }> = {
+  pdf: { mime: 'application/pdf', ext: '.pdf' },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: '.docx' },
   // A phone's browser then offers its camera too.
-  image: { mime: 'image/jpeg,image/png', ext: '.jpg,.jpeg,.png', label: 'photo (JPEG, PNG)' },
+  image: { mime: 'image/jpeg,image/png', ext: '.jpg,.jpeg,.png' },
 };
 const acceptList = (kinds: (keyof typeof ACCEPT)[]): string => kinds.flatMap((a) => [ACCEPT[a].ext, ACCEPT[a].mime]).join(',');
 
@@ -127,7 +128,10 @@ export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] 
           ...(item.subtitle === undefined ? {} : { subtitle: item.subtitle }),
           ...(item.actionId === undefined
             ? {}
-            : { button: { actionId: item.actionId, label: labels.open ?? 'Open', style: 'default' as const } }),
+            : {
+                button: { actionId: item.actionId, label: item.actionLabel ?? labels.open ?? 'Open', style: 'default' as const },
+                ...(item.actionLabel === undefined ? {} : { actionLabel: item.actionLabel }),
+              }),
         })),
         emptyText: body.emptyText,
         page: body.page,
@@ -139,8 +143,8 @@ export function renderBody(body: MessageBody, labels: OutboundMessage['labels'] 
         kind: 'file_request',
         text: cap(body.text),
         accept: acceptList(body.accept),
-        // Joined with "or" in the reader's language by the page (chat.js orList).
-        acceptLabels: body.accept.map((a) => ACCEPT[a].label),
+        // Worded (web.accept.*) and joined with "or" in the reader's language by the page (chat.js).
+        acceptKinds: body.accept,
         maxBytes: body.maxBytes,
         buttons: body.choices.map(button),
       };

@@ -128,7 +128,18 @@ const bodySchema = z.discriminatedUnion('type', [
     title: z.string(),
     /** A line above the items, e.g. the dashboard metrics. */
     summary: z.string().optional(),
-    items: z.array(z.object({ title: z.string(), subtitle: z.string().optional(), actionId: z.string().optional() })),
+    items: z.array(
+      z.object({
+        title: z.string(),
+        subtitle: z.string().optional(),
+        actionId: z.string().optional(),
+        /**
+         * The row button's words when pressing it does something other than open the item (a
+         * Dispute on an agency's duplicate); without it, renderers say the list's Open.
+         */
+        actionLabel: z.string().optional(),
+      }),
+    ),
     page: z.number().int().min(1),
     pageCount: z.number().int().min(1),
     emptyText: z.string(),

@@ -26,7 +26,7 @@ export const card = (c: CardInput): OutboundMessage =>
 export interface ListInput {
   title: string;
   summary?: string;
-  items: { title: string; subtitle?: string; actionId?: string }[];
+  items: { title: string; subtitle?: string; actionId?: string; actionLabel?: string }[];
   page: number;
   pageCount: number;
   emptyText: string;

@@ -425,13 +425,22 @@ export const en = {
     '⚖️ Your dispute {dispute} of {what} is decided for you: {ref} is now your agency’s candidate, until {date}.\nReason: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} from {agency}',
   'notify.subject.disputeDecided': 'Your dispute {dispute} is decided',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} is no longer your agency’s candidate: the employer decided a dispute ({dispute}) for another agency. Your submission stays in your list. If you have questions, quote {dispute} to the employer.',
+  'notify.subject.disputeLost': '{ref} is no longer your agency’s candidate',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Your dispute of {what} ({outcome}, {campaign}):\n{reason}\nEvidence: {evidence}\n\nThe employer already had this person from another source. Send the dispute? You can first send a file as evidence (PDF, Word, JPEG or PNG, up to {mb} MB), or type another reason to replace this one.',
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} upheld: {who} stays with the employer’s own record; no agency holds them. {agency} is told, with your reason.',
   'disputes.employerRecord': 'the employer’s own record',
-  'disputes.employerRecordDetail': 'the employer’s own record ({source} {id})',
+  'disputes.employerRecordDetail': 'the employer’s own record ({source}, ATS id {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'direct applicant',
+  'disputes.source.REFERRAL': 'referral',
+  'disputes.source.VENDOR': 'another vendor',
+  'disputes.source.OTHER': 'another source',
   'notify.disputeUpheld.employer':
     '⚖️ Your dispute {dispute} of {what} is upheld: the employer already had this person from another source, so they do not become your agency’s candidate.\nReason: {reason}',
   'svc.zod.disputeReason': 'Say why: a dispute needs a reason.',
@@ -579,6 +588,10 @@ export const en = {
   'web.attach': 'Attach a resume',
   'web.attach.title': 'Attach a resume (PDF, DOCX or a photo)',
   'web.attachFile': 'Attach a file ({types}, up to {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'photo (JPEG, PNG)',
   'web.uploading': 'Uploading {name}…',
   'web.tooLong': 'Messages can be at most {max} characters; yours has {count}. Shorten it and send again.',
   'web.counter.tooLong': 'too long to send',

@@ -432,13 +432,22 @@ export const es: Record<MessageKey, string> = {
     '⚖️ Tu disputa {dispute} de {what} se decidió a tu favor: {ref} ahora es candidato de tu agencia, hasta el {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Disputa {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Tu disputa {dispute} está decidida',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} ya no es candidato de tu agencia: el empleador decidió una disputa ({dispute}) a favor de otra agencia. Tu postulación sigue en tu lista. Si tienes preguntas, menciona {dispute} al empleador.',
+  'notify.subject.disputeLost': '{ref} ya no es candidato de tu agencia',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Tu disputa de {what} ({outcome}, {campaign}):\n{reason}\nEvidencia: {evidence}\n\nEl empleador ya tenía a esta persona por otra vía. ¿Envío la disputa? Antes puedes enviar un archivo como evidencia (PDF, Word, JPEG o PNG, hasta {mb} MB), o escribir otro motivo para reemplazar este.',
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} se mantuvo: {who} queda en el registro propio del empleador; ninguna agencia lo tiene. Se le avisa a {agency}, con tu motivo.',
   'disputes.employerRecord': 'el registro propio del empleador',
-  'disputes.employerRecordDetail': 'el registro propio del empleador ({source} {id})',
+  'disputes.employerRecordDetail': 'el registro propio del empleador ({source}, id del ATS {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'candidato directo',
+  'disputes.source.REFERRAL': 'referido',
+  'disputes.source.VENDOR': 'otro proveedor',
+  'disputes.source.OTHER': 'otra fuente',
   'notify.disputeUpheld.employer':
     '⚖️ Tu disputa {dispute} de {what} se mantuvo: el empleador ya tenía a esta persona por otra vía, así que no pasa a ser candidato de tu agencia.\nMotivo: {reason}',
   'svc.zod.disputeReason': 'Di por qué: una disputa necesita un motivo.',
@@ -588,6 +597,10 @@ export const es: Record<MessageKey, string> = {
   'web.attach': 'Adjuntar un CV',
   'web.attach.title': 'Adjuntar un CV (PDF, DOCX o una foto)',
   'web.attachFile': 'Adjunta un archivo ({types}, hasta {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'foto (JPEG, PNG)',
   'web.uploading': 'Subiendo {name}…',
   'web.tooLong': 'Un mensaje puede tener como máximo {max} caracteres; el tuyo tiene {count}. Acórtalo y vuelve a enviarlo.',
   'web.counter.tooLong': 'demasiado largo para enviar',

@@ -443,13 +443,22 @@ export const fil: Record<MessageKey, string> = {
     '⚖️ Pumabor sa iyo ang dispute mo {dispute} sa {what}: candidate na ng agency mo si {ref}, hanggang {date}.\nDahilan: {reason}',
   'notify.subject.disputeOpened': 'Dispute {dispute} mula sa {agency}',
   'notify.subject.disputeDecided': 'Napagpasyahan na ang dispute mo {dispute}',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ Hindi na candidate ng agency mo si {ref} {name}: pinaboran ng employer ang ibang agency sa isang dispute ({dispute}). Nasa listahan mo pa rin ang submission mo. Kung may tanong ka, banggitin ang {dispute} sa employer.',
+  'notify.subject.disputeLost': 'Hindi na candidate ng agency mo si {ref}',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Ang dispute mo sa {what} ({outcome}, {campaign}):\n{reason}\nEbidensya: {evidence}\n\nNasa employer na ang taong ito mula sa ibang source. Ipapadala ko na ba ang dispute? Puwede ka munang magpadala ng file bilang ebidensya (PDF, Word, JPEG o PNG, hanggang {mb} MB), o mag-type ng ibang dahilan para palitan ito.',
   'dispute.decided.upholdEmployer':
     '⚖️ Pinanatili ang {dispute}: mananatili si {who} sa sariling record ng employer; walang agency na may hawak sa kanya. Sasabihan ang {agency}, kasama ang dahilan mo.',
   'disputes.employerRecord': 'ang sariling record ng employer',
-  'disputes.employerRecordDetail': 'ang sariling record ng employer ({source} {id})',
+  'disputes.employerRecordDetail': 'ang sariling record ng employer ({source}, ATS id {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'direct applicant',
+  'disputes.source.REFERRAL': 'referral',
+  'disputes.source.VENDOR': 'ibang vendor',
+  'disputes.source.OTHER': 'ibang source',
   'notify.disputeUpheld.employer':
     '⚖️ Pinanatili ang dispute mo {dispute} sa {what}: nasa employer na ang taong ito mula sa ibang source, kaya hindi siya magiging candidate ng agency mo.\nDahilan: {reason}',
   'svc.zod.disputeReason': 'Sabihin kung bakit: kailangan ng dahilan ang dispute.',
@@ -603,6 +612,10 @@ export const fil: Record<MessageKey, string> = {
   'web.attach': 'Mag-attach ng resume',
   'web.attach.title': 'Mag-attach ng resume (PDF, DOCX o picture)',
   'web.attachFile': 'Mag-attach ng file ({types}, hanggang {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'larawan (JPEG, PNG)',
   'web.uploading': 'Ina-upload ang {name}…',
   'web.tooLong': 'Hanggang {max} characters lang ang isang message; {count} ang sa iyo. Paikliin at i-send ulit.',
   'web.counter.tooLong': 'masyadong mahaba para i-send',

@@ -431,13 +431,22 @@ export const ptBR: Record<MessageKey, string> = {
     '⚖️ Sua contestação {dispute} de {what} foi decidida a seu favor: {ref} agora é candidato da sua agência, até {date}.\nMotivo: {reason}',
   'notify.subject.disputeOpened': 'Contestação {dispute} de {agency}',
   'notify.subject.disputeDecided': 'Sua contestação {dispute} foi decidida',
+  // to the agency that held the candidate, after a transfer away from it
+  'notify.disputeLost':
+    '⚖️ {ref} {name} não é mais candidato da sua agência: o empregador decidiu uma contestação ({dispute}) a favor de outra agência. Seu envio continua na sua lista. Se tiver dúvidas, cite {dispute} ao empregador.',
+  'notify.subject.disputeLost': '{ref} não é mais candidato da sua agência',
   // disputes of the employer's own record (issue 19, ALREADY_IN_SYSTEM) and the dispute services' refusals
   'dispute.confirm.employer':
     'Sua contestação de {what} ({outcome}, {campaign}):\n{reason}\nEvidência: {evidence}\n\nO empregador já tinha esta pessoa por outra fonte. Enviar a contestação? Antes você pode enviar um arquivo como evidência (PDF, Word, JPEG ou PNG, até {mb} MB), ou digitar outro motivo para substituir este.',
   'dispute.decided.upholdEmployer':
     '⚖️ {dispute} mantida: {who} fica com o registro próprio do empregador; nenhuma agência detém a pessoa. {agency} é avisada, com o seu motivo.',
   'disputes.employerRecord': 'o registro próprio do empregador',
-  'disputes.employerRecordDetail': 'o registro próprio do empregador ({source} {id})',
+  'disputes.employerRecordDetail': 'o registro próprio do empregador ({source}, id no ATS {id})',
+  // where the employer's own record came from (POST /api/v1/candidates' source)
+  'disputes.source.DIRECT': 'candidato direto',
+  'disputes.source.REFERRAL': 'indicação',
+  'disputes.source.VENDOR': 'outro fornecedor',
+  'disputes.source.OTHER': 'outra fonte',
   'notify.disputeUpheld.employer':
     '⚖️ Sua contestação {dispute} de {what} foi mantida: o empregador já tinha esta pessoa por outra fonte, então ela não passa a ser candidata da sua agência.\nMotivo: {reason}',
   'svc.zod.disputeReason': 'Diga por quê: uma contestação precisa de um motivo.',
@@ -588,6 +597,10 @@ export const ptBR: Record<MessageKey, string> = {
   'web.attach': 'Anexar um currículo',
   'web.attach.title': 'Anexar um currículo (PDF, DOCX ou uma foto)',
   'web.attachFile': 'Anexe um arquivo ({types}, até {mb} MB)',
+  // the kinds of file a file request takes, listed by the page in its reader's words
+  'web.accept.pdf': 'PDF',
+  'web.accept.docx': 'Word (.docx)',
+  'web.accept.image': 'foto (JPEG, PNG)',
   'web.uploading': 'Enviando {name}…',
   'web.tooLong': 'Uma mensagem pode ter no máximo {max} caracteres; a sua tem {count}. Encurte e envie de novo.',
   'web.counter.tooLong': 'longa demais para enviar',

@@ -51,6 +51,24 @@ export const disputeDecidedPayloadSchema = z.object({
 });
 export type DisputeDecidedPayload = z.input<typeof disputeDecidedPayloadSchema>;
 
+/**
+ * To the former holder after a transfer (a DISPUTE_DECIDED of its own): its candidate is gone, and
+ * nothing of the agency it went to, nor the reason written for that agency.
+ */
+export const disputeLostPayloadSchema = z.object({
+  lost: z.literal(true),
+  disputeRef: z.number().int(),
+  candidateRef: z.number().int(),
+  personName: z.string(),
+});
+export type DisputeLostPayload = z.infer<typeof disputeLostPayloadSchema>;
+
+const lostParams = (p: DisputeLostPayload) => ({
+  ref: formatCandidateRef(p.candidateRef),
+  name: p.personName,
+  dispute: formatDisputeRef(p.disputeRef),
+});
+
 const OUTCOME_WORDS = {
   BLOCKED: 'outcome.blocked',
   DUPLICATE: 'outcome.duplicate',
@@ -107,6 +125,8 @@ export function renderDisputeNotification(
       },
     };
   }
+  const lost = disputeLostPayloadSchema.safeParse(payload);
+  if (lost.success) return { body: { type: 'text', text: t(locale, 'notify.disputeLost', lostParams(lost.data)) } };
   const p = disputeDecidedPayloadSchema.safeParse(payload);
   return p.success ? { body: { type: 'text', text: decidedText(p.data, locale) } } : null;
 }
@@ -125,6 +145,14 @@ export function renderDisputeEmail(
     return {
       subject: t(locale, 'notify.subject.disputeOpened', { dispute: formatDisputeRef(p.data.disputeRef), agency: p.data.agency }),
       text: `${openedText(p.data, locale)}\n\n${t(locale, 'notify.disputeDecideHint', { dispute: formatDisputeRef(p.data.disputeRef) })}\n\n${hint}`,
+    };
+  }
+  const lost = disputeLostPayloadSchema.safeParse(payload);
+  if (lost.success) {
+    const params = lostParams(lost.data);
+    return {
+      subject: t(locale, 'notify.subject.disputeLost', params),
+      text: `${t(locale, 'notify.disputeLost', params)}\n\n${hint}`,
     };
   }
   const p = disputeDecidedPayloadSchema.safeParse(payload);

@@ -3,7 +3,7 @@ import type { SqlQuery } from '../db/sql-runner';
 import type { Prisma } from '../generated/prisma/client';
 import type { DbOrTx } from '../services/audit';
 import type { DigestContent } from '../services/digests';
-import type { DisputeDecidedPayload, DisputeOpenedPayload } from './dispute-render';
+import type { DisputeDecidedPayload, DisputeLostPayload, DisputeOpenedPayload } from './dispute-render';
 import type { NotificationKindName, NotificationPayload } from './render';
 
 /** The candidate facts every notification about them needs. */
@@ -155,7 +155,7 @@ export type NotificationEvent = {
 } & (
   | { kind: NotificationKindName; candidateId: string; payload: NotificationPayload }
   /** A dispute's: null so that a reply to it is not routed to a candidate. */
-  | { kind: NotificationKindName; candidateId: null; payload: DisputeOpenedPayload | DisputeDecidedPayload }
+  | { kind: NotificationKindName; candidateId: null; payload: DisputeOpenedPayload | DisputeDecidedPayload | DisputeLostPayload }
   /** The daily digest: about many candidates, so about none (issue 19). */
   | { kind: 'DIGEST'; candidateId: null; payload: DigestContent }
 );

@@ -5,7 +5,7 @@ import { every } from '../jobs/every';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { CommentAdded, StageChanged } from '../services/candidates';
-import { loadDisputeForNotice } from '../services/dispute-views';
+import { loadDisputeForNotice, loadDisputeLostNotice } from '../services/dispute-views';
 import { outboxEventSchema } from '../services/outbox';
 import type { SubmissionResult } from '../services/submissions';
 
@@ -343,7 +343,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const d = await loadDisputeForNotice(deps.db, disputeId);
       if (!d?.view.decision) return 0;
       const decision = d.view.decision;
-      return publish({
+      const told = await publish({
         kind: 'DISPUTE_DECIDED',
         candidateId: null,
         eventKey: `dispute:${disputeId}:decided`,
@@ -360,6 +360,19 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           heldByEmployer: d.agencySide.heldByEmployer,
         },
       });
+      // A transfer takes the person from another agency: it hears so, instead of finding out from a list.
+      const lost = decision.decision === 'transfer' ? await loadDisputeLostNotice(deps.db, disputeId) : null;
+      if (!lost) return told;
+      return (
+        told +
+        (await publish({
+          kind: 'DISPUTE_DECIDED',
+          candidateId: null,
+          eventKey: `dispute:${disputeId}:lost`,
+          recipients: await usersById(deps.db, lost.userIds),
+          payload: { lost: true, disputeRef: lost.disputeRef, candidateRef: lost.candidateRef, personName: lost.personName },
+        }))
+      );
     },
     async sweep() {
       const now = deps.now();

@@ -246,3 +246,45 @@ export async function loadDisputeForNotice(db: DbOrTx, disputeId: string): Promi
     },
   };
 }
+
+/**
+ * What the former holder hears of a transfer away from it: its candidate by its reference and
+ * name, and the dispute's number to quote to the employer; nothing of the agency it went to, nor
+ * the decision's reason (written for that agency). Null unless another agency held the person and
+ * the dispute was transferred.
+ */
+export interface DisputeLostNotice {
+  /** The holder's people: whoever of it submitted the candidate, and its admins. */
+  userIds: string[];
+  disputeRef: number;
+  candidateRef: number;
+  personName: string;
+}
+
+export async function loadDisputeLostNotice(db: DbOrTx, disputeId: string): Promise<DisputeLostNotice | null> {
+  const row = await db.dispute.findUnique({
+    where: { id: disputeId },
+    select: {
+      ref: true,
+      status: true,
+      ownerAgencyId: true,
+      candidate: { select: { id: true, ref: true, firstName: true, lastName: true } },
+    },
+  });
+  if (!row || row.status !== 'TRANSFERRED' || row.ownerAgencyId === null || row.candidate === null) return null;
+  const holderAgencyId = row.ownerAgencyId;
+  // The transfer rewrote the candidate's submitter: the holder's own submissions still name theirs.
+  const [submitters, admins] = await Promise.all([
+    db.submission.findMany({
+      where: { candidateId: row.candidate.id, agencyId: holderAgencyId },
+      select: { submittedById: true },
+    }),
+    db.user.findMany({ where: { agencyId: holderAgencyId, role: 'AGENCY_ADMIN' }, select: { id: true } }),
+  ]);
+  return {
+    userIds: [...new Set([...submitters.map((s) => s.submittedById), ...admins.map((a) => a.id)])],
+    disputeRef: row.ref,
+    candidateRef: row.candidate.ref,
+    personName: `${row.candidate.firstName} ${row.candidate.lastName}`,
+  };
+}

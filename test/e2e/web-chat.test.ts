@@ -298,6 +298,11 @@ describe('web chat in headless Chromium', () => {
     // The viewport, as a phone shows it (the transcript scrolls inside the page).
     await page.screenshot({ path: path.join(ARTIFACTS, `web-chat-${language}.png`) });
     expect((await app.endorse.database.prisma.user.findUniqueOrThrow({ where: { id: invite.userId } })).language).toBe(language);
+    // Step by step, the resume question names the files it takes in the reader's words too.
+    const campaigns = await say(page, `Ana Reyes +63 917 555 0190 ana.reyes.${language.toLowerCase()}@example.com`);
+    await campaigns.getByRole('button').first().click();
+    const request = await lastBotShows(page, c['web.accept.image']);
+    await request.locator('input[type=file]').waitFor();
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { buildTextPdf } from '../unit/resume/build-files';
 import { launchChromium } from './support/browser';
 import { startApp, type RunningApp } from './support/app';
@@ -37,9 +37,9 @@ const demoUserId = (name: string): string => {
 
 /**
  * Submits a candidate the step-by-step way: `submit`, one pasted line, the campaign's button,
- * Skip for the resume, Confirm. Returns the candidate's reference (C-…) from the outcome.
+ * Skip for the resume, Confirm. Returns the outcome message, once it shows `outcome`.
  */
-async function submitThroughChat(page: Page, line: string): Promise<string> {
+async function submitStepByStep(page: Page, line: string, outcome: string | RegExp): Promise<Locator> {
   await (await say(page, 'submit')).locator('form').waitFor();
   const campaigns = await say(page, line);
   await campaigns.getByRole('button', { name: CAMPAIGN }).click();
@@ -49,7 +49,12 @@ async function submitThroughChat(page: Page, line: string): Promise<string> {
   expect(await resume.locator('input[type=file]').isDisabled()).toBe(true);
   const summary = await lastBotShows(page, 'Check the submission');
   await summary.getByRole('button', { name: 'Confirm' }).click();
-  const outcome = await lastBotShows(page, 'is now your candidate');
+  return lastBotShows(page, outcome);
+}
+
+/** A new candidate submitted step by step; returns its reference (C-…) from the outcome. */
+async function submitThroughChat(page: Page, line: string): Promise<string> {
+  const outcome = await submitStepByStep(page, line, 'is now your candidate');
   const ref = /C-\d+/.exec((await outcome.textContent()) ?? '')?.[0];
   if (!ref) throw new Error('no candidate reference in the outcome');
   return ref;
@@ -219,6 +224,68 @@ describe('web chat journeys in headless Chromium', () => {
     await summary.getByRole('button', { name: 'Confirm' }).click();
     await lastBotShows(uma, 'New Candidate');
     await uma.context().close();
+  });
+
+  it('journey 6: an agency disputes an Already in System outcome from its list row; the owner transfers it from the notice, and the agency is told', async () => {
+    // The owner's chat is open: the dispute reaches it live.
+    const olivia = await openAs(browser, app.baseUrl, 'Olivia Owner');
+    // The employer's ATS registered the person first (POST /api/v1/candidates does the same).
+    await app.endorse.services.registerExternalCandidate(demoUserId('Olivia Owner'), {
+      externalId: 'ATS-JOURNEY-6',
+      source: 'DIRECT',
+      firstName: 'Nina',
+      lastName: 'Directa',
+      phone: '+63 917 555 0306',
+      email: 'nina.directa@example.com',
+    });
+    const uma = await openAs(browser, app.baseUrl, 'Uma User', { width: 390, height: 844 });
+    const outcome = await submitStepByStep(uma, 'Nina Directa +63 917 555 0306 nina.directa@example.com', 'Already in System');
+    // The marker is an icon, not an emoji a phone or desktop may have no font for.
+    await outcome.locator('svg.icon-record').waitFor();
+    expect(await outcome.textContent()).not.toContain('🗂');
+    await outcome.getByRole('button', { name: 'Dispute' }).waitFor();
+    await shoot(uma, 'agency-user', 'already-in-system-mobile');
+
+    // Its list row offers the same, under its own name.
+    const rows = await say(uma, 'candidates outcome:insystem');
+    await rows.getByRole('button', { name: 'Dispute' }).click();
+    await lastBotShows(uma, /Why should S-[0-9a-f]{8} be your agency’s candidate\?/);
+    const confirm = await say(uma, 'Nina applied only after our recruiter introduced her.');
+    expect(await confirm.textContent()).toContain('The employer already had this person from another source.');
+    await confirm.getByRole('button', { name: 'Send dispute' }).click();
+    const sent = await lastBotShows(uma, /Dispute D-\d+ is sent/);
+    const dispute = /D-\d+/.exec((await sent.textContent()) ?? '')?.[0] ?? '';
+    await shoot(uma, 'agency-user', 'dispute-sent-mobile');
+
+    const notice = await botShows(olivia, `Dispute ${dispute}: Bright Staffing (Uma User)`);
+    expect(await notice.textContent()).toContain('held by the employer’s own record');
+    await shoot(olivia, 'owner', 'dispute-notice');
+    await notice.getByRole('button', { name: 'Transfer' }).click();
+    await lastBotShows(olivia, `Transfer ${dispute}`);
+    await say(olivia, 'The ATS record came from your referral.');
+    await lastBotShows(olivia, new RegExp(`${dispute} transferred: C-\\d+ Nina Directa is now Bright Staffing’s`));
+    await shoot(olivia, 'owner', 'dispute-transferred');
+    // The decided dispute's card, from the list: its values line up however long a label is.
+    const decided = await say(olivia, 'disputes status:transferred');
+    await decided.getByRole('button', { name: `Open ${dispute}` }).click();
+    const card = await lastBotShows(olivia, 'Disputing agency');
+    expect(await card.textContent()).toContain('direct applicant, ATS id ATS-JOURNEY-6');
+    const starts = await card.locator('dd').evaluateAll((dds) => dds.map((dd) => Math.round(dd.getBoundingClientRect().left)));
+    expect(new Set(starts).size).toBe(1);
+
+    const told = await botShows(uma, `Your dispute ${dispute}`);
+    expect(await told.textContent()).toMatch(/is decided for you: C-\d+ is now your agency’s candidate/);
+    expect(await told.textContent()).toContain('Reason: The ATS record came from your referral.');
+    // A phone's narrow bubble keeps each reference on one line, never broken at its hyphen.
+    for (const ref of await told.locator('.ref').all()) expect(await ref.evaluate((e) => e.getClientRects().length)).toBe(1);
+    expect(await told.locator('.ref').allTextContents()).toEqual([
+      dispute,
+      expect.stringMatching(/^S-[0-9a-f]{8}$/),
+      expect.stringMatching(/^C-\d+$/),
+    ]);
+    await shoot(uma, 'agency-user', 'dispute-decided-mobile');
+    await uma.context().close();
+    await olivia.context().close();
   });
 
   it('the owner’s and the agency admin’s main screens: users and the agency pool', async () => {

@@ -111,8 +111,10 @@
       path: 'M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5',
     },
     '📝': { name: 'note', label: '', path: 'M5 19l1-4L16 5l3 3L9 18l-4 1z' },
+    // Already in System: the employer's own record (a folder); the words after it say the rest.
+    '🗂': { name: 'record', label: '', path: 'M3 6.5h6l2 2.5h10v10H3zM3 9h18' },
   };
-  var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝)\uFE0F?\s?/;
+  var MARKERS = /(✅|⚠️|⚠|⛔|💬|📎|📝|🗂)\uFE0F?\s?/;
 
   function icon(marker) {
     var spec = ICONS[marker];
@@ -133,16 +135,33 @@
     return wrap;
   }
 
+  // A reference (C-10, D-3, S-1a2b3c4d) is one word: a phone's narrow bubble must not break it at its hyphen.
+  var REFS = /\b(?:[CD]-\d+|S-[0-9a-f]{8})\b/;
+
+  function appendWords(node, text) {
+    var rest = text;
+    var match;
+    while ((match = REFS.exec(rest))) {
+      if (match.index > 0) node.appendChild(document.createTextNode(rest.slice(0, match.index)));
+      var ref = document.createElement('span');
+      ref.className = 'ref';
+      ref.textContent = match[0];
+      node.appendChild(ref);
+      rest = rest.slice(match.index + match[0].length);
+    }
+    if (rest) node.appendChild(document.createTextNode(rest));
+  }
+
   // Text as nodes: markers become icons, everything else stays text (never markup).
   function fillText(node, text) {
     var rest = String(text === undefined || text === null ? '' : text);
     var match;
     while ((match = MARKERS.exec(rest))) {
-      if (match.index > 0) node.appendChild(document.createTextNode(rest.slice(0, match.index)));
+      if (match.index > 0) appendWords(node, rest.slice(0, match.index));
       node.appendChild(icon(match[1]));
       rest = rest.slice(match.index + match[0].length);
     }
-    if (rest) node.appendChild(document.createTextNode(rest));
+    if (rest) appendWords(node, rest);
     return node;
   }
 
@@ -407,6 +426,19 @@
     }
   }
 
+  // The kinds a file request takes, in the reader's words; an entry stored before kinds were sent
+  // carries its labels (or one label) instead.
+  function acceptWords(view) {
+    if (view.acceptKinds) {
+      return orList(
+        view.acceptKinds.map(function (kind) {
+          return T('web.accept.' + kind);
+        }),
+      );
+    }
+    return view.acceptLabel || orList(view.acceptLabels || []);
+  }
+
   function formatCount(n) {
     return n.toLocaleString(LANG);
   }
@@ -584,8 +616,10 @@
     view.items.forEach(function (item) {
       var open = null;
       if (item.button && ref) {
-        var openLabel = T('web.open.aria', { title: item.title });
-        open = el('button', { type: 'button', className: 'small', text: T('web.open'), 'aria-label': openLabel });
+        // A row whose button does more than open it (a Dispute) names what it does.
+        var openLabel = item.actionLabel ? item.actionLabel + ' ' + item.title : T('web.open.aria', { title: item.title });
+        var openText = item.actionLabel || T('web.open');
+        open = el('button', { type: 'button', className: 'small', text: openText, 'aria-label': openLabel });
         open.addEventListener('click', function () {
           send(
             {
@@ -705,7 +739,7 @@
       el('div', { className: 'form-row' }, [
         el('label', {
           for: id,
-          text: T('web.attachFile', { types: view.acceptLabel || orList(view.acceptLabels || []), mb: limit }),
+          text: T('web.attachFile', { types: acceptWords(view), mb: limit }),
         }),
         input,
       ]),

@@ -153,7 +153,7 @@ function row(ctx: Ctx, r: DashboardRow) {
       subtitle: [outcomeLabel(ctx, r.outcome), reason, r.campaign, dayLabel(ctx, r.submittedAt), r.submittedBy].join(' · '),
       // A block by another agency or by the employer's own record can be disputed from its row (issue 19).
       ...((r.blockReason === 'cross_agency' || r.blockReason === 'already_in_system') && mayDispute(ctx)
-        ? { actionId: `dispute:${formatSubmissionRef(r.submissionId)}` }
+        ? { actionId: `dispute:${formatSubmissionRef(r.submissionId)}`, actionLabel: ctx.t('dispute.button') }
         : {}),
     };
   }
@@ -181,9 +181,14 @@ function row(ctx: Ctx, r: DashboardRow) {
   ]
     .filter(Boolean)
     .join(' · ');
-  const item: { title: string; subtitle: string; actionId?: string } = { title: `${ref} ${r.firstName} ${r.lastName}`, subtitle };
+  const item: { title: string; subtitle: string; actionId?: string; actionLabel?: string } = {
+    title: `${ref} ${r.firstName} ${r.lastName}`,
+    subtitle,
+  };
   if (r.canOpen && r.candidateRef !== null) item.actionId = `open:${formatCandidateRef(r.candidateRef)}`;
-  else if (r.candidateRef === null && isDisputable(r.outcome) && mayDispute(ctx))
+  else if (r.candidateRef === null && isDisputable(r.outcome) && mayDispute(ctx)) {
     item.actionId = `dispute:${formatSubmissionRef(r.submissionId)}`;
+    item.actionLabel = ctx.t('dispute.button');
+  }
   return item;
 }

@@ -236,13 +236,21 @@ async function decide(ctx: Ctx, view: DisputeView, decision: DisputeDecision, re
 const disputedWho = (d: DisputeView): string =>
   `${d.candidate ? formatCandidateRef(d.candidate.ref) : d.submissionRef} ${d.person}`.trim();
 
+/** Where the employer's record came from, in the reader's words; one this build has no words for, as stored. */
+const SOURCE_KEY: Record<string, MessageKey> = {
+  DIRECT: 'disputes.source.DIRECT',
+  REFERRAL: 'disputes.source.REFERRAL',
+  VENDOR: 'disputes.source.VENDOR',
+  OTHER: 'disputes.source.OTHER',
+};
+
 /** Who held the person: the other agency, or (ALREADY_IN_SYSTEM) the employer's own record. */
 function holderName(ctx: Ctx, d: DisputeView, detail = false): string {
   if (d.ownerAgency) return d.ownerAgency.name;
   const record = d.employerRecord;
-  return detail && record
-    ? ctx.t('disputes.employerRecordDetail', { source: record.source, id: record.externalId })
-    : ctx.t('disputes.employerRecord');
+  if (!detail || !record) return ctx.t('disputes.employerRecord');
+  const key = Object.hasOwn(SOURCE_KEY, record.source) ? SOURCE_KEY[record.source] : undefined;
+  return ctx.t('disputes.employerRecordDetail', { source: key ? ctx.t(key) : record.source, id: record.externalId });
 }
 
 /** The contested outcome in the reader's words; one this build has no label for, as stored. */

@@ -285,6 +285,7 @@ test('the owner upholds: nothing changes, and the agency is told the decision an
 test('the recruiter transfers: the candidate becomes the disputing agency’s with a new window, and the duplicate check agrees', async () => {
   const recruiter = await as(f.recruiterId);
   const agencyB = await as(f.userB);
+  const agencyA = await as(f.userA);
   const p = person();
   const ref = await duplicateRef(p);
   await agencyB.say(`dispute ${ref} The candidate signed our representation agreement first.`);
@@ -310,6 +311,10 @@ test('the recruiter transfers: the candidate becomes the disputing agency’s wi
   expect(deliveredTo(agencyB, sentBefore)).toEqual([
     `⚖️ Your dispute ${dispute} of ${ref} Ana ${p.last} is decided for you: C-${candidate.ref} is now your agency’s candidate, until ${until}.\nReason: The agreement predates Agency A's submission.`,
   ]);
+  // The former holder hears it lost the candidate: not to whom, nor the reason written for them.
+  expect(deliveredTo(agencyA, sentBefore)).toEqual([
+    `⚖️ C-${candidate.ref} Ana ${p.last} is no longer your agency’s candidate: the employer decided a dispute (${dispute}) for another agency. Your submission stays in your list. If you have questions, quote ${dispute} to the employer.`,
+  ]);
 
   // The new owner's next submission of the person is theirs already; the former owner's is a duplicate.
   const again = {
@@ -327,7 +332,7 @@ test('the recruiter transfers: the candidate becomes the disputing agency’s wi
   expect(theirs.ownership?.until && formatDate('en', theirs.ownership.until)).toBe(until);
   // The new owner opens the profile; the former owner no longer can.
   expect((await agencyB.say(`candidate C-${candidate.ref}`))[0]).toContain(`# C-${candidate.ref} Ana ${p.last}`);
-  expect(await (await as(f.userA)).say(`candidate C-${candidate.ref}`)).toEqual([
+  expect(await agencyA.say(`candidate C-${candidate.ref}`)).toEqual([
     `There is no candidate C-${candidate.ref}. Check the reference in your list.`,
   ]);
 });
@@ -347,6 +352,8 @@ test('a block is disputed from its list row too', async () => {
   expect(list).toContain('Blocked submission (no details kept)');
   const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
   expect(item?.actionId).toMatch(/^dispute:S-[0-9a-f]{8}$/);
+  // Its button says what it does: not the list's Open.
+  expect(item?.actionLabel).toBe('⚖️ Dispute');
   const [ask] = await agencyB.action(item?.actionId ?? '');
   expect(ask).toMatch(/^Why should S-[0-9a-f]{8} be your agency’s candidate\?/);
   const [confirm] = await agencyB.say('Ana asked us to represent her.');
@@ -517,7 +524,7 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     // Owners read the record the dispute is about (theirs), in the dispute's card.
     const [card] = await owner.action('dispute-show', dispute);
     expect(card).toContain(`# ${dispute} · ${ref} Ana ${p.last}`);
-    expect(card).toContain(`Held by: the employer’s own record (REFERRAL ${externalId})`);
+    expect(card).toContain(`Held by: the employer’s own record (referral, ATS id ${externalId})`);
     const row = await ee.env.deps.db.dispute.findUniqueOrThrow({ where: { ref: Number(dispute.slice(2)) } });
     expect(row).toMatchObject({ outcome: 'ALREADY_IN_SYSTEM', ownerAgencyId: null, candidateId: null, status: 'OPEN' });
     expect(row.externalCandidateId).not.toBeNull();
@@ -814,6 +821,7 @@ describe('ALREADY_IN_SYSTEM: the employer’s own record held the person', () =>
     expect(list).toContain('the employer already has this person');
     const item = agencyB.last[0]?.body.type === 'list' ? agencyB.last[0].body.items[0] : undefined;
     expect(item?.actionId).toBe(`dispute:${ref}`);
+    expect(item?.actionLabel).toBe('⚖️ Dispute');
     await agencyB.say(`dispute ${ref} We were first.`);
     const dispute = disputeRefIn((await agencyB.press('Send dispute'))[0]);
     await notifyQueue.idle();

@@ -79,8 +79,8 @@ test('a DUPLICATE row carries a reference, and an Open action only where the vie
     ),
   );
   expect(row).not.toContain(`C-${theirs}`);
-  // Nothing to open: the row's action disputes the outcome (issue 19).
-  expect(itemsOf(c)).toEqual([expect.objectContaining({ actionId: `dispute:${submissionRef}` })]);
+  // Nothing to open: the row's action disputes the outcome (issue 19), and its button says so.
+  expect(itemsOf(c)).toEqual([expect.objectContaining({ actionId: `dispute:${submissionRef}`, actionLabel: '⚖️ Dispute' })]);
 
   // The agency quotes the reference; the employer's side finds the row by it and may open the
   // candidate the duplicate matched.

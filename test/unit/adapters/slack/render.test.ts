@@ -69,6 +69,22 @@ describe('Block Kit rendering', () => {
     expect(json(out.blocks.at(-1))).toContain('Next ▶');
   });
 
+  it('names a row button that does more than open its row (a Dispute) by its own label', () => {
+    const out = render({
+      body: {
+        type: 'list',
+        title: 'My Candidates',
+        items: [{ title: 'S-1a2b3c4d Jane Cruz', actionId: 'dispute:S-1a2b3c4d', actionLabel: '⚖️ Dispute' }],
+        page: 1,
+        pageCount: 1,
+        emptyText: 'None',
+      },
+      labels: { open: 'Open' },
+    });
+    expect(json(out.blocks[1])).toContain('⚖️ Dispute');
+    expect(json(out.blocks[1])).not.toContain('"Open"');
+  });
+
   it('renders a form without a trigger as a button that opens it', () => {
     const out = render({
       body: {

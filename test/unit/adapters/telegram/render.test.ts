@@ -66,6 +66,21 @@ describe('renderMessage', () => {
     ]);
   });
 
+  it('names a row button that does more than open its row (a Dispute) before the row', () => {
+    const m = render({
+      body: {
+        type: 'list',
+        title: 'My Candidates',
+        items: [{ title: 'S-1a2b3c4d Jane Cruz', actionId: 'dispute:S-1a2b3c4d', actionLabel: '⚖️ Dispute' }],
+        page: 1,
+        pageCount: 1,
+        emptyText: 'None',
+        choices: [],
+      },
+    });
+    expect(buttons(m)).toEqual([[{ text: '⚖️ Dispute: S-1a2b3c4d Jane Cruz', callback_data: 'dispute:S-1a2b3c4d' }]]);
+  });
+
   it('stays inside Telegram limits: text ≤ 4096 characters, callback_data ≤ 64 bytes', () => {
     const long = render({ body: { type: 'text', text: 'x'.repeat(10_000) } });
     expect(long.text.length).toBeLessThanOrEqual(TEXT_MAX_CHARS);

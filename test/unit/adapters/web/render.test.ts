@@ -102,6 +102,25 @@ describe('web chat renderer', () => {
     expect(view.buttons.map((b) => b.label)).toEqual(['‹ Previous', 'Next ›']);
   });
 
+  it('names a row button that does more than open its row (a Dispute) by its own label', () => {
+    const view = render({
+      body: {
+        type: 'list',
+        title: 'My Candidates',
+        items: [{ title: 'S-1a2b3c4d Jane Cruz', actionId: 'dispute:S-1a2b3c4d', actionLabel: '⚖️ Dispute' }],
+        page: 1,
+        pageCount: 1,
+        emptyText: 'Nothing yet.',
+      },
+      labels: { open: 'Open' },
+    });
+    if (view.kind !== 'list') throw new Error(view.kind);
+    expect(view.items[0]).toMatchObject({
+      actionLabel: '⚖️ Dispute',
+      button: { actionId: 'dispute:S-1a2b3c4d', label: '⚖️ Dispute', style: 'default' },
+    });
+  });
+
   it('renders a file request with an accept list, a readable type label and its choices', () => {
     const view = render({
       body: {
@@ -116,7 +135,8 @@ describe('web chat renderer', () => {
     expect(view.accept.split(',')).toEqual(
       expect.arrayContaining(['.pdf', 'application/pdf', '.docx', '.jpg', 'image/jpeg', '.png', 'image/png']),
     );
-    expect(view.acceptLabels).toEqual(['PDF', 'Word (.docx)', 'photo (JPEG, PNG)']);
+    // Kinds, not words: the page names them in its reader's language (web.accept.*).
+    expect(view.acceptKinds).toEqual(['pdf', 'docx', 'image']);
     expect(view.buttons).toHaveLength(1);
   });
 });
