@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../i18n';
 import type { OutboundMessage } from './messages';
 import type { FilterOutcome, StageName } from '../services/dashboards';
 import type { Ctx } from './context';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 
 /**
  * The words people read for the product's enum values: a user sees "Agency user" and "Screening",
@@ -64,6 +64,9 @@ export const statusLabel = (ctx: T, status: string): string => {
 
 /** A day in the reader's locale (Intl), e.g. `29 nov 2026`; the server does not know the reader's zone, so UTC. */
 export const dayLabel = (ctx: Pick<Ctx, 'event'>, date: Date): string => formatDate(ctx.event.locale, date);
+
+/** A count in the reader's locale: `2,000` (en), `2.000` (es, pt-BR). */
+export const countLabel = (ctx: Pick<Ctx, 'event'>, n: number): string => formatNumber(ctx.event.locale, n);
 
 /**
  * `message` with the words its renderer adds around the content (see `OutboundMessage.labels`) in

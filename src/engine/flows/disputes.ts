@@ -7,7 +7,6 @@ import {
   type DisputeDecision,
   type DisputeStatus,
 } from '../../domain/disputes';
-import { formatCount } from '../../domain/limits';
 import type { MessageKey } from '../../i18n';
 import { formatCandidateRef } from '../../services/candidate-ref';
 import { FILTER_OUTCOMES, type FilterOutcome } from '../../services/dashboards';
@@ -21,7 +20,7 @@ import { ChannelError } from '../channel';
 import { OUTCOME_FILTER_WORDS, outcomeFromWord, type CommandArgs } from '../commands';
 import type { Ctx, Replies } from '../context';
 import { campaignNamed } from './campaign-named';
-import { dayLabel, outcomeLabel } from '../labels';
+import { countLabel, dayLabel, outcomeLabel } from '../labels';
 import type { FileRef } from '../messages';
 import { card, choices, list, text, type ChoiceInput } from '../reply';
 import type { Dialog, ListQuery } from '../state';
@@ -66,7 +65,7 @@ export function disputeChoices(ctx: Ctx, result: SubmissionResult): ChoiceInput[
 
 function refuseLongReason(ctx: Ctx, reason: string): Replies | null {
   if (reason.length <= DISPUTE_REASON_MAX) return null;
-  return [text(ctx.t('dispute.limit', { limit: formatCount(DISPUTE_REASON_MAX), length: formatCount(reason.length) }))];
+  return [text(ctx.t('dispute.limit', { limit: countLabel(ctx, DISPUTE_REASON_MAX), length: countLabel(ctx, reason.length) }))];
 }
 
 /** `dispute S-1a2b3c4d [reason]` and the Dispute button: checked now, then the reason or the confirmation. */
@@ -85,7 +84,7 @@ export async function onDispute(ctx: Ctx, ref: string, reason?: string): Promise
 }
 
 function askReason(ctx: Ctx, dialog: DisputeDialog) {
-  return text(ctx.t('dispute.askReason', { ref: dialog.ref, limit: formatCount(DISPUTE_REASON_MAX) }));
+  return text(ctx.t('dispute.askReason', { ref: dialog.ref, limit: countLabel(ctx, DISPUTE_REASON_MAX) }));
 }
 
 function confirmation(ctx: Ctx, dialog: DisputeDialog, target: DisputeTargetSeen) {

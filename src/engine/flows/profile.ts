@@ -2,9 +2,9 @@ import { formatCandidateRef, parseCandidateRef, type CandidateProfile } from '..
 import { STAGES } from '../../services/dashboards';
 import { ServiceError } from '../../services/errors';
 import type { Ctx, Replies } from '../context';
-import { dayLabel, platformLabel, stageLabel } from '../labels';
+import { countLabel, dayLabel, platformLabel, stageLabel } from '../labels';
 import { card, choices, text } from '../reply';
-import { formatCount, overLimit, TEXT_LIMITS } from '../../domain/limits';
+import { overLimit, TEXT_LIMITS } from '../../domain/limits';
 import { profileOwnershipLine } from './ownership';
 
 const COMMENTS_SHOWN = 10;
@@ -60,7 +60,7 @@ function profileCard(ctx: Ctx, p: CandidateProfile) {
 function refuseLongComment(ctx: Ctx, body: string): Replies | null {
   const over = overLimit('comment', body);
   if (!over) return null;
-  return [text(ctx.t('limit.comment', { limit: formatCount(over.limit), length: formatCount(over.length) }))];
+  return [text(ctx.t('limit.comment', { limit: countLabel(ctx, over.limit), length: countLabel(ctx, over.length) }))];
 }
 
 export async function onComment(ctx: Ctx, ref: number, body: string): Promise<Replies> {
@@ -77,7 +77,7 @@ export async function onCommentButton(ctx: Ctx, arg: string): Promise<Replies> {
   // Checks the right to see (and so comment on) the candidate before asking for text.
   await ctx.services.getCandidateProfile(ctx.user.userId, ref);
   ctx.state.dialog = { kind: 'comment', ref };
-  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref), limit: formatCount(TEXT_LIMITS.comment) }))];
+  return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref), limit: countLabel(ctx, TEXT_LIMITS.comment) }))];
 }
 
 export async function onCommentText(ctx: Ctx, ref: number, body: string): Promise<Replies> {

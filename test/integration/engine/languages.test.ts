@@ -4,7 +4,7 @@ import { fil } from '../../../src/i18n/fil';
 import { ptBR } from '../../../src/i18n/pt-BR';
 import type { OutboundMessage } from '../../../src/engine/messages';
 import { chat, linkIdentity, openEngineEnv, render, strangerIdentity, type Chat, type EngineEnv } from '../../support/engine';
-import { openNotifyEnv, type NotifyEnv } from '../../support/notify';
+import { openNotifyEnv, submitCandidate, type NotifyEnv } from '../../support/notify';
 import { createUser, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
 
 jest.setTimeout(60_000);
@@ -252,6 +252,20 @@ test('the language command changes the language at once, and cancel works in it'
   expect(await me.say('cancelar')).toEqual([ptBR['cancel.wizard']]);
   expect(await me.say('language fil')).toEqual(['Sige: sasagot na ako sa Filipino.']);
   expect(await me.say('language english')).toEqual(['Done: I will answer in English.']);
+});
+
+test('a count reads as the reader writes numbers: a comment of up to 4,000 characters, 4.000 in Portuguese, 4000 in Spanish', async () => {
+  const commentOn = async (locale: string, button: string) => {
+    const userId = await createUser(ee.env, 'AGENCY_USER', f.agencyA, `lang-count-${locale}`, null);
+    const me = chat(ee, await linkIdentity(ee.env, userId));
+    const own = await submitCandidate(ee.env, userId, f.campaignId);
+    await me.say(`candidate C-${own}`, { locale });
+    return (await me.press(button))[0];
+  };
+  expect(await commentOn('en', en['profile.button.comment'])).toContain('up to 4,000 characters');
+  expect(await commentOn('pt-BR', ptBR['profile.button.comment'])).toContain('até 4.000 caracteres');
+  // Spanish groups only from five digits on (RAE, CLDR).
+  expect(await commentOn('es', es['profile.button.comment'])).toContain('hasta 4000 caracteres');
 });
 
 describe('a platform that keeps the language on the user, not on each event (Slack)', () => {
