@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type OwnershipSeen } from '../domain/duplicates';
 import { canChangeStage, canComment, canViewCandidate, isAgencyRole, type Actor } from '../domain/permissions';
-import { assertAllowed, loadActor } from './actor';
+import { assertAllowed, loadActor, type ActorRef } from './actor';
 import { writeAudit } from './audit';
 import { formatCandidateRef } from './candidate-ref';
 import { STAGES, type OutcomeName, type StageName } from './dashboards';
@@ -126,8 +126,8 @@ function assertVisible(actor: Actor, c: CandidateRow, decide: typeof canViewCand
 }
 
 /** On the driver: a profile is opened from every list, and before every comment typed in chat. */
-export async function getCandidateProfile(deps: ServiceDeps, actorId: string, ref: number): Promise<CandidateProfile> {
-  const actor = await loadActor(deps.sql, actorId);
+export async function getCandidateProfile(deps: ServiceDeps, who: ActorRef, ref: number): Promise<CandidateProfile> {
+  const actor = await loadActor(deps.sql, who);
   const c = await findCandidate(deps, ref, true);
   assertVisible(actor, c);
   const hold = ownershipOf(c, c.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths);
@@ -186,8 +186,8 @@ export interface CommentAdded {
   outboxEventId?: string;
 }
 
-export async function addComment(deps: ServiceDeps, actorId: string, ref: number, rawBody: string): Promise<CommentAdded> {
-  const actor = await loadActor(deps.sql, actorId);
+export async function addComment(deps: ServiceDeps, who: ActorRef, ref: number, rawBody: string): Promise<CommentAdded> {
+  const actor = await loadActor(deps.sql, who);
   const body = parseOrThrow(commentBody, rawBody);
   const c = await findCandidate(deps, ref);
   assertVisible(actor, c, canComment);
