@@ -11,7 +11,7 @@
  *  - closed loop: N users each send their next message as soon as the last one was answered.
  *
  * BENCH_DATABASE_URL names the server (default postgresql://postgres@127.0.0.1:5432/postgres); the
- * benchmark drops and creates its own database `endorse_bench_engine` there.
+ * benchmark drops and creates its own database `endorse_bench_engine` (or BENCH_ENGINE_DB) there.
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -30,7 +30,8 @@ import { startStallTrace, type TracedMessage } from './support/stall-trace';
 import { postgresCpu, postgresCpuSince } from './support/cpu';
 import { createReferenceCache } from '../src/services/reference-cache';
 
-const BENCH_DB = 'endorse_bench_engine';
+/** BENCH_ENGINE_DB: another database name, so two runs on one server never drop each other's. */
+const BENCH_DB = process.env.BENCH_ENGINE_DB || 'endorse_bench_engine';
 const USERS = 64;
 const OPEN_RATE_PER_S = 200;
 const OPEN_SECONDS = 15;

@@ -339,6 +339,7 @@ function wireOf(platform: MixPlatform, fakeUrl: string, triggers: Map<string, st
 async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookBenchVerdict; seedMs: number }> {
   const other = PLATFORM_SCRIPTS[platform];
   const children: Child[] = [];
+  let profiled: Child | undefined;
   // Slack's replies are timed where they arrive, so its fake Web API runs here (as in bench:slack).
   const clock = platform === 'slack' ? slackReplyClock() : null;
   const slackFake = clock
@@ -370,6 +371,7 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const app = await startProductionApp(seeding.info.env as Record<string, string>, profile);
     children.push(app);
+    profiled = app;
     console.log(
       `\n${platform}: seeded 100,000 candidates over 50 agencies (and their submissions, ${PEOPLE} chat identities) in ${(seedMs / 1000).toFixed(1)} s`,
     );
@@ -433,7 +435,9 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
       );
     return { verdict, seedMs };
   } finally {
-    await Promise.all(children.reverse().map((c) => stopChild(c)));
+    // The app's CPU profile (BENCH_CPU_PROF) is written as it exits: it was killed mid-write at 10 s.
+    const grace = (c: Child) => (process.env.BENCH_CPU_PROF && c === profiled ? 90_000 : 10_000);
+    await Promise.all(children.reverse().map((c) => stopChild(c, grace(c))));
     await slackFake?.close();
     await dropDatabase(benchDb(platform));
   }

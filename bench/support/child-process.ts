@@ -32,13 +32,16 @@ export function startChild(script: string, args: string[], options: StartChildOp
   });
 }
 
-/** SIGTERM, then SIGKILL after 10 s: a bench must end by itself. */
-export function stopChild(child: Child | { process: ChildProcess }): Promise<void> {
+/**
+ * SIGTERM, then SIGKILL after `graceMs` (10 s): a bench must end by itself. A process writing a
+ * CPU profile at exit needs longer: minutes of samples take seconds to write on a busy machine.
+ */
+export function stopChild(child: Child | { process: ChildProcess }, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
     if (child.process.exitCode !== null) return resolve();
     child.process.once('exit', () => resolve());
     child.process.kill('SIGTERM');
-    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
+    setTimeout(() => child.process.kill('SIGKILL'), graceMs).unref();
   });
 }
 

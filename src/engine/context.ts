@@ -8,6 +8,7 @@ import type { ResolvedIdentity } from '../services/identities';
 import type { ChannelCapabilities, StoredAddress } from './channel';
 import type { ChannelRegistry } from './channel-registry';
 import type { PlatformName } from '../domain/platforms';
+import type { Actor } from '../domain/permissions';
 import type { InboundEvent, OutboundMessage } from './messages';
 import type { ConversationState } from './state';
 
@@ -47,6 +48,11 @@ export interface Ctx {
   services: Services;
   event: InboundEvent;
   user: ResolvedIdentity;
+  /**
+   * The user as services check their rights, read with this event's first statement: pass it
+   * instead of `user.userId` where a service takes an ActorRef, and it is not read again.
+   */
+  actor: Actor;
   key: ConversationKey;
   caps: ChannelCapabilities;
   state: ConversationState;

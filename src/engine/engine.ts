@@ -91,6 +91,7 @@ async function runInConversation(
   const event: InboundEvent = { ...platformEvent, locale: language };
   const key = conversationKey(event);
   const caps = runtime.channels.get(event.platform)?.capabilities ?? PLAIN_CAPABILITIES;
+  const actor = { userId: user.userId, role: user.role, agencyId: user.agencyId, active: user.active };
   for (let attempt = 0; ; attempt++) {
     const loaded = attempt === 0 ? preloaded : await services.loadConversation(key);
     let version = loaded.version;
@@ -102,6 +103,7 @@ async function runInConversation(
       services,
       event,
       user,
+      actor,
       key,
       caps,
       state,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DUPLICATE_RULE } from '../domain/duplicates';
 import { canAdministerPlatform } from '../domain/permissions';
-import { assertAllowed, loadActor } from './actor';
+import { assertAllowed, loadActor, type ActorRef } from './actor';
 import { writeAudit } from './audit';
 import type { ServiceDeps } from './deps';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
@@ -32,8 +32,8 @@ const campaignSelect = { id: true, name: true, status: true, openToAll: true } a
  * the driver, and kept in the reference cache (the wizard asks for a campaign in every
  * submission); the user is read fresh every time.
  */
-export async function listCampaigns(deps: ServiceDeps, actorId: string): Promise<CampaignSummary[]> {
-  const actor = await loadActor(deps.sql, actorId);
+export async function listCampaigns(deps: ServiceDeps, who: ActorRef): Promise<CampaignSummary[]> {
+  const actor = await loadActor(deps.sql, who);
   if (!actor.active) assertAllowed(canAdministerPlatform(actor));
   const columns = `c."id", c."name", c."status"::text AS "status", c."openToAll"`;
   const agencyId = actor.agencyId;

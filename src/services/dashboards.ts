@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canSeeAgencyPool, canSeeCampaignCandidates, canSeeMyCandidates, canViewCandidate } from '../domain/permissions';
-import { assertAllowed, loadActor } from './actor';
+import { assertAllowed, loadActor, type ActorRef } from './actor';
 import { DEFAULT_DUPLICATE_RULE, ownershipOf, ownershipSeenBy, type BlockReason, type OwnershipSeen } from '../domain/duplicates';
 import type { Actor } from '../domain/permissions';
 import { listBlockedAttempts, type BlockedAttempt } from './blocked-attempts';
@@ -142,9 +142,9 @@ interface PageRow extends Record<string, unknown> {
  * A dashboard page in one statement on the driver: the page's rows with their candidate, campaign
  * and submitter, the capped total, and the period's metrics.
  */
-export async function listDashboard(deps: ServiceDeps, actorId: string, raw: DashboardQuery): Promise<DashboardPage> {
+export async function listDashboard(deps: ServiceDeps, who: ActorRef, raw: DashboardQuery): Promise<DashboardPage> {
   const q = parseOrThrow(dashboardQuery, raw);
-  const actor = await loadActor(deps.sql, actorId);
+  const actor = await loadActor(deps.sql, who);
   const params: unknown[] = [];
   const param = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
   const resolved = await resolveScope(deps, actor, q);

@@ -7,7 +7,7 @@ import { text } from '../reply';
  */
 export async function campaignNamed(ctx: Ctx, typed: string): Promise<{ id: string; name: string } | { refusal: Replies }> {
   const wanted = typed.trim().toLowerCase();
-  const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
+  const campaigns = await ctx.services.listCampaigns(ctx.actor);
   const found = campaigns.find((c) => c.name.toLowerCase() === wanted);
   if (found) return { id: found.id, name: found.name };
   const names = campaigns.map((c) => `“${c.name}”`).join(', ') || '—';

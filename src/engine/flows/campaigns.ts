@@ -2,7 +2,7 @@ import type { Ctx, Replies } from '../context';
 import { list } from '../reply';
 
 export async function onCampaigns(ctx: Ctx): Promise<Replies> {
-  const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
+  const campaigns = await ctx.services.listCampaigns(ctx.actor);
   return [
     list({
       title: ctx.t('campaigns.title'),

@@ -83,7 +83,7 @@ function scopeTitle(ctx: Ctx, q: DashQuery): string {
 async function renderDashboard(ctx: Ctx, q: DashQuery, page: number, edit?: string) {
   const days = q.days ?? DEFAULT_PERIOD_DAYS;
   const now = ctx.runtime.now();
-  const result = await ctx.services.listDashboard(ctx.user.userId, {
+  const result = await ctx.services.listDashboard(ctx.actor, {
     view: q.view,
     agencyId: q.agencyId,
     campaignId: q.campaignId,

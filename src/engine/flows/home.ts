@@ -9,7 +9,7 @@ import { dayLabel } from '../labels';
  */
 export async function onHome(ctx: Ctx): Promise<Replies> {
   const view = candidatesView(ctx);
-  const page = await ctx.services.listDashboard(ctx.user.userId, { view, pageSize: 1 });
+  const page = await ctx.services.listDashboard(ctx.actor, { view, pageSize: 1 });
   const m = page.metrics;
   return [
     card({

@@ -11,7 +11,7 @@ const COMMENTS_SHOWN = 10;
 const canSetStage = (ctx: Ctx) => ctx.user.role === 'OWNER' || ctx.user.role === 'RECRUITER';
 
 export async function onCandidate(ctx: Ctx, ref: number): Promise<Replies> {
-  const p = await ctx.services.getCandidateProfile(ctx.user.userId, ref);
+  const p = await ctx.services.getCandidateProfile(ctx.actor, ref);
   return [profileCard(ctx, p)];
 }
 
@@ -66,7 +66,7 @@ function refuseLongComment(ctx: Ctx, body: string): Replies | null {
 export async function onComment(ctx: Ctx, ref: number, body: string): Promise<Replies> {
   const refused = refuseLongComment(ctx, body);
   if (refused) return refused;
-  const added = await ctx.services.addComment(ctx.user.userId, ref, body);
+  const added = await ctx.services.addComment(ctx.actor, ref, body);
   return [text(ctx.t('comment.added', { ref: formatCandidateRef(added.candidateRef) }))];
 }
 
@@ -75,7 +75,7 @@ export async function onCommentButton(ctx: Ctx, arg: string): Promise<Replies> {
   const ref = parseCandidateRef(arg);
   if (ref === null) return [text(ctx.t('action.stale'))];
   // Checks the right to see (and so comment on) the candidate before asking for text.
-  await ctx.services.getCandidateProfile(ctx.user.userId, ref);
+  await ctx.services.getCandidateProfile(ctx.actor, ref);
   ctx.state.dialog = { kind: 'comment', ref };
   return [text(ctx.t('comment.ask', { ref: formatCandidateRef(ref), limit: countLabel(ctx, TEXT_LIMITS.comment) }))];
 }
@@ -101,7 +101,7 @@ export async function onReplyTo(ctx: Ctx, replyTo: string, body: string): Promis
   if (ref === null) return null;
   const refused = refuseLongComment(ctx, body);
   if (refused) return refused;
-  const added = await ctx.services.addComment(ctx.user.userId, ref, body);
+  const added = await ctx.services.addComment(ctx.actor, ref, body);
   return [text(ctx.t('comment.replyAdded', { ref: formatCandidateRef(added.candidateRef) }))];
 }
 

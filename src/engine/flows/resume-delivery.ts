@@ -53,7 +53,7 @@ export async function deliverResume(runtime: EngineRuntime, data: ResumeJobData,
   const ask: AskCtx = {
     t: (key, params) => t(data.locale, key, params),
     services: runtime.services,
-    user: { userId: data.userId },
+    actor: data.userId,
   };
   const replies: Replies = [];
   if (applied.kind === 'read') {

@@ -11,7 +11,7 @@ export const SUBMISSION_FORM_ID = 'submission';
 
 /** The whole submission as one form, for channels that render forms (Slack modal, Adaptive Card, web). */
 export async function submissionForm(ctx: Ctx, d: Draft): Promise<OutboundMessage> {
-  const campaigns = (await ctx.services.listCampaigns(ctx.user.userId)).filter((c) => c.status === 'OPEN');
+  const campaigns = (await ctx.services.listCampaigns(ctx.actor)).filter((c) => c.status === 'OPEN');
   return message({
     type: 'form',
     formId: SUBMISSION_FORM_ID,
@@ -89,7 +89,7 @@ export async function onForm(ctx: Ctx, payload: FormPayload): Promise<Replies> {
   }
   const campaignId = v.campaign?.trim();
   if (campaignId) {
-    const open = (await ctx.services.listCampaigns(ctx.user.userId)).filter((c) => c.status === 'OPEN');
+    const open = (await ctx.services.listCampaigns(ctx.actor)).filter((c) => c.status === 'OPEN');
     const found = open.find((c) => c.id === campaignId);
     if (found) {
       d.campaignId = found.id;

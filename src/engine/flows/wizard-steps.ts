@@ -1,8 +1,12 @@
 import { RESUME_MAX_BYTES } from '../../resume/errors';
 import type { Ctx, Replies } from '../context';
+import type { ActorRef } from '../../services/actor';
 
-/** What asking a question needs: also available to the resume job, which has no event. */
-export type AskCtx = Pick<Ctx, 't' | 'services'> & { user: { userId: string } };
+/**
+ * What asking a question needs: also available to the resume job, which has no event (its `actor`
+ * is a user id, read fresh).
+ */
+export type AskCtx = Pick<Ctx, 't' | 'services'> & { actor: ActorRef };
 import { card, choices, fileRequest, text } from '../reply';
 import type { Draft, WizardState, WizardStep } from '../state';
 
@@ -67,7 +71,7 @@ export async function prompt(ctx: AskCtx, wiz: WizardState): Promise<Replies> {
     case 'email':
       return [text(ctx.t('wizard.ask.email'))];
     case 'campaign': {
-      const campaigns = await ctx.services.listCampaigns(ctx.user.userId);
+      const campaigns = await ctx.services.listCampaigns(ctx.actor);
       const open = campaigns.filter((c) => c.status === 'OPEN');
       if (open.length === 0) return [text(ctx.t('wizard.noCampaigns'))];
       return [

@@ -102,7 +102,7 @@ export async function onWizardText(ctx: Ctx, wiz: WizardState, input: string): P
 }
 
 async function pickCampaign(ctx: Ctx, wiz: WizardState, answer: string, byId = false): Promise<Replies> {
-  const open = (await ctx.services.listCampaigns(ctx.user.userId)).filter((c) => c.status === 'OPEN');
+  const open = (await ctx.services.listCampaigns(ctx.actor)).filter((c) => c.status === 'OPEN');
   const wanted = answer.toLowerCase();
   const found = byId
     ? open.find((c) => c.id === answer)
