@@ -464,15 +464,14 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
 function nameCondition(text: string, param: Param): string {
   const words = wordsInOrder(text);
   if (words) {
-    // The index is asked for each long word's two ends only ("chr%ian" for "christian"): every
-    // trigram looked up reads its whole list of rows, and a name's middle trigrams add few rows'
-    // worth of precision for their cost (22 ms -> 7 ms for "christian castillo" over 1,000,000).
-    // The words themselves then filter what it finds.
-    const ends = words.map((w) => {
-      const letters = Array.from(w); // by code point: a surrogate pair is one letter
-      return letters.length >= 6 ? `${letters.slice(0, 3).join('')}%${letters.slice(-3).join('')}` : w;
-    });
-    return `(s."searchName" LIKE lower(${param(`%${ends.join('%')}%`)}) AND (s."searchName" || '') LIKE lower(${param(`%${words.join('%')}%`)}))`;
+    // The index is asked for each word's last three letters only ("ria%tos" for "maria santos"):
+    // every trigram looked up reads its whole list of rows, and where a full name's words are
+    // common, one trigram each already narrows it to about the rows that match (over 1,000,000,
+    // 1,425 rows to test against 1,195 matching, for 2.2 ms of index time instead of 3.3 with both
+    // ends of each word; 3.9 instead of 4.9 in the largest agency; its end rather than its start,
+    // which names share more: Mar-ia, Mar-k, Mar-y). The words themselves then filter what it finds.
+    const lastThree = words.map((w) => Array.from(w).slice(-3).join('')); // by code point: a surrogate pair is one letter
+    return `(s."searchName" LIKE lower(${param(`%${lastThree.join('%')}%`)}) AND (s."searchName" || '') LIKE lower(${param(`%${words.join('%')}%`)}))`;
   }
   return `${trigramColumn('searchName', text)} LIKE lower(${param(containing(text))})`;
 }
