@@ -369,8 +369,8 @@ test('the schema parser sees the whole data model (sanity check of the expected 
   );
   // A full-name search: the names by trigram, then each name's submissions (migration 20261202100100).
   expect(expected.indexes.get('SearchName_name_idx')).toBe('INDEX USING gin ON SearchName(name gin_trgm_ops)');
-  expect(expected.indexes.get('Submission_searchName_agencyId_submittedAt_id_idx')).toBe(
-    'INDEX ON Submission(searchName, agencyId, submittedAt, id)',
+  expect(expected.indexes.get('Submission_searchName_agencyId_submittedAt_id_outcome_idx')).toBe(
+    'INDEX ON Submission(searchName, agencyId, submittedAt, id, outcome)',
   );
   expect(expected.foreignKeys.get('ChatIdentity_userId_fkey')).toBe(
     'ChatIdentity(userId) → User(id) ON DELETE CASCADE ON UPDATE CASCADE',
