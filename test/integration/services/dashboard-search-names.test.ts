@@ -47,9 +47,12 @@ test.each([
   ['the pool with an outcome filter', () => f.adminA, { view: 'pool', outcome: 'ADDED' }],
   ['the pool with a stage filter', () => f.adminA, { view: 'pool', stage: 'NEW' }],
   ['My Candidates', () => f.userA, { view: 'mine' }],
-] as [string, () => string, DashboardQuery][])('a full name, its first name’s start and its last name, in %s', async (_view, actor, q) => {
-  expect(await names(actor(), { ...q, search: `zen ${LAST}` })).toEqual([`Zenaida ${LAST}`]);
-});
+] as [string, () => string, DashboardQuery][])(
+  'a full name, its first name’s start and its last name, in %s',
+  async (_view, actor, q) => {
+    expect(await names(actor(), { ...q, search: `zen ${LAST}` })).toEqual([`Zenaida ${LAST}`]);
+  },
+);
 
 test('a name nobody was submitted under finds nothing', async () => {
   expect(await names(f.ownerId, { view: 'pool', search: `zenaida ${LAST}x` })).toEqual([]);
