@@ -443,8 +443,8 @@ const SUBMISSION_REF = /^S-([0-9a-f]{8})$/i;
  * walking the scope's own index and filtering finds ten short, common matches in milliseconds. The
  * expression keeps such a pattern out of the index and lets the planner do that.
  */
-function trigramColumn(column: 'searchName' | 'email', text: string): string {
-  return hasTrigram(text) ? `s."${column}"` : `(s."${column}" || '')`;
+function trigramColumn(column: string, text: string): string {
+  return hasTrigram(text) ? column : `(${column} || '')`;
 }
 
 const hasTrigram = (text: string): boolean =>
@@ -465,26 +465,27 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
  */
 function nameCondition(text: string, param: Param, byNames: boolean): string {
   const words = wordsInOrder(text);
-  if (words) {
+  const like = (column: string): string => {
+    if (!words) return `${trigramColumn(column, text)} LIKE lower(${param(containing(text))})`;
     // Each word's last three letters only ("ria%tos" for "maria santos") are asked of a trigram
     // index: every trigram looked up reads its whole list, and one a word already narrows a full
     // name to about what matches (over 1,000,000 submissions, 1,425 rows to test for 1,195
     // matching, 2.2 ms of index time instead of 3.3 with both ends of each word; its end rather than
     // its start, which names share more: Mar-ia, Mar-k, Mar-y). The words then filter what it finds.
     const lastThree = words.map((w) => Array.from(w).slice(-3).join('')); // by code point: a surrogate pair is one letter
-    const like = (column: string) =>
-      `${column} LIKE lower(${param(`%${lastThree.join('%')}%`)}) AND (${column} || '') LIKE lower(${param(`%${words.join('%')}%`)})`;
-    // The full names that match, from the table of every name (SearchName), then their submissions
-    // by the names' index, which holds what the page sorts by: a common full name matched 2,780
-    // submissions over 1,000,000, and finding them by the submissions' trigram index read each from
-    // the table to sort them (2,700 pages, 4.5 ms) where the names' index holds them on 30 (0.6 ms).
-    // Only where that index answers alone: elsewhere (a user's or a campaign's scope, a stage) the
-    // planner took the trigram index's own equality for it, which reads every trigram of the name.
-    return byNames
-      ? `s."searchName" = ANY (ARRAY(SELECT n."name" FROM "SearchName" n WHERE ${like('n."name"')}))`
-      : `(${like('s."searchName"')})`;
+    return `${column} LIKE lower(${param(`%${lastThree.join('%')}%`)}) AND (${column} || '') LIKE lower(${param(`%${words.join('%')}%`)})`;
+  };
+  // A full name (several words, with a trigram to look up) matches the names in the table of every
+  // name (SearchName), then their submissions by the names' index, which holds what the page sorts
+  // by: a common full name matched 2,780 submissions over 1,000,000, and finding them by the
+  // submissions' trigram index read each from the table to sort them (2,700 pages, 4.5 ms) where
+  // the names' index holds them on 30 (0.6 ms). Only where that index answers alone: elsewhere (a
+  // user's or a campaign's scope, a stage) the planner took the trigram index's own equality for
+  // it, which reads every trigram of the name.
+  if (byNames && text.includes(' ') && (words !== null || hasTrigram(text))) {
+    return `s."searchName" = ANY (ARRAY(SELECT n."name" FROM "SearchName" n WHERE ${like('n."name"')}))`;
   }
-  return `${trigramColumn('searchName', text)} LIKE lower(${param(containing(text))})`;
+  return `(${like('s."searchName"')})`;
 }
 
 /** The words of a text of several words of three letters or more, else null. */
@@ -512,7 +513,7 @@ function searchCondition(
   // a condition per word had each word's rows fetched to intersect (every "Edna" read to find no Sy).
   const or = [nameCondition(text, param, options.byNames)];
   // An email has no spaces: for "maria santos" its trigram scan would only find rows to throw away.
-  if (!/\s/.test(text)) or.push(`${trigramColumn('email', text)} LIKE ${param(containing(text.toLowerCase()))}`);
+  if (!/\s/.test(text)) or.push(`${trigramColumn('s."email"', text)} LIKE ${param(containing(text.toLowerCase()))}`);
   if (campaignIds.length > 0) or.push(`s."campaignId" = ANY (${param(campaignIds, '::text[]')})`);
   // A phone search is digits and a phone's punctuation only: the digits inside a name or an email
   // ("jane1987@…") would otherwise find strangers whose numbers contain them.

@@ -54,6 +54,18 @@ test.each([
   },
 );
 
+test.each([
+  ['the agency’s pool', () => f.adminA, { view: 'pool' }],
+  ['every agency, as an owner', () => f.ownerId, { view: 'pool' }],
+  ['My Candidates', () => f.userA, { view: 'mine' }],
+] as [string, () => string, DashboardQuery][])(
+  'a full name with a two-letter word, matched as typed, in %s',
+  async (_view, actor, q) => {
+    expect(await names(actor(), { ...q, search: `aida ${LAST.slice(0, 2)}` })).toEqual([`Zenaida ${LAST}`]);
+    expect(await names(actor(), { ...q, search: `aida ${LAST.slice(1, 3)}` })).toEqual([]);
+  },
+);
+
 test('a name nobody was submitted under finds nothing', async () => {
   expect(await names(f.ownerId, { view: 'pool', search: `zenaida ${LAST}x` })).toEqual([]);
 });
