@@ -170,8 +170,8 @@ async function main(): Promise<void> {
     const planned = views.flatMap((view) => ['santos', 'Maria Santos', 'Edna Sy'].map((search) => [...view, search] as const));
     for (const [viewLabel, actorId, query, search] of planned) {
       await services.listDashboard(actorId, { ...query, search, pageSize: 10 });
-      // As the service runs a search: in a transaction without whole-table scans.
-      await database.sql.exec(`BEGIN; SET LOCAL enable_seqscan = off;`);
+      // As the service runs a search: in a transaction without whole-table scans, joins as written.
+      await database.sql.exec(`BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL join_collapse_limit = 1;`);
       const plan = await database.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${last.text}`, last.params);
       await database.sql.exec('COMMIT;');
       const lines = plan.map((r) => r['QUERY PLAN']);

@@ -249,10 +249,13 @@ export async function listDashboard(deps: ServiceDeps, actorId: string, raw: Das
   // Planned with the values: the best plan depends on the scope's size and the search's selectivity.
   // A search never scans the whole table: estimating a LIKE's matches too high, the planner chose a
   // (parallel) scan of every row expecting to stop early, 5 s over 1,000,000 submissions; without
-  // it, the trigram index or a walk of the scope's index remain.
+  // it, the trigram index or a walk of the scope's index remain. Nor does it reorder the page's
+  // joins: they are written in the order they run (the page's ten rows first, each joined by key),
+  // and searching for another order was half the planning (0.96 -> 0.55 ms, the same plans in 135
+  // searches over the views, filters and kinds of text).
   const [result] = q.search
     ? await deps.sql.transaction(async (tx) => {
-        await tx.query(`SELECT set_config('enable_seqscan', 'off', true)`);
+        await tx.query(`SELECT set_config('enable_seqscan', 'off', true), set_config('join_collapse_limit', '1', true)`);
         return tx.query<PageRow & MetricCounts>(text, params, { planEachTime: true });
       })
     : await deps.sql.query<PageRow & MetricCounts>(text, params, { planEachTime: true });
