@@ -360,6 +360,18 @@ test('the schema parser sees the whole data model (sanity check of the expected 
   expect(expected.columns.get('Candidate.stage')).toBe(`USER-DEFINED "Stage" NOT NULL DEFAULT 'NEW'::"Stage"`);
   expect(expected.columns.get('User.updatedAt')).toBe('timestamp(3) without time zone NOT NULL DEFAULT none');
   expect(expected.indexes.get('Candidate_phone_submittedAt_idx')).toBe('INDEX ON Candidate(phone, submittedAt)');
+  // The dashboards' walks newest first, holding what a search tests (migration 20261202100000).
+  expect(expected.indexes.get('Submission_agencyId_submittedAt_id_outcome_searchName_email_idx')).toBe(
+    'INDEX ON Submission(agencyId, submittedAt, id, outcome, searchName, email)',
+  );
+  expect(expected.indexes.get('Submission_submittedAt_id_outcome_searchName_email_idx')).toBe(
+    'INDEX ON Submission(submittedAt, id, outcome, searchName, email)',
+  );
+  // A full-name search: the names by trigram, then each name's submissions (migration 20261202100100).
+  expect(expected.indexes.get('SearchName_name_idx')).toBe('INDEX USING gin ON SearchName(name gin_trgm_ops)');
+  expect(expected.indexes.get('Submission_searchName_agencyId_submittedAt_id_outcome_idx')).toBe(
+    'INDEX ON Submission(searchName, agencyId, submittedAt, id, outcome)',
+  );
   expect(expected.foreignKeys.get('ChatIdentity_userId_fkey')).toBe(
     'ChatIdentity(userId) → User(id) ON DELETE CASCADE ON UPDATE CASCADE',
   );
