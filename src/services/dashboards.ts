@@ -189,10 +189,13 @@ export async function listDashboard(deps: ServiceDeps, who: ActorRef, raw: Dashb
     // estimates, where a subquery there made it guess that most rows match and scan them all.
     // From the reference cache: the campaigns change rarely and this ran on every search.
     const campaignIds = await campaignIdsNamedLike(deps, q.search);
-    const byNames = resolved.submittedById === undefined && resolved.campaignIds === undefined && !q.stage;
-    filters.push(searchCondition(q.search, campaignIds, param, { refFindsDuplicates: seesEveryAgency, byNames }));
     const text = q.search.replace(/\s+/g, ' ').trim();
-    fetchAllMatches = campaignIds.length === 0 && text.includes(' ') && (wordsInOrder(text) !== null || hasTrigram(text));
+    // A full name is someone's when few names match it ("maria santos"); a piece of many names
+    // ("el r") is searched as a single word is, the planner choosing between the indexes.
+    const fewNames = isFullNameText(text) && (await fewNamesMatch(deps, text));
+    const byNames = fewNames && resolved.submittedById === undefined && resolved.campaignIds === undefined && !q.stage;
+    filters.push(searchCondition(q.search, campaignIds, param, { refFindsDuplicates: seesEveryAgency, byNames }));
+    fetchAllMatches = campaignIds.length === 0 && fewNames;
   }
   const where = filters.join(' AND ');
 
@@ -467,17 +470,6 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
  * filter, so the (searchName, agencyId, submittedAt, id, outcome) index answers a full name alone.
  */
 function nameCondition(text: string, param: Param, byNames: boolean): string {
-  const words = wordsInOrder(text);
-  const like = (column: string): string => {
-    if (!words) return `${trigramColumn(column, text)} LIKE lower(${param(containing(text))})`;
-    // Each word's last three letters only ("ria%tos" for "maria santos") are asked of a trigram
-    // index: every trigram looked up reads its whole list, and one a word already narrows a full
-    // name to about what matches (over 1,000,000 submissions, 1,425 rows to test for 1,195
-    // matching, 2.2 ms of index time instead of 3.3 with both ends of each word; its end rather than
-    // its start, which names share more: Mar-ia, Mar-k, Mar-y). The words then filter what it finds.
-    const lastThree = words.map((w) => Array.from(w).slice(-3).join('')); // by code point: a surrogate pair is one letter
-    return `${column} LIKE lower(${param(`%${lastThree.join('%')}%`)}) AND (${column} || '') LIKE lower(${param(`%${words.join('%')}%`)})`;
-  };
   // A full name (several words, with a trigram to look up) matches the names in the table of every
   // name (SearchName), then their submissions by the names' index, which holds what the page sorts
   // by: a common full name matched 2,780 submissions over 1,000,000, and finding them by the
@@ -485,10 +477,46 @@ function nameCondition(text: string, param: Param, byNames: boolean): string {
   // the names' index holds them on 30 (0.6 ms). Only where that index answers alone: elsewhere (a
   // user's or a campaign's scope, a stage) the planner took the trigram index's own equality for
   // it, which reads every trigram of the name.
-  if (byNames && text.includes(' ') && (words !== null || hasTrigram(text))) {
-    return `s."searchName" = ANY (ARRAY(SELECT n."name" FROM "SearchName" n WHERE ${like('n."name"')}))`;
+  if (byNames && isFullNameText(text)) {
+    return `s."searchName" = ANY (ARRAY(SELECT n."name" FROM "SearchName" n WHERE ${nameLike('n."name"', text, param)}))`;
   }
-  return `(${like('s."searchName"')})`;
+  return `(${nameLike('s."searchName"', text, param)})`;
+}
+
+/** A text the names' path can serve: several words, with a trigram to look up. */
+const isFullNameText = (text: string): boolean => text.includes(' ') && (wordsInOrder(text) !== null || hasTrigram(text));
+
+/** The name condition on a column holding "first last" lower-cased (a submission's, or SearchName's). */
+function nameLike(column: string, text: string, param: Param): string {
+  const words = wordsInOrder(text);
+  if (!words) return `${trigramColumn(column, text)} LIKE lower(${param(containing(text))})`;
+  // Each word's last three letters only ("ria%tos" for "maria santos") are asked of a trigram
+  // index: every trigram looked up reads its whole list, and one a word already narrows a full
+  // name to about what matches (over 1,000,000 submissions, 1,425 rows to test for 1,195
+  // matching, 2.2 ms of index time instead of 3.3 with both ends of each word; its end rather than
+  // its start, which names share more: Mar-ia, Mar-k, Mar-y). The words then filter what it finds.
+  const lastThree = words.map((w) => Array.from(w).slice(-3).join('')); // by code point: a surrogate pair is one letter
+  return `${column} LIKE lower(${param(`%${lastThree.join('%')}%`)}) AND (${column} || '') LIKE lower(${param(`%${words.join('%')}%`)})`;
+}
+
+/**
+ * The most names a search fetches every submission of. Past it the text is no one's name but a
+ * piece of many ("el r": Daniel Reyes, Noel Ramos, Del Rosario…, thousands of names and 20,000
+ * submissions to fetch and sort, 26 ms over 1,000,000); the planner then weighs the submissions'
+ * own trigram index against walking the scope's date index, as for a single word.
+ */
+const NAMES_PATH_MAX = 100;
+
+/** Whether at most NAMES_PATH_MAX names match the text: a look at SearchName's trigram index, planned with the text. */
+async function fewNamesMatch(deps: ServiceDeps, text: string): Promise<boolean> {
+  const params: unknown[] = [];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const probe = `SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "SearchName" n WHERE ${nameLike('n."name"', text, param)} LIMIT ${NAMES_PATH_MAX + 1}) x`;
+  const [row] = await deps.sql.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('enable_seqscan', 'off', true)`);
+    return tx.query<{ n: number }>(probe, params, { planEachTime: true });
+  });
+  return (row?.n ?? 0) <= NAMES_PATH_MAX;
 }
 
 /** The words of a text of several words of three letters or more, else null. */

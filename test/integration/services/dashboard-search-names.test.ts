@@ -74,3 +74,29 @@ test('a name corrected in the database is found by its new name', async () => {
   await env.deps.sql.query(`UPDATE "Submission" SET "firstName" = 'Zenaida Marie' WHERE "id" = $1`, [submissionId]);
   expect(await names(f.ownerId, { view: 'pool', search: `marie ${LAST}` })).toEqual([`Zenaida Marie ${LAST}`]);
 });
+
+test('a piece of more than a hundred names is searched as a word is, and finds the same rows newest first', async () => {
+  const piece = surname().slice(-8).toLowerCase();
+  // 102 people whose full names hold "<piece> q": more names than the names' path fetches every submission of.
+  const firstNames = Array.from(
+    { length: 102 },
+    (_, i) => `Ana${'bcdefghijk'.charAt(i % 10)}${'lmnopqrstu'.charAt(Math.floor(i / 10))}${piece}`,
+  );
+  for (const [i, firstName] of firstNames.entries()) {
+    const submitted = await env.services.submitCandidate(f.userA, {
+      firstName,
+      lastName: `Quinto${'bcdefghijk'.charAt(i % 10)}`,
+      phone: uniquePhone(),
+      email: `${firstName.toLowerCase()}@example.com`,
+      campaignId: f.campaignId,
+      channel: 'WEB',
+    });
+    expect(submitted.outcome).toBe('ADDED');
+  }
+  const inPool = await env.services.listDashboard(f.adminA, { view: 'pool', search: `${piece} q`, pageSize: 50 });
+  expect(inPool.total).toBe(102);
+  // The same rows in the same order as My Candidates' search, which never takes the names' path.
+  const mine = await env.services.listDashboard(f.userA, { view: 'mine', search: `${piece} q`, pageSize: 50 });
+  expect(inPool.rows.map((r) => r.submissionId)).toEqual(mine.rows.map((r) => r.submissionId));
+  expect(new Set(inPool.rows.map((r) => r.firstName)).size).toBe(50);
+});
