@@ -33,12 +33,30 @@ export const FIRST_NAMES = [
   'Maria', 'Jose', 'Juan', 'Ana', 'Mark', 'Angelica', 'John Paul', 'Kristine', 'Michael', 'Princess',
   'Jerome', 'Mary Grace', 'Christian', 'Jasmine', 'Rodel', 'Lovely', 'Carlo', 'Rhea', 'Joshua', 'Camille',
   'Aileen', 'Benjie', 'Cherry', 'Dindo', 'Edna', 'Ferdie', 'Gemma', 'Hector', 'Imelda', 'Jun',
+  'Ramon', 'Teresita', 'Rogelio', 'Marites', 'Danilo', 'Leonora', 'Arnel', 'Rosalinda', 'Noel', 'Jocelyn',
+  'Emmanuel', 'Divina', 'Ricardo', 'Analyn', 'Wilfredo', 'Maricel', 'Ronaldo', 'Girlie', 'Alvin', 'Shiela',
+  'Patricia', 'Daniel', 'Sofia', 'Gabriel', 'Isabel', 'Rafael', 'Andrea', 'Miguel', 'Nicole', 'Paolo',
 ]; // prettier-ignore
 export const LAST_NAMES = [
   'Santos', 'Reyes', 'Cruz', 'Bautista', 'Ocampo', 'Garcia', 'Mendoza', 'Torres', 'Tomas', 'Andrada',
   'Castillo', 'Flores', 'Villanueva', 'Ramos', 'Castro', 'Rivera', 'Aquino', 'Navarro', 'Salazar', 'Mercado',
   'Dela Cruz', 'Pascual', 'Gonzales', 'Lim', 'Tan', 'Sy', 'Manalo', 'Dizon', 'Soriano', 'Valdez',
+  'Fernandez', 'Lopez', 'Del Rosario', 'Gutierrez', 'Aguilar', 'Javier', 'Padilla', 'Domingo', 'Marquez', 'Santiago',
+  'Dimaculangan', 'Macaraeg', 'Panganiban', 'Lacson', 'Yap', 'Go', 'Ong', 'Chua', 'Magbanua', 'Evangelista',
+  'De Guzman', 'Sison', 'Tolentino', 'Buenaventura', 'Natividad', 'Alcantara', 'Espiritu', 'Quiambao', 'Cabrera', 'Salvador',
 ]; // prettier-ignore
+/**
+ * A second given name for some ("Maria Luisa"), and the syllables of rarer surnames: a real pool
+ * holds a few very common names and a long tail of names held by a handful each (hundreds of
+ * thousands of distinct full names in 1,000,000 people), not a few hundred names repeated.
+ */
+const SECOND_NAMES = [
+  'Luisa', 'Cristina', 'Theresa', 'Jose', 'Antonio', 'Isabel', 'Carmela', 'Angelo', 'Victoria', 'Manuel',
+  'Rose', 'Joy', 'Grace', 'Mae', 'Ann', 'Jane', 'Paul', 'James', 'Anne', 'Lyn',
+]; // prettier-ignore
+const SURNAME_HEADS = ['Ma', 'Ba', 'Ca', 'Da', 'La', 'Pa', 'Sa', 'Ta', 'Vi', 'Qui', 'Ma', 'Ga', 'Na', 'Re', 'Bu'];
+const SURNAME_MIDS = ['lan', 'ra', 'ba', 'ca', 'ga', 'li', 'ma', 'na', 'ta', 'yo', 'ri', 'lo', 'ni', 'gu', 'do'];
+const SURNAME_TAILS = ['ng', 'is', 'an', 'on', 'o', 'ez', 'es', 'ino', 'ado', 'ar', 'ay', 'ag', 'ao', 'oc', 'ite'];
 const DOMAINS = ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'ymail.com'];
 const CAMPAIGN_WORDS = ['Customer Service', 'Technical Support', 'Collections', 'Sales', 'Back Office', 'Night Shift'];
 
@@ -75,8 +93,15 @@ export async function seedCandidates(sql: SqlRunner, spec: SeedSpec): Promise<Se
                1 + floor(${spec.agencies} * power(random(), 2.2))::int AS a,
                1 + (i * 7) % ${spec.usersPerAgency} AS u,
                1 + (i * 13) % ${spec.campaigns} AS c,
-               ${sqlArray(FIRST_NAMES)}[1 + (i * 31 + (random() * 3)::int) % ${FIRST_NAMES.length}] AS first,
-               ${sqlArray(LAST_NAMES)}[1 + (i * 17 + (random() * 5)::int) % ${LAST_NAMES.length}] AS last,
+               -- The lists' first names are the commonest (a skewed draw); a third have a second given
+               -- name, a third a rarer surname made of syllables (3,375 of them).
+               ${sqlArray(FIRST_NAMES)}[1 + floor(${FIRST_NAMES.length} * power(random(), 1.6))::int]
+                 || CASE WHEN random() < 0.33 THEN ' ' || ${sqlArray(SECOND_NAMES)}[1 + floor(random() * ${SECOND_NAMES.length})::int] ELSE '' END AS first,
+               CASE WHEN random() < 0.33
+                 THEN ${sqlArray(SURNAME_HEADS)}[1 + floor(random() * ${SURNAME_HEADS.length})::int]
+                   || ${sqlArray(SURNAME_MIDS)}[1 + floor(random() * ${SURNAME_MIDS.length})::int]
+                   || ${sqlArray(SURNAME_TAILS)}[1 + floor(random() * ${SURNAME_TAILS.length})::int]
+                 ELSE ${sqlArray(LAST_NAMES)}[1 + floor(${LAST_NAMES.length} * power(random(), 1.6))::int] END AS last,
                now() AT TIME ZONE 'UTC' - (random() * interval '240 days') AS at
         FROM generate_series(${from}, ${to}) i
       ), c AS (
