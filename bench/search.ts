@@ -134,6 +134,7 @@ async function main(): Promise<void> {
       ],
       ['owner, that agency', 'owner', { view: 'pool', agencyId: largest.agencyId }],
       [`owner, every agency (${count.toLocaleString('en-US')} rows)`, 'owner', { view: 'pool' }],
+      [`recruiter, the ${spec.campaigns} campaigns they recruit for`, 'recruiter', { view: 'campaigns' }],
     ];
 
     const rows: (string | number)[][] = [];

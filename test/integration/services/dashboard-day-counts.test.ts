@@ -4,8 +4,8 @@ import type { SqlQuery } from '../../../src/db/sql-runner';
 import { openTestEnv, seedFixture, unique, uniquePhone, type Fixture, type TestEnv } from '../../support/services';
 
 /**
- * The period metrics of an agency and of every agency read whole days from SubmissionDayCount
- * (kept by triggers on Submission) and count the partial first and last day from the submissions.
+ * The period metrics of an agency and of every agency read whole days from SubmissionDayCount,
+ * a recruiter's campaigns' from SubmissionCampaignDayCount (both kept by triggers on Submission), and count the partial first and last day from the submissions.
  * Here they must equal a plain count of the submissions for periods that start and end anywhere:
  * mid-day, exactly at midnight, a millisecond either side, within one day.
  */
@@ -31,16 +31,30 @@ async function submitAt(date: Date, userId: string, p = person()) {
 }
 
 /** The truth the metrics must equal: the scope's submissions in the period, counted one by one. */
-async function counted(agencyId: string | null, from: Date, to: Date, toIncluded: boolean) {
+async function counted(agencyId: string | null, from: Date, to: Date, toIncluded: boolean, campaignId: string | null = null) {
   const rows = await env.deps.sql.query<{ outcome: string; n: string }>(
     `SELECT "outcome", count(*) AS n FROM "Submission"
-      WHERE ($1::text IS NULL OR "agencyId" = $1) AND "submittedAt" >= $2::timestamp AND "submittedAt" ${toIncluded ? '<=' : '<'} $3::timestamp
+      WHERE ($1::text IS NULL OR "agencyId" = $1) AND ($4::text IS NULL OR "campaignId" = $4)
+        AND "submittedAt" >= $2::timestamp AND "submittedAt" ${toIncluded ? '<=' : '<'} $3::timestamp
       GROUP BY 1`,
-    [agencyId, from.toISOString(), to.toISOString()],
+    [agencyId, from.toISOString(), to.toISOString(), campaignId],
   );
   return Object.fromEntries(
     METRIC_OUTCOMES.map(({ outcome, field }) => [field, Number(rows.find((r) => r.outcome === outcome)?.n ?? 0)]),
   ) as Record<MetricName, number>;
+}
+
+/** Every (campaign, day, outcome) whose kept count differs from the submissions' own count. */
+async function driftedCampaignDays(campaignId: string, sql: SqlQuery = env.deps.sql) {
+  return sql.query(
+    `SELECT coalesce(d."day", s."day") AS "day", coalesce(d."outcome", s."outcome") AS "outcome", d."n" AS kept, s."n" AS real
+       FROM (SELECT "day", "outcome", sum("n")::int AS n FROM "SubmissionCampaignDayCount" WHERE "campaignId" = $1 GROUP BY 1, 2) d
+       FULL JOIN (SELECT date_trunc('day', "submittedAt") AS "day", "outcome", count(*)::int AS n
+                    FROM "Submission" WHERE "campaignId" = $1 GROUP BY 1, 2) s
+         ON s."day" = d."day" AND s."outcome" = d."outcome"
+      WHERE coalesce(d."n", 0) <> coalesce(s."n", 0)`,
+    [campaignId],
+  );
 }
 
 /** Every (agency, day, outcome) whose kept count differs from the submissions' own count. */
@@ -102,6 +116,12 @@ describe('the metrics equal a count of the submissions', () => {
     expect(page.metrics).toEqual({ ...(await counted(null, from, to, false)), from, to });
   });
 
+  test.each(periods)('a recruiter, the campaigns they recruit for: %s', async (_what, period) => {
+    const [from, to] = period();
+    const page = await env.services.listDashboard(f.recruiterId, { view: 'campaigns', from, to });
+    expect(page.metrics).toEqual({ ...(await counted(null, from, to, false, f.campaignId)), from, to });
+  });
+
   test('the default period (ending now, now included) in an agency pool', async () => {
     env.clock.set(at(4));
     const page = await env.services.listDashboard(f.adminA, { view: 'pool' });
@@ -110,7 +130,7 @@ describe('the metrics equal a count of the submissions', () => {
     expect(page.metrics.previouslySubmitted).toBe(1);
   });
 
-  test('a user’s and a campaign’s metrics are still counted from their own index', async () => {
+  test('a user’s metrics are still counted from its own index, and a recruiter’s campaigns’ from their day counts', async () => {
     const [from, to] = [at(0), at(5)];
     expect((await env.services.listDashboard(f.userA2, { view: 'mine', from, to })).metrics).toMatchObject({ added: 1 });
     expect((await env.services.listDashboard(f.recruiterId, { view: 'campaigns', from, to })).metrics).toMatchObject({
@@ -124,6 +144,7 @@ describe('the day counts stay equal to the submissions', () => {
   test('after the fixture’s submissions', async () => {
     expect(await driftedDays(f.agencyA)).toEqual([]);
     expect(await driftedDays(f.agencyB)).toEqual([]);
+    expect(await driftedCampaignDays(f.campaignId)).toEqual([]);
   });
 
   test('when one agency’s submissions of one day are confirmed at the same time', async () => {
@@ -135,6 +156,7 @@ describe('the day counts stay equal to the submissions', () => {
     );
     expect(results.every((r) => r.outcome === 'ADDED')).toBe(true);
     expect(await driftedDays(f.agencyA)).toEqual([]);
+    expect(await driftedCampaignDays(f.campaignId)).toEqual([]);
     const [day] = await env.deps.sql.query<{ n: number }>(
       `SELECT sum("n")::int AS n FROM "SubmissionDayCount" WHERE "agencyId" = $1 AND "day" = $2::timestamp AND "outcome" = 'ADDED'`,
       [f.agencyA, at(6).toISOString()],
@@ -156,6 +178,7 @@ describe('the day counts stay equal to the submissions', () => {
         );
         expect(await driftedDays(f.agencyA, tx)).toEqual([]);
         expect(await driftedDays(f.agencyB, tx)).toEqual([]);
+        expect(await driftedCampaignDays(f.campaignId, tx)).toEqual([]);
         // Not kept: the fixture stays as the other tests describe it.
         throw new RollBack();
       })
