@@ -35,12 +35,13 @@ interface OpenedRow extends IdentityRow {
  * Records each platform event id (insert-first, so two instances receiving one redelivery cannot
  * both handle it) and reads each event's identity and dialog state: one statement for a whole
  * batch. Its commit is asynchronous: an event's effects commit synchronously later, and that
- * flushes the record too, so a crash can only forget an event that changed nothing. `input` is the
- * events as rows ("platform", "eventId", "workspaceId", "platformUserId", "conversationId", "n");
- * $6 is the time.
+ * flushes the record too, so a crash can only forget an event that changed nothing.
  */
-const openEventsStatement = (input: string) => `
-  WITH input AS (${input}), fresh AS (
+const OPEN_EVENTS = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+      AS t("platform", "eventId", "workspaceId", "platformUserId", "conversationId", "n")
+  ), fresh AS (
     INSERT INTO "ProcessedEvent" ("platform", "eventId", "createdAt")
     SELECT "platform"::"Platform", "eventId", $6::timestamp
     FROM (SELECT DISTINCT "platform", "eventId" FROM input) AS ids
@@ -58,20 +59,25 @@ const openEventsStatement = (input: string) => `
   LEFT JOIN LATERAL (${conversationSelect('input."platform"', 'input."workspaceId"', 'input."conversationId"')}) AS conv ON true
   ORDER BY input."n"`;
 
-/** A batch: the events as arrays ($1…$5), one element each. */
-const OPEN_EVENTS = openEventsStatement(`
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
-      AS t("platform", "eventId", "workspaceId", "platformUserId", "conversationId", "n")`);
-
 /**
- * One event, the usual case while the database keeps up: its values as scalars ($1…$5). Its
- * prepared (generic) plan knows the input is one row and looks the identity and the conversation
- * up by their keys; the batch's plan has to guess unnest's rows (10) and hashed every chat
- * identity, user and agency for each event instead (380 -> 200 µs of PostgreSQL CPU per event).
+ * OPEN_EVENTS for one event, the usual case while the database keeps up, its values as scalars
+ * ($1 platform, $2 event id, $3 workspace, $4 platform user, $5 conversation, $6 time). Its prepared
+ * plan knows there is one row: it looks the identity and the conversation up by their keys, where
+ * the batch's plan, guessing 10 unnested rows, hashed every chat identity, user and agency for each
+ * event; and nothing is left to deduplicate, order or match back. PostgreSQL CPU per event
+ * 380 -> 135 µs (bench/pg-cost.ts).
  */
-const OPEN_ONE_EVENT = openEventsStatement(`
-    SELECT $1::text AS "platform", $2::text AS "eventId", $3::text AS "workspaceId", $4::text AS "platformUserId",
-           $5::text AS "conversationId", 1::bigint AS "n"`);
+const OPEN_ONE_EVENT = `
+  WITH fresh AS (
+    INSERT INTO "ProcessedEvent" ("platform", "eventId", "createdAt") VALUES ($1::"Platform", $2, $6::timestamp)
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  SELECT 1::bigint AS "n", EXISTS (SELECT FROM fresh) AS "fresh", who.*,
+         conv."version", conv."state", conv."userId" AS "conversationUserId"
+  FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async
+  LEFT JOIN LATERAL (${identitySelect('$1', '$3', '$4')}) AS who ON true
+  LEFT JOIN LATERAL (${conversationSelect('$1', '$3', '$5')}) AS conv ON true`;
 
 /** How many statements may be on their way at once; events arriving meanwhile wait and go together. */
 const IN_FLIGHT = 2;
