@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/pg-cost.ts` — what PostgreSQL spends on each step of bench:mix's script, measured
+ * `npm run bench:pg-cost` — what PostgreSQL spends on each step of bench:mix's script, measured
  * where it does not depend on the machine's load: statements per message, and the CPU time of the
  * backend that ran each statement, read from /proc/<backend pid>/schedstat (nanoseconds on CPU)
  * before and after it. A wait (a lock, a WAL flush) is not CPU and does not count.
