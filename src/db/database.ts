@@ -79,7 +79,8 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
     query: async (text, params, options) =>
       (await pool.query(options?.planEachTime ? { text, values: params } : { name: statementName(text), text, values: params }))
         .rows,
-    async transaction(fn) {
+    async transaction(fn, options) {
+      const begin = beginWith(options?.settings);
       const client = await pool.connect();
       const tx: SqlQuery = {
         query: async (text, params, options) =>
@@ -90,7 +91,7 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
           ).rows,
       };
       try {
-        await client.query('BEGIN');
+        await client.query(begin);
         const result = await fn(tx);
         await client.query('COMMIT');
         client.release();
@@ -117,6 +118,15 @@ function openPostgres(url: string, max: number, onConnectionLost: (error: Error)
       await Promise.allSettled([pool.end(), sql.close()]);
     },
   };
+}
+
+/** BEGIN and the transaction's own settings, as one simple-protocol query: one round trip. */
+function beginWith(settings: Record<string, string> = {}): string {
+  const sets = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_]+$/.test(name) || !/^[a-z0-9_]+$/.test(value)) throw new Error(`not a setting this code sends: ${name}`);
+    return `SET LOCAL ${name} = ${value}`;
+  });
+  return ['BEGIN', ...sets].join('; ');
 }
 
 const statementNames = new Map<string, string>();
@@ -156,10 +166,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const sql = pgliteRunner(pglite);
   const driver: SqlDriver = {
     query: sql.query,
-    transaction: (fn) =>
-      pglite.transaction((tx) =>
-        fn({ query: async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows as never }),
-      ),
+    transaction: (fn, options) =>
+      pglite.transaction(async (tx) => {
+        for (const [name, value] of Object.entries(options?.settings ?? {}))
+          await tx.query(`SELECT set_config($1, $2, true)`, [name, value]);
+        return fn({ query: async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows as never });
+      }),
   };
   return {
     prisma,

@@ -33,5 +33,14 @@ export interface QueryOptions {
  * submission): one round trip per statement, no ORM in between.
  */
 export interface SqlDriver extends SqlQuery {
-  transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlQuery) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Settings for this transaction only (SET LOCAL), sent with its BEGIN in the same round trip,
+   * e.g. `{ plan_cache_mode: 'force_generic_plan' }`. Names and values are the code's own words
+   * (lower case, digits, underscores); anything else is refused.
+   */
+  settings?: Record<string, string>;
 }

@@ -193,6 +193,9 @@ const RECORD_FAILED_ATTEMPT = `
 /**
  * Takes the lease on a PENDING row (counting the attempt) and reads what sending needs, in one
  * statement on the driver: this runs for every message, and one round trip instead of two keeps it cheap.
+ * Its commit is asynchronous (no wait for the WAL flush): a lease a crash of the database server
+ * forgets was taken by a worker that sent nothing yet or whose record (RECORD_SENT, synchronous)
+ * never committed either; the row is tried again, as after any crash mid-send.
  */
 const CLAIM_NOTIFICATION = `
   WITH claimed AS (
@@ -203,6 +206,7 @@ const CLAIM_NOTIFICATION = `
   SELECT c."id", c."kind"::text AS "kind", c."channel", c."payload", c."attempts", c."chatIdentityId",
          ci."address", u."email", u."status"::text AS "userStatus", u."language"
   FROM claimed c
+  CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async
   JOIN "User" u ON u."id" = c."recipientId"
   LEFT JOIN "ChatIdentity" ci ON ci."id" = c."chatIdentityId"`;
 

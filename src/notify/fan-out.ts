@@ -197,6 +197,8 @@ function targetsOf(event: NotificationEvent): NotificationTarget[] {
  * event (an outbox event relayed again after a crash) those of its rows still pending, whose jobs
  * may have been lost with the process (job ids keep that to one job each). The second branch
  * reads the statement's snapshot, from before the insert: it finds only rows written earlier.
+ * The commit is asynchronous (see CLAIM_OUTBOX_EVENT in notifier.ts): rows a crash of the server
+ * forgets were sent to no one, since a delivery's synchronous record flushes them first.
  */
 const INSERT_NOTIFICATIONS = `
   WITH t AS (
@@ -205,7 +207,7 @@ const INSERT_NOTIFICATIONS = `
     INSERT INTO "Notification" ("id", "kind", "candidateId", "recipientId", "chatIdentityId", "channel", "payload", "createdAt", "dedupeKey")
     SELECT gen_random_uuid()::text, $5::"NotificationKind", $6, t."recipientId", t."chatIdentityId", t."channel", $7::jsonb,
            $8::timestamp, t."dedupeKey"
-    FROM t
+    FROM t CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async
     ON CONFLICT DO NOTHING
     RETURNING "id"
   )

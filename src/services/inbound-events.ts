@@ -59,6 +59,26 @@ const OPEN_EVENTS = `
   LEFT JOIN LATERAL (${conversationSelect('input."platform"', 'input."workspaceId"', 'input."conversationId"')}) AS conv ON true
   ORDER BY input."n"`;
 
+/**
+ * OPEN_EVENTS for one event, the usual case while the database keeps up, its values as scalars
+ * ($1 platform, $2 event id, $3 workspace, $4 platform user, $5 conversation, $6 time). Its prepared
+ * plan knows there is one row: it looks the identity and the conversation up by their keys, where
+ * the batch's plan, guessing 10 unnested rows, hashed every chat identity, user and agency for each
+ * event; and nothing is left to deduplicate, order or match back. PostgreSQL CPU per event
+ * 380 -> 135 µs (bench/pg-cost.ts).
+ */
+const OPEN_ONE_EVENT = `
+  WITH fresh AS (
+    INSERT INTO "ProcessedEvent" ("platform", "eventId", "createdAt") VALUES ($1::"Platform", $2, $6::timestamp)
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  SELECT 1::bigint AS "n", EXISTS (SELECT FROM fresh) AS "fresh", who.*,
+         conv."version", conv."state", conv."userId" AS "conversationUserId"
+  FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async
+  LEFT JOIN LATERAL (${identitySelect('$1', '$3', '$4')}) AS who ON true
+  LEFT JOIN LATERAL (${conversationSelect('$1', '$3', '$5')}) AS conv ON true`;
+
 /** How many statements may be on their way at once; events arriving meanwhile wait and go together. */
 const IN_FLIGHT = 2;
 /** At most this many events a statement: a failed statement fails every event it carries. */
@@ -106,15 +126,27 @@ export function createEventOpener(deps: EventOpenerDeps) {
 
 /** Opens the events in one statement, answers in their order. A repeat inside the batch is not fresh. */
 export async function openBatch(deps: EventOpenerDeps, events: readonly EventToOpen[]): Promise<OpenedEvent[]> {
-  const rows = await deps.sql.query<OpenedRow>(OPEN_EVENTS, [
-    events.map((e) => e.identity.platform),
-    events.map((e) => e.eventId),
-    events.map((e) => e.identity.workspaceId),
-    events.map((e) => e.identity.platformUserId),
-    events.map((e) => e.conversationId),
-    // `timestamp` columns hold UTC as Prisma writes them; the zone in the text is ignored on the way in.
-    deps.now().toISOString(),
-  ]);
+  // `timestamp` columns hold UTC as Prisma writes them; the zone in the text is ignored on the way in.
+  const at = deps.now().toISOString();
+  const [one] = events;
+  const rows =
+    events.length === 1 && one
+      ? await deps.sql.query<OpenedRow>(OPEN_ONE_EVENT, [
+          one.identity.platform,
+          one.eventId,
+          one.identity.workspaceId,
+          one.identity.platformUserId,
+          one.conversationId,
+          at,
+        ])
+      : await deps.sql.query<OpenedRow>(OPEN_EVENTS, [
+          events.map((e) => e.identity.platform),
+          events.map((e) => e.eventId),
+          events.map((e) => e.identity.workspaceId),
+          events.map((e) => e.identity.platformUserId),
+          events.map((e) => e.conversationId),
+          at,
+        ]);
   if (rows.length !== events.length) throw new Error(`opened ${rows.length} rows for ${events.length} events`);
   const seen = new Set<string>();
   return rows.map((row, i) => {

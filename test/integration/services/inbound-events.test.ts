@@ -143,6 +143,27 @@ test('events arriving while the database is busy go out together, each answered 
   expect(statements).toHaveLength(3);
 });
 
+test('an event opened alone and one opened in a batch read the same', async () => {
+  const { userId, key } = await telegramIdentity();
+  const version = await env.services.saveConversation({ ...key, conversationId: 'chat-1' }, 0, userId, { step: 1 });
+  const sizes: number[] = [];
+  const openEvent = createEventOpener({
+    now: env.deps.now,
+    sql: {
+      query: (text, params) => (sizes.push(Array.isArray(params?.[1]) ? params[1].length : 1), env.deps.sql.query(text, params)),
+    },
+  });
+
+  const lone = await openEvent(unique('update'), key, 'chat-1');
+  // At most two statements are out at once: the last of four arriving together goes in a batch.
+  const opened = await Promise.all([1, 2, 3, 4].map(() => openEvent(unique('update'), key, 'chat-1')));
+
+  expect(sizes[0]).toBe(1);
+  expect(sizes.at(-1)).toBeGreaterThan(1);
+  expect(lone).toMatchObject({ fresh: true, user: { userId, active: true }, conversation: { version, state: { step: 1 } } });
+  expect(opened[3]).toEqual(lone);
+});
+
 test('a redelivery inside the same batch is fresh only once', async () => {
   const { key } = await telegramIdentity();
   const eventId = unique('update');
@@ -179,7 +200,14 @@ test('a burst goes out in statements of at most 100 events, so one failure canno
   const batches: number[] = [];
   const openEvent = createEventOpener({
     now: env.deps.now,
-    sql: { query: (text, params) => (batches.push((params?.[1] as string[]).length), env.deps.sql.query(text, params)) },
+    // A lone event's id goes as a scalar, a batch's as an array.
+    sql: {
+      query: (text, params) => {
+        const ids = params?.[1];
+        batches.push(Array.isArray(ids) ? ids.length : 1);
+        return env.deps.sql.query(text, params);
+      },
+    },
   });
 
   const opened = await Promise.all(Array.from({ length: 250 }, () => openEvent(unique('update'), key, 'chat-1')));
