@@ -637,6 +637,7 @@ export const en = {
   'svc.noCandidateShort': 'There is no candidate {ref}.',
   'svc.noResume': '{ref} was submitted without a resume.',
   'svc.noCandidate': 'There is no candidate {ref}. Check the reference in your list.',
+  'svc.candidateTransferred': '{ref} is no longer your agency’s: the employer gave the person to another agency in dispute {dispute}. Quote {dispute} to the employer if you have questions.',
   'svc.alreadyAtStage': '{ref} is already at {stage}.',
   'svc.notYourCampaign': 'You do not recruit for that campaign. Type “candidates” for the campaigns you do.',
   'svc.fileGone': 'That file is gone. Send it again.',

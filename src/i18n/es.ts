@@ -646,6 +646,7 @@ export const es: Record<MessageKey, string> = {
   'svc.noCandidateShort': 'No existe el candidato {ref}.',
   'svc.noResume': '{ref} se postuló sin CV.',
   'svc.noCandidate': 'No existe el candidato {ref}. Revisa la referencia en tu lista.',
+  'svc.candidateTransferred': '{ref} ya no es de tu agencia: el empleador asignó a la persona a otra agencia en la disputa {dispute}. Menciona {dispute} al empleador si tienes preguntas.',
   'svc.alreadyAtStage': '{ref} ya está en {stage}.',
   'svc.notYourCampaign': 'No reclutas para esa campaña. Escribe “candidates” para ver las tuyas.',
   'svc.fileGone': 'Ese archivo ya no está. Vuelve a enviarlo.',

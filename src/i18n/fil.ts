@@ -661,6 +661,7 @@ export const fil: Record<MessageKey, string> = {
   'svc.noCandidateShort': 'Walang candidate na {ref}.',
   'svc.noResume': 'Na-submit ang {ref} nang walang resume.',
   'svc.noCandidate': 'Walang candidate na {ref}. I-check ang reference sa listahan mo.',
+  'svc.candidateTransferred': 'Hindi na sa agency mo ang {ref}: ibinigay ng employer ang tao sa ibang agency sa dispute {dispute}. Banggitin ang {dispute} sa employer kung may tanong ka.',
   'svc.alreadyAtStage': 'Nasa {stage} na ang {ref}.',
   'svc.notYourCampaign': 'Hindi ka nagre-recruit para sa campaign na iyan. I-type ang “candidates” para sa mga campaign mo.',
   'svc.fileGone': 'Wala na ang file na iyan. I-send ulit.',

@@ -646,6 +646,7 @@ export const ptBR: Record<MessageKey, string> = {
   'svc.noCandidateShort': 'Não existe o candidato {ref}.',
   'svc.noResume': '{ref} foi indicado sem currículo.',
   'svc.noCandidate': 'Não existe o candidato {ref}. Confira a referência na sua lista.',
+  'svc.candidateTransferred': '{ref} não é mais da sua agência: o empregador passou a pessoa para outra agência na disputa {dispute}. Cite {dispute} ao empregador se tiver dúvidas.',
   'svc.alreadyAtStage': '{ref} já está em {stage}.',
   'svc.notYourCampaign': 'Você não recruta para essa campanha. Digite “candidates” para ver as suas.',
   'svc.fileGone': 'Esse arquivo não está mais disponível. Envie de novo.',

@@ -4,6 +4,7 @@ import { canChangeStage, canComment, canViewCandidate, isAgencyRole, type Actor 
 import { assertAllowed, loadActor, type ActorRef } from './actor';
 import { writeAudit } from './audit';
 import { formatCandidateRef } from './candidate-ref';
+import { formatDisputeRef } from '../domain/disputes';
 import { STAGES, type OutcomeName, type StageName } from './dashboards';
 import type { ServiceDeps } from './deps';
 import { InvalidInputError, NotFoundError } from './errors';
@@ -117,19 +118,40 @@ async function findCandidate(deps: ServiceDeps, ref: number, withComments = fals
 /**
  * A candidate outside the actor's scope reads exactly as one that does not exist, so references
  * cannot be probed for other agencies' candidates (no existence oracle). A disabled actor is told so.
+ * The one exception is the agency a dispute's transfer took the candidate from: it was told so by
+ * a notice, and hears it again here (the dispute to quote, not the agency it went to), where "there
+ * is no candidate" would contradict what it saw in its own list.
  */
-function assertVisible(actor: Actor, c: CandidateRow, decide: typeof canViewCandidate = canViewCandidate): void {
+async function assertVisible(
+  deps: ServiceDeps,
+  actor: Actor,
+  c: CandidateRow,
+  decide: typeof canViewCandidate = canViewCandidate,
+): Promise<void> {
   const decision = decide(actor, c);
   if (decision.allowed) return;
   if (!actor.active) assertAllowed(decision);
+  const [lost] = actor.agencyId ? await deps.sql.query<{ ref: number }>(TRANSFERRED_AWAY, [c.id, actor.agencyId]) : [];
+  if (lost) {
+    throw new NotFoundError({
+      key: 'svc.candidateTransferred',
+      params: { ref: formatCandidateRef(c.ref), dispute: formatDisputeRef(lost.ref) },
+    });
+  }
   throw noCandidate(c.ref);
 }
+
+/** The latest dispute ($1: the candidate) that transferred the person away from the agency ($2). */
+const TRANSFERRED_AWAY = `
+  SELECT d."ref" FROM "Dispute" d
+  WHERE d."candidateId" = $1 AND d."ownerAgencyId" = $2 AND d."status" = 'TRANSFERRED'
+  ORDER BY d."ref" DESC LIMIT 1`;
 
 /** On the driver: a profile is opened from every list, and before every comment typed in chat. */
 export async function getCandidateProfile(deps: ServiceDeps, who: ActorRef, ref: number): Promise<CandidateProfile> {
   const actor = await loadActor(deps.sql, who);
   const c = await findCandidate(deps, ref, true);
-  assertVisible(actor, c);
+  await assertVisible(deps, actor, c);
   const hold = ownershipOf(c, c.windowMonths ?? DEFAULT_DUPLICATE_RULE.windowMonths);
   const showEnd = c.showOwnershipEnd ?? DEFAULT_DUPLICATE_RULE.showOwnershipEnd;
   // Agencies learn nothing of another agency and never of a near-duplicate (issue 19).
@@ -209,7 +231,7 @@ export async function addComment(deps: ServiceDeps, who: ActorRef, ref: number, 
   const actor = await loadActor(deps.sql, who);
   const body = parseOrThrow(commentBody, rawBody);
   const c = await findCandidate(deps, ref);
-  assertVisible(actor, c, canComment);
+  await assertVisible(deps, actor, c, canComment);
   // `timestamp` columns hold UTC as Prisma writes them; the zone in the text is ignored on the way in.
   const [row] = await deps.sql.query<{ commentId: string; outboxEventId: string }>(INSERT_COMMENT, [
     c.id,

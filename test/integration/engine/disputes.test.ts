@@ -6,7 +6,15 @@ import { formatDate } from '../../../src/i18n/format';
 import { ownershipOf } from '../../../src/domain/duplicates';
 import { chat, fakeChannel, linkIdentity, openEngineEnv, render, type Chat, type EngineEnv } from '../../support/engine';
 import { createRecordingMailer } from '../../support/recording-channel';
-import { dropDisputeNotifications, openTestEnv, seedFixture, unique, uniquePhone, type Fixture } from '../../support/services';
+import {
+  createUser,
+  dropDisputeNotifications,
+  openTestEnv,
+  seedFixture,
+  unique,
+  uniquePhone,
+  type Fixture,
+} from '../../support/services';
 
 jest.setTimeout(60_000);
 
@@ -330,9 +338,15 @@ test('the recruiter transfers: the candidate becomes the disputing agency’s wi
   const theirs = await ee.env.services.submitCandidate(f.userA, again);
   expect(theirs).toMatchObject({ outcome: 'DUPLICATE', ownership: { yours: false } });
   expect(theirs.ownership?.until && formatDate('en', theirs.ownership.until)).toBe(until);
-  // The new owner opens the profile; the former owner no longer can.
+  // The new owner opens the profile; the former owner no longer can, and is told why (not to whom).
   expect((await agencyB.say(`candidate C-${candidate.ref}`))[0]).toContain(`# C-${candidate.ref} Ana ${p.last}`);
   expect(await agencyA.say(`candidate C-${candidate.ref}`)).toEqual([
+    `C-${candidate.ref} is no longer your agency’s: the employer gave the person to another agency in dispute ${dispute}. Quote ${dispute} to the employer if you have questions.`,
+  ]);
+  // Anyone else still reads it as a candidate that does not exist.
+  const third = await ee.env.deps.db.agency.create({ data: { name: unique('Agency C'), country: 'PH' }, select: { id: true } });
+  const stranger = await as(await createUser(ee.env, 'AGENCY_USER', third.id, 'stranger'));
+  expect(await stranger.say(`candidate C-${candidate.ref}`)).toEqual([
     `There is no candidate C-${candidate.ref}. Check the reference in your list.`,
   ]);
 });
