@@ -13,12 +13,12 @@ async function main() {
   };
   const services = createServices({ db: database.prisma, sql, logger: createLogger('silent'), now: () => new Date(), publicUrl: 'http://x', inviteTtlDays: 7 });
   for (const term of process.argv.slice(2)) {
-    await services.listDashboard('owner', { view: 'pool', search: term, pageSize: 10 });
+    await services.listDashboard(process.env.WHO ?? 'owner', { view: (process.env.VIEW ?? 'pool') as 'pool', search: term, pageSize: 10 });
     const setter = (await driver.query<{ s: string }>(`SELECT 1 AS s`)) && last;
     await database.sql.exec(`BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL join_collapse_limit = 1;`);
     const plan = await database.sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${setter.text}`, setter.params);
     await database.sql.exec('COMMIT;');
-    console.log(`=== ${term}\n` + plan.map((r) => r['QUERY PLAN']).filter((l) => /hits|Scan|Sort|Limit|Buffers|Rows Removed|Execution|Heap/.test(l)).slice(0, 40).join('\n'));
+    console.log(`=== ${term}\n` + plan.map((r) => r['QUERY PLAN']).filter((l) => !/Buffers/.test(l)).join('\n'));
   }
   await database.close();
 }

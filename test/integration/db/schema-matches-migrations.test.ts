@@ -364,8 +364,12 @@ test('the schema parser sees the whole data model (sanity check of the expected 
   expect(expected.indexes.get('Submission_agencyId_submittedAt_id_outcome_searchName_email_idx')).toBe(
     'INDEX ON Submission(agencyId, submittedAt, id, outcome, searchName, email)',
   );
-  expect(expected.indexes.get('Submission_submittedAt_id_outcome_searchName_email_idx')).toBe(
-    'INDEX ON Submission(submittedAt, id, outcome, searchName, email)',
+  // Every agency's also holds the campaign, and a campaign's the outcome (migration 20261202300200).
+  expect(expected.indexes.get('Submission_submittedAt_id_outcome_search_campaign_idx')).toBe(
+    'INDEX ON Submission(submittedAt, id, outcome, searchName, email, campaignId)',
+  );
+  expect(expected.indexes.get('Submission_campaignId_submittedAt_outcome_idx')).toBe(
+    'INDEX ON Submission(campaignId, submittedAt, outcome)',
   );
   // A full-name search: the names by trigram, then each name's submissions (migration 20261202100100).
   expect(expected.indexes.get('SearchName_name_idx')).toBe('INDEX USING gin ON SearchName(name gin_trgm_ops)');
