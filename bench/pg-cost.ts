@@ -9,7 +9,7 @@
  * signed webhook, so every statement is the step's own. Prints, per step, the messages, the
  * statements and the backend CPU µs per message; then the statements that cost the most in all.
  *
- * BENCH_DATABASE_URL names the server; the database is BENCH_DB or `endorse_pgcpu_cost` (dropped at the end
+ * BENCH_DATABASE_URL names the server; the database is BENCH_DB or `endorse_bench_pg_cost` (dropped at the end
  * unless BENCH_KEEP=1). BENCH_PEOPLE (default 60) people each run BENCH_LOOPS (default 2) scripts.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ import { seedCandidates } from './support/seed-candidates';
 import { printTable } from './support/table';
 import { script, type Known } from './mix';
 
-const DB = process.env.BENCH_DB ?? 'endorse_pgcpu_cost';
+const DB = process.env.BENCH_DB ?? 'endorse_bench_pg_cost';
 const PEOPLE_RUN = Number(process.env.BENCH_PEOPLE ?? 60);
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 2);
 
