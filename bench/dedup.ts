@@ -47,6 +47,7 @@ const INDEXES = [
   'ExternalCandidate_phone_supersededAt_registeredAt_id_idx',
   'ExternalCandidate_emailKey_supersededAt_registeredAt_id_idx',
 ] as const;
+const CANDIDATE_INDEXES = INDEXES.filter((name) => name.startsWith('Candidate_'));
 
 // ---------------------------------------------------------------------------------------------
 // Arguments and small helpers
@@ -476,7 +477,8 @@ interface PlanCheck {
   seqScan: boolean;
 }
 
-function checkPlan(lines: readonly string[]): PlanCheck {
+/** The plan uses `expected` (every index of the check by default) and no Seq Scan. */
+function checkPlan(lines: readonly string[], expected: readonly string[] = INDEXES): PlanCheck {
   const indexes = new Set<string>();
   let seqScan = false;
   for (const line of lines) {
@@ -484,7 +486,7 @@ function checkPlan(lines: readonly string[]): PlanCheck {
     if (scan?.[1]) indexes.add(scan[1]);
     if (/\bSeq Scan\b/.test(line)) seqScan = true;
   }
-  const ok = !seqScan && INDEXES.every((name) => indexes.has(name));
+  const ok = !seqScan && expected.every((name) => indexes.has(name));
   return { ok, indexes: [...indexes], seqScan };
 }
 
@@ -581,8 +583,9 @@ async function main(): Promise<void> {
     const prismaSql = serviceSql(hit, now);
     const prismaPlan = await explain(db, prismaSql.sql, prismaSql.params);
     const planChecks = [
-      { label: 'hand-written SQL, hit', check: checkPlan(hitPlan) },
-      { label: 'hand-written SQL, miss', check: checkPlan(missPlan) },
+      // The reference reads agencies' candidates only (the employer's records came later, issue 19).
+      { label: 'hand-written SQL, hit', check: checkPlan(hitPlan, CANDIDATE_INDEXES) },
+      { label: 'hand-written SQL, miss', check: checkPlan(missPlan, CANDIDATE_INDEXES) },
       { label: "the service's statement, hit", check: checkPlan(prismaPlan) },
     ];
 
