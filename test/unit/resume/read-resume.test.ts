@@ -57,7 +57,9 @@ describe('readResume: good input', () => {
   });
 
   it('reads a PDF of phone photos by OCR, page by page, telling of each page as it starts', async () => {
-    const jpeg = readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/resumes-wide/photo__john_doe-phone-photo.jpg'));
+    const jpeg = readFileSync(
+      path.resolve(__dirname, '../../../../shared/fixtures/resumes-wide/photo__john_doe-phone-photo.jpg'),
+    );
     const pdf = buildImagePdf([{ jpeg, width: 1146, height: 1541 }]);
     const progress: Array<[number, number]> = [];
     const result = await readResume(pdf, {
@@ -129,7 +131,10 @@ describe('readResume: bad input comes back as a typed error with a user message'
   });
 
   it('extraction past the time limit → TIMED_OUT, and the next file is read normally', async () => {
-    const { code, userMessage } = failure(await readResume(SAMPLE, { timeoutMs: 1 }));
+    // A real two-page resume (40-70 ms to extract once warm), not the tiny SAMPLE: a warm worker
+    // read that within the 1 ms limit on a fast machine, and the test then found no timeout.
+    const slow = readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/resumes/awesomecv__resume.pdf'));
+    const { code, userMessage } = failure(await readResume(slow, { timeoutMs: 1 }));
     expect(code).toBe('TIMED_OUT');
     expect(userMessage).toBe(
       'Reading that resume took too long, so I stopped. The submission will go on without resume details; you can send a simpler copy (a PDF exported from the original document) later.',
