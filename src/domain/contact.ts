@@ -67,6 +67,7 @@ export function readPhoneWithCountry(input: string, country: string | null): Res
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_MAX_LENGTH = 254;
 
 export interface EmailRefusal {
   message: string;
@@ -78,6 +79,13 @@ export interface EmailRefusal {
  */
 export function normalizeEmail(input: string): Result<string, EmailRefusal> {
   const email = input.trim().toLowerCase();
+  // The most a mail server relays (RFC 5321's 254); longer, it is no one's address, and it would
+  // not fit the database's indexes on the email (a btree entry holds at most about 2.7 KB).
+  if (email.length > EMAIL_MAX_LENGTH) {
+    return err({
+      message: `An email address has at most ${EMAIL_MAX_LENGTH} characters; that one has ${email.length}. Type it like jane@example.com.`,
+    });
+  }
   if (!EMAIL_PATTERN.test(email)) {
     return err({ message: `“${shortQuote(input)}” is not an email address. Type it like jane@example.com.` });
   }
