@@ -131,7 +131,11 @@ async function assertVisible(
   const decision = decide(actor, c);
   if (decision.allowed) return;
   if (!actor.active) assertAllowed(decision);
-  const [lost] = actor.agencyId ? await deps.sql.query<{ ref: number }>(TRANSFERRED_AWAY, [c.id, actor.agencyId]) : [];
+  // Only while another agency holds it: one transferred away and later back is the agency's again.
+  const [lost] =
+    actor.agencyId && c.agencyId !== actor.agencyId
+      ? await deps.sql.query<{ ref: number }>(TRANSFERRED_AWAY, [c.id, actor.agencyId])
+      : [];
   if (lost) {
     throw new NotFoundError({
       key: 'svc.candidateTransferred',
