@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   process.env.TEST_DATABASE_URL = url.toString();
+  // For global-teardown, which drops it when the run ends.
+  process.env.ENDORSE_TEST_DATABASE_CREATED = name;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
   await migrate(db.sql);
   await db.close();
