@@ -241,14 +241,17 @@ const BARE_NAMES: Record<MixPlatform, string> = {
   slack: 'bare Bolt echo',
 };
 
-async function knownCandidates(platform: MixPlatform): Promise<Known> {
-  const url = new URL(BENCH_SERVER_URL);
-  url.pathname = `/${benchDb(platform)}`;
-  const client = new Client({ connectionString: url.toString() });
+/**
+ * A sample of the seeded candidates (phone, reference, agency, submitter) and the campaigns, for the
+ * scripts to resubmit and open. `repeatable`: the same sample every run (bench:pg-cost compares runs).
+ */
+export async function knownCandidates(url: string, options: { repeatable?: number } = {}): Promise<Known> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    const repeatable = options.repeatable === undefined ? '' : ` REPEATABLE (${Number(options.repeatable)})`;
     const rows = await client.query<{ phone: string; ref: number; agencyId: string; submittedById: string }>(
-      `SELECT "phone", "ref", "agencyId", "submittedById" FROM "Candidate" TABLESAMPLE SYSTEM (20) LIMIT 20000`,
+      `SELECT "phone", "ref", "agencyId", "submittedById" FROM "Candidate" TABLESAMPLE SYSTEM (20)${repeatable} LIMIT 20000`,
     );
     const byAgency = new Map<number, { phone: string; ref: number; submittedById: string }[]>();
     for (const r of rows.rows) {
@@ -362,7 +365,16 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     const stub = await startChild(other, args.stub);
     children.push(stub);
     console.error(`${platform}: seeding the app's database…`);
-    const seeding = await startChild(__filename, ['--role', 'seed', '--platform', platform, '--api', fakeUrl, '--run', String(process.pid)]);
+    const seeding = await startChild(__filename, [
+      '--role',
+      'seed',
+      '--platform',
+      platform,
+      '--api',
+      fakeUrl,
+      '--run',
+      String(process.pid),
+    ]);
     await new Promise((resolve) => (seeding.process.exitCode !== null ? resolve(null) : seeding.process.once('exit', resolve)));
     const seedMs = Number(seeding.info.seedMs);
     // The app under test is the production process (plain node on dist/, npm start's flags), whose
@@ -375,7 +387,9 @@ async function benchPlatform(platform: MixPlatform): Promise<{ verdict: WebhookB
     console.log(
       `\n${platform}: seeded 100,000 candidates over 50 agencies (and their submissions, ${PEOPLE} chat identities) in ${(seedMs / 1000).toFixed(1)} s`,
     );
-    const known = await knownCandidates(platform);
+    const dbUrl = new URL(BENCH_SERVER_URL);
+    dbUrl.pathname = `/${benchDb(platform)}`;
+    const known = await knownCandidates(dbUrl.toString());
     const forms = platform !== 'telegram';
     const modal = platform === 'slack';
     const sent = new Map<string, number>();

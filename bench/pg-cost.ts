@@ -21,10 +21,10 @@ import { createLogger } from '../src/logger';
 import { SYSTEM_ACTOR } from '../src/services';
 import { benchAppEnv } from './support/bench-app';
 import { dropDatabase, recreateDatabase } from './support/bench-database';
-import { identityOf, MIX_AGENCIES, MIX_SEED, MIX_USERS_PER_AGENCY, PEOPLE, personOf, type Step } from './support/mix-people';
+import { identityOf, MIX_SEED, MIX_SEED_SPEC, PEOPLE, personOf, type Step } from './support/mix-people';
 import { seedCandidates } from './support/seed-candidates';
 import { printTable } from './support/table';
-import { script, type Known } from './mix';
+import { knownCandidates, script } from './mix';
 
 const DB = process.env.BENCH_DB ?? 'endorse_bench_pg_cost';
 const PEOPLE_RUN = Number(process.env.BENCH_PEOPLE ?? 60);
@@ -145,13 +145,7 @@ async function main(): Promise<void> {
   );
   const endorse = await createEndorse(config, createLogger('silent'));
   try {
-    const base = await seedCandidates(endorse.database.sql, {
-      candidates: 100_000,
-      agencies: MIX_AGENCIES,
-      usersPerAgency: MIX_USERS_PER_AGENCY,
-      campaigns: 12,
-      label: 'Mix',
-    });
+    const base = await seedCandidates(endorse.database.sql, MIX_SEED_SPEC);
     await endorse.database.prisma.chatIdentity.createMany({
       data: Array.from({ length: PEOPLE }, (_, k) => {
         const who = identityOf('telegram', k);
@@ -164,7 +158,7 @@ async function main(): Promise<void> {
       }),
     });
     await endorse.database.sql.exec('ANALYZE');
-    const known = await knownCandidates(url);
+    const known = await knownCandidates(url, { repeatable: 1 });
     const server = await endorse.listen(0);
     const port = (server.address() as { port: number }).port;
     const recruiter = await endorse.database.prisma.user.findUniqueOrThrow({ where: { id: base.recruiterId } });
@@ -304,25 +298,6 @@ async function backendPids(url: string): Promise<number[]> {
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     return rows.map((r) => r.pid);
-  } finally {
-    await client.end();
-  }
-}
-
-async function knownCandidates(url: string): Promise<Known> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const rows = await client.query<{ phone: string; ref: number; agencyId: string; submittedById: string }>(
-      `SELECT "phone", "ref", "agencyId", "submittedById" FROM "Candidate" TABLESAMPLE SYSTEM (20) REPEATABLE (1) LIMIT 20000`,
-    );
-    const byAgency = new Map<number, { phone: string; ref: number; submittedById: string }[]>();
-    for (const r of rows.rows) {
-      const a = Number(r.agencyId.replace('agency-', ''));
-      byAgency.set(a, [...(byAgency.get(a) ?? []), { phone: r.phone, ref: r.ref, submittedById: r.submittedById }]);
-    }
-    const campaigns = await client.query<{ id: string }>(`SELECT "id" FROM "Campaign" ORDER BY "id"`);
-    return { byAgency, campaignIds: campaigns.rows.map((c) => c.id) };
   } finally {
     await client.end();
   }

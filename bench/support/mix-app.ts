@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../src/services';
 import { benchAppEnv, startBenchApp } from './bench-app';
 import { BENCH_SERVER_URL } from './bench-database';
 import { reportReady } from './child-process';
-import { identityOf, MIX_AGENCIES, MIX_SEED, MIX_USERS_PER_AGENCY, PEOPLE, personOf, type MixPlatform } from './mix-people';
+import { identityOf, MIX_SEED, MIX_SEED_SPEC, PEOPLE, personOf, type MixPlatform } from './mix-people';
 import { seedCandidates } from './seed-candidates';
 
 /**
@@ -26,13 +26,7 @@ export async function seedBenchApp(platform: MixPlatform, database: string, api:
   const PLATFORM = { telegram: 'TELEGRAM', teams: 'TEAMS', slack: 'SLACK' } as const;
   const endorse = await startBenchApp(database, env[platform]);
   const started = performance.now();
-  const base = await seedCandidates(endorse.database.sql, {
-    candidates: 100_000,
-    agencies: MIX_AGENCIES,
-    usersPerAgency: MIX_USERS_PER_AGENCY,
-    campaigns: 12,
-    label: 'Mix',
-  });
+  const base = await seedCandidates(endorse.database.sql, MIX_SEED_SPEC);
   const identities = Array.from({ length: PEOPLE }, (_, k) => {
     const who = identityOf(platform, k, api);
     return {

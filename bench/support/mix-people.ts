@@ -13,6 +13,14 @@ export type Step =
 export const MIX_AGENCIES = 50;
 export const MIX_USERS_PER_AGENCY = 5;
 export const PEOPLE = MIX_AGENCIES * (MIX_USERS_PER_AGENCY + 1);
+/** The base every mix bench seeds: 100,000 candidates over the agencies, 12 campaigns. */
+export const MIX_SEED_SPEC = {
+  candidates: 100_000,
+  agencies: MIX_AGENCIES,
+  usersPerAgency: MIX_USERS_PER_AGENCY,
+  campaigns: 12,
+  label: 'Mix',
+} as const;
 
 /** Shared with bench/telegram.ts, bench/teams.ts and bench/slack.ts, whose fake APIs and bare bots bench:mix reuses. */
 export const MIX_SEED = {
