@@ -44,31 +44,21 @@ async function counted(agencyId: string | null, from: Date, to: Date, toIncluded
   ) as Record<MetricName, number>;
 }
 
-/** Every (campaign, day, outcome) whose kept count differs from the submissions' own count. */
-async function driftedCampaignDays(campaignId: string, sql: SqlQuery = env.deps.sql) {
+/** Every (day, outcome) of one agency's or campaign's whose kept count differs from the submissions' own count. */
+async function drifted(by: 'agencyId' | 'campaignId', id: string, sql: SqlQuery) {
+  const counts = by === 'agencyId' ? '"SubmissionDayCount"' : '"SubmissionCampaignDayCount"';
   return sql.query(
     `SELECT coalesce(d."day", s."day") AS "day", coalesce(d."outcome", s."outcome") AS "outcome", d."n" AS kept, s."n" AS real
-       FROM (SELECT "day", "outcome", sum("n")::int AS n FROM "SubmissionCampaignDayCount" WHERE "campaignId" = $1 GROUP BY 1, 2) d
+       FROM (SELECT "day", "outcome", sum("n")::int AS n FROM ${counts} WHERE "${by}" = $1 GROUP BY 1, 2) d
        FULL JOIN (SELECT date_trunc('day', "submittedAt") AS "day", "outcome", count(*)::int AS n
-                    FROM "Submission" WHERE "campaignId" = $1 GROUP BY 1, 2) s
+                    FROM "Submission" WHERE "${by}" = $1 GROUP BY 1, 2) s
          ON s."day" = d."day" AND s."outcome" = d."outcome"
       WHERE coalesce(d."n", 0) <> coalesce(s."n", 0)`,
-    [campaignId],
+    [id],
   );
 }
-
-/** Every (agency, day, outcome) whose kept count differs from the submissions' own count. */
-async function driftedDays(agencyId: string, sql: SqlQuery = env.deps.sql) {
-  return sql.query(
-    `SELECT coalesce(d."day", s."day") AS "day", coalesce(d."outcome", s."outcome") AS "outcome", d."n" AS kept, s."n" AS real
-       FROM (SELECT "day", "outcome", sum("n")::int AS n FROM "SubmissionDayCount" WHERE "agencyId" = $1 GROUP BY 1, 2) d
-       FULL JOIN (SELECT date_trunc('day', "submittedAt") AS "day", "outcome", count(*)::int AS n
-                    FROM "Submission" WHERE "agencyId" = $1 GROUP BY 1, 2) s
-         ON s."day" = d."day" AND s."outcome" = d."outcome"
-      WHERE coalesce(d."n", 0) <> coalesce(s."n", 0)`,
-    [agencyId],
-  );
-}
+const driftedDays = (agencyId: string, sql: SqlQuery = env.deps.sql) => drifted('agencyId', agencyId, sql);
+const driftedCampaignDays = (campaignId: string, sql: SqlQuery = env.deps.sql) => drifted('campaignId', campaignId, sql);
 
 beforeAll(async () => {
   env = await openTestEnv();
