@@ -517,8 +517,9 @@ const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => 
  * start), and look up only their own trigrams in the index, leaving out those of the word
  * boundaries ("  r", " re", "ia "), which are among the commonest and cost a full-name search half
  * its index time. A shorter word needs them: in "edna sy" only " sy" says anything of "sy", so such
- * a text is matched as typed. `byNames`: the scope is an agency's or every agency's, without a stage
- * filter, so the (searchName, agencyId, submittedAt, id, outcome) index answers a full name alone.
+ * a text is matched as typed. `byNames`: the text is a full name few names match (listDashboard
+ * decided), in an agency's or every agency's scope without a stage filter, so the (searchName,
+ * agencyId, submittedAt, id, outcome) index answers it alone.
  */
 function nameCondition(text: string, param: Param, byNames: boolean): string {
   // A full name (several words, with a trigram to look up) matches the names in the table of every
@@ -528,7 +529,7 @@ function nameCondition(text: string, param: Param, byNames: boolean): string {
   // the names' index holds them on 30 (0.6 ms). Only where that index answers alone: elsewhere (a
   // user's or a campaign's scope, a stage) the planner took the trigram index's own equality for
   // it, which reads every trigram of the name.
-  if (byNames && isFullNameText(text)) {
+  if (byNames) {
     return `s."searchName" = ANY (ARRAY(SELECT n."name" FROM "SearchName" n WHERE ${nameLike('n."name"', text, param)}))`;
   }
   return `(${nameLike('s."searchName"', text, param)})`;
